@@ -1,0 +1,44 @@
+// KioskApp implementation.
+#include "app/kiosk_app.hpp"
+
+#include <cstdio>
+
+namespace reflect::app {
+
+KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::TemplateSet& templates,
+                   const core::StringTable& strings, const core::SignpostList& signposts, const KioskAppConfig& config)
+    : m_clock(clock),
+      m_sessions(db, clock),
+      m_pins(db, clock),
+      m_controller(m_sessions, m_pins, templates, strings, core::KioskOptions{config.kioskMode}),
+      m_ui(ui::UiTexts{strings, signposts, config.organisation}) {
+    if (config.printEvents) {
+        // Machine-readable progress for the end-to-end tests: kinds and numbers only, never anything typed.
+        m_sessions.setEventSink([](std::string_view line) {
+            std::fwrite(line.data(), 1, line.size(), stdout);
+            std::fputc('\n', stdout);
+            std::fflush(stdout);
+        });
+    }
+    m_controller.startUp();
+}
+
+void KioskApp::frame(const ui::Theme& theme) {
+    // The clock is read once per frame; everything below sees the same moment.
+    const auto now = m_clock.steadyNow();
+    const auto wall = m_clock.wallNow();
+    m_ui.draw(m_controller, theme, now, wall, m_commands);
+    m_controller.applyAll(m_commands);
+}
+
+std::int64_t KioskApp::msUntilNextChange() const {
+    if (m_controller.screen() != core::Screen::Runner) return -1;
+    const core::SessionMachine* machine = m_sessions.active();
+    if (!machine) return -1;
+    const auto tick = machine->msUntilNextVisibleChange(m_clock.steadyNow());
+    if (tick >= 0) return tick;
+    // Paused: the countdown stands still but the projected finish moves with the time of day, once a minute.
+    return 60'000 - m_clock.wallNow() % 60'000;
+}
+
+}  // namespace reflect::app

@@ -1,0 +1,13 @@
+// Schema migrations keyed by PRAGMA user_version: each step runs once, in its own transaction.
+#pragma once
+
+#include "core/storage/database.hpp"
+
+namespace reflect::core {
+
+/// The schema version this build writes.
+[[nodiscard]] int latestSchemaVersion();
+/// Brings the database up to the latest version. Throws SqliteError; refuses a file from a newer build.
+void migrate(Database& db);
+
+}  // namespace reflect::core

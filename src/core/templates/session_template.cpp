@@ -1,0 +1,49 @@
+// SessionTemplate helpers: labels for repeated stages, default length, known formats.
+#include "core/templates/session_template.hpp"
+
+#include <array>
+#include <string_view>
+
+namespace reflect::core {
+
+namespace {
+void replaceAll(std::string& text, std::string_view from, std::string_view to) {
+    for (std::size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+        text.replace(pos, from.size(), to);
+}
+}  // namespace
+
+std::string RepeatDef::labelFor(int index) const {
+    std::string out = label;
+    replaceAll(out, "{n}", std::to_string(index + 1));
+    // Letters run A..Z then AA, AB... which no real set reaches but keeps labels unique.
+    std::string letters;
+    for (int i = index; i >= 0; i = i / 26 - 1) letters.insert(letters.begin(), static_cast<char>('A' + i % 26));
+    replaceAll(out, "{letter}", letters);
+    return out;
+}
+
+const RepeatDef* SessionTemplate::findRepeat(const std::string& key) const {
+    for (const auto& r : repeats)
+        if (r.key == key) return &r;
+    return nullptr;
+}
+
+double SessionTemplate::defaultMinutes() const {
+    double total = 0;
+    for (const auto& s : stages) {
+        const RepeatDef* r = s.repeat.empty() ? nullptr : findRepeat(s.repeat);
+        total += s.minutes * (r ? r->defaultCount : 1);
+    }
+    return total;
+}
+
+bool isKnownFormat(const std::string& format) {
+    static constexpr std::array<std::string_view, 6> kFormats = {"round",       "team-time",   "action-learning",
+                                                                 "peer-support", "supervision", "custom"};
+    for (auto f : kFormats)
+        if (f == format) return true;
+    return false;
+}
+
+}  // namespace reflect::core

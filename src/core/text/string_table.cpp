@@ -1,0 +1,88 @@
+// StringTable implementation over toml++.
+#include "core/text/string_table.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace reflect::core {
+
+namespace {
+void flatten(const toml::table& table, const std::string& prefix, std::map<std::string, std::string, std::less<>>& out,
+             std::string& error) {
+    for (const auto& [k, v] : table) {
+        const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+        if (const auto* t = v.as_table()) flatten(*t, key, out, error);
+        else if (const auto* s = v.as_string()) out[key] = s->get();
+        else if (error.empty()) error = fmt::format("line {}: {}: must be text in quotes", v.source().begin.line, key);
+    }
+}
+}  // namespace
+
+Result<StringTable> StringTable::parse(std::string_view toml, std::string_view fileName) {
+    try {
+        const toml::table root = toml::parse(toml, fileName);
+        StringTable table;
+        std::string error;
+        flatten(root, "", table.m_texts, error);
+        if (!error.empty()) return fail(fmt::format("{}: {}", fileName, error));
+        return table;
+    } catch (const toml::parse_error& e) {
+        return fail(fmt::format("{}:{}: {}", fileName, e.source().begin.line, e.description()));
+    }
+}
+
+Result<StringTable> StringTable::load(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return fail(fmt::format("{}: cannot be read", file.string()));
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return parse(buffer.str(), file.filename().string());
+}
+
+const std::string& StringTable::get(std::string_view key) const {
+    if (auto it = m_texts.find(key); it != m_texts.end()) return it->second;
+    auto [it, inserted] = m_missing.emplace(std::string(key), std::string(key));
+    return it->second;
+}
+
+bool StringTable::has(std::string_view key) const { return m_texts.find(key) != m_texts.end(); }
+
+std::vector<std::string> StringTable::keys() const {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : m_texts) out.push_back(k);
+    return out;
+}
+
+std::string StringTable::format(std::string_view key,
+                                std::initializer_list<std::pair<std::string_view, std::string>> args) const {
+    // A plain scanner rather than fmt: a translator's stray brace must never throw at a facilitator.
+    const std::string& pattern = get(key);
+    std::string out;
+    out.reserve(pattern.size() + 16);
+    for (std::size_t i = 0; i < pattern.size();) {
+        if (pattern[i] == '{') {
+            const auto close = pattern.find('}', i);
+            if (close != std::string::npos) {
+                const std::string_view name(pattern.data() + i + 1, close - i - 1);
+                bool replaced = false;
+                for (const auto& [n, value] : args)
+                    if (n == name) {
+                        out += value;
+                        replaced = true;
+                        break;
+                    }
+                if (replaced) {
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += pattern[i++];
+    }
+    return out;
+}
+
+}  // namespace reflect::core

@@ -1,0 +1,37 @@
+// StringTable: every sentence the kiosk shows, loaded from assets/strings/<locale>.toml so a translation needs no C++.
+#pragma once
+
+#include <filesystem>
+#include <initializer_list>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace reflect::core {
+
+class StringTable {
+public:
+    StringTable() = default;
+    /// Nested tables flatten to dotted keys: [home] start = "..." becomes "home.start".
+    [[nodiscard]] static Result<StringTable> parse(std::string_view toml, std::string_view fileName);
+    [[nodiscard]] static Result<StringTable> load(const std::filesystem::path& file);
+
+    /// The text for a key; a missing key shows the key itself so the gap is visible, never a crash.
+    [[nodiscard]] const std::string& get(std::string_view key) const;
+    /// Replaces {name} placeholders: format("runner.stage_of", {{"n", "2"}, {"total", "7"}}).
+    [[nodiscard]] std::string format(std::string_view key,
+                                     std::initializer_list<std::pair<std::string_view, std::string>> args) const;
+    [[nodiscard]] bool has(std::string_view key) const;
+    [[nodiscard]] std::vector<std::string> keys() const;
+    void set(std::string key, std::string value) { m_texts[std::move(key)] = std::move(value); }
+
+private:
+    std::map<std::string, std::string, std::less<>> m_texts;
+    mutable std::map<std::string, std::string, std::less<>> m_missing;
+};
+
+}  // namespace reflect::core

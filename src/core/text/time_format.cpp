@@ -1,0 +1,60 @@
+// Time formatting implementation.
+#include "core/text/time_format.hpp"
+
+#include <cmath>
+#include <ctime>
+
+#include <fmt/format.h>
+
+namespace reflect::core {
+
+namespace {
+std::string clock(std::int64_t seconds) {
+    const auto h = seconds / 3600;
+    const auto m = (seconds / 60) % 60;
+    const auto s = seconds % 60;
+    if (h > 0) return fmt::format("{}:{:02}:{:02}", h, m, s);
+    return fmt::format("{}:{:02}", m, s);
+}
+
+std::tm localTm(WallMs wall) {
+    const std::time_t t = static_cast<std::time_t>(wall / 1000);
+    std::tm out{};
+    localtime_r(&t, &out);
+    return out;
+}
+}  // namespace
+
+std::string formatCountdown(std::int64_t remainingMs) {
+    if (remainingMs <= 0) return "0:00";
+    return clock((remainingMs + 999) / 1000);
+}
+
+std::string formatOvertime(std::int64_t overMs) { return "+" + clock(overMs <= 0 ? 0 : overMs / 1000); }
+
+std::string formatMinutes(std::int64_t ms) {
+    const auto minutes = static_cast<std::int64_t>(std::llround(static_cast<double>(ms) / 60000.0));
+    if (minutes >= 60) return fmt::format("{} h {:02} min", minutes / 60, minutes % 60);
+    return fmt::format("{} min", minutes);
+}
+
+std::string formatDifference(std::int64_t ms) {
+    const auto minutes = static_cast<std::int64_t>(std::llround(static_cast<double>(ms) / 60000.0));
+    if (minutes == 0) return "on time";
+    if (minutes > 0) return fmt::format("+{} min", minutes);
+    return fmt::format("\u2212{} min", -minutes);
+}
+
+std::string formatTimeOfDay(WallMs wall) {
+    const std::tm t = localTm(wall);
+    return fmt::format("{:02}:{:02}", t.tm_hour, t.tm_min);
+}
+
+std::string formatDate(WallMs wall) {
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const std::tm t = localTm(wall);
+    return fmt::format("{} {} {}", t.tm_mday, kMonths[t.tm_mon % 12], t.tm_year + 1900);
+}
+
+}  // namespace reflect::core

@@ -1,0 +1,24 @@
+// Time formatting for people: "4:59", "+1:05", "14:30", "Mon 23 Nov 2026".
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/clock.hpp"
+
+namespace reflect::core {
+
+/// A countdown: whole seconds rounded up, so "5:00" shows for the first second and "0:00" only at the end.
+[[nodiscard]] std::string formatCountdown(std::int64_t remainingMs);
+/// Overtime: whole seconds rounded down, shown with a plus sign ("+0:07").
+[[nodiscard]] std::string formatOvertime(std::int64_t overMs);
+/// Minutes for tables: "6 min", "1 h 05 min"; rounds to the nearest minute.
+[[nodiscard]] std::string formatMinutes(std::int64_t ms);
+/// Signed difference in whole minutes: "+3 min", "−2 min", "on time".
+[[nodiscard]] std::string formatDifference(std::int64_t ms);
+/// Local time of day, 24-hour: "14:30".
+[[nodiscard]] std::string formatTimeOfDay(WallMs wall);
+/// Local date: "23 Nov 2026".
+[[nodiscard]] std::string formatDate(WallMs wall);
+
+}  // namespace reflect::core

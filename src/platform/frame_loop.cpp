@@ -1,0 +1,77 @@
+// FrameLoop implementation. The official example loop polls and redraws without pause, which costs a whole
+// core under software GL; this one waits in glfwWaitEventsTimeout and an idle kiosk draws nothing.
+#include "platform/frame_loop.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#define GLFW_INCLUDE_NONE
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <stb_image_write.h>
+
+namespace reflect::platform {
+
+bool writeScreenshot(const std::string& path, int width, int height) {
+    if (width <= 0 || height <= 0) return false;
+    const auto w = static_cast<std::size_t>(width);
+    const auto h = static_cast<std::size_t>(height);
+    std::vector<unsigned char> pixels(w * h * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    // GL's origin is bottom-left; a PNG's is top-left.
+    std::vector<unsigned char> flipped(pixels.size());
+    for (std::size_t y = 0; y < h; ++y)
+        std::copy_n(pixels.data() + (h - 1 - y) * w * 3, w * 3, flipped.data() + y * w * 3);
+    return stbi_write_png(path.c_str(), width, height, 3, flipped.data(), width * 3) != 0;
+}
+
+int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const LoopOptions& options) {
+    // ImGui settles hover, popups and auto-sized windows over a couple of frames after each change.
+    constexpr int kFramesAfterActivity = 3;
+    int framesToDraw = kFramesAfterActivity;
+    unsigned seenEvents = window.activity().events;
+    int drawn = 0;
+    while (!client.finished()) {
+        if (framesToDraw > 0) {
+            glfwPollEvents();
+        } else {
+            const std::int64_t wait = client.msUntilNextChange();
+            // A little after the boundary, so the second shown has really changed when we wake.
+            if (wait < 0) glfwWaitEvents();
+            else glfwWaitEventsTimeout(static_cast<double>(wait + 5) / 1000.0);
+            framesToDraw = 1;
+        }
+        InputActivity& activity = window.activity();
+        if (activity.events != seenEvents) {
+            seenEvents = activity.events;
+            framesToDraw = kFramesAfterActivity;
+        }
+        if (activity.closeRequested) {
+            activity.closeRequested = false;
+            client.closeRequested();
+        }
+        if (client.kioskMode()) {
+            // Focus lost (another window, a key combination the compositor let through): take the screen back.
+            if (!glfwGetWindowAttrib(window.handle(), GLFW_FOCUSED) || !glfwGetWindowMonitor(window.handle())) window.reclaim();
+        }
+        layer.newFrame();
+        client.frame(layer.theme());
+        layer.render(layer.theme().palette);
+        ++drawn;
+        --framesToDraw;
+        if (!options.screenshotPath.empty() && drawn >= options.screenshotFrames) {
+            const bool ok = writeScreenshot(options.screenshotPath, window.framebufferWidth(), window.framebufferHeight());
+            if (!ok) std::fprintf(stderr, "reflect-kiosk: cannot write %s\n", options.screenshotPath.c_str());
+            return ok ? 0 : 1;
+        }
+        window.swapBuffers();
+        if (!options.screenshotPath.empty()) framesToDraw = std::max(framesToDraw, 1);
+    }
+    return 0;
+}
+
+}  // namespace reflect::platform

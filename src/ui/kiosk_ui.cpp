@@ -1,0 +1,64 @@
+// KioskUi implementation.
+#include "ui/kiosk_ui.hpp"
+
+#include <algorithm>
+
+#include "ui/widgets/scoped.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace reflect::ui {
+
+void KioskUi::drawMessage(const UiContext& ui, const std::string& message) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float buttonW = std::max(160.0f * m.scale, 48.0f);
+    const float textW = width - buttonW - m.pad * 1.5f;
+    const float textH = f.body->CalcTextSizeA(f.body->FontSize, 1e9f, textW, message.c_str()).y;
+    const float h = std::max(m.touch, textH) + m.gap;
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    panelBackground(a, ImVec2(a.x + width, a.y + h), p.surfaceRaised, p.amber, 12.0f * m.scale, std::max(2.0f, 3.0f * m.scale));
+    ImGui::SetCursorScreenPos(ImVec2(a.x + m.pad * 0.5f, a.y + (h - textH) * 0.5f));
+    wrappedText(f.body, message, p.text, textW);
+    ImGui::SetCursorScreenPos(ImVec2(a.x + width - buttonW - m.gap * 0.5f, a.y + (h - m.touch) * 0.5f));
+    if (actionButton(ui, "##dismiss", ui.t("errors.dismiss"), "", ImVec2(buttonW, m.touch))) ui.emit(core::DismissMessage{});
+    ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + h + m.gap));
+}
+
+void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core::SteadyMs now, core::WallMs wallNow,
+                   std::vector<core::Command>& out) {
+    if (m_hits) m_hits->clear();
+    const UiContext ui{m_texts.strings, theme, now, wallNow, out, m_hits};
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    const core::Screen screen = kiosk.screen();
+    if (screen != m_lastScreen) {
+        if (screen == core::Screen::Setup) m_setup.reset();
+        m_lastScreen = screen;
+    }
+    // The runner is driven by single keys (Space, N, B, +, E); ImGui's own keyboard navigation would fight them.
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
+                             ImGuiWindowFlags_NoScrollWithMouse;
+    if (screen == core::Screen::Runner) flags |= ImGuiWindowFlags_NoNavInputs;
+    ScopedWindow window("##kiosk", flags);
+
+    if (!kiosk.message().empty()) drawMessage(ui, kiosk.message());
+    const bool dialogOpen = kiosk.exitRequested() || m_runner.confirmingEnd();
+    if (!dialogOpen && screen != core::Screen::Setup && screen != core::Screen::Signposts &&
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && shortcutsAllowed())
+        ui.emit(core::RequestExit{});
+
+    switch (screen) {
+        case core::Screen::Home: m_home.draw(ui, kiosk, m_texts.organisation); break;
+        case core::Screen::Setup: m_setup.draw(ui, kiosk); break;
+        case core::Screen::Runner: m_runner.draw(ui, kiosk); break;
+        case core::Screen::Summary: m_summary.draw(ui, kiosk); break;
+        case core::Screen::Signposts: m_signposts.draw(ui, m_texts.signposts); break;
+    }
+    m_pin.draw(ui, kiosk.exitRequested(), kiosk.pinMessage());
+}
+
+}  // namespace reflect::ui

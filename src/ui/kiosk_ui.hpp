@@ -1,0 +1,53 @@
+// KioskUi: the one full-screen window; shows the controller's screen, its message and any dialog, and
+// collects what the person asked for as commands.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/kiosk/kiosk_controller.hpp"
+#include "core/support/signposts.hpp"
+#include "ui/screens/home_screen.hpp"
+#include "ui/screens/pin_dialog.hpp"
+#include "ui/screens/runner_screen.hpp"
+#include "ui/screens/setup_screen.hpp"
+#include "ui/screens/signposts_screen.hpp"
+#include "ui/screens/summary_screen.hpp"
+#include "ui/theme.hpp"
+
+namespace reflect::ui {
+
+struct UiTexts {
+    const core::StringTable& strings;
+    const core::SignpostList& signposts;
+    std::string organisation;
+};
+
+class KioskUi {
+public:
+    explicit KioskUi(UiTexts texts) : m_texts(std::move(texts)) {}
+
+    /// Draws one frame between ImGui::NewFrame() and ImGui::Render(). Commands are appended to `out`.
+    void draw(const core::KioskController& kiosk, const Theme& theme, core::SteadyMs now, core::WallMs wallNow,
+              std::vector<core::Command>& out);
+
+    [[nodiscard]] SetupScreen& setup() noexcept { return m_setup; }
+    /// Tests pass a map to learn where each control was drawn; nullptr (the default) records nothing.
+    void setHitRecorder(HitMap* hits) noexcept { m_hits = hits; }
+    [[nodiscard]] RunnerScreen& runner() noexcept { return m_runner; }
+
+private:
+    void drawMessage(const UiContext& ui, const std::string& message);
+
+    UiTexts m_texts;
+    HomeScreen m_home;
+    SetupScreen m_setup;
+    RunnerScreen m_runner;
+    SummaryScreen m_summary;
+    SignpostsScreen m_signposts;
+    PinDialog m_pin;
+    core::Screen m_lastScreen = core::Screen::Home;
+    HitMap* m_hits = nullptr;
+};
+
+}  // namespace reflect::ui

@@ -1,0 +1,74 @@
+// HomeScreen implementation.
+#include "ui/screens/home_screen.hpp"
+
+#include <algorithm>
+
+#include "core/text/time_format.hpp"
+#include "ui/widgets/scoped.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace reflect::ui {
+
+void HomeScreen::draw(const UiContext& ui, const core::KioskController& kiosk, const std::string& organisation) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    const auto& unfinished = kiosk.unfinished();
+    const bool canStart = !kiosk.templates().templates.empty();
+
+    if (shortcutsAllowed()) {
+        if (unfinished && charTyped('r')) ui.emit(core::ResumeSession{});
+        if (canStart && (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter))) ui.emit(core::OpenSetup{});
+        if (charTyped('s')) ui.emit(core::OpenSignposts{});
+    }
+
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float column = std::min(width, 1100.0f * m.scale);
+    const float left = (width - column) * 0.5f;
+    ImGui::Dummy(ImVec2(0, m.gap * 2));
+    if (!organisation.empty()) centredText(f.body, organisation, p.textMuted, width);
+    centredText(f.title, ui.t("app.name"), p.text, width);
+    centredText(f.body, ui.t("app.tagline"), p.textMuted, width);
+    ImGui::Dummy(ImVec2(0, m.gap * 2));
+
+    if (unfinished) {
+        // An open session comes first: after a power cut the facilitator's one job is to get back to it.
+        ImGui::SetCursorPosX(left);
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        const float cardH = f.heading->FontSize + f.body->FontSize + m.touch + m.pad * 2 + m.gap * 2;
+        panelBackground(a, ImVec2(a.x + column, a.y + cardH), p.surface, p.focus, 16.0f * m.scale,
+                        std::max(2.0f, 3.0f * m.scale));
+        ImGui::SetCursorScreenPos(ImVec2(a.x + m.pad, a.y + m.pad));
+        {
+            ScopedGroup g;
+            wrappedText(f.heading, ui.t("home.resume_heading"), p.text, column - m.pad * 2);
+            const std::string title = unfinished->title.empty() ? unfinished->templateName : unfinished->title;
+            wrappedText(f.body, title + " · " + core::formatDate(unfinished->startedWall), p.textMuted, column - m.pad * 2);
+            if (actionButton(ui, "##resume", ui.t("home.resume"), ui.t("home.resume_hint"),
+                             ImVec2(column - m.pad * 2, m.touch), ButtonKind::Primary))
+                ui.emit(core::ResumeSession{});
+        }
+        ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + cardH + m.gap));
+    }
+
+    ImGui::SetCursorPosX(left);
+    if (actionButton(ui, "##start", ui.t("home.start"), ui.t("home.start_hint"), ImVec2(column, m.touch * 1.2f),
+                     unfinished ? ButtonKind::Secondary : ButtonKind::Primary, canStart))
+        ui.emit(core::OpenSetup{});
+    ImGui::SetCursorPosX(left);
+    if (actionButton(ui, "##support", ui.t("home.support"), ui.t("home.support_hint"), ImVec2(column, m.touch)))
+        ui.emit(core::OpenSignposts{});
+
+    if (!canStart) {
+        ImGui::SetCursorPosX(left);
+        wrappedText(f.body, ui.t("home.no_templates"), p.danger, column);
+    } else if (!kiosk.templates().issues.empty()) {
+        ImGui::SetCursorPosX(left);
+        wrappedText(f.small,
+                    ui.strings.format("home.template_problems",
+                                      {{"count", std::to_string(kiosk.templates().issues.size())}}),
+                    p.textMuted, column);
+    }
+}
+
+}  // namespace reflect::ui

@@ -1,0 +1,14 @@
+// HomeScreen: resume an unfinished session (shown first), start a new one, find support.
+#pragma once
+
+#include "core/kiosk/kiosk_controller.hpp"
+#include "ui/ui_context.hpp"
+
+namespace reflect::ui {
+
+class HomeScreen {
+public:
+    void draw(const UiContext& ui, const core::KioskController& kiosk, const std::string& organisation);
+};
+
+}  // namespace reflect::ui

@@ -1,0 +1,281 @@
+// RunnerScreen implementation.
+#include "ui/screens/runner_screen.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "core/text/time_format.hpp"
+#include "ui/widgets/scoped.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace reflect::ui {
+
+using core::RunState;
+using core::SessionOp;
+
+namespace {
+constexpr std::int64_t kAmberMs = 2 * 60 * 1000;
+
+}  // namespace
+
+void RunnerScreen::send(const UiContext& ui, SessionOp op) const { ui.emit(core::SessionCommand{op}); }
+
+void RunnerScreen::handleKeys(const UiContext& ui, const core::SessionMachine& machine) {
+    if (m_confirmEnd) return;
+    const bool running = machine.runState() == RunState::Running;
+    if (keyPressed(ImGuiKey_Space)) send(ui, running ? SessionOp::Pause : SessionOp::Resume);
+    if (charTyped('n') || keyPressed(ImGuiKey_RightArrow)) {
+        // Next from the last stage means the session is over: ask, as End does.
+        if (machine.canApply(SessionOp::Next)) send(ui, SessionOp::Next);
+        else m_confirmEnd = true;
+    }
+    if (charTyped('b') || keyPressed(ImGuiKey_LeftArrow)) send(ui, SessionOp::Back);
+    // The "+" key: unshifted it types '=' (or '+' on the keypad), shifted it types '+'.
+    const bool shift = ImGui::GetIO().KeyShift;
+    if (charTyped('=') || (charTyped('+') && !shift)) send(ui, SessionOp::Extend1);
+    else if (charTyped('+') && shift) send(ui, SessionOp::Extend5);
+    if (charTyped('e')) m_confirmEnd = true;
+    if (charTyped('h')) ui.emit(core::GoHome{});
+}
+
+void RunnerScreen::draw(const UiContext& ui, const core::KioskController& kiosk) {
+    const core::SessionMachine* machine = kiosk.sessions().active();
+    if (!machine) {
+        centredText(ui.theme.fonts.heading, ui.t("runner.finished"), ui.theme.palette.textMuted, 1e9f);
+        return;
+    }
+    handleKeys(ui, *machine);
+    const Metrics& m = ui.theme.metrics;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float controlsH = m.touch + m.gap * 0.5f;
+    const float bodyH = avail.y - controlsH - m.gap;
+    const float sideW = std::max(avail.x * 0.34f, 360.0f * m.scale);
+    const float stageW = avail.x - sideW - m.gap;
+
+    drawStagePanel(ui, *machine, ImVec2(stageW, bodyH));
+    ImGui::SameLine();
+    drawSidePanel(ui, *machine, ImVec2(sideW, bodyH));
+    drawControls(ui, *machine, ImVec2(avail.x, controlsH));
+    drawEndConfirm(ui);
+}
+
+void RunnerScreen::drawStagePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    ScopedStyleColor bg(ImGuiCol_ChildBg, p.background);
+    ScopedChild child("##stage", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const auto& stage = machine.currentStage();
+    const int index = machine.currentIndex();
+    const std::int64_t remaining = machine.remainingMs(ui.now);
+    const bool overtime = remaining <= 0 && machine.runState() != RunState::Ready;
+    const bool paused = machine.runState() == RunState::Paused;
+    const bool amber = !overtime && remaining <= kAmberMs;
+    const float width = ImGui::GetContentRegionAvail().x;
+
+    // Where we are, in words.
+    const std::string position = ui.strings.format(
+        "runner.stage_of", {{"n", std::to_string(index + 1)}, {"total", std::to_string(machine.stageCount())}});
+    centredText(f.body, position, p.textMuted, width);
+    centredText(f.title, stage.name, p.text, width * 0.95f);
+
+    // The countdown. Colour is never the only signal: amber adds words, overtime adds "+" and words.
+    const std::string clock = overtime ? core::formatOvertime(-remaining) : core::formatCountdown(remaining);
+    const ImU32 clockColor = paused ? p.textMuted : overtime ? p.overtime : amber ? p.amber : p.text;
+    {
+        ScopedFont timer(f.timer);
+        const float w = textWidth(f.timer, clock);
+        ImGui::SetCursorPosX(std::max(0.0f, (width - w) * 0.5f));
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        ScopedStyleColor c(ImGuiCol_Text, clockColor);
+        ImGui::TextUnformatted(clock.c_str());
+        if (overtime) {
+            // A dashed frame around the overtime clock: a shape that says "past time" without colour.
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const float padX = 28.0f * m.scale;
+            const ImVec2 a(pos.x - padX, pos.y), b(pos.x + w + padX, pos.y + f.timer->FontSize);
+            const float dash = 22.0f * m.scale;
+            const float thick = std::max(3.0f, 5.0f * m.scale);
+            for (float x = a.x; x < b.x; x += dash * 2) {
+                dl->AddLine(ImVec2(x, a.y), ImVec2(std::min(x + dash, b.x), a.y), p.overtime, thick);
+                dl->AddLine(ImVec2(x, b.y), ImVec2(std::min(x + dash, b.x), b.y), p.overtime, thick);
+            }
+        }
+    }
+    const char* stateWord = paused ? ui.t("runner.paused")
+                            : overtime ? ui.t("runner.overtime")
+                            : amber    ? ui.t("runner.two_minutes")
+                                       : ui.t("runner.remaining");
+    centredText(overtime || paused ? f.heading : f.body, stateWord, overtime ? p.overtime : amber ? p.amber : p.textMuted,
+                width);
+
+    // Progress through the stage's allowed time.
+    const float barW = width * 0.8f;
+    ImGui::SetCursorPosX((width - barW) * 0.5f);
+    const auto allowed = static_cast<float>(std::max<std::int64_t>(1, machine.allowedMs(index)));
+    const float fraction = static_cast<float>(machine.elapsedMs(index, ui.now)) / allowed;
+    progressBar(ImVec2(barW, std::max(10.0f, 16.0f * m.scale)), fraction,
+                overtime ? p.overtime : amber ? p.amber : p.accent, p.surfaceRaised, 8.0f * m.scale);
+
+    ImGui::Dummy(ImVec2(0, m.gap));
+    if (!stage.prompt.empty()) centredText(f.heading, stage.prompt, p.text, width * 0.92f);
+}
+
+void RunnerScreen::drawSidePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(m.pad * 0.7f, m.pad * 0.6f));
+    ScopedStyleColor bg(ImGuiCol_ChildBg, p.surface);
+    ScopedChild child("##side", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const auto& stage = machine.currentStage();
+    const auto& tmpl = machine.plan().tmpl();
+
+    // The facilitator's line: small enough not to compete with the prompt, clear enough to read standing.
+    if (!stage.guidance.empty()) {
+        wrappedText(f.small, ui.t("runner.guidance"), p.textMuted, width);
+        wrappedText(f.body, stage.guidance, p.text, width);
+        ImGui::Dummy(ImVec2(0, m.gap * 0.3f));
+    }
+    if (machine.currentIndex() == 0 && !tmpl.agreements.empty()) {
+        wrappedText(f.small, ui.t("runner.agreements"), p.textMuted, width);
+        ScopedFont font(f.small);
+        for (const auto& a : tmpl.agreements) {
+            const ImVec2 pos = ImGui::GetCursorScreenPos();
+            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 6.0f * m.scale, pos.y + f.small->FontSize * 0.55f),
+                                                        4.0f * m.scale, p.accent);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 20.0f * m.scale);
+            wrappedText(f.small, a, p.text, width - 20.0f * m.scale);
+        }
+        ImGui::Dummy(ImVec2(0, m.gap * 0.3f));
+    }
+
+    // The timeline: every stage with what was planned and what happened.
+    wrappedText(f.small, ui.t("runner.timeline"), p.textMuted, width);
+    const float footerH = f.bodyBold->FontSize + f.small->FontSize + ImGui::GetStyle().ItemSpacing.y * 3;
+    const float listH = std::max(ImGui::GetContentRegionAvail().y - footerH, f.body->FontSize * 2);
+    {
+        ScopedStyleColor listBg(ImGuiCol_ChildBg, p.surface);
+        ScopedStyleVar noPad(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ScopedChild list("##timeline", ImVec2(width, listH), false, 0);
+        const float rowH = f.small->FontSize * 1.55f;
+        for (int i = 0; i < machine.stageCount(); ++i) {
+            const auto& s = machine.plan().stages()[static_cast<std::size_t>(i)];
+            const bool current = i == machine.currentIndex();
+            const bool done = machine.progress(i).entered && i < machine.currentIndex();
+            const ImVec2 pos = ImGui::GetCursorScreenPos();
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const float r = f.small->FontSize * 0.28f;
+            const ImVec2 centre(pos.x + r + 4.0f, pos.y + rowH * 0.5f);
+            if (current) {
+                dl->AddRectFilled(pos, ImVec2(pos.x + width - 4.0f, pos.y + rowH), p.surfaceRaised, 8.0f * m.scale);
+                dl->AddTriangleFilled(ImVec2(centre.x - r, centre.y - r * 1.2f), ImVec2(centre.x - r, centre.y + r * 1.2f),
+                                      ImVec2(centre.x + r * 1.3f, centre.y), p.accent);
+            } else if (done) {
+                dl->AddCircleFilled(centre, r, p.textMuted);
+            } else {
+                dl->AddCircle(centre, r, p.textMuted, 0, 2.0f);
+            }
+            const std::int64_t actual = machine.elapsedMs(i, ui.now);
+            std::string right = core::formatMinutes(s.plannedMs);
+            if (done || current) right = core::formatMinutes(actual) + " / " + right;
+            const float rightW = textWidth(f.small, right);
+            const float nameX = pos.x + r * 2 + 16.0f;
+            const std::string name = fitText(f.small, s.name, width - (nameX - pos.x) - rightW - 20.0f);
+            const ImU32 nameColor = current ? p.text : done ? p.textMuted : p.text;
+            const float textY = pos.y + (rowH - f.small->FontSize) * 0.5f;
+            dl->AddText(f.small, f.small->FontSize, ImVec2(nameX, textY), nameColor, name.c_str());
+            const bool over = (done || current) && actual > machine.allowedMs(i);
+            dl->AddText(f.small, f.small->FontSize, ImVec2(pos.x + width - rightW - 12.0f, textY),
+                        over ? p.overtime : p.textMuted, right.c_str());
+            ImGui::Dummy(ImVec2(width, rowH));
+            if (current && m_lastScrolledStage != i) {
+                ImGui::SetScrollHereY(0.35f);
+                m_lastScrolledStage = i;
+            }
+        }
+    }
+    const auto finish = ui.wallNow + machine.msToProjectedFinish(ui.now);
+    wrappedText(f.bodyBold, ui.strings.format("runner.projected_end", {{"time", core::formatTimeOfDay(finish)}}), p.text,
+                width);
+    if (machine.currentIndex() + 1 < machine.stageCount()) {
+        const auto& next = machine.plan().stages()[static_cast<std::size_t>(machine.currentIndex() + 1)];
+        wrappedText(f.small, ui.strings.format("runner.next_up", {{"stage", next.name}}), p.textMuted, width);
+    } else {
+        wrappedText(f.small, ui.t("runner.last_stage"), p.textMuted, width);
+    }
+}
+
+void RunnerScreen::drawControls(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size) {
+    const Metrics& m = ui.theme.metrics;
+    const bool running = machine.runState() == RunState::Running;
+    constexpr int kButtons = 7;
+    const float gap = m.gap;
+    const float w = (size.x - gap * (kButtons - 1)) / kButtons;
+    const ImVec2 b(w, m.touch);
+    if (actionButton(ui, "##home", ui.t("runner.home"), ui.t("runner.key_home"), b, ButtonKind::Quiet))
+        ui.emit(core::GoHome{});
+    ImGui::SameLine(0, gap);
+    if (actionButton(ui, "##back", ui.t("runner.back"), ui.t("runner.key_back"), b, ButtonKind::Secondary,
+                     machine.canApply(SessionOp::Back)))
+        send(ui, SessionOp::Back);
+    ImGui::SameLine(0, gap);
+    if (actionButton(ui, "##pause", running ? ui.t("runner.pause") : ui.t("runner.resume"), ui.t("runner.key_pause"), b,
+                     ButtonKind::Secondary))
+        send(ui, running ? SessionOp::Pause : SessionOp::Resume);
+    ImGui::SameLine(0, gap);
+    if (actionButton(ui, "##ext1", ui.t("runner.extend1"), ui.t("runner.key_extend1"), b)) send(ui, SessionOp::Extend1);
+    ImGui::SameLine(0, gap);
+    if (actionButton(ui, "##ext5", ui.t("runner.extend5"), ui.t("runner.key_extend5"), b)) send(ui, SessionOp::Extend5);
+    ImGui::SameLine(0, gap);
+    const bool hasNext = machine.canApply(SessionOp::Next);
+    if (actionButton(ui, "##next", ui.t("runner.next"), ui.t("runner.key_next"), b, ButtonKind::Primary, hasNext))
+        send(ui, SessionOp::Next);
+    ImGui::SameLine(0, gap);
+    if (actionButton(ui, "##end", ui.t("runner.end"), ui.t("runner.key_end"), b, hasNext ? ButtonKind::Danger : ButtonKind::Primary))
+        m_confirmEnd = true;
+}
+
+void RunnerScreen::drawEndConfirm(const UiContext& ui) {
+    if (!m_confirmEnd) return;
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    if (!ImGui::IsPopupOpen("##confirm-end")) ImGui::OpenPopup("##confirm-end");
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const ImVec2 size(std::min(display.x * 0.6f, 1100.0f * m.scale), 0);
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(size);
+    ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(m.pad, m.pad));
+    ScopedStyleVar border(ImGuiStyleVar_PopupBorderSize, std::max(2.0f, 3.0f * m.scale));
+    ScopedStyleColor borderColor(ImGuiCol_Border, p.border);
+    if (!ImGui::BeginPopupModal("##confirm-end", nullptr,
+                                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
+        return;
+    const float width = ImGui::GetContentRegionAvail().x;
+    wrappedText(f.heading, ui.t("confirm.end_title"), p.text, width);
+    wrappedText(f.body, ui.t("confirm.end_body"), p.textMuted, width);
+    ImGui::Dummy(ImVec2(0, m.gap));
+    const float bw = (width - m.gap) * 0.5f;
+    bool close = false;
+    if (actionButton(ui, "##keep", ui.t("confirm.end_no"), ui.t("confirm.end_no_hint"), ImVec2(bw, m.touch)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+        close = true;
+    ImGui::SameLine(0, m.gap);
+    if (actionButton(ui, "##yes", ui.t("confirm.end_yes"), ui.t("confirm.end_yes_hint"), ImVec2(bw, m.touch),
+                     ButtonKind::Primary) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)) {
+        send(ui, SessionOp::End);
+        close = true;
+    }
+    if (close) {
+        m_confirmEnd = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace reflect::ui

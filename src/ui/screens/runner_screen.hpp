@@ -1,0 +1,28 @@
+// RunnerScreen: the shared-screen view of a running session: stage, a countdown readable from across a room,
+// the prompt for the room, the facilitator's line, the timeline and the controls.
+#pragma once
+
+#include "core/kiosk/kiosk_controller.hpp"
+#include "ui/ui_context.hpp"
+
+namespace reflect::ui {
+
+class RunnerScreen {
+public:
+    void draw(const UiContext& ui, const core::KioskController& kiosk);
+    [[nodiscard]] bool confirmingEnd() const noexcept { return m_confirmEnd; }
+    void openEndConfirm() noexcept { m_confirmEnd = true; }
+
+private:
+    void handleKeys(const UiContext& ui, const core::SessionMachine& machine);
+    void drawStagePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
+    void drawSidePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
+    void drawControls(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
+    void drawEndConfirm(const UiContext& ui);
+    void send(const UiContext& ui, core::SessionOp op) const;
+
+    bool m_confirmEnd = false;
+    int m_lastScrolledStage = -1;
+};
+
+}  // namespace reflect::ui

@@ -1,0 +1,43 @@
+// Fixtures shared by the tests: the shipped assets, a migrated in-memory database, a Round to run.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "core/storage/database.hpp"
+#include "core/storage/migrations.hpp"
+#include "core/templates/template_loader.hpp"
+#include "core/text/string_table.hpp"
+
+#ifndef REFLECT_TEST_ASSETS_DIR
+#error "the build defines REFLECT_TEST_ASSETS_DIR"
+#endif
+
+namespace reflect::test {
+
+inline std::filesystem::path assetsDir() { return REFLECT_TEST_ASSETS_DIR; }
+
+/// An in-memory database with the current schema; each call is a new, empty one.
+inline std::unique_ptr<core::Database> memoryDatabase() {
+    auto db = std::make_unique<core::Database>(":memory:");
+    core::migrate(*db);
+    return db;
+}
+
+inline const core::TemplateSet& shippedTemplates() {
+    static const core::TemplateSet set = core::loadTemplates(assetsDir() / "templates");
+    return set;
+}
+
+inline const core::SessionTemplate& roundTemplate() {
+    const auto* t = shippedTemplates().find("round");
+    if (!t) throw std::runtime_error("the shipped templates have no Round");
+    return *t;
+}
+
+inline const core::StringTable& shippedStrings() {
+    static const core::StringTable strings = core::StringTable::load(assetsDir() / "strings" / "en-GB.toml").value();
+    return strings;
+}
+
+}  // namespace reflect::test
