@@ -42,11 +42,12 @@ themes over time. Everything stays on the machine; no network is used.
 To turn a Debian 12 or Raspberry Pi OS bookworm box into a kiosk, run
 /usr/share/reflect-kiosk/kiosk-setup/install.sh as root after installing.")
 
-# Named here: what dpkg-shlibdeps cannot see (GLFW loads libGL.so.1 with dlopen; the font is a file) and what
+# Named here: what dpkg-shlibdeps cannot see (GLFW loads libGL.so.1 with dlopen; the fonts are files: Noto Sans
+# for text, DejaVu Sans for the arrows and ticks Noto lacks, see src/ui/theme.cpp) and what
 # an admin looks for by name. shlibdeps then appends every linked library with its minimum version. GLFW may
 # be the X11 or the Wayland build, which conflict, so either satisfies the dependency.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libglfw3 | libglfw3-wayland, libsqlite3-0, libsodium23, libfmt9, libgl1, fonts-noto-core")
+    "libglfw3 | libglfw3-wayland, libsqlite3-0, libsodium23, libfmt9, libgl1, fonts-noto-core, fonts-dejavu-core")
 find_program(REFLECT_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(REFLECT_DPKG_SHLIBDEPS)
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "app/kiosk_app.hpp"
 #include "cli/commands.hpp"
+#include "core/config/app_config.hpp"
 #include "core/paths.hpp"
 #include "core/storage/migrations.hpp"
 #include "core/storage/settings_store.hpp"
@@ -29,6 +31,7 @@ namespace fs = std::filesystem;
 using namespace reflect;
 
 struct GuiArgs {
+    bool scaleGiven = false;
     bool windowed = false;
     std::string size = "1280x720";
     bool kiosk = false;
@@ -71,6 +74,22 @@ core::Result<std::unique_ptr<core::Database>> openDatabase(const std::string& re
     }
 }
 
+/// The admin's config: --config, else ~/.config/reflect-kiosk/config.toml if present; each bad field is one
+/// line on stderr and keeps its default. Command-line flags win over the file.
+core::AppConfig readConfig(const std::string& requested) {
+    fs::path path = requested;
+    if (path.empty()) {
+        const char* xdg = std::getenv("XDG_CONFIG_HOME");
+        const char* home = std::getenv("HOME");
+        if (xdg && *xdg == '/') path = fs::path(xdg) / "reflect-kiosk" / "config.toml";
+        else if (home && *home) path = fs::path(home) / ".config" / "reflect-kiosk" / "config.toml";
+    }
+    if (path.empty()) return {};
+    core::ConfigLoad load = core::loadConfig(path);
+    for (const auto& issue : load.issues) std::cerr << "reflect-kiosk: " << issue.toString() << '\n';
+    return load.config;
+}
+
 int runGui(const CommonArgs& common, const GuiArgs& gui) {
     if (gui.screen == "list") {
         for (const auto& name : app::screenshotScreens()) std::cout << name << '\n';
@@ -79,15 +98,19 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
     const bool screenshot = !gui.screenshot.empty();
     if (screenshot && gui.screen.empty()) return failWith("--screenshot needs --screen NAME (see --screen list)");
 
+    const core::AppConfig config = screenshot ? core::AppConfig{} : readConfig(common.config);
     auto assets = core::findAssets(common.assets, exePath(), REFLECT_SOURCE_ASSETS_DIR);
     if (!assets) return failWith(assets.error().message);
-    auto strings = core::StringTable::load(*assets / "strings" / "en-GB.toml");
+    auto strings = core::StringTable::loadLocale(*assets / "strings" / "en-GB");
     if (!strings) return failWith(strings.error().message);
-    const core::TemplateSet templates = core::loadTemplates(*assets / "templates");
+    const fs::path templatesDir = config.templatesDir.empty() ? *assets / "templates" : fs::path(config.templatesDir);
+    const core::TemplateSet templates = core::loadTemplates(templatesDir);
     for (const auto& issue : templates.issues) std::cerr << "reflect-kiosk: template skipped: " << issue.toString() << '\n';
     auto signposts = core::loadSignposts(*assets / "signposts.toml");
     if (!signposts) std::cerr << "reflect-kiosk: " << signposts.error().message << '\n';
-    const core::SignpostList signpostList = signposts ? signposts.value() : core::SignpostList{};
+    core::SignpostList signpostList = signposts ? signposts.value() : core::SignpostList{};
+    // The organisation's own services come first: they are the ones staff can reach today.
+    signpostList.entries.insert(signpostList.entries.begin(), config.signposts.begin(), config.signposts.end());
 
     // Screenshots show demo state on a throwaway database at a fixed moment, so every picture is repeatable.
     auto db = openDatabase(screenshot ? ":memory:" : common.db);
@@ -96,8 +119,9 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
     core::ManualClock demoClock(1'000'000, 1'795'439'100'000);
     const core::Clock& clock = screenshot ? static_cast<const core::Clock&>(demoClock) : systemClock;
 
-    bool highContrast = gui.highContrast;
+    bool highContrast = gui.highContrast || config.theme == core::ThemeChoice::HighContrast;
     if (!highContrast) highContrast = core::SettingsStore(**db).get("theme").value_or("") == "high-contrast";
+    const float scale = gui.scaleGiven || config.scale <= 0 ? gui.scale : static_cast<float>(config.scale);
 
     platform::WindowOptions windowOptions;
     windowOptions.fullscreen = !gui.windowed && !screenshot;
@@ -111,7 +135,7 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
     try {
         platform::GlfwLibrary glfw;
         platform::Window window(windowOptions);
-        platform::ImGuiLayer layer(window, ui::findSystemFonts(), gui.scale, highContrast);
+        platform::ImGuiLayer layer(window, ui::findSystemFonts(), scale, highContrast);
         if (screenshot) {
             // The PIN screen only exists in kiosk mode, so that one demo runs as a kiosk.
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
@@ -121,7 +145,7 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
             return platform::runFrameLoop(window, layer, demo, platform::LoopOptions{gui.screenshot, 4});
         }
         app::KioskApp kiosk(**db, clock, templates, strings.value(), signpostList,
-                            app::KioskAppConfig{"", gui.kiosk, gui.printEvents});
+                            app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents});
         return platform::runFrameLoop(window, layer, kiosk, platform::LoopOptions{});
     } catch (const std::exception& e) {
         return failWith(e.what());
@@ -162,6 +186,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(0, 1);
     try {
         app.parse(argc, argv);
+        gui.scaleGiven = app.count("--scale") > 0;
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : 2;

@@ -54,7 +54,7 @@ int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const L
             activity.closeRequested = false;
             client.closeRequested();
         }
-        if (client.kioskMode()) {
+        if (client.kioskMode() && options.screenshotPath.empty()) {
             // Focus lost (another window, a key combination the compositor let through): take the screen back.
             if (!glfwGetWindowAttrib(window.handle(), GLFW_FOCUSED) || !glfwGetWindowMonitor(window.handle())) window.reclaim();
         }

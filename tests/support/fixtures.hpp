@@ -36,7 +36,7 @@ inline const core::SessionTemplate& roundTemplate() {
 }
 
 inline const core::StringTable& shippedStrings() {
-    static const core::StringTable strings = core::StringTable::load(assetsDir() / "strings" / "en-GB.toml").value();
+    static const core::StringTable strings = core::StringTable::loadLocale(assetsDir() / "strings" / "en-GB").value();
     return strings;
 }
 

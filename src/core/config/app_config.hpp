@@ -6,16 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/support/signposts.hpp"
+
 namespace reflect::core {
 
 enum class ThemeChoice { Calm, HighContrast };
-
-/// A local source of support, shown before the built-in signposts.
-struct Signpost {
-    std::string name;
-    std::string detail;
-    std::string contact;
-};
 
 /// Every setting an admin can change. The defaults are what the kiosk runs with when the file says nothing.
 struct AppConfig {

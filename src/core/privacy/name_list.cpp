@@ -33,7 +33,7 @@ Charlotte Chelsey Cheryl Chloe Chris Christina Christine Christopher Claire Clar
 Connie Connor Conrad Courtney Craig Cynthia Damian Damien Dan Dana Daniel Danielle Danny Daphne Darcy Darren Darryl
 Daryl Dave David Debbie Debra Deborah Denise Dennis Derek Dexter Diana Diane Dianne Dominic Donald Donna Doreen Doris
 Dorothy Edgar Edie Edith Edmund Edna Edward Edwin Eileen Elaine Eleanor Eliot Elise Elizabeth Ella Ellen Ellie Elliot
-Elliott Eloise Elsie Emily Emma Ernest Esme Esther Ethan Ethel Eugene Eva Evan Evelyn Evie Faye Felicity Felix
+Elliott Eloise Elsie Emily Emma Esme Esther Ethan Ethel Eugene Eva Evan Evelyn Evie Faye Felicity Felix
 Frances Francesca Francis Freddie Freddy Frederick Freya Gabriel Gabriella Gail Gary Gavin Gemma Geoff Geoffrey George
 Georgina Gerald Geraldine Gerard Gillian Gina Gladys Glenn Gloria Graeme Graham Greg Gregory Hannah Harold Harriet
 Harrison Harry Harvey Hayley Helen Helena Henry Herbert Hilary Hilda Hollie Howard Hugh Hugo Ian Imogen Irene Isaac
@@ -71,7 +71,7 @@ Aoibheann Cliodhna Doireann Eithne Ailbhe Brid Bernadette Colleen Kathleen Noree
 Eoin Eoghan Cathal Cian Colm Cormac Darragh Declan Diarmuid Donal Domhnall Dermot Eamon Eamonn Fergal Fearghal Fionn
 Finbar Finbarr Oisin Ruairi Ronan Tadhg Tiernan Niall Odhran Killian Cillian Lorcan Malachy Micheal Paudie Senan
 Aodhan Conal Enda Ferdia Jarlath Rory Diarmaid Feargal Caolan Naoise Breda Brona Carmel Catriona Dympna Fidelma Gobnait
-Ide Ita Mairin Marese Nessa Nollaig Oonagh Philomena Roisin Sile Treasa Aoibh Riona Aobh Grace Mairtin Ciarán Daithi
+Ide Ita Mairin Marese Nessa Nollaig Oonagh Philomena Roisin Sile Treasa Aoibh Riona Aobh Grace Mairtin Daithi
 Donncha Fiachra Gearoid Labhras Lughaidh Mathuin Muiris Proinsias Risteard Seosamh Tomas Uinseann Cathaoir Ruadhan
 Shauna Shona Sheelagh Mairie Bronagh Cara Keeva Kiera Kiara Aileen Eileen Maura Moira Mona Nuala Oona Tara
 )";
@@ -131,7 +131,7 @@ Olumide Chidi Adebayo Ngozi Adaeze Adaora Chiamaka Chioma Chinedu Chukwuemeka Em
 Uchenna Oluwaseun Seun Tunde Babatunde Funmilayo Funmi Folake Yetunde Bukola Titilayo Temitope Tope Bisi Bolaji Dapo
 Femi Kemi Kunle Lanre Segun Sola Tayo Wale Yemi Abimbola Adeola Adewale Ayodele Ayo Damilola Dayo Ebun Enitan Jumoke
 Moji Niyi Olamide Olayinka Opeyemi Oyin Simi Toyin Tolu Tobi Uche Amaka Ada Nneka Obiageli Kelechi Ikenna Chinwe
-Chinonso Ebere Nnamdi Kwame Kwabena Kwaku Kwesi Kofi Kojo Yaw Akua Ama Abena Akosua Efua Esi Adwoa Afia Yaa Nana
+Chinonso Ebere Nnamdi Kwame Kwabena Kwaku Kwesi Kofi Kojo Yaw Akua Ama Abena Akosua Efua Esi Adwoa Afia Yaa
 Ekow Fiifi Kobina Aminata Fatoumata Mariama Ousmane Mamadou Moussa Ibrahima Abdoulaye Seydou Alhassan Issa Aissatou
 Binta Kadiatou Hawa Sekou Lamin Modou Awa Fatou Isatou Adama Bakary Foday Sahr Tamba Aiah Jeneba Chipo Tendai Tatenda
 Farai Rudo Nyasha Kudzai Rumbidzai Tafadzwa Tinashe Thandiwe Thabo Sipho Lerato Nomvula Zanele Themba Bongani Wanjiru
@@ -149,7 +149,7 @@ Paa Sedinam Selasi Senyo Yao Yayra Edem Korkor Naa Naana Awurama Abiba Amina Asa
 Alusine Ansumana Bockarie Fatmata Haja Isata Kadiatu Mabinty Momodu Musu Saffa Tenneh Yeabu Zainab Ebrima Fatoumatta
 Haddy Isatou Lamin Mariatou Ousainou Sainabou Yusupha Chiedza Farisai Fungai Kundai Munyaradzi Nyarai Rufaro Ruvimbo
 Shingai Simbarashe Tanaka Tapiwa Tawanda Tendayi Vimbai Zvikomborero Anele Ayanda Lindiwe Lwazi Mandla Nandi Nokuthula
-Sibusiso Sizwe Thulani Zandile Zodwa Ayan Deqa Fardowsa Hibaaq Hooyo Idil Istahil Khadar Mahad Nasra Qali Sagal Sumaya
+Sibusiso Sizwe Thulani Zandile Zodwa Ayan Deqa Fardowsa Hibaaq Idil Istahil Khadar Mahad Nasra Qali Sagal Sumaya
 Yasmiin Abdullahi Hassan Liban Ahmed Aster Biniam Eyerusalem Fikre Genet Hanna Kidane Lemlem Mekdes Mulugeta Rahel
 Saba Tewodros Tsion Yohannes Zewdu Wanjiku Wangari Mumbi Kipchoge Kiprono Cherono Chebet Jeptoo Omondi Awino Auma
 Apiyo Adongo Nakato Nansubuga Namuli Mukasa Kato Babirye Achola Okello Akello Opio Nalwoga Tumusiime Mugisha
@@ -163,7 +163,7 @@ Denton Devon Dudley Egbert Elroy Elvis Euton Ferdinand Fitzgerald Glenroy Hopeto
 Lascelles Leon Levi Lennox Linford Milton Myrtle Noel Norris Oneil Otis Owen Percival Phillip Rohan Roosevelt Rudolph
 Rupert Sheldon Sylvester Tarrant Tyrese Vernon Wesley Wilbert Winsome Yolanda Althea Beulah Cislyn Claudine Daphne
 Delores Dorrett Enid Esmeralda Eulalie Gwendolyn Icilda Ionie Jacinta Jeanette Joycelyn Lorna Lurline Marcella Marva
-Maxine Monique Nadine Novlette Odessa Petal Renee Rosalind Sadie Shauna Sherene Sonja Tanisha Thelma Velma Veronica
+Maxine Monique Nadine Novlette Odessa Renee Rosalind Sadie Shauna Sherene Sonja Tanisha Thelma Velma Veronica
 Yanique Yvette Zelda Kadeem Kareem Kemoy Omari Shamar Tajay Shamoy Tashana Trudy-Ann
 )";
 
@@ -184,11 +184,11 @@ Laurentiu Liviu Mihail Octavian Remus Sergiu Silviu Traian Viorel Jonas Tomas Ma
 Ieva Aiste Agne Vaida Inga Liga Ilze Janis Andris Maris Arturas Audrius Aurimas Dainius Deividas Donatas Edgaras
 Gintaras Justinas Karolis Kestutis Laurynas Linas Mindaugas Nerijus Paulius Rimantas Saulius Tadas Vaidas Vytautas
 Zilvinas Asta Daiva Dalia Gintare Indre Jolita Jurate Kristina Laima Lina Milda Neringa Ramune Rasa Rita Sandra Simona
-Vilma Vita Zivile Aivars Edgars Gatis Juris Raimonds Valdis Kristaps Dace Inese Kristine Laila Santa Sanita Zane
+Vilma Vita Zivile Aivars Edgars Gatis Juris Raimonds Valdis Kristaps Dace Inese Kristine Laila Sanita Zane
 Georgi Dimitar Ivan Petar Nikolai Stoyan Desislava Tsvetelina Milena Yordanka Borislav Hristo Kaloyan Krasimir Lyubomir
 Plamen Rumen Svetoslav Tsvetan Valeri Vasil Zdravko Boryana Daniela Galina Gergana Iliana Kalina Mariela Nadezhda
 Radostina Rositsa Silviya Stanislava Teodora Vesela Zornitsa Laszlo Zoltan Gabor Istvan Attila Zsofia Katalin Erzsebet
-Eszter Reka Balazs Bence Csaba Gergely Janos Jozsef Levente Mate Miklos Peter Sandor Tamas Zsolt Anita Beata Edit
+Eszter Reka Balazs Bence Csaba Gergely Janos Jozsef Levente Miklos Peter Sandor Tamas Zsolt Anita Beata
 Ildiko Judit Krisztina Orsolya Szilvia Timea Zsuzsanna Jiri Petr Pavel Lukas Martina Jana Lenka Petra Veronika Zuzana
 Marketa Ondrej Radek Vaclav Zdenek Jaroslav Milan Miroslav Tereza Barbora Hana Ivana Katerina Kveta Olga Tatiana
 Svetlana Oksana Yulia Anastasia Ekaterina Yelena Ludmila Dmitri Dmitry Sergei Sergey Alexei Mikhail Vladimir
@@ -216,16 +216,16 @@ Venancio Vilma Wilson Yolanda Zaldy
 )";
 
 constexpr std::string_view kGivenEastAsian = R"(
-Wei Jing Xin Hui Ying Mei Lan Hong Yan Ming Jun Hao Yi Xiao Lei Tao Bo Chao Jian Feng Qiang Yong Ping Fang Min Ling
+Wei Jing Xin Hui Ying Mei Lan Hong Yan Ming Jun Hao Yi Xiao Lei Tao Bo Chao Jian Feng Qiang Yong Fang Min Ling
 Yu Zhen Xiaoming Xiaoli Xiaoyan Jiahui Jiawei Junjie Haoran Yuxuan Zihan Zixuan Yichen Yiming Yuting Yuqi Siyu Shu
-Qing Rui Na Li Lili Lina Huan Jie Kai Kang Lin Liang Long Mingyu Peng Qi Qian Shan Shuang Ting Wen Xiang Xue Yang
-Yao Ye Yun Zhi Zhong Zhou Chun Dan Fei Gang Guang Hua Jia Jin Juan Jun Kun Lian Lu Man Nan Ning Qin Rong Sheng Tian
-Wan Xia Xu Yin Yue Zhao Ka Kit Kwok Wai Sze Yee Yuen Siu Man Chi Ho Hin Tsz Wing-Yan Kin Lok Ka-Wai Mandy-Lee
+Qing Rui Li Lili Lina Huan Jie Kai Kang Lin Liang Long Mingyu Peng Qi Qian Shan Shuang Ting Wen Xiang Xue Yang
+Yao Ye Yun Zhi Zhong Zhou Chun Dan Fei Guang Hua Jia Jin Juan Jun Kun Lian Lu Ning Qin Rong Sheng Tian
+Wan Xia Xu Yin Yue Zhao Ka Kwok Wai Sze Yee Yuen Siu Chi Ho Hin Tsz Wing-Yan Lok Ka-Wai Mandy-Lee
 Yuki Haruto Sakura Hana Kenji Hiroshi Aiko Yuko Keiko Takeshi Akira Daisuke Emi Haruka Hiroko Hiroto Kaori Kazuki
 Kenta Kumiko Mai Masato Megumi Miki Naoko Naoki Noriko Ren Riko Ryo Satoshi Shota Sota Takumi Tomoko Yoko Yui Yusuke
 Minjun Jiwoo Seoyeon Jisoo Minji Hyun Jiho Soyeon Eunji Jihoon Sungmin Younghee Yeonwoo Dong-hyun Seung Sunhee Hyejin
-Linh Huong Trang Thao Hoa Lan Mai Ngoc Phuong Thu Tuan Minh Duc Hung Nam Quang Thanh Trung Viet Anh Bao Binh Dung
-Hai Hieu Hoang Khanh Long Phong Son Thien Tien Vinh Xuan
+Linh Huong Trang Thao Hoa Lan Mai Ngoc Phuong Tuan Minh Duc Hung Nam Quang Thanh Trung Viet Anh Bao Binh
+Hai Hieu Hoang Khanh Long Phong Thien Tien Vinh Xuan
 )";
 
 constexpr std::string_view kGivenIberianLatin = R"(
@@ -287,8 +287,8 @@ Rainer Reinhard Rolf Sven Thorsten Ulrich Uwe Werner Anke Anja Annika Astrid Bet
 Gabi Gisela Heidi Ilse Ingrid Jutta Kerstin Liesel Marlene Monika Petra Silke Susanne Ulrike Ursula Georgios
 Dimitrios Konstantinos Nikolaos Ioannis Eleni Panagiotis Christos Vasilis Athanasios Evangelos Kostas Nikos Spyros
 Stavros Theodoros Yiannis Yannis Anastasia Angeliki Athina Despina Dimitra Eirini Evangelia Georgia-Maria Ioanna
-Katerina Konstantina Maria-Eleni Panagiota Sofia Vasiliki Xanthe Lars Anders Bjorn Erik Henrik Johan Magnus Mats
-Nils Olaf Per Sven Ulf Astrid Birgitta Ebba Freja Ingrid Karin Kirsten Linnea Maja Sigrid Solveig Ylva Pekka Jukka
+Katerina Konstantina Maria-Eleni Panagiota Sofia Vasiliki Xanthe Lars Anders Bjorn Erik Henrik Johan Magnus
+Nils Olaf Sven Ulf Astrid Birgitta Ebba Freja Ingrid Karin Kirsten Linnea Maja Sigrid Solveig Ylva Pekka Jukka
 Mikko Juha Antti Aino Anneli Kaisa Liisa Marjatta Pirjo Ritva Saara Sanna Tuula Jan-Willem Joost Pieter Sander Thijs
 Wouter Anouk Eline Femke Ilse Lotte Marieke Mirjam Saskia Willemijn Moshe Yosef Avi Rivka Shira Tamar Chaim Yael
 Noa Ariel Eitan Itai Noam Ofer Oren Shlomo Yehuda Yitzhak Yoni Batsheva Chana Devorah Esther Leah Malka Miriam Naomi
@@ -304,7 +304,7 @@ Phillips Watson Davis Parker Bennett Griffiths Mitchell Kelly Carter Richardson 
 Cox Richards Marshall Anderson Simpson Ellis Adams Wilkinson Foster Chapman Powell Webb Rogers Matthews Owen Palmer
 Holmes Barnes Lloyd Russell Barker Stevens Jenkins Murray Dixon Harvey Graham Pearson Fletcher Walsh Gibson Howard
 Andrews Stewart Elliott Reynolds Saunders Payne Pearce Brooks Lawrence Cole Atkinson Bradley Spencer Gill Dawson
-Burton Watts Perry Ryan Armstrong Francis Rees Hayes Hudson Newman Barrett Webster Gregory Carr Lowe Riley Dunn
+Burton Watts Perry Ryan Armstrong Francis Rees Hayes Hudson Newman Barrett Webster Gregory Carr Riley Dunn
 Parsons Reid Holland Hawkins Harding Robertson Newton Oliver Kennedy Williamson Gardner Cooke Bates Henderson Parry
 Burgess Walton Nicholson Freeman Warren Nicholls Hamilton Byrne Sutton McDonald Yates Hodgson Robson Curtis Hopkins
 Harper Coleman Watkins Griffin Hardy Wheeler Osborne Johnston Gordon Doyle Wallace George Hutchinson Rowe Burke
@@ -313,14 +313,14 @@ Sanders Ellison Alexander Pollard Briggs Norton Dyer Gregson Sheppard Kirby Rand
 Sims Hobbs Steele Hancock Goodwin Dobson Frost Daniels Thornton Cunningham Vaughan Stanley Poole Hammond Connolly
 Howell Cartwright Fraser Swift Ingram Tyler Kemp Harrington Glover Barlow Kent Hewitt Rowley Ashton Leach Tomlinson
 Sullivan Hale Pickering Charlton Whitaker Cross Simmons Keane Middleton Farmer Lord Humphreys Benson Winter Bowen
-Knowles Sharpe Kerr Morton Holt Mann Buckley Bryant Whittaker Horton Heath Coates Bartlett Perkins Lowe Mellor Finch
+Knowles Sharpe Kerr Morton Holt Mann Buckley Bryant Whittaker Horton Heath Coates Bartlett Perkins Mellor Finch
 Ferguson Davison Moran Hurst Blackburn Ross Stone Barton Chadwick Dean Pugh Summers Rhodes Haynes Ball Stokes Goddard
 Hilton Cole Reeves Chandler Baxter Dunne Kirk Fitzgerald Chambers Fox Field Hart Marsh Hargreaves Woodward Hooper
 Hussey Metcalfe Booth Stubbs Copeland Bray Greenwood Ashworth Bird Blackwell Bradshaw Brennan Caldwell Coombes
 Crawford Cummings Dale Doherty Donnelly Eaton Emery Farrell Farrow Fenton Fielding Fleming Gallagher Garner Gould
 Hall Hanson Hartley Healey Hibbert Holden Horne Howarth Hunt Iqbal Jarvis Jeffery Jordan Kaye Kingsley Lane Lockwood
 Lucas Lynch Mackenzie Marriott Mason Maxwell McCarthy Mills Milner Moss Nolan North Norris Nuttall Oakley Owens
-Parkinsonian Peacock Pemberton Platt Preston Quinn Rahman Rawlings Read Regan Rich Rigby Rose Rowland Ryder Savage
+Peacock Pemberton Platt Preston Quinn Rahman Rawlings Read Regan Rich Rigby Rose Rowland Ryder Savage
 Seymour Sharp Sherwood Shields Short Skinner Sloan Sparks Spence Stafford Stanton Storey Sutherland Swann Talbot
 Tate Thorpe Tibbs Townsend Tranter Turnbull Vickers Waite Walters Warner Waters Watt Weston Whitfield Whitley
 Whitmore Wilde Wilkins Winterbottom Wood Woodcock Woods Woolley Wren Wyatt Abbott Ackroyd Ainsworth Alcock Allsop
@@ -374,7 +374,7 @@ Patel Shah Sharma Singh Kaur Gupta Kumar Khan Ahmed Ali Hussain Begum Rahman Udd
 Dutta Bose Banerjee Chatterjee Mukherjee Ghosh Sen Roy Iyer Nair Menon Pillai Reddy Rao Naidu Joshi Desai Mehta Modi
 Parikh Trivedi Pandya Bhatt Kapoor Khanna Malhotra Chopra Sethi Arora Bhatia Sandhu Sidhu Dhillon Grewal Bains Johal
 Sahota Virdi Rai Thakur Verma Mishra Pandey Tiwari Yadav Chauhan Saxena Srivastava Agarwal Jain Kohli Anand Bhatti
-Raza Rizvi Naqvi Jafri Zaidi Abbasi Shaikh Ansari Mirza Baig Butt Dar Lone Bhat Sheikh Akram Aslam Anwar Javed
+Raza Rizvi Naqvi Jafri Zaidi Abbasi Shaikh Ansari Mirza Baig Butt Dar Bhat Sheikh Akram Aslam Anwar Javed
 Majeed Rashid Saeed Shahzad Tariq Yousaf Zaman Perera Fernando Jayawardena Wickramasinghe Gunasekara Ratnayake
 Bandara Dissanayake Rajapaksa Sivakumar Thangarajah Selvarajah Kanagaratnam Balasubramaniam Krishnan Subramanian
 Murugan Ramachandran Raman Qureshi Siddiqui Malik Mahmood Iqbal Akhtar Chaudhry Choudhry Hossain Haque Hoque Alam
@@ -419,7 +419,7 @@ Jammeh Janneh Manneh Saidy Sonko Tambedou Mwangi Kamau Kariuki Njoroge Otieno Od
 Wekesa Barasa Chege Gitau Kimani Kiprop Koech Langat Macharia Maina Mugo Muriuki Mutua Ndungu Njenga Nyaga Waweru
 Abdi Ahmed-Ali Aden Dahir Duale Egal Elmi Farah Guled Hersi Ismail Jama Mohamud Nur Osman Samatar Warsame Yusuf-Ali
 Abera Alemayehu Bekele Desta Gebre Gebremedhin Girma Haile Kebede Mengistu Negash Tadesse Tesfaye Tekle Woldemariam
-Chiwenga Chinamasa Gumbo Hove Makoni Mandaza Marufu Moyo-Ncube Mpofu Muchena Mugabe Mukanya Murewa Mutambara Nyoni
+Chiwenga Chinamasa Makoni Mandaza Marufu Moyo-Ncube Mpofu Muchena Mugabe Mukanya Murewa Mutambara Nyoni
 Sithole Tshuma Zhou Zvobgo Banda Chanda Lungu Mulenga Mwale Phiri Tembo Mbeki Mokoena Molefe Naidoo Ngcobo Radebe
 Sithebe Zungu Nakato Mukasa Okello Opio Ssemakula Tumusiime Mugisha Kato Byaruhanga Kiggundu Lubega Musoke Nsubuga
 Campbell Clarke Reid Gordon Francis Henry Bailey Blake Walters Forbes Spence McKenzie Bryan Samuels Daley Hinds
@@ -429,7 +429,7 @@ Hemmings Henriques Lewin Lyn Malcolm Mattis McFarlane McLean Minott Morrison-Cla
 Salmon-Brown Shirley Simms Sinclair-Reid Smellie Thelwell Tomlinson Whyte Wint Brissett Chambers-Reid Dunkley
 Dyer-Grant Forrester Fagan Gilzene Gumbs Headley Hurlock Isaacs Jarrett Josephs Kerr-Jarrett Leslie Lumsden Lyttle
 McCalla McKoy Morgan-Lewis Nugent-Reid Ottey Palmer-Brown Powell-Thomas Richards-Hall Scarlett Thwaites Walcott
-Weekes Wignall Holder Gittens Greenidge Husbands Inniss Jordan-Wells Kellman Lashley Nurse-Reid Worrell Best-Clarke
+Weekes Wignall Holder Gittens Greenidge Inniss Jordan-Wells Kellman Lashley Worrell Best-Clarke
 )";
 
 constexpr std::string_view kSurnameEuropean = R"(
@@ -452,7 +452,7 @@ Sandu Moraru Craciun Pavel Mocanu Kazlauskas Jankauskas Petrauskas Stankevicius 
 Paulauskas Urbonas Kavaliauskas Berzins Kalnins Ozols Jansons Liepins Ivanov Petrov Georgiev Dimitrov Nikolov
 Todorov Stoyanov Popov Hristov Ivanova Petrova Georgieva Dimitrova Nikolova Todorova Nagy Kovacs Toth Szabo Horvath
 Varga Molnar Nemeth Farkas Balogh Papp Takacs Juhasz Lakatos Meszaros Olah Simon Racz Fekete Szilagyi Torok Feher
-Balazs Gal Kis Novak Svoboda Novotny Dvorak Cerny Prochazka Kucera Vesely Horak Nemec Pokorny Marek Pospisil Hajek
+Balazs Kis Novak Svoboda Novotny Dvorak Cerny Prochazka Kucera Vesely Horak Nemec Pokorny Marek Pospisil Hajek
 Jelinek Kral Ruzicka Benes Fiala Sedlacek Dolezal Zeman Kolar Navratil Cermak Smirnov Kuznetsov Popova Sokolov
 Lebedev Kozlov Novikov Morozov Volkov Solovyov Vasiliev Zaitsev Pavlov Semenov Golubev Vinogradov Bogdanov Vorobyov
 Shevchenko Kovalenko Bondarenko Tkachenko Kravchenko Oliynyk Melnyk Boyko Koval Marchenko Lysenko Rudenko Savchenko
@@ -466,7 +466,7 @@ Walter Mayer Huber Kaiser Fuchs Peters Lang Scholz Moller Weiss Jung Hahn Vogel 
 Winkler Roth Beck Lorenz Baumann Franke Albrecht Ludwig Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci
 Marino Greco Bruno Gallo Conti DeLuca Mancini Costa Giordano Rizzo Lombardi Moretti Barbieri Fontana Santoro Mariani
 Rinaldi Caruso Ferrara Galli Martini Leone Longo Gentile Martinelli Vitale Lombardo Serra Coppola DeSantis
-D'Angelo Marchetti Parisi Villa Conte Ferraro Ferri Fabbri Bianco Marini Grasso Valentini Messina Sala DeAngelis
+D'Angelo Marchetti Parisi Conte Ferraro Ferri Fabbri Bianco Marini Grasso Valentini Messina Sala DeAngelis
 Gatti Pellegrini Palumbo Sanna Farina Rizzi Monti Cattaneo Morelli Amato Silvestri Mazza Testa Grassi Pellegrino
 Carbone Giuliani Benedetti Barone Rossetti Caputo Montanari Guerra Palmieri Bernardi Martino Fiore DeRosa Ferretti
 Bellini Basile Riva Donati Piras Vitali Battaglia Sartori Neri Costantini Milani Papadopoulos Papadakis Georgiou
@@ -486,20 +486,20 @@ constexpr std::string_view kSurnameAsianIberianArabic = R"(
 Santos Reyes Cruz Bautista Ocampo Garcia Mendoza Torres Andrada Castillo Flores Villanueva Ramos Castro Rivera
 Aquino Navarro Salazar Mercado Manalo Dizon Gonzales Lopez Aguilar Pascual Santiago Soriano Valdez Javier Domingo
 Fernandez Gutierrez Marquez Padilla Panganiban Macaraeg Magbanua Dimaculangan Lacson Tolentino Cortez Agustin
-Pangilinan Sison Tan Lim Sy Uy Ong Abad Abella Abrenica Agbayani Alcantara Alvarado Amador Angeles Arellano Austria
+Pangilinan Sison Tan Lim Sy Uy Ong Abad Abella Abrenica Agbayani Alcantara Alvarado Amador Angeles Arellano
 Bacani Bernardo Buenaventura Cabrera Calderon Camacho Capistrano Carpio Catapang Cayabyab Concepcion Corpuz
 DelaCruz DeGuzman DeLeon DelosReyes DelosSantos Dumalagan Enriquez Esguerra Espinosa Estrada Evangelista Fajardo
-Francisco Galang Gatdula Guevarra Hernandez Ilagan Jimenez Lagman Lazaro Legaspi Llamas Lualhati Lucero Mabini
-Macapagal Madrid Magsaysay Malabanan Manansala Manuel Marasigan Medina Mendez Miranda Montemayor Morales Natividad
+Francisco Galang Gatdula Guevarra Hernandez Ilagan Jimenez Lagman Lazaro Legaspi Lualhati Lucero Mabini
+Macapagal Magsaysay Malabanan Manansala Manuel Marasigan Medina Mendez Miranda Montemayor Morales Natividad
 Nepomuceno Ordonez Ortega Pacheco Palileo Perez Quiambao Quijano Quizon Ramirez Razon Rosales Roxas Sablan Samonte
 Sarmiento Serrano Tabora Tagle Tuazon Umali Velasco Vergara Villareal Yambao Zamora Wang Zhang Liu Chen Yang Huang
-Zhao Wu Zhou Xu Zhu Hu Guo Lin Luo Gao Liang Tang Xie Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang
+Zhao Wu Zhou Xu Zhu Hu Guo Lin Luo Gao Liang Tang Xie Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Cai Jiang
 Du Cheng Su Ding Ren Shen Yao Cui Zhong Lo Chan Wong Leung Cheung Lau Ng Ho Yip Kwok Tsang Mak Chow Fung Tse Chu
-Lam Yeung Kwan Choi Kim Nguyen Tran Pham Hoang Vu Dang Bui Ngo Duong Ly Truong Phan Vo Huynh Dinh Trinh Luong Mai Ta
+Lam Yeung Kwan Choi Kim Nguyen Tran Pham Hoang Vu Dang Bui Ngo Duong Ly Truong Phan Vo Huynh Dinh Trinh Luong Mai
 Sato Suzuki Takahashi Tanaka Watanabe Ito Yamamoto Nakamura Kobayashi Kato Yoshida Yamada Sasaki Yamaguchi Matsumoto
 Inoue Kimura Hayashi Shimizu Yamazaki Mori Abe Ikeda Hashimoto Ishikawa Ogawa Okada Goto Hasegawa Murakami Kondo
-Ishii Saito Sakamoto Endo Aoki Fujii Nishimura Fukuda Ota Miura Fujiwara Okamoto Matsuda Nakagawa Nakano Harada
-Lee-Chan Jeon Jung Kang Cho Yoon Jang Lim-Kim Han-Lee Oh Seo Shin Kwon Hwang Ahn Jeong Baek Nam Ryu Yoo Hong Moon
+Ishii Saito Sakamoto Aoki Fujii Nishimura Fukuda Ota Miura Fujiwara Okamoto Matsuda Nakagawa Nakano Harada
+Lee-Chan Jeon Jung Kang Cho Yoon Jang Lim-Kim Han-Lee Seo Kwon Hwang Ahn Jeong Baek Nam Ryu Yoo Hong Moon
 Santos-Silva Ferreira Pereira Oliveira Costa Rodrigues Martins Sousa Souza Fernandes Goncalves Gomes Lopes Marques
 Alves Almeida Ribeiro Pinto Carvalho Teixeira Moreira Correia Mendes Nunes Soares Vieira Monteiro Cardoso Rocha
 Neves Coelho Cunha Pires Reis Simoes Antunes Matos Fonseca Machado Araujo Barbosa Tavares Lourenco Figueiredo
@@ -507,11 +507,11 @@ Azevedo Freitas Gonzalez Rodriguez Martinez Sanchez Gomez Ruiz Diaz Moreno Munoz
 Vazquez Gil Blanco Molina Suarez Delgado Ortiz Rubio Sanz Nunez Iglesias Garrido Cortes Lozano Guerrero Cano Prieto
 Calvo Gallego Vidal Leon Herrera Pena Campos Vega Fuentes Carrasco Diez Caballero Nieto Santana Herrero Lorenzo
 Montero Hidalgo Gimenez Ibanez Ferrer Duran Benitez Mora Vicente Vargas Arias Carmona Crespo Roman Soto Saez Moya
-Soler Parra Esteban Bravo Gallardo Rojas Quintero Mejia Castaneda Zapata Ospina Restrepo Londono Salgado Cardenas
+Soler Parra Esteban Gallardo Rojas Quintero Mejia Castaneda Zapata Ospina Restrepo Londono Salgado Cardenas
 Contreras Escobar Guzman Ochoa Pineda Sandoval Trujillo Valencia Villalobos Zuniga Acosta Avila Bermudez Cisneros
 Espinoza Ibarra Lara Maldonado Meza Pacheco-Ruiz Quiroga Rivas Salinas Valenzuela Velazquez Hassan Ibrahim Abdullah
 Mansour Haddad Khoury Nasser Saleh Salem Aziz Habib Farouk Hamid Khalil Al-Sayed Al-Hassan Al-Rashid Al-Amin
-Al-Masri Al-Khatib Al-Ahmad Abboud Abdel Abdelrahman Abu-Bakr Ayoub Azzam Barakat Bishara Darwish Eid El-Amin
+Al-Masri Al-Khatib Al-Ahmad Abboud Abdel Abdelrahman Abu-Bakr Ayoub Azzam Barakat Bishara Darwish El-Amin
 El-Masry El-Sayed Fakhoury Ghanem Hamdan Hammoud Hijazi Issa Jaber Jabbour Kassem Khalaf Khalifa Khatib Mahmoud
 Makhlouf Mansoor Mattar Mikhail Mourad Nassar Qasem Rahal Sabbagh Saad Sabry Sadek Salameh Shaheen Shahin Suleiman
 Sultan Taha Yassin Younis Zaki Zayed Hosseini Ahmadi Mohammadi Rezaei Karimi Moradi Rahimi Jafari Hashemi Sadeghi
@@ -533,11 +533,11 @@ Major Sterling Reed Rocky Sandy Misty Penny Ginger Candy Cherry Honey Olive Haze
 Page Florence Paris Chelsea India Georgia Sydney Victoria Austin Chester Preston Devon Kent Lincoln Eden Angel
 Precious Lovely Blessing Gift Favour Favor Comfort Mercy Patience Charity Peace Prosper Wisdom Innocent Justice
 Promise Goodness Praise Destiny Harmony Melody Liberty Unity Trinity Serenity Prudence Constance Happy Lucky Pinky
-Girlie Junior Sunday Monday Friday Christian Jesus Said Can Sun Song Ma Long Fan Ye Le Pop Kiss Non Al Jay Dot Mo Di
-Bud Buck Colt Star Scout Rusty Bunny Marvellous Success Testimony Treasure Victory Wonder Bright Smart Jack Tiger
-Ace Baby Bay Bea Belle Bliss Bonny Cash Claire-Louise Clement Coco Dusty Echo Ember Ernest Fawn Fleur Gay Goldie Harmony
-Haven Heaven Honour Jasper-Lee Jewel Kitty-Rose Lark Lucky Luck Mercy-Ann Nova Nurse Pip Raven Reign Robin-Lee
-Royal Saint Sage Shadow Sparrow Spring Sugar Sunshine Tempest Topaz True Velvet Wren Zen Sonny Rocco Tex Aurora
+Girlie Junior Sunday Christian Jesus Said Can Sun Song Ma Long Fan Ye Le Pop Kiss Non Al Jay Dot Mo Di
+Bud Buck Colt Star Scout Rusty Bunny Marvellous Success Testimony Treasure Victory Wonder Bright Smart
+Ace Baby Bea Belle Bliss Bonny Cash Clement Coco Dusty Echo Ember Fawn Fleur Goldie Harmony
+Haven Heaven Honour Jewel Lark Lucky Nova Pip Raven Reign
+Royal Sage Shadow Sparrow Spring Sugar Sunshine Tempest Topaz True Velvet Wren Zen Aurora Nana Monday Friday Milan Roman Baby
 )";
 
 // Surnames that are ordinary English words (colours, trades, places in a building). "Dr Brown" and "Sarah Brown" are
@@ -547,13 +547,14 @@ Brown White Green Black Young King Hill Wood Hall Ward Baker Cook Bell Moss Well
 Marsh Field Fields Banks Bishop Butler Carpenter Cross Day Dean Ford Fox Frost Gold Grant Gray Grey Hart Hunt Hunter
 Knight Lamb Law Little Lord Major Mason Miles Mills Moon North Park Pope Porter Potter Price Rich Rice Short Sharp
 Stone Strong Swan Wall Waters Weaver West Wise Wolf Woods Bird Bush Best Bond Booth Brook Bright Burns Chambers Good
-Holland Love Nurse Plant Power Read Reed Rivers Salt Savage Shepherd Silver Small Snow Spring Steel Summers Swift
+Holland Love Plant Power Read Reed Rivers Salt Savage Shepherd Silver Small Snow Spring Steel Summers Swift
 Thorn Tower Wild Winter Wing Berry Ball Glass Joy Hope Faith Parish Rainbow Trim Vine Oak Jolly Merry Sweet Pound
 Penny Cash Bacon Salmon Crane Finch Hawk Drake Nightingale Partridge Sparrow Peacock Temple Bridge Bridges Castle
 Mill Pool Lake Moor Heath Forest Grove Dale Vale Islam Sun Song Ma Fan Ye Le Pop Kiss Christian Jesus Major Noble
-Rush Root Sage Baron Abbott Marshall Sheriff Savage Stout Guy Kay Lowe Hope-Smith Fry Coward Bone Hand Foot Head
-Lyon Tailor Taylor-Made Cotton Wool Fairy Gentle Hardy-Boy Hood Kidd Moody Proud Bold Sterling Cannon Gunn Steward
-Chancellor Chamberlain Judge Dye Hay Frank Early Late Friday Monday Tuesday Winters Summer Clay Rock Cliff Marsh-Day
+Rush Root Sage Baron Abbott Marshall Sheriff Savage Stout Guy Kay Fry Coward Bone Hand Foot Head
+Tailor Cotton Wool Fairy Gentle Hood Kidd Moody Proud Bold Sterling Cannon Gunn Steward
+Chancellor Chamberlain Judge Dye Hay Frank Winters Summer Clay Rock Cliff Butt Pun Sow Fatty Chin Flood
+Manning Bracken Weir Bull Bunting Gee Sparks Shields Costa Roman Diamond
 )";
 
 // ---------------------------------------------------------------- compile-time merge
@@ -606,41 +607,81 @@ constexpr void forEachWord(std::string_view text, Visit&& visit) {
     }
 }
 
-constexpr std::size_t countEntries() {
+constexpr std::size_t countWords(std::string_view text) {
     std::size_t count = 0;
-    for (const Group& group : kGroups) {
-        forEachWord(group.words, [&](std::string_view) { ++count; });
-    }
+    forEachWord(text, [&](std::string_view) { ++count; });
     return count;
 }
 
-constexpr auto kSortedWithRepeats = [] {
-    std::array<Entry, countEntries()> all{};
-    std::size_t n = 0;
-    for (const Group& group : kGroups) {
-        forEachWord(group.words, [&](std::string_view word) { all[n++] = Entry{word, group.flags}; });
+// Byte-wise "less than", written out because GCC counts every step of a constant evaluation and the library
+// comparison goes through several layers per character.
+constexpr bool nameLess(std::string_view a, std::string_view b) {
+    const char* pa = a.data();
+    const char* pb = b.data();
+    const std::size_t shorter = a.size() < b.size() ? a.size() : b.size();
+    for (std::size_t i = 0; i < shorter; ++i) {
+        if (pa[i] != pb[i]) {
+            return static_cast<unsigned char>(pa[i]) < static_cast<unsigned char>(pb[i]);
+        }
     }
-    std::sort(all.begin(), all.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
-    return all;
-}();
+    return a.size() < b.size();
+}
 
-constexpr std::size_t countDistinct() {
+template <std::size_t N>
+constexpr void mergeSort(std::array<Entry, N>& items) {
+    std::array<Entry, N> scratch{};
+    for (std::size_t width = 1; width < N; width *= 2) {
+        for (std::size_t left = 0; left < N; left += 2 * width) {
+            const std::size_t mid = left + width < N ? left + width : N;
+            const std::size_t right = left + 2 * width < N ? left + 2 * width : N;
+            std::size_t i = left;
+            std::size_t j = mid;
+            std::size_t k = left;
+            while (i < mid && j < right) {
+                scratch[k++] = nameLess(items[j].name, items[i].name) ? items[j++] : items[i++];
+            }
+            while (i < mid) {
+                scratch[k++] = items[i++];
+            }
+            while (j < right) {
+                scratch[k++] = items[j++];
+            }
+        }
+        items = scratch;
+    }
+}
+
+// Size of the union of two sorted lists, counting a spelling once even if it repeats inside one list.
+template <std::size_t A, std::size_t B>
+constexpr std::size_t unionSize(const std::array<Entry, A>& a, const std::array<Entry, B>& b) {
+    std::size_t i = 0;
+    std::size_t j = 0;
     std::size_t count = 0;
-    for (std::size_t i = 0; i < kSortedWithRepeats.size(); ++i) {
-        if (i == 0 || kSortedWithRepeats[i].name != kSortedWithRepeats[i - 1].name) {
+    std::string_view last;
+    bool any = false;
+    while (i < A || j < B) {
+        const bool takeA = j >= B || (i < A && !nameLess(b[j].name, a[i].name));
+        const std::string_view name = takeA ? a[i++].name : b[j++].name;
+        if (!any || name != last) {
             ++count;
+            last = name;
+            any = true;
         }
     }
     return count;
 }
 
-// One entry per spelling; a spelling listed in several groups gets all their flags ("Thomas" is both a given name
-// and a surname; "Rose" is also a common word).
-constexpr auto kNames = [] {
-    std::array<Entry, countDistinct()> out{};
+// Merges two sorted lists into one entry per spelling; a spelling found in several groups gets all their flags
+// ("Thomas" is a given name and a surname; "Rose" is also an everyday word).
+template <std::size_t Size, std::size_t A, std::size_t B>
+constexpr std::array<Entry, Size> unite(const std::array<Entry, A>& a, const std::array<Entry, B>& b) {
+    std::array<Entry, Size> out{};
+    std::size_t i = 0;
+    std::size_t j = 0;
     std::size_t n = 0;
-    for (std::size_t i = 0; i < kSortedWithRepeats.size(); ++i) {
-        const Entry& e = kSortedWithRepeats[i];
+    while (i < A || j < B) {
+        const bool takeA = j >= B || (i < A && !nameLess(b[j].name, a[i].name));
+        const Entry& e = takeA ? a[i++] : b[j++];
         if (n > 0 && out[n - 1].name == e.name) {
             out[n - 1].flags = static_cast<std::uint8_t>(out[n - 1].flags | e.flags);
         } else {
@@ -648,7 +689,33 @@ constexpr auto kNames = [] {
         }
     }
     return out;
-}();
+}
+
+// Each group is sorted, and each merge step done, in its own constant: GCC limits the work of one constant
+// evaluation, and sorting all ~7000 words in one go exceeds it.
+template <std::size_t I>
+constexpr auto sortGroup() {
+    std::array<Entry, countWords(kGroups[I].words)> items{};
+    std::size_t n = 0;
+    forEachWord(kGroups[I].words, [&](std::string_view word) { items[n++] = Entry{word, kGroups[I].flags}; });
+    mergeSort(items);
+    return items;
+}
+
+template <std::size_t I>
+struct MergedUpTo {
+    static constexpr auto group = sortGroup<I>();
+    static constexpr auto value =
+        unite<unionSize(MergedUpTo<I - 1>::value, group)>(MergedUpTo<I - 1>::value, group);
+};
+
+template <>
+struct MergedUpTo<0> {
+    static constexpr auto group = sortGroup<0>();
+    static constexpr auto value = unite<unionSize(group, std::array<Entry, 0>{})>(group, std::array<Entry, 0>{});
+};
+
+constexpr const auto& kNames = MergedUpTo<kGroups.size() - 1>::value;
 
 // Catch typing slips at build time: every entry starts with a capital and uses only ASCII letters, apostrophes
 // and hyphens, because that is the only form the scrubber ever looks up.

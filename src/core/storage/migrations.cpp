@@ -64,7 +64,113 @@ CREATE TABLE stage_events (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 1> kSteps = {kV1};
+// Version 2: anonymous contributions and the theme board. A contribution links to its session and stage
+// only: its key is random (not an insertion counter), and nothing records when or in what order it came.
+// The safeguarding count lives on the session, never on a contribution, so no flag can point at an entry.
+constexpr std::string_view kV2 = R"sql(
+ALTER TABLE sessions ADD COLUMN contributions_state TEXT NOT NULL DEFAULT 'closed'
+    CHECK (contributions_state IN ('closed', 'open', 'revealed'));
+ALTER TABLE sessions ADD COLUMN safeguarding_alerts INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE contributions (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    stage_index INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    hidden      INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+    purged      INTEGER NOT NULL DEFAULT 0 CHECK (purged IN (0, 1))
+);
+CREATE INDEX contributions_by_session ON contributions(session_id);
+
+CREATE TABLE themes (
+    id         INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    votes      INTEGER NOT NULL DEFAULT 0 CHECK (votes >= 0),
+    position   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX themes_by_session ON themes(session_id);
+
+CREATE TABLE theme_tags (
+    theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+    tag      TEXT NOT NULL,
+    PRIMARY KEY (theme_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX theme_tags_by_tag ON theme_tags(tag);
+
+CREATE TABLE theme_cards (
+    contribution_id INTEGER PRIMARY KEY REFERENCES contributions(id) ON DELETE CASCADE,
+    theme_id        INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX theme_cards_by_theme ON theme_cards(theme_id);
+)sql";
+
+// Version 3: actions that carry forward between a group's meetings, anonymous evaluations (random keys,
+// no time, no order, like contributions), and the peer-support principles checklist.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE actions (
+    id          INTEGER PRIMARY KEY,
+    group_id    INTEGER REFERENCES groups(id),
+    session_id  INTEGER REFERENCES sessions(id),
+    text        TEXT NOT NULL,
+    owner_label TEXT NOT NULL,
+    due_date    TEXT,
+    status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in_progress', 'done', 'dropped')),
+    outcome     TEXT NOT NULL DEFAULT '',
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+);
+CREATE INDEX actions_by_group ON actions(group_id, status);
+
+CREATE TABLE action_history (
+    action_id  INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    session_id INTEGER REFERENCES sessions(id),
+    status     TEXT NOT NULL,
+    outcome    TEXT NOT NULL DEFAULT '',
+    note       TEXT NOT NULL DEFAULT '',
+    at         INTEGER NOT NULL,
+    PRIMARY KEY (action_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE evaluations (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    overall     INTEGER CHECK (overall IS NULL OR overall BETWEEN 1 AND 5),
+    staff_group TEXT CHECK (staff_group IS NULL OR staff_group IN ('clinical', 'non-clinical', 'student', 'other')),
+    comment     TEXT NOT NULL DEFAULT '',
+    come_again  INTEGER CHECK (come_again IS NULL OR come_again IN (0, 1)),
+    purged      INTEGER NOT NULL DEFAULT 0 CHECK (purged IN (0, 1))
+);
+CREATE INDEX evaluations_by_session ON evaluations(session_id);
+
+CREATE TABLE evaluation_answers (
+    evaluation_id   INTEGER NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
+    statement_index INTEGER NOT NULL,
+    statement       TEXT NOT NULL,
+    answer          INTEGER NOT NULL CHECK (answer BETWEEN 1 AND 5),
+    PRIMARY KEY (evaluation_id, statement_index)
+) WITHOUT ROWID;
+
+CREATE TABLE checklists (
+    id         INTEGER PRIMARY KEY,
+    group_id   INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    session_id INTEGER REFERENCES sessions(id),
+    taken_at   INTEGER NOT NULL
+);
+CREATE INDEX checklists_by_group ON checklists(group_id, taken_at);
+
+CREATE TABLE checklist_ratings (
+    checklist_id INTEGER NOT NULL REFERENCES checklists(id) ON DELETE CASCADE,
+    principle    TEXT NOT NULL,
+    rating       TEXT NOT NULL CHECK (rating IN ('met', 'partly', 'not_yet', 'not_applicable')),
+    example      TEXT NOT NULL DEFAULT '',
+    next_step    TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (checklist_id, principle)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 3> kSteps = {kV1, kV2, kV3};
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 // StringTable implementation over toml++.
 #include "core/text/string_table.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -40,6 +41,26 @@ Result<StringTable> StringTable::load(const std::filesystem::path& file) {
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return parse(buffer.str(), file.filename().string());
+}
+
+Result<StringTable> StringTable::loadLocale(const std::filesystem::path& folder) {
+    std::error_code ec;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+        if (entry.is_regular_file() && entry.path().extension() == ".toml") files.push_back(entry.path());
+    if (ec || files.empty()) return fail(fmt::format("{}: no string files found", folder.string()));
+    std::sort(files.begin(), files.end());
+    StringTable merged;
+    for (const auto& file : files) {
+        auto part = load(file);
+        if (!part) return part.error();
+        for (auto& [key, value] : part->m_texts) {
+            if (merged.m_texts.count(key))
+                return fail(fmt::format("{}: {}: is already defined in another strings file", file.filename().string(), key));
+            merged.m_texts.emplace(key, std::move(value));
+        }
+    }
+    return merged;
 }
 
 const std::string& StringTable::get(std::string_view key) const {

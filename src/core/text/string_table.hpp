@@ -19,6 +19,9 @@ public:
     /// Nested tables flatten to dotted keys: [home] start = "..." becomes "home.start".
     [[nodiscard]] static Result<StringTable> parse(std::string_view toml, std::string_view fileName);
     [[nodiscard]] static Result<StringTable> load(const std::filesystem::path& file);
+    /// Loads every *.toml in a locale folder (assets/strings/en-GB/), one file per feature. A key defined
+    /// twice is an error, so two features can never silently overwrite each other's words.
+    [[nodiscard]] static Result<StringTable> loadLocale(const std::filesystem::path& folder);
 
     /// The text for a key; a missing key shows the key itself so the gap is visible, never a crash.
     [[nodiscard]] const std::string& get(std::string_view key) const;

@@ -127,7 +127,8 @@ void RunnerScreen::drawSidePanel(const UiContext& ui, const core::SessionMachine
     const Metrics& m = ui.theme.metrics;
     ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(m.pad * 0.7f, m.pad * 0.6f));
     ScopedStyleColor bg(ImGuiCol_ChildBg, p.surface);
-    ScopedChild child("##side", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ScopedChild child("##side", size, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
     const float width = ImGui::GetContentRegionAvail().x;
     const auto& stage = machine.currentStage();
     const auto& tmpl = machine.plan().tmpl();
@@ -159,6 +160,7 @@ void RunnerScreen::drawSidePanel(const UiContext& ui, const core::SessionMachine
         ScopedStyleColor listBg(ImGuiCol_ChildBg, p.surface);
         ScopedStyleVar noPad(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
         ScopedChild list("##timeline", ImVec2(width, listH), false, 0);
+        const float listW = ImGui::GetContentRegionAvail().x;  // less the scrollbar when the list is long
         const float rowH = f.small->FontSize * 1.55f;
         for (int i = 0; i < machine.stageCount(); ++i) {
             const auto& s = machine.plan().stages()[static_cast<std::size_t>(i)];
@@ -169,7 +171,7 @@ void RunnerScreen::drawSidePanel(const UiContext& ui, const core::SessionMachine
             const float r = f.small->FontSize * 0.28f;
             const ImVec2 centre(pos.x + r + 4.0f, pos.y + rowH * 0.5f);
             if (current) {
-                dl->AddRectFilled(pos, ImVec2(pos.x + width - 4.0f, pos.y + rowH), p.surfaceRaised, 8.0f * m.scale);
+                dl->AddRectFilled(pos, ImVec2(pos.x + listW - 4.0f, pos.y + rowH), p.surfaceRaised, 8.0f * m.scale);
                 dl->AddTriangleFilled(ImVec2(centre.x - r, centre.y - r * 1.2f), ImVec2(centre.x - r, centre.y + r * 1.2f),
                                       ImVec2(centre.x + r * 1.3f, centre.y), p.accent);
             } else if (done) {
@@ -182,14 +184,14 @@ void RunnerScreen::drawSidePanel(const UiContext& ui, const core::SessionMachine
             if (done || current) right = core::formatMinutes(actual) + " / " + right;
             const float rightW = textWidth(f.small, right);
             const float nameX = pos.x + r * 2 + 16.0f;
-            const std::string name = fitText(f.small, s.name, width - (nameX - pos.x) - rightW - 20.0f);
+            const std::string name = fitText(f.small, s.name, listW - (nameX - pos.x) - rightW - 20.0f);
             const ImU32 nameColor = current ? p.text : done ? p.textMuted : p.text;
             const float textY = pos.y + (rowH - f.small->FontSize) * 0.5f;
             dl->AddText(f.small, f.small->FontSize, ImVec2(nameX, textY), nameColor, name.c_str());
             const bool over = (done || current) && actual > machine.allowedMs(i);
-            dl->AddText(f.small, f.small->FontSize, ImVec2(pos.x + width - rightW - 12.0f, textY),
+            dl->AddText(f.small, f.small->FontSize, ImVec2(pos.x + listW - rightW - 12.0f, textY),
                         over ? p.overtime : p.textMuted, right.c_str());
-            ImGui::Dummy(ImVec2(width, rowH));
+            ImGui::Dummy(ImVec2(listW, rowH));
             if (current && m_lastScrolledStage != i) {
                 ImGui::SetScrollHereY(0.35f);
                 m_lastScrolledStage = i;

@@ -144,7 +144,7 @@ void SetupScreen::drawDetails(const UiContext& ui, const core::SessionTemplate& 
     const Metrics& m = ui.theme.metrics;
     ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(m.pad * 0.7f, m.pad * 0.6f));
     ScopedStyleColor bg(ImGuiCol_ChildBg, p.surface);
-    ScopedChild child("##details", size, false, 0);
+    ScopedChild child("##details", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     const float width = ImGui::GetContentRegionAvail().x;
 
     wrappedText(f.small, ui.t("setup.title_label"), p.textMuted, width);
