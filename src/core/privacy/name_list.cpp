@@ -5,9 +5,10 @@
 // "Łukasz" to "Lukasz" and "Zoë" to "Zoe" before it looks a word up) and written with its usual capitals.
 // Everyday English words that are also names live only in the two kCommonWord groups at the end, so they count as
 // names only after a trigger such as "Nurse" or next to an unambiguous name.
-// Left out on purpose: eponyms that mostly name a disease or a device in a clinical reflection (Parkinson,
-// Alzheimer, Crohn, Hodgkin, Huntington, Asperger, Addison, Cushing, Raynaud, Tourette, Foley, Hickman), and short
-// words that would collide with English ("He", "Do", "Go", "Co", "An").
+// Left out on purpose: eponyms that mostly name a disease in a clinical reflection (Parkinson, Alzheimer, Crohn,
+// Hodgkin, Huntington, Asperger, Addison, Cushing, Raynaud, Tourette), and short words that would collide with
+// English ("He", "Do", "Go", "Oh", "Man", "Son", "Kit"). Surnames that also name a device ("Foley catheter") stay:
+// the scrubber skips a name followed by a clinical noun.
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -554,7 +555,8 @@ Mill Pool Lake Moor Heath Forest Grove Dale Vale Islam Sun Song Ma Fan Ye Le Pop
 Rush Root Sage Baron Abbott Marshall Sheriff Savage Stout Guy Kay Fry Coward Bone Hand Foot Head
 Tailor Cotton Wool Fairy Gentle Hood Kidd Moody Proud Bold Sterling Cannon Gunn Steward
 Chancellor Chamberlain Judge Dye Hay Frank Winters Summer Clay Rock Cliff Butt Pun Sow Fatty Chin Flood
-Manning Bracken Weir Bull Bunting Gee Sparks Shields Costa Roman Diamond
+Manning Bracken Weir Bull Bunting Gee Sparks Shields Costa Roman Diamond Bolton Burton Barnes Dudley
+Stafford Sutton Bromley Buckingham
 )";
 
 // ---------------------------------------------------------------- compile-time merge
