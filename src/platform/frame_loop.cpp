@@ -46,6 +46,7 @@ int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const L
             framesToDraw = 1;
         }
         InputActivity& activity = window.activity();
+        if (!activity.releaseBeforeNextFrame.empty()) framesToDraw = std::max(framesToDraw, 1);
         if (activity.events != seenEvents) {
             seenEvents = activity.events;
             framesToDraw = kFramesAfterActivity;

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 
@@ -29,6 +30,12 @@ struct WindowOptions {
 struct InputActivity {
     unsigned events = 0;
     bool closeRequested = false;
+    /// ImGui 1.86 reads keys as held/not held once per frame, so a key pressed and released between two
+    /// frames (a quick tap on a busy machine, or xdotool) would be lost. A release that arrives before any
+    /// frame has seen the press is held back one frame.
+    std::vector<int> pressedSinceFrame;
+    std::vector<int> deferredReleases;
+    std::vector<int> releaseBeforeNextFrame;
 };
 
 class Window {

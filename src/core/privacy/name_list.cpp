@@ -92,7 +92,7 @@ Alasdair Alastair Angus Calum Ewan Euan Fergus Fraser Gregor Hamish Iain Lachlan
 Douglas Duncan Finlay Kenneth Malcolm Ross Stuart Ailsa Catriona Eilidh Fiona Isla Kirsteen Morag Mhairi Sheena
 Elspeth Jessie Lorna Moira Senga Kenzie Marsaili Seonaid Ishbel Innes Alistair Archibald Blair Boyd Campbell Dougal
 Ellis Ewen Gordon Graeme Grant Keir Kyle Lachie Niven Rabbie Roddy Ruaraidh Sandy Tavish Wallace Ainslie Bethia Effie
-Flora Greer Grizel Jean Kirsty Leslie Lilias Maisie Marion Mirren Rhona Shona Thora Una
+Flora Greer Grizel Jean Kirsty Leslie Lilias Maisie Marion Mirren Rhona Thora Una
 )";
 
 constexpr std::string_view kGivenSouthAsian = R"(
@@ -395,7 +395,9 @@ Gondal Janjua Khokhar Minhas Niazi Rana Sattar Shafi Waheed Yaqoob Zahid Zafar B
 Shah-Khan Hussaini Nawaz Sharif Mughal Rajput Ghauri Afridi Durrani Yusufzai Khattak Mohmand Achakzai Barakzai
 Ariyaratne Herath Jayasinghe Jayasuriya Karunaratne Kumarasinghe Liyanage Mendis Peiris Premadasa Rodrigo Samarasinghe
 Senanayake Silva Weerasinghe Wijesinghe Arulanandam Kandiah Mahalingam Nadarajah Paramasivam Ponnambalam
-Rajaratnam Sivanathan Sundaram Thiruchelvam Vaithilingam Vigneswaran Yogarajah
+Rajaratnam Sivanathan Sundaram Thiruchelvam Vaithilingam Vigneswaran Yogarajah D'Souza D'Sousa D'Cruz D'Costa
+D'Mello D'Silva D'Almeida
+D'Sa
 )";
 
 constexpr std::string_view kSurnameAfricanCaribbean = R"(
@@ -538,7 +540,8 @@ Girlie Junior Sunday Christian Jesus Said Can Sun Song Ma Long Fan Ye Le Pop Kis
 Bud Buck Colt Star Scout Rusty Bunny Marvellous Success Testimony Treasure Victory Wonder Bright Smart
 Ace Baby Bea Belle Bliss Bonny Cash Clement Coco Dusty Echo Ember Fawn Fleur Goldie Harmony
 Haven Heaven Honour Jewel Lark Lucky Nova Pip Raven Reign
-Royal Sage Shadow Sparrow Spring Sugar Sunshine Tempest Topaz True Velvet Wren Zen Aurora Nana Monday Friday Milan Roman Baby
+Royal Sage Shadow Sparrow Spring Sugar Sunshine Tempest Topaz True Velvet Wren Zen Aurora Nana Monday Friday Milan
+Roman Baby Shona
 )";
 
 // Surnames that are ordinary English words (colours, trades, places in a building). "Dr Brown" and "Sarah Brown" are
@@ -629,9 +632,14 @@ constexpr bool nameLess(std::string_view a, std::string_view b) {
     return a.size() < b.size();
 }
 
+// Bottom-up merge sort through raw pointers, so that GCC's constant-evaluation budget holds even when
+// -D_GLIBCXX_ASSERTIONS makes every std::array subscript a checked call.
 template <std::size_t N>
-constexpr void mergeSort(std::array<Entry, N>& items) {
+constexpr void mergeSort(std::array<Entry, N>& array) {
     std::array<Entry, N> scratch{};
+    Entry* items = array.data();
+    Entry* spare = scratch.data();
+    bool inScratch = false;  // which buffer holds the latest pass (pointers to different arrays cannot be compared)
     for (std::size_t width = 1; width < N; width *= 2) {
         for (std::size_t left = 0; left < N; left += 2 * width) {
             const std::size_t mid = left + width < N ? left + width : N;
@@ -640,16 +648,24 @@ constexpr void mergeSort(std::array<Entry, N>& items) {
             std::size_t j = mid;
             std::size_t k = left;
             while (i < mid && j < right) {
-                scratch[k++] = nameLess(items[j].name, items[i].name) ? items[j++] : items[i++];
+                spare[k++] = nameLess(items[j].name, items[i].name) ? items[j++] : items[i++];
             }
             while (i < mid) {
-                scratch[k++] = items[i++];
+                spare[k++] = items[i++];
             }
             while (j < right) {
-                scratch[k++] = items[j++];
+                spare[k++] = items[j++];
             }
         }
-        items = scratch;
+        Entry* swap = items;
+        items = spare;
+        spare = swap;
+        inScratch = !inScratch;
+    }
+    if (inScratch) {
+        for (std::size_t i = 0; i < N; ++i) {
+            array.data()[i] = items[i];
+        }
     }
 }
 
