@@ -385,8 +385,8 @@ public:
             inScratch = !inScratch;
         }
         if (inScratch) {
-            for (std::size_t i = 0; i < N; ++i) {
-                m_words.data()[i] = items[i];
+            for (std::size_t w = 0; w < N; ++w) {
+                m_words.data()[w] = items[w];
             }
         }
     }
