@@ -170,7 +170,63 @@ CREATE TABLE checklist_ratings (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 3> kSteps = {kV1, kV2, kV3};
+// Version 4: lead review. The audit log records what a lead did (never any contribution text).
+// Search: FTS5 tables whose rowid is the row's own key. A contribution's key is random, so the index's rowid
+// says nothing about insertion order. The kiosk runs with trusted_schema off, which forbids triggers that
+// write to virtual tables, so triggers only note which rows changed (search_dirty, keyed by kind and key,
+// again no order) and syncSearchIndex() brings the index up to date before a search.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE audit_log (
+    id     INTEGER PRIMARY KEY,
+    at     INTEGER NOT NULL,
+    role   TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE search_dirty (
+    kind TEXT NOT NULL CHECK (kind IN ('c', 't', 'a')),
+    id   INTEGER NOT NULL,
+    PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE contributions_fts USING fts5(text);
+CREATE VIRTUAL TABLE themes_fts USING fts5(name);
+CREATE VIRTUAL TABLE actions_fts USING fts5(text, outcome);
+INSERT INTO search_dirty(kind, id) SELECT 'c', id FROM contributions;
+INSERT INTO search_dirty(kind, id) SELECT 't', id FROM themes;
+INSERT INTO search_dirty(kind, id) SELECT 'a', id FROM actions;
+
+CREATE TRIGGER contributions_search_insert AFTER INSERT ON contributions BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('c', new.id);
+END;
+CREATE TRIGGER contributions_search_update AFTER UPDATE OF text, hidden, purged ON contributions BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('c', new.id);
+END;
+CREATE TRIGGER contributions_search_delete AFTER DELETE ON contributions BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('c', old.id);
+END;
+CREATE TRIGGER themes_search_insert AFTER INSERT ON themes BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('t', new.id);
+END;
+CREATE TRIGGER themes_search_update AFTER UPDATE OF name ON themes BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('t', new.id);
+END;
+CREATE TRIGGER themes_search_delete AFTER DELETE ON themes BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('t', old.id);
+END;
+CREATE TRIGGER actions_search_insert AFTER INSERT ON actions BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('a', new.id);
+END;
+CREATE TRIGGER actions_search_update AFTER UPDATE OF text, outcome ON actions BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('a', new.id);
+END;
+CREATE TRIGGER actions_search_delete AFTER DELETE ON actions BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('a', old.id);
+END;
+)sql";
+
+constexpr std::array<std::string_view, 4> kSteps = {kV1, kV2, kV3, kV4};
 
 }  // namespace
 
