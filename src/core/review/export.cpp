@@ -196,7 +196,7 @@ std::string svgBars(const std::vector<std::string>& labels, const std::vector<Ce
     const double plotW = width - left - 8, plotH = height - bottom - top;
     const double slot = labels.empty() ? plotW : plotW / static_cast<double>(labels.size());
     std::string svg = fmt::format(
-        R"(<svg xmlns="http://www.w3.org/2000/svg" width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)",
+        R"(<svg width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)",
         width, height, htmlEscape(yLabel));
     svg += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="axis"/>)", left, top, top + plotH);
     svg += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" class="axis"/>)", left, top + plotH, left + plotW);
@@ -231,7 +231,7 @@ std::string svgSparkline(const std::vector<Cell>& values) {
     for (const auto& v : values)
         if (!v.suppressed) maxValue = std::max(maxValue, v.value);
     std::string svg = fmt::format(
-        R"(<svg xmlns="http://www.w3.org/2000/svg" width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="trend">)",
+        R"(<svg width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="trend">)",
         width, height);
     std::string points;
     const double step = values.size() > 1 ? (width - 4) / static_cast<double>(values.size() - 1) : 0;

@@ -374,8 +374,12 @@ std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilte
         }
         for (auto& cell : row.distribution)
             if (cell.suppressed) cell.value = 0;
-        if (!row.answers.suppressed) row.mean = static_cast<double>(weighted) / static_cast<double>(n);
-        else row.answers.value = 0;
+        // A mean together with the counts is a second equation: it could pin down two hidden cells, so it is
+        // only given when no cell of the distribution is hidden.
+        const bool anyHidden = std::any_of(row.distribution.begin(), row.distribution.end(),
+                                           [](const Cell& cell) { return cell.suppressed; });
+        if (!row.answers.suppressed && !anyHidden) row.mean = static_cast<double>(weighted) / static_cast<double>(n);
+        if (row.answers.suppressed) row.answers.value = 0;
         out.push_back(std::move(row));
     }
     return out;

@@ -147,7 +147,7 @@ struct StatementRow {
     std::string statement;
     std::vector<Cell> distribution;  ///< answers 1..5
     Cell answers;
-    std::optional<double> mean;  ///< empty when any part is suppressed
+    std::optional<double> mean;  ///< empty when the count or any cell of the distribution is suppressed
 };
 [[nodiscard]] std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& filter,
                                                                const ReviewSettings& settings);
