@@ -43,6 +43,13 @@ void bindFilter(Statement& st, const ReviewFilter& f) {
     st.bind(4, f.format);
 }
 
+/// A CTE "fs" of the sessions the filter selects, each with its period computed once.
+std::string withFiltered(PeriodKind kind) {
+    return fmt::format("WITH fs AS MATERIALIZED (SELECT s.id, s.group_id, s.format, s.started_at, {} AS period "
+                       "FROM sessions s WHERE {}) ",
+                       sessionPeriod(kind), filterWhere(kind));
+}
+
 std::string sessionDate() { return "date(s.started_at / 1000, 'unixepoch')"; }
 
 }  // namespace
@@ -99,12 +106,11 @@ std::vector<GroupInfo> listGroups(Database& db) {
 }
 
 SessionsOverTime sessionsOverTime(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {
-    auto st = db.prepare(fmt::format(
-        "SELECT {0}, COUNT(*), SUM(COALESCE(s.attendance, 0)), "
-        "SUM((SELECT COUNT(*) FROM contributions c WHERE c.session_id = s.id)), "
-        "SUM((SELECT COUNT(*) FROM evaluations e WHERE e.session_id = s.id)) "
-        "FROM sessions s WHERE {1} GROUP BY 1 ORDER BY 1",
-        sessionPeriod(filter.period), filterWhere(filter.period)));
+    auto st = db.prepare(withFiltered(filter.period) +
+                         "SELECT fs.period, COUNT(*), SUM(COALESCE(s.attendance, 0)), "
+                         "SUM((SELECT COUNT(*) FROM contributions c WHERE c.session_id = s.id)), "
+                         "SUM((SELECT COUNT(*) FROM evaluations e WHERE e.session_id = s.id)) "
+                         "FROM fs JOIN sessions s ON s.id = fs.id GROUP BY 1 ORDER BY 1");
     bindFilter(st, filter);
     SessionsOverTime out;
     std::vector<Cell> attendance, contributions, evaluations;
@@ -158,12 +164,10 @@ TagTable themesByTag(Database& db, const Codebook& codebook, const ReviewFilter&
     std::map<std::string, std::size_t> periodIndex;
     for (std::size_t i = 0; i < table.periods.size(); ++i) periodIndex[table.periods[i]] = i;
 
-    auto st = db.prepare(fmt::format(
-        "SELECT tt.tag, {0}, "
-        "SUM((SELECT COUNT(*) FROM theme_cards tc WHERE tc.theme_id = t.id)), COUNT(DISTINCT s.id) "
-        "FROM theme_tags tt JOIN themes t ON t.id = tt.theme_id JOIN sessions s ON s.id = t.session_id "
-        "WHERE {1} GROUP BY 1, 2",
-        sessionPeriod(filter.period), filterWhere(filter.period)));
+    auto st = db.prepare(withFiltered(filter.period) +
+                         "SELECT tt.tag, fs.period, SUM((SELECT COUNT(*) FROM theme_cards tc WHERE tc.theme_id = t.id)), "
+                         "COUNT(DISTINCT fs.id) FROM fs JOIN themes t ON t.session_id = fs.id "
+                         "JOIN theme_tags tt ON tt.theme_id = t.id GROUP BY 1, 2");
     bindFilter(st, filter);
     std::map<std::string, TagRow> rows;
     while (st.step()) {
@@ -195,12 +199,11 @@ TagTable themesByTag(Database& db, const Codebook& codebook, const ReviewFilter&
 }
 
 std::vector<TagPair> tagPairs(Database& db, const ReviewFilter& filter, std::size_t limit) {
-    auto st = db.prepare(fmt::format(
-        "WITH st AS (SELECT DISTINCT t.session_id AS sid, tt.tag AS tag FROM themes t "
-        "  JOIN theme_tags tt ON tt.theme_id = t.id JOIN sessions s ON s.id = t.session_id WHERE {}) "
-        "SELECT a.tag, b.tag, COUNT(*) FROM st a JOIN st b ON a.sid = b.sid AND a.tag < b.tag "
-        "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?5",
-        filterWhere(filter.period)));
+    auto st = db.prepare(withFiltered(filter.period) +
+                         ", st AS MATERIALIZED (SELECT DISTINCT t.session_id AS sid, tt.tag AS tag FROM fs "
+                         "  JOIN themes t ON t.session_id = fs.id JOIN theme_tags tt ON tt.theme_id = t.id) "
+                         "SELECT a.tag, b.tag, COUNT(*) FROM st a JOIN st b ON a.sid = b.sid AND a.tag < b.tag "
+                         "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?5");
     bindFilter(st, filter);
     st.bind(5, static_cast<std::int64_t>(limit));
     std::vector<TagPair> out;
@@ -332,11 +335,10 @@ std::vector<ActionLine> actionList(Database& db, const ReviewFilter& filter, boo
 }
 
 std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {
-    auto st = db.prepare(fmt::format(
-        "SELECT {0}, ea.statement_index, MIN(ea.statement), ea.answer, COUNT(*) "
-        "FROM evaluation_answers ea JOIN evaluations e ON e.id = ea.evaluation_id JOIN sessions s ON s.id = e.session_id "
-        "WHERE {1} GROUP BY 1, 2, 4 ORDER BY 1, 2",
-        sessionPeriod(filter.period), filterWhere(filter.period)));
+    auto st = db.prepare(withFiltered(filter.period) +
+                         "SELECT fs.period, ea.statement_index, MIN(ea.statement), ea.answer, COUNT(*) "
+                         "FROM fs JOIN evaluations e ON e.session_id = fs.id "
+                         "JOIN evaluation_answers ea ON ea.evaluation_id = e.id GROUP BY 1, 2, 4 ORDER BY 1, 2");
     bindFilter(st, filter);
     std::map<std::pair<std::string, int>, StatementRow> rows;
     std::map<std::pair<std::string, int>, std::array<std::int64_t, 5>> counts;
@@ -386,11 +388,10 @@ std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilte
 }
 
 std::vector<TimingRow> timingByStage(Database& db, const ReviewFilter& filter) {
-    auto st = db.prepare(fmt::format(
-        "SELECT s.format, ss.key, MIN(ss.name), COUNT(*), AVG(ss.planned_ms) / 60000.0, AVG(ss.actual_ms) / 60000.0, "
-        "AVG(ss.actual_ms > ss.planned_ms + 60000), MIN(ss.idx) "
-        "FROM session_stages ss JOIN sessions s ON s.id = ss.session_id WHERE {} GROUP BY 1, 2 ORDER BY 1, 8",
-        filterWhere(filter.period)));
+    auto st = db.prepare(withFiltered(filter.period) +
+                         "SELECT fs.format, ss.key, MIN(ss.name), COUNT(*), AVG(ss.planned_ms) / 60000.0, "
+                         "AVG(ss.actual_ms) / 60000.0, AVG(ss.actual_ms > ss.planned_ms + 60000), MIN(ss.idx) "
+                         "FROM fs JOIN session_stages ss ON ss.session_id = fs.id GROUP BY 1, 2 ORDER BY 1, 8");
     bindFilter(st, filter);
     std::vector<TimingRow> out;
     while (st.step())
