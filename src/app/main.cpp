@@ -16,6 +16,7 @@
 #include "cli/review_commands.hpp"
 #include "core/config/app_config.hpp"
 #include "core/paths.hpp"
+#include "core/review/purge.hpp"
 #include "core/storage/migrations.hpp"
 #include "core/storage/settings_store.hpp"
 #include "platform/frame_loop.hpp"
@@ -144,6 +145,11 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
             auto prepared = app::prepareScreenshot(gui.screen, demo, demoClock, **db);
             if (!prepared) return failWith(prepared.error().message);
             return platform::runFrameLoop(window, layer, demo, platform::LoopOptions{gui.screenshot, 4});
+        }
+        // Retention: text older than the configured number of days is cleared before the kiosk starts.
+        if (config.retentionDays > 0) {
+            auto purged = core::purgeOlderThan(**db, clock, config.retentionDays, "system");
+            if (!purged) std::cerr << "reflect-kiosk: " << purged.error().message << '\n';
         }
         app::KioskApp kiosk(**db, clock, templates, strings.value(), signpostList,
                             app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents});

@@ -4,10 +4,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/commands.hpp"
+#include "cli/review_commands.hpp"
 #include "core/clock.hpp"
 #include "core/review/audit_log.hpp"
 #include "core/review/codebook.hpp"
@@ -17,6 +21,7 @@
 #include "core/review/review.hpp"
 #include "core/storage/random_key.hpp"
 #include "support/fixtures.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace reflect;
 using core::Cell;
@@ -477,4 +482,46 @@ TEST_CASE("demo data is repeatable and covers every state", "[review][demo]") {
     CHECK_FALSE(core::checklistByGroup(*a, {}).empty());
     CHECK_FALSE(core::actionsByGroup(*a, {}, "2026-11-01").empty());
     CHECK_FALSE(core::search(*a, "night shift", {}, core::ReviewSettings{}).empty());
+}
+
+TEST_CASE("the export, report, purge and set-pin commands write files and leave an audit trail", "[review][cli]") {
+    test::TempDir dir;
+    const auto dbPath = (dir.path() / "reflect.db").string();
+    {
+        core::Database db(dbPath);
+        core::migrate(db);
+        std::ostringstream out, err;
+        REQUIRE(cli::demoData(db, test::assetsDir(), 60, 5, out, err) == 0);
+        CHECK(out.str().find("60 sessions") != std::string::npos);
+        core::ManualClock clock(0, noon(2026, 11, 2));
+        cli::ExportArgs args;
+        args.what = "sessions";
+        args.output = (dir.path() / "sessions.csv").string();
+        args.bom = true;
+        REQUIRE(cli::exportData(db, test::assetsDir(), args, core::ReviewSettings{}, clock, out, err) == 0);
+        std::ifstream csv(args.output, std::ios::binary);
+        std::string firstLine;
+        std::getline(csv, firstLine);
+        CHECK(firstLine == "\xEF\xBB\xBF" "date,group,format,template,attendance,contributions,evaluations,themes,"
+                           "planned_minutes,actual_minutes\r");
+        args.from = "2026-02-30";
+        CHECK(cli::exportData(db, test::assetsDir(), args, core::ReviewSettings{}, clock, out, err) == 2);
+        cli::ReportArgs report;
+        report.file = (dir.path() / "report.html").string();
+        CHECK(cli::report(db, test::assetsDir(), report, core::ReviewSettings{}, clock, out, err) == 0);
+        CHECK(std::filesystem::file_size(report.file) > 1000);
+        CHECK(cli::purge(db, 365, clock, out, err) == 0);
+        const auto entries = core::AuditLog(db, clock).recent(10);
+        REQUIRE(entries.size() == 3);
+        CHECK(entries[0].action == "purge");
+    }
+    std::istringstream pin("2468\n");
+    std::ostringstream out, err;
+    REQUIRE(cli::setPin(dbPath, "lead", pin, out, err) == 0);
+    core::Database db(dbPath);
+    core::SystemClock clock;
+    const auto entries = core::AuditLog(db, clock).recent(1);
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].action == "pin change");
+    CHECK(entries[0].detail.find("2468") == std::string::npos);
 }

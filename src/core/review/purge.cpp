@@ -33,6 +33,7 @@ Result<PurgeSummary> purgeOlderThan(Database& db, const Clock& clock, int days, 
                 return logged.error();
             tx.commit();
         }
+        if (summary.contributions == 0 && summary.comments == 0) return summary;
         // Take the cleared text out of the search index, then merge its segments so no old term survives.
         syncSearchIndex(db);
         db.exec("INSERT INTO contributions_fts(contributions_fts) VALUES('optimize')");

@@ -17,7 +17,7 @@ struct PurgeSummary {
 };
 
 /// Clears text from sessions that started more than `days` days before the clock's wall time, records the
-/// purge in the audit log (counts only), then VACUUMs. `days` must be at least 1.
+/// purge in the audit log (counts only), then (when anything was cleared) VACUUMs. `days` must be at least 1.
 [[nodiscard]] Result<PurgeSummary> purgeOlderThan(Database& db, const Clock& clock, int days, std::string_view role);
 
 }  // namespace reflect::core
