@@ -47,7 +47,11 @@ Result<ExportTable> buildExport(Database& db, const Codebook& codebook, const Ex
             table.rows.push_back({t.date, t.group, t.format, t.name, joined(t.tags, ";")});
     } else if (request.what == "themes") {
         table.columns = {"period", "tag", "tag_name", "contributions", "sessions", "recurring"};
-        const TagTable tags = themesByTag(db, codebook, filter, settings);
+        TagTable tags = themesByTag(db, codebook, filter, settings);
+        // "Keeps coming up" is about how many sessions a theme came up in; that also ranks tags whose
+        // contribution total had to be hidden.
+        std::stable_sort(tags.rows.begin(), tags.rows.end(),
+                         [](const TagRow& a, const TagRow& b) { return a.sessions > b.sessions; });
         for (const auto& row : tags.rows)
             for (std::size_t p = 0; p < tags.periods.size(); ++p) {
                 const Cell& cell = row.perPeriod[p];
@@ -329,17 +333,18 @@ std::string buildHtmlReport(Database& db, const Codebook& codebook, const Report
     html += "<section>\n<h2>Themes that keep coming up</h2>\n";
     {
         const TagTable tags = themesByTag(db, codebook, filter, settings);
-        html += fmt::format("<p class=\"note\">Contributions filed under each codebook tag, {} by {}, with the trend. "
+        html += fmt::format("<p class=\"note\">How many sessions each codebook tag came up in, the contributions filed under it, "
+                            "and its trend, {} by {}. "
                             "Recurring: the tag came up in at least {} of a group's last {} sessions.</p>\n",
                             htmlEscape(firstPeriod) + " to " + htmlEscape(lastPeriod), periodKindName(filter.period),
                             settings.recurringMinimum, settings.recurringWindow);
-        html += "<table>\n<tr>" + th("Theme") + th("Recurring") + th("Contributions", true) + th("Sessions", true) +
+        html += "<table>\n<tr>" + th("Theme") + th("Recurring") + th("Sessions", true) + th("Contributions", true) +
                 th("Trend") + "</tr>\n";
         std::size_t shown = 0;
         for (const auto& row : tags.rows) {
             if (shown++ >= 12) break;
-            html += "<tr>" + td(row.name) + td(row.recurring ? "Recurring" : "") + td(row.total.text(), true) +
-                    td(std::to_string(row.sessions), true) + "<td>" + svgSparkline(row.perPeriod) + "</td></tr>\n";
+            html += "<tr>" + td(row.name) + td(row.recurring ? "Recurring" : "") + td(std::to_string(row.sessions), true) +
+                    td(row.total.text(), true) + "<td>" + svgSparkline(row.perPeriod) + "</td></tr>\n";
         }
         html += "</table>\n</section>\n";
     }
