@@ -525,3 +525,30 @@ TEST_CASE("the export, report, purge and set-pin commands write files and leave 
     CHECK(entries[0].action == "pin change");
     CHECK(entries[0].detail.find("2468") == std::string::npos);
 }
+
+TEST_CASE("the evaluation tally always matches the answers", "[review][suppression]") {
+    const auto rawMatchesTally = [](core::Database& db) {
+        return db.queryText(
+                   "SELECT group_concat(x, ',') FROM (SELECT e.session_id || ':' || ea.statement_index || ':' || ea.answer "
+                   "|| '=' || COUNT(*) AS x FROM evaluation_answers ea JOIN evaluations e ON e.id = ea.evaluation_id "
+                   "GROUP BY e.session_id, ea.statement_index, ea.answer ORDER BY 1)") ==
+               db.queryText(
+                   "SELECT group_concat(x, ',') FROM (SELECT session_id || ':' || statement_index || ':' || v || '=' || n AS x "
+                   "FROM (SELECT session_id, statement_index, 1 AS v, n1 AS n FROM evaluation_tally UNION ALL "
+                   "SELECT session_id, statement_index, 2, n2 FROM evaluation_tally UNION ALL "
+                   "SELECT session_id, statement_index, 3, n3 FROM evaluation_tally UNION ALL "
+                   "SELECT session_id, statement_index, 4, n4 FROM evaluation_tally UNION ALL "
+                   "SELECT session_id, statement_index, 5, n5 FROM evaluation_tally) WHERE n > 0 ORDER BY 1)");
+    };
+    auto db = test::memoryDatabase();
+    core::DemoOptions options;
+    options.sessions = 40;
+    REQUIRE(core::generateDemoData(*db, codebook(), options));
+    CHECK(db->queryInt("SELECT COUNT(*) FROM evaluation_tally") > 0);
+    CHECK(rawMatchesTally(*db));
+    db->exec("UPDATE evaluation_answers SET answer = 6 - answer WHERE statement_index = 1");
+    CHECK(rawMatchesTally(*db));
+    db->exec("DELETE FROM evaluations WHERE id IN (SELECT id FROM evaluations ORDER BY id LIMIT 25)");
+    CHECK(rawMatchesTally(*db));
+    CHECK(db->queryInt("SELECT COUNT(*) FROM evaluation_tally WHERE n1 < 0 OR n2 < 0 OR n3 < 0 OR n4 < 0 OR n5 < 0") == 0);
+}

@@ -336,9 +336,9 @@ std::vector<ActionLine> actionList(Database& db, const ReviewFilter& filter, boo
 
 std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {
     auto st = db.prepare(withFiltered(filter.period) +
-                         "SELECT fs.period, ea.statement_index, MIN(ea.statement), ea.answer, COUNT(*) "
-                         "FROM fs JOIN evaluations e ON e.session_id = fs.id "
-                         "JOIN evaluation_answers ea ON ea.evaluation_id = e.id GROUP BY 1, 2, 4 ORDER BY 1, 2");
+                         "SELECT fs.period, t.statement_index, MIN(t.statement), SUM(t.n1), SUM(t.n2), SUM(t.n3), "
+                         "SUM(t.n4), SUM(t.n5) FROM fs JOIN evaluation_tally t ON t.session_id = fs.id "
+                         "GROUP BY 1, 2 ORDER BY 1, 2");
     bindFilter(st, filter);
     std::map<std::pair<std::string, int>, StatementRow> rows;
     std::map<std::pair<std::string, int>, std::array<std::int64_t, 5>> counts;
@@ -348,8 +348,7 @@ std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilte
         row.period = key.first;
         row.statementIndex = key.second;
         row.statement = st.columnText(2);
-        const auto answer = st.columnInt(3);
-        if (answer >= 1 && answer <= 5) counts[key][static_cast<std::size_t>(answer - 1)] += st.columnInt(4);
+        for (int v = 0; v < 5; ++v) counts[key][static_cast<std::size_t>(v)] = st.columnInt(3 + v);
     }
     const int threshold = settings.suppressionThreshold;
     std::vector<StatementRow> out;
@@ -380,7 +379,7 @@ std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilte
         // only given when no cell of the distribution is hidden.
         const bool anyHidden = std::any_of(row.distribution.begin(), row.distribution.end(),
                                            [](const Cell& cell) { return cell.suppressed; });
-        if (!row.answers.suppressed && !anyHidden) row.mean = static_cast<double>(weighted) / static_cast<double>(n);
+        if (n > 0 && !row.answers.suppressed && !anyHidden) row.mean = static_cast<double>(weighted) / static_cast<double>(n);
         if (row.answers.suppressed) row.answers.value = 0;
         out.push_back(std::move(row));
     }
