@@ -13,8 +13,10 @@
 
 #include "app/kiosk_app.hpp"
 #include "cli/commands.hpp"
+#include "cli/review_commands.hpp"
 #include "core/config/app_config.hpp"
 #include "core/paths.hpp"
+#include "core/review/purge.hpp"
 #include "core/storage/migrations.hpp"
 #include "core/storage/settings_store.hpp"
 #include "platform/frame_loop.hpp"
@@ -144,6 +146,11 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
             if (!prepared) return failWith(prepared.error().message);
             return platform::runFrameLoop(window, layer, demo, platform::LoopOptions{gui.screenshot, 4});
         }
+        // Retention: text older than the configured number of days is cleared before the kiosk starts.
+        if (config.retentionDays > 0) {
+            auto purged = core::purgeOlderThan(**db, clock, config.retentionDays, "system");
+            if (!purged) std::cerr << "reflect-kiosk: " << purged.error().message << '\n';
+        }
         app::KioskApp kiosk(**db, clock, templates, strings.value(), signpostList,
                             app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents});
         return platform::runFrameLoop(window, layer, kiosk, platform::LoopOptions{});
@@ -183,6 +190,36 @@ int main(int argc, char** argv) {
     std::string role;
     setPinCmd->add_option("--role", role, "lead or facilitator")->required()->check(CLI::IsMember({"lead", "facilitator"}));
 
+    // Lead review (issue 5): demo data, exports, the printable report and retention.
+    auto* demoCmd = app.add_subcommand("demo-data", "Fill the database with realistic, repeatable demo history");
+    int demoSessions = 200;
+    std::uint64_t demoSeed = 1;
+    demoCmd->add_option("--sessions", demoSessions, "How many sessions")->check(CLI::Range(1, 1000000));
+    demoCmd->add_option("--seed", demoSeed, "The same seed gives the same history");
+    auto* exportCmd = app.add_subcommand("export", "Export suppressed figures as CSV or JSON");
+    cli::ExportArgs exportArgs;
+    exportCmd->add_option("--format", exportArgs.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
+    exportCmd->add_option("--what", exportArgs.what, "sessions, themes, actions or evaluations")
+        ->required()
+        ->check(CLI::IsMember({"sessions", "themes", "actions", "evaluations"}));
+    exportCmd->add_option("--from", exportArgs.from, "First day (YYYY-MM-DD), widened to the start of its period");
+    exportCmd->add_option("--to", exportArgs.to, "Last day (YYYY-MM-DD), widened to the end of its period");
+    exportCmd->add_option("--period", exportArgs.period, "month, quarter or year")->check(CLI::IsMember({"month", "quarter", "year"}));
+    exportCmd->add_option("--group", exportArgs.group, "One group, by name or number");
+    exportCmd->add_flag("--include-text", exportArgs.includeText, "Include free text (only from sessions with enough contributions)");
+    exportCmd->add_flag("--bom", exportArgs.bom, "Start the CSV with a byte-order mark (for Excel)");
+    exportCmd->add_option("--output", exportArgs.output, "Write to this file instead of standard output");
+    auto* reportCmd = app.add_subcommand("report", "Write the printable HTML report");
+    cli::ReportArgs reportArgs;
+    reportCmd->add_option("--html", reportArgs.file, "The HTML file to write")->required();
+    reportCmd->add_option("--from", reportArgs.from, "First day (YYYY-MM-DD)");
+    reportCmd->add_option("--to", reportArgs.to, "Last day (YYYY-MM-DD)");
+    reportCmd->add_option("--group", reportArgs.group, "One group, by name or number");
+    reportCmd->add_option("--period", reportArgs.period, "month, quarter or year")->check(CLI::IsMember({"month", "quarter", "year"}));
+    auto* purgeCmd = app.add_subcommand("purge", "Delete contribution and comment text older than N days");
+    int purgeDays = 0;
+    purgeCmd->add_option("--older-than", purgeDays, "Days")->required()->check(CLI::Range(1, 36500));
+
     app.require_subcommand(0, 1);
     try {
         app.parse(argc, argv);
@@ -205,6 +242,21 @@ int main(int argc, char** argv) {
         const fs::path db = common.db.empty() ? core::defaultDatabasePath() : fs::path(common.db);
         if (auto made = core::ensurePrivateFolder(db.parent_path()); !made) return failWith(made.error().message);
         return cli::setPin(db, role, std::cin, std::cout, std::cerr);
+    }
+    if (demoCmd->parsed() || exportCmd->parsed() || reportCmd->parsed() || purgeCmd->parsed()) {
+        auto assets = core::findAssets(common.assets, exePath(), REFLECT_SOURCE_ASSETS_DIR);
+        if (!assets) return failWith(assets.error().message);
+        auto db = openDatabase(common.db);
+        if (!db) return failWith(db.error().message);
+        const core::AppConfig config = readConfig(common.config);
+        core::ReviewSettings settings;
+        settings.suppressionThreshold = config.suppressionThreshold;
+        reportArgs.organisation = config.organisationName;
+        core::SystemClock clock;
+        if (demoCmd->parsed()) return cli::demoData(**db, *assets, demoSessions, demoSeed, std::cout, std::cerr);
+        if (exportCmd->parsed()) return cli::exportData(**db, *assets, exportArgs, settings, clock, std::cout, std::cerr);
+        if (reportCmd->parsed()) return cli::report(**db, *assets, reportArgs, settings, clock, std::cout, std::cerr);
+        return cli::purge(**db, purgeDays, clock, std::cout, std::cerr);
     }
     return runGui(common, gui);
 }

@@ -6,6 +6,7 @@
 
 #include "core/access/pin_store.hpp"
 #include "core/clock.hpp"
+#include "core/review/audit_log.hpp"
 #include "core/storage/database.hpp"
 #include "core/storage/migrations.hpp"
 #include "core/templates/template_loader.hpp"
@@ -44,6 +45,11 @@ int setPin(const std::filesystem::path& dbPath, const std::string& role, std::is
         std::fill(pin.begin(), pin.end(), '\0');
         if (!result) {
             err << "reflect-kiosk: " << result.error().message << '\n';
+            return 1;
+        }
+        // The audit log records that a PIN changed (never the PIN).
+        if (auto logged = core::AuditLog(db, clock).record(role, "pin change", ""); !logged) {
+            err << "reflect-kiosk: " << logged.error().message << '\n';
             return 1;
         }
     } catch (const core::SqliteError& e) {

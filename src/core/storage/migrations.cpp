@@ -170,7 +170,107 @@ CREATE TABLE checklist_ratings (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 3> kSteps = {kV1, kV2, kV3};
+// Version 4: lead review. The audit log records what a lead did (never any contribution text).
+// Search: FTS5 tables whose rowid is the row's own key. A contribution's key is random, so the index's rowid
+// says nothing about insertion order. The kiosk runs with trusted_schema off, which forbids triggers that
+// write to virtual tables, so triggers only note which rows changed (search_dirty, keyed by kind and key,
+// again no order) and syncSearchIndex() brings the index up to date before a search.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE audit_log (
+    id     INTEGER PRIMARY KEY,
+    at     INTEGER NOT NULL,
+    role   TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE search_dirty (
+    kind TEXT NOT NULL CHECK (kind IN ('c', 't', 'a')),
+    id   INTEGER NOT NULL,
+    PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE contributions_fts USING fts5(text);
+CREATE VIRTUAL TABLE themes_fts USING fts5(name);
+CREATE VIRTUAL TABLE actions_fts USING fts5(text, outcome);
+INSERT INTO search_dirty(kind, id) SELECT 'c', id FROM contributions;
+INSERT INTO search_dirty(kind, id) SELECT 't', id FROM themes;
+INSERT INTO search_dirty(kind, id) SELECT 'a', id FROM actions;
+
+CREATE TRIGGER contributions_search_insert AFTER INSERT ON contributions BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('c', new.id);
+END;
+CREATE TRIGGER contributions_search_update AFTER UPDATE OF text, hidden, purged ON contributions BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('c', new.id);
+END;
+CREATE TRIGGER contributions_search_delete AFTER DELETE ON contributions BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('c', old.id);
+END;
+CREATE TRIGGER themes_search_insert AFTER INSERT ON themes BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('t', new.id);
+END;
+CREATE TRIGGER themes_search_update AFTER UPDATE OF name ON themes BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('t', new.id);
+END;
+CREATE TRIGGER themes_search_delete AFTER DELETE ON themes BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('t', old.id);
+END;
+CREATE TRIGGER actions_search_insert AFTER INSERT ON actions BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('a', new.id);
+END;
+CREATE TRIGGER actions_search_update AFTER UPDATE OF text, outcome ON actions BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('a', new.id);
+END;
+CREATE TRIGGER actions_search_delete AFTER DELETE ON actions BEGIN
+    INSERT OR IGNORE INTO search_dirty(kind, id) VALUES ('a', old.id);
+END;
+
+-- Answers per session, statement and value, kept by triggers, so the dashboard sums a few rows per session
+-- instead of every answer. It holds nothing the answers do not: counts per session, no order, no time.
+CREATE TABLE evaluation_tally (
+    session_id      INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    statement_index INTEGER NOT NULL,
+    statement       TEXT NOT NULL,
+    n1 INTEGER NOT NULL DEFAULT 0,
+    n2 INTEGER NOT NULL DEFAULT 0,
+    n3 INTEGER NOT NULL DEFAULT 0,
+    n4 INTEGER NOT NULL DEFAULT 0,
+    n5 INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (session_id, statement_index)
+) WITHOUT ROWID;
+INSERT INTO evaluation_tally(session_id, statement_index, statement, n1, n2, n3, n4, n5)
+    SELECT e.session_id, ea.statement_index, MIN(ea.statement), SUM(ea.answer = 1), SUM(ea.answer = 2),
+           SUM(ea.answer = 3), SUM(ea.answer = 4), SUM(ea.answer = 5)
+    FROM evaluation_answers ea JOIN evaluations e ON e.id = ea.evaluation_id GROUP BY 1, 2;
+CREATE TRIGGER evaluation_tally_insert AFTER INSERT ON evaluation_answers BEGIN
+    INSERT INTO evaluation_tally(session_id, statement_index, statement, n1, n2, n3, n4, n5)
+        SELECT e.session_id, new.statement_index, new.statement, new.answer = 1, new.answer = 2, new.answer = 3,
+               new.answer = 4, new.answer = 5
+        FROM evaluations e WHERE e.id = new.evaluation_id
+        ON CONFLICT(session_id, statement_index) DO UPDATE SET
+            n1 = n1 + excluded.n1, n2 = n2 + excluded.n2, n3 = n3 + excluded.n3, n4 = n4 + excluded.n4,
+            n5 = n5 + excluded.n5;
+END;
+CREATE TRIGGER evaluation_tally_update AFTER UPDATE OF answer ON evaluation_answers BEGIN
+    UPDATE evaluation_tally SET
+        n1 = n1 - (old.answer = 1) + (new.answer = 1), n2 = n2 - (old.answer = 2) + (new.answer = 2),
+        n3 = n3 - (old.answer = 3) + (new.answer = 3), n4 = n4 - (old.answer = 4) + (new.answer = 4),
+        n5 = n5 - (old.answer = 5) + (new.answer = 5)
+    WHERE session_id = (SELECT session_id FROM evaluations WHERE id = new.evaluation_id)
+      AND statement_index = new.statement_index;
+END;
+CREATE TRIGGER evaluation_tally_delete BEFORE DELETE ON evaluations BEGIN
+    UPDATE evaluation_tally SET
+        n1 = n1 - (SELECT COUNT(*) FROM evaluation_answers a WHERE a.evaluation_id = old.id AND a.statement_index = evaluation_tally.statement_index AND a.answer = 1),
+        n2 = n2 - (SELECT COUNT(*) FROM evaluation_answers a WHERE a.evaluation_id = old.id AND a.statement_index = evaluation_tally.statement_index AND a.answer = 2),
+        n3 = n3 - (SELECT COUNT(*) FROM evaluation_answers a WHERE a.evaluation_id = old.id AND a.statement_index = evaluation_tally.statement_index AND a.answer = 3),
+        n4 = n4 - (SELECT COUNT(*) FROM evaluation_answers a WHERE a.evaluation_id = old.id AND a.statement_index = evaluation_tally.statement_index AND a.answer = 4),
+        n5 = n5 - (SELECT COUNT(*) FROM evaluation_answers a WHERE a.evaluation_id = old.id AND a.statement_index = evaluation_tally.statement_index AND a.answer = 5)
+    WHERE session_id = old.session_id;
+END;
+)sql";
+
+constexpr std::array<std::string_view, 4> kSteps = {kV1, kV2, kV3, kV4};
 
 }  // namespace
 

@@ -1,0 +1,155 @@
+// bench_review: times the lead-review figures over a demo-data database and prints them with the targets.
+// Usage: reflect_bench_review DB ASSETS_DIR SCRATCH_DIR
+//   DB          a database filled by `reflect-kiosk demo-data` (it is only read, apart from the search index)
+//   ASSETS_DIR  the assets folder (for the codebook)
+//   SCRATCH_DIR a folder for a throw-away database used to time durable contribution submits
+// Never fails on slow numbers; exit 2 when it cannot run.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/review/codebook.hpp"
+#include "core/review/review.hpp"
+#include "core/storage/contribution_store.hpp"
+#include "core/storage/database.hpp"
+#include "core/storage/migrations.hpp"
+
+namespace {
+
+using namespace reflect;
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    const auto index = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+    return v[std::min(index, v.size() - 1)];
+}
+
+/// Every panel of the dashboard, as the dashboard would ask for it.
+std::size_t refreshDashboard(core::Database& db, const core::Codebook& codebook, const core::ReviewFilter& filter, bool verbose) {
+    const core::ReviewSettings settings;
+    std::size_t rows = 0;
+    const auto timed = [&](const char* panel, auto&& run) {
+        const auto start = Clock::now();
+        rows += run();
+        if (verbose) std::printf("  %-12s %.1f ms\n", panel, msSince(start));
+    };
+    timed("sessions", [&] { return core::sessionsOverTime(db, filter, settings).rows.size(); });
+    timed("themes", [&] { return core::themesByTag(db, codebook, filter, settings).rows.size(); });
+    timed("pairs", [&] { return core::tagPairs(db, filter, 10).size(); });
+    timed("actions", [&] { return core::actionsByGroup(db, filter, "2026-11-01").size(); });
+    timed("evaluations", [&] { return core::evaluationsByStatement(db, filter, settings).size(); });
+    timed("timing", [&] { return core::timingByStage(db, filter).size(); });
+    timed("checklist", [&] { return core::checklistByGroup(db, filter).size(); });
+    return rows;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::fprintf(stderr, "usage: reflect_bench_review DB ASSETS_DIR SCRATCH_DIR\n");
+        return 2;
+    }
+    try {
+        core::OpenOptions options;
+        options.create = false;
+        core::Database db(argv[1], options);
+        core::migrate(db);
+        auto codebook = core::loadCodebook(std::filesystem::path(argv[2]) / "codebook.toml");
+        if (!codebook) {
+            std::fprintf(stderr, "%s\n", codebook.error().message.c_str());
+            return 2;
+        }
+        std::printf("database: %lld sessions, %lld contributions\n",
+                    static_cast<long long>(db.queryInt("SELECT COUNT(*) FROM sessions")),
+                    static_cast<long long>(db.queryInt("SELECT COUNT(*) FROM contributions")));
+        core::syncSearchIndex(db);
+
+        // Dashboard refresh: the default view (last 12 months by month, all groups) and one group by quarter.
+        core::ReviewFilter lastYear;
+        lastYear.from = "2025-11-01";
+        lastYear.to = "2026-10-31";
+        core::ReviewFilter oneGroup;
+        oneGroup.period = core::PeriodKind::Quarter;
+        oneGroup.groupId = db.queryInt("SELECT MIN(id) FROM groups");
+        for (const auto& [name, filter] : {std::pair{"last 12 months, all groups", lastYear},
+                                           std::pair{"one group, all time by quarter", oneGroup}}) {
+            std::vector<double> times;
+            std::size_t rows = 0;
+            for (int i = 0; i < 7; ++i) {
+                const auto start = Clock::now();
+                rows = refreshDashboard(db, *codebook, filter, i == 6);
+                times.push_back(msSince(start));
+            }
+            std::printf("dashboard refresh (%s, %zu rows): median %.1f ms, worst %.1f ms (target <= 50 ms)\n", name, rows,
+                        percentile(times, 0.5), *std::max_element(times.begin(), times.end()));
+        }
+        {
+            core::ReviewFilter all;
+            all.period = core::PeriodKind::Year;
+            const auto start = Clock::now();
+            const auto rows = refreshDashboard(db, *codebook, all, true);
+            std::printf("dashboard refresh (all time, all groups, by year, %zu rows): %.1f ms\n", rows, msSince(start));
+        }
+
+        // Search.
+        const std::vector<std::string> queries = {"night shift", "grief", "family", "proud", "tired", "breaks",
+                                                  "bed", "thank", "mistake", "colleague", "listen", "rota",
+                                                  "\"unbalanced (", "kind*", "waiting corridor", "home"};
+        std::vector<double> searchTimes;
+        std::size_t hits = 0;
+        for (int round = 0; round < 3; ++round)
+            for (const auto& q : queries) {
+                const auto start = Clock::now();
+                hits += core::search(db, q, {}, core::ReviewSettings{}, 50).size();
+                searchTimes.push_back(msSince(start));
+            }
+        std::printf("search (%zu queries, %zu hits): median %.1f ms, p95 %.1f ms, worst %.1f ms (target <= 20 ms)\n",
+                    searchTimes.size(), hits, percentile(searchTimes, 0.5), percentile(searchTimes, 0.95),
+                    *std::max_element(searchTimes.begin(), searchTimes.end()));
+
+        // Durable submit: the contribution store's own transaction, synchronous=FULL, on a file.
+        const auto scratch = std::filesystem::path(argv[3]) / "bench-submit.db";
+        std::filesystem::remove(scratch);
+        std::filesystem::remove(scratch.string() + "-wal");
+        std::filesystem::remove(scratch.string() + "-shm");
+        {
+            core::Database submitDb(scratch.string());
+            core::migrate(submitDb);
+            submitDb.exec("INSERT INTO sessions(template_id, template_name, format, plan, status, started_at) "
+                          "VALUES('round', 'Schwartz Round', 'round', '{}', 'running', 0)");
+            const auto sessionId = submitDb.lastInsertRowId();
+            core::ContributionStore store(submitDb);
+            std::vector<double> submitTimes;
+            for (int i = 0; i < 200; ++i) {
+                const auto start = Clock::now();
+                if (!store.add(sessionId, 1, "Something that stayed with me after the shift.", false)) return 2;
+                submitTimes.push_back(msSince(start));
+            }
+            std::printf("durable submit (200 contributions, synchronous=FULL): median %.2f ms, p95 %.2f ms (target p95 <= 10 ms)\n",
+                        percentile(submitTimes, 0.5), percentile(submitTimes, 0.95));
+        }
+        std::filesystem::remove(scratch);
+        std::filesystem::remove(scratch.string() + "-wal");
+        std::filesystem::remove(scratch.string() + "-shm");
+
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        std::printf("peak RSS of this process (queries over the whole database): %.1f MB (kiosk target <= 150 MB)\n",
+                    static_cast<double>(usage.ru_maxrss) / 1024.0);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bench_review: %s\n", e.what());
+        return 2;
+    }
+    return 0;
+}

@@ -1,0 +1,197 @@
+// Lead review: the figures behind the dashboard, the exports and the printed report, with small-number
+// suppression applied before any figure leaves this module.
+//
+// Suppression rules (PRODUCT.md "Reports to leads suppress small numbers"):
+// - A count backed by 1..threshold contributions, evaluations or people is shown as '*'. Zero is shown.
+// - Figures are only ever computed per fixed period (month, quarter or year) and per group. A custom range is
+//   widened to whole periods, so two overlapping custom ranges differ by whole periods, never by a session.
+// - Secondary suppression: any figure built from several cells (all groups together, a row total, a range
+//   total, a mean) is '*' when one of the cells it is built from is suppressed, so it cannot be subtracted
+//   to recover that cell.
+// - Free text (contributions, comments, theme names) comes only from sessions with at least
+//   freeTextMinimum contributions, and never hidden or purged ones.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/review/codebook.hpp"
+#include "core/storage/database.hpp"
+
+namespace reflect::core {
+
+enum class PeriodKind { Month, Quarter, Year };
+
+[[nodiscard]] const char* periodKindName(PeriodKind kind);
+[[nodiscard]] std::optional<PeriodKind> parsePeriodKind(std::string_view text);
+
+struct ReviewSettings {
+    int suppressionThreshold = 7;  ///< cells backed by 1..this show '*'
+    int freeTextMinimum = 3;       ///< free text only from sessions with at least this many contributions
+    int recurringWindow = 6;       ///< "recurring": a tag in at least recurringMinimum of a group's last N sessions
+    int recurringMinimum = 3;
+};
+
+struct ReviewFilter {
+    PeriodKind period = PeriodKind::Month;
+    std::optional<std::string> from;  ///< YYYY-MM-DD, widened to the start of its period
+    std::optional<std::string> to;    ///< YYYY-MM-DD, widened to the end of its period
+    std::optional<std::int64_t> groupId;
+    std::optional<std::string> format;
+};
+
+/// True for a well-formed calendar date YYYY-MM-DD (checked by hand; no regex).
+[[nodiscard]] bool isIsoDate(std::string_view text);
+
+/// A count that may be suppressed. `value` is meaningless when suppressed and must not be shown.
+struct Cell {
+    std::int64_t value = 0;
+    bool suppressed = false;
+    [[nodiscard]] std::string text() const;
+};
+
+/// Applies primary suppression to one finest-grain count.
+[[nodiscard]] Cell primaryCell(std::int64_t count, int threshold);
+/// The sum of cells; suppressed when any part is (secondary suppression).
+[[nodiscard]] Cell sumCells(const std::vector<Cell>& parts);
+
+struct GroupInfo {
+    std::int64_t id = 0;
+    std::string name;
+    std::string format;
+};
+[[nodiscard]] std::vector<GroupInfo> listGroups(Database& db);
+
+struct SessionsRow {
+    std::string period;
+    std::int64_t sessions = 0;
+    Cell attendance;
+    Cell contributions;
+    Cell evaluations;
+};
+struct SessionsOverTime {
+    std::vector<SessionsRow> rows;
+    SessionsRow total;  ///< period "Total"
+};
+[[nodiscard]] SessionsOverTime sessionsOverTime(Database& db, const ReviewFilter& filter, const ReviewSettings& settings);
+
+struct TagRow {
+    std::string tag;
+    std::string name;
+    std::vector<Cell> perPeriod;  ///< contributions filed under the tag, aligned with TagTable::periods
+    Cell total;
+    std::int64_t sessions = 0;  ///< sessions in which the tag came up
+    bool recurring = false;     ///< recurring in at least one group right now
+};
+struct TagTable {
+    std::vector<std::string> periods;
+    std::vector<TagRow> rows;  ///< biggest first; suppressed totals last
+};
+[[nodiscard]] TagTable themesByTag(Database& db, const Codebook& codebook, const ReviewFilter& filter,
+                                   const ReviewSettings& settings);
+
+struct RecurringTag {
+    std::string group;
+    std::string tag;
+    int sessionsWithTag = 0;
+    int window = 0;
+};
+/// Tags that came up in at least recurringMinimum of each group's last recurringWindow sessions (up to
+/// the end of the filter's range).
+[[nodiscard]] std::vector<RecurringTag> recurringTags(Database& db, const ReviewFilter& filter, const ReviewSettings& settings);
+
+struct TagPair {
+    std::string first, second;
+    std::int64_t sessions = 0;  ///< sessions in which both came up
+};
+[[nodiscard]] std::vector<TagPair> tagPairs(Database& db, const ReviewFilter& filter, std::size_t limit);
+
+struct SearchHit {
+    std::string kind;  ///< "contribution", "theme" or "action"
+    std::string text;
+    std::string date;  ///< the session's date, YYYY-MM-DD
+    std::string format;
+    std::string group;
+};
+/// Brings the search indexes up to date with every row changed since the last call (see migration v4).
+/// Hidden and purged contributions leave the index. Returns how many rows were looked at.
+std::int64_t syncSearchIndex(Database& db);
+
+/// Builds an FTS5 query from anything a person types: only letters and digits survive, each word becomes
+/// a quoted prefix term, so quotes, operators and brackets can never change the query's shape.
+[[nodiscard]] std::string ftsQueryFor(std::string_view typed);
+/// Full-text search over scrubbed contributions, theme names and actions. Contributions come only from
+/// sessions that meet the free-text rule. Ordered by session date, newest first.
+[[nodiscard]] std::vector<SearchHit> search(Database& db, std::string_view typed, const ReviewFilter& filter,
+                                            const ReviewSettings& settings, std::size_t limit = 50);
+
+struct ActionsRow {
+    std::string group;
+    std::int64_t open = 0, inProgress = 0, overdue = 0, done = 0, dropped = 0;
+    [[nodiscard]] double completionRate() const;  ///< done / (all), 0 when there are none
+};
+/// `today` is YYYY-MM-DD; an action is overdue when open or in progress with a due date before it.
+[[nodiscard]] std::vector<ActionsRow> actionsByGroup(Database& db, const ReviewFilter& filter, const std::string& today);
+
+struct ActionLine {
+    std::string group, date, status, due, text, outcome;
+};
+[[nodiscard]] std::vector<ActionLine> actionList(Database& db, const ReviewFilter& filter, bool openOnly);
+
+struct StatementRow {
+    std::string period;
+    int statementIndex = 0;
+    std::string statement;
+    std::vector<Cell> distribution;  ///< answers 1..5
+    Cell answers;
+    std::optional<double> mean;  ///< empty when the count or any cell of the distribution is suppressed
+};
+[[nodiscard]] std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& filter,
+                                                               const ReviewSettings& settings);
+
+struct TimingRow {
+    std::string format;
+    std::string stageKey;
+    std::string stageName;
+    std::int64_t sessions = 0;
+    double plannedMinutes = 0;  ///< mean
+    double actualMinutes = 0;   ///< mean
+    double overrunShare = 0;    ///< share of sessions where the stage ran over by more than a minute
+};
+[[nodiscard]] std::vector<TimingRow> timingByStage(Database& db, const ReviewFilter& filter);
+
+struct ChecklistRow {
+    std::string group;
+    std::string period;
+    std::string principle;
+    std::int64_t met = 0, partly = 0, notYet = 0, notApplicable = 0;
+};
+[[nodiscard]] std::vector<ChecklistRow> checklistByGroup(Database& db, const ReviewFilter& filter);
+
+struct SessionLine {
+    std::string date, group, format, templateName;
+    Cell attendance, contributions, evaluations;
+    std::int64_t themes = 0;
+    double plannedMinutes = 0, actualMinutes = 0;
+};
+[[nodiscard]] std::vector<SessionLine> sessionList(Database& db, const ReviewFilter& filter, const ReviewSettings& settings);
+
+struct ThemeText {
+    std::string date, group, format, name;
+    std::vector<std::string> tags;
+};
+/// Theme names (free text) from sessions that meet the free-text rule.
+[[nodiscard]] std::vector<ThemeText> themeTexts(Database& db, const ReviewFilter& filter, const ReviewSettings& settings);
+
+struct CommentText {
+    std::string period, group, format, comment;
+};
+/// Evaluation comments, per period, from sessions with at least freeTextMinimum contributions and
+/// more than suppressionThreshold evaluations; shuffled within a period so order says nothing.
+[[nodiscard]] std::vector<CommentText> evaluationComments(Database& db, const ReviewFilter& filter,
+                                                          const ReviewSettings& settings);
+
+}  // namespace reflect::core
