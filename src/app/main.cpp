@@ -14,6 +14,7 @@
 #include "app/kiosk_app.hpp"
 #include "cli/commands.hpp"
 #include "core/config/app_config.hpp"
+#include "core/contribute/codebook.hpp"
 #include "core/paths.hpp"
 #include "core/storage/migrations.hpp"
 #include "core/storage/settings_store.hpp"
@@ -109,6 +110,9 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
     auto signposts = core::loadSignposts(*assets / "signposts.toml");
     if (!signposts) std::cerr << "reflect-kiosk: " << signposts.error().message << '\n';
     core::SignpostList signpostList = signposts ? signposts.value() : core::SignpostList{};
+    auto codebookLoad = core::loadCodebook(*assets / "codebook.toml");
+    if (!codebookLoad) std::cerr << "reflect-kiosk: " << codebookLoad.error().message << '\n';
+    const core::Codebook codebook = codebookLoad ? codebookLoad.value() : core::Codebook{};
     // The organisation's own services come first: they are the ones staff can reach today.
     signpostList.entries.insert(signpostList.entries.begin(), config.signposts.begin(), config.signposts.end());
 
@@ -139,13 +143,14 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
         if (screenshot) {
             // The PIN screen only exists in kiosk mode, so that one demo runs as a kiosk.
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
-                               app::KioskAppConfig{"", gui.screen == "pin", false});
+                               app::KioskAppConfig{"", gui.screen == "pin", false, 3, 90, &codebook});
             auto prepared = app::prepareScreenshot(gui.screen, demo, demoClock, **db);
             if (!prepared) return failWith(prepared.error().message);
             return platform::runFrameLoop(window, layer, demo, platform::LoopOptions{gui.screenshot, 4});
         }
         app::KioskApp kiosk(**db, clock, templates, strings.value(), signpostList,
-                            app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents});
+                            app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents, config.revealMinimum,
+                                                config.draftIdleSeconds, &codebook});
         return platform::runFrameLoop(window, layer, kiosk, platform::LoopOptions{});
     } catch (const std::exception& e) {
         return failWith(e.what());
@@ -183,6 +188,10 @@ int main(int argc, char** argv) {
     std::string role;
     setPinCmd->add_option("--role", role, "lead or facilitator")->required()->check(CLI::IsMember({"lead", "facilitator"}));
 
+    auto* redactCmd = app.add_subcommand("redact", "Read text on standard input; write it with identifiers replaced");
+    bool redactLines = false;
+    redactCmd->add_flag("--lines", redactLines, "Exactly one output line per input line");
+
     app.require_subcommand(0, 1);
     try {
         app.parse(argc, argv);
@@ -201,6 +210,7 @@ int main(int argc, char** argv) {
         }
         return cli::templatesCheck(dir, std::cout, std::cerr);
     }
+    if (redactCmd->parsed()) return cli::redact(redactLines, std::cin, std::cout, std::cerr);
     if (setPinCmd->parsed()) {
         const fs::path db = common.db.empty() ? core::defaultDatabasePath() : fs::path(common.db);
         if (auto made = core::ensurePrivateFolder(db.parent_path()); !made) return failWith(made.error().message);

@@ -36,18 +36,23 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
     const core::Screen screen = kiosk.screen();
     if (screen != m_lastScreen) {
         if (screen == core::Screen::Setup) m_setup.reset();
+        // Leaving the contribute screen by any route wipes the draft; the board starts with nothing selected.
+        if (m_lastScreen == core::Screen::Contribute) m_contribute.wipe();
+        if (screen == core::Screen::Board) m_board.reset();
         m_lastScreen = screen;
     }
     // The runner is driven by single keys (Space, N, B, +, E); ImGui's own keyboard navigation would fight them.
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                              ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
                              ImGuiWindowFlags_NoScrollWithMouse;
-    if (screen == core::Screen::Runner) flags |= ImGuiWindowFlags_NoNavInputs;
+    if (screen == core::Screen::Runner || screen == core::Screen::Board) flags |= ImGuiWindowFlags_NoNavInputs;
     ScopedWindow window("##kiosk", flags);
 
     if (!kiosk.message().empty()) drawMessage(ui, kiosk.message());
     const bool dialogOpen = kiosk.exitRequested() || m_runner.confirmingEnd();
+    // Esc means "back" on the board, and belongs to the text box on the contribute screen.
     if (!dialogOpen && screen != core::Screen::Setup && screen != core::Screen::Signposts &&
+        screen != core::Screen::Contribute && screen != core::Screen::Board &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && shortcutsAllowed())
         ui.emit(core::RequestExit{});
 
@@ -57,6 +62,8 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
         case core::Screen::Runner: m_runner.draw(ui, kiosk); break;
         case core::Screen::Summary: m_summary.draw(ui, kiosk); break;
         case core::Screen::Signposts: m_signposts.draw(ui, m_texts.signposts); break;
+        case core::Screen::Contribute: m_contribute.draw(ui, kiosk, m_texts.signposts); break;
+        case core::Screen::Board: m_board.draw(ui, kiosk); break;
     }
     m_pin.draw(ui, kiosk.exitRequested(), kiosk.pinMessage());
 }

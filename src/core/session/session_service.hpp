@@ -40,6 +40,7 @@ public:
     [[nodiscard]] const SessionMachine* active() const { return m_active ? &*m_active : nullptr; }
     [[nodiscard]] std::int64_t activeId() const noexcept { return m_activeId; }
     [[nodiscard]] SessionStore& store() noexcept { return m_store; }
+    [[nodiscard]] Database& database() const noexcept { return m_db; }
     [[nodiscard]] const Clock& clock() const noexcept { return m_clock; }
 
 private:
