@@ -41,6 +41,7 @@ struct GuiArgs {
     std::string screenshot;
     std::string screen;
     bool printEvents = false;
+    int benchBoard = 0;  ///< frames to time on a board with 500 cards (scripts/bench)
 };
 
 struct CommonArgs {
@@ -96,8 +97,9 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
         for (const auto& name : app::screenshotScreens()) std::cout << name << '\n';
         return 0;
     }
-    const bool screenshot = !gui.screenshot.empty();
-    if (screenshot && gui.screen.empty()) return failWith("--screenshot needs --screen NAME (see --screen list)");
+    const bool bench = gui.benchBoard > 0;
+    const bool screenshot = !gui.screenshot.empty() || bench;
+    if (!bench && screenshot && gui.screen.empty()) return failWith("--screenshot needs --screen NAME (see --screen list)");
 
     const core::AppConfig config = screenshot ? core::AppConfig{} : readConfig(common.config);
     auto assets = core::findAssets(common.assets, exePath(), REFLECT_SOURCE_ASSETS_DIR);
@@ -140,6 +142,18 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
         platform::GlfwLibrary glfw;
         platform::Window window(windowOptions);
         platform::ImGuiLayer layer(window, ui::findSystemFonts(), scale, highContrast);
+        if (bench) {
+            app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
+                               app::KioskAppConfig{"", false, false, 3, 90, &codebook});
+            auto prepared = app::prepareScreenshot(gui.screen.empty() ? "board-500" : gui.screen, demo, demoClock, **db);
+            if (!prepared) return failWith(prepared.error().message);
+            const auto t = platform::benchFrames(window, layer, demo, gui.benchBoard);
+            std::printf("frame time, %s, %dx%d, over %d frames: whole frame mean %.2f ms, p95 %.2f ms, max %.2f ms; "
+                        "ImGui and screens only: mean %.2f ms, p95 %.2f ms\n",
+                        gui.screen.empty() ? "board-500" : gui.screen.c_str(), windowOptions.width, windowOptions.height,
+                        t.frames, t.mean, t.p95, t.max, t.uiMean, t.uiP95);
+            return 0;
+        }
         if (screenshot) {
             // The PIN screen only exists in kiosk mode, so that one demo runs as a kiosk.
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
@@ -177,6 +191,8 @@ int main(int argc, char** argv) {
     app.add_option("--screenshot", gui.screenshot, "Render --screen NAME with demo data, write this PNG, exit");
     app.add_option("--screen", gui.screen, "Screen for --screenshot; 'list' prints the names");
     app.add_flag("--print-events", gui.printEvents, "Print one line per saved stage change (for tests)");
+    app.add_option("--bench-board", gui.benchBoard, "Time this many frames of a board with 500 cards, print the figures")
+        ->check(CLI::Range(1, 100000));
 
     auto* templatesCmd = app.add_subcommand("templates", "Check template files");
     auto* checkCmd = templatesCmd->add_subcommand("check", "Check every template in a folder (default: the built-in ones)");

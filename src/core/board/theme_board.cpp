@@ -48,19 +48,28 @@ void ThemeBoard::load(std::int64_t sessionId) {
         if (BoardCard* c = card(stmt.columnInt(0))) c->themeId = stmt.columnInt(1);
     reloadThemes();
 
-    m_earlierSessions.clear();
+    // Earlier sessions do not change while this board is open, so their tags are counted once here.
+    m_earlierTags.clear();
+    m_earlierSessions = 0;
     auto earlier = m_db.prepare(
         "SELECT id FROM sessions WHERE format = (SELECT format FROM sessions WHERE id = ?1) AND id <> ?1 "
         "AND started_at <= (SELECT started_at FROM sessions WHERE id = ?1) ORDER BY started_at DESC LIMIT ?2");
     earlier.bind(1, sessionId).bind(2, kRecurrenceWindow);
-    while (earlier.step()) m_earlierSessions.push_back(earlier.columnInt(0));
+    while (earlier.step()) {
+        ++m_earlierSessions;
+        auto tags = m_db.prepare(
+            "SELECT DISTINCT tt.tag FROM theme_tags tt JOIN themes t ON t.id = tt.theme_id WHERE t.session_id = ?");
+        tags.bind(1, earlier.columnInt(0));
+        while (tags.step()) ++m_earlierTags[tags.columnText(0)];
+    }
 }
 
 void ThemeBoard::unload() noexcept {
     m_sessionId = 0;
     m_cards.clear();
     m_themes.clear();
-    m_earlierSessions.clear();
+    m_earlierSessions = 0;
+    m_earlierTags.clear();
 }
 
 void ThemeBoard::reloadThemes() {
@@ -227,13 +236,9 @@ Result<void> ThemeBoard::cleanEmptyThemes() {
 
 TagRecurrence ThemeBoard::recurrence(std::string_view tagKey) const {
     TagRecurrence r;
-    r.sessions = static_cast<int>(m_earlierSessions.size());
-    for (const auto id : m_earlierSessions) {
-        auto stmt = m_db.prepare(
-            "SELECT 1 FROM theme_tags tt JOIN themes t ON t.id = tt.theme_id WHERE t.session_id = ? AND tt.tag = ? LIMIT 1");
-        stmt.bind(1, id).bind(2, tagKey);
-        if (stmt.step()) ++r.carrying;
-    }
+    r.sessions = m_earlierSessions;
+    const auto it = m_earlierTags.find(std::string(tagKey));
+    r.carrying = it == m_earlierTags.end() ? 0 : it->second;
     return r;
 }
 

@@ -100,7 +100,8 @@ private:
     std::int64_t m_sessionId = 0;
     std::vector<BoardCard> m_cards;
     std::vector<BoardTheme> m_themes;
-    std::vector<std::int64_t> m_earlierSessions;  ///< the last kRecurrenceWindow of the same format, found at load
+    int m_earlierSessions = 0;                 ///< how many earlier sessions of the same format were looked at (≤ 6)
+    std::map<std::string, int> m_earlierTags;  ///< tag → how many of those carried it; fixed while the board is open
 };
 
 /// sessions.attendance: how many people were in the room (nullopt = not entered yet).

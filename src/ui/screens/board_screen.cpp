@@ -228,8 +228,18 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::KioskController& k
             if (card.themeId != theme.id) continue;
             ScopedId cid(static_cast<int>(card.id & 0x7fffffff));
             const bool on = m_selectedCards.count(card.id) > 0;
+            // Heights are measured once per card (the "[x] " prefix is the same width either way).
+            auto [hit, added] = m_themeCardHeights.try_emplace(card.id, 0.0f);
+            if (added || m_themeWidth != width) {
+                hit->second = f.small->CalcTextSizeA(f.small->FontSize, 1e9f, width - 24.0f * m.scale, ("[ ] " + card.text).c_str()).y + 6;
+            }
+            const float h = hit->second;
+            const float y = ImGui::GetCursorPosY();
+            if (y + h < ImGui::GetScrollY() || y > ImGui::GetScrollY() + ImGui::GetWindowHeight()) {
+                ImGui::Dummy(ImVec2(width, h));  // off screen: keep the space, skip the drawing
+                continue;
+            }
             const std::string text = (on ? "[x] " : "[ ] ") + card.text;
-            const float h = f.small->CalcTextSizeA(f.small->FontSize, 1e9f, width - 24.0f * m.scale, text.c_str()).y + 6;
             const ImVec2 c = ImGui::GetCursorScreenPos();
             if (ImGui::InvisibleButton("##tcard", ImVec2(width, h))) {
                 if (on) m_selectedCards.erase(card.id);
@@ -241,6 +251,7 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::KioskController& k
         }
         ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
     }
+    m_themeWidth = width;
 }
 
 void BoardScreen::drawActions(const UiContext& ui, const core::KioskController& kiosk, float width) {

@@ -38,6 +38,8 @@ private:
     // Card heights depend only on the text and the column width; measured once per width.
     float m_measuredWidth = -1;
     std::unordered_map<std::int64_t, float> m_heights;
+    std::unordered_map<std::int64_t, float> m_themeCardHeights;
+    float m_themeWidth = -1;
 };
 
 }  // namespace reflect::ui

@@ -40,6 +40,34 @@ void wipeImGuiEditState() {
     st.TextAIsValid = false;
     st.ID = 0;  // the next frame starts the box afresh from our (empty) string
 }
+
+/// ImGui 1.86 cannot word-wrap a multi-line box, so a long line would run off the right edge. As the person
+/// types, the space before a word that would overflow becomes a line break, like a word processor's soft wrap.
+int softWrap(ImGuiInputTextCallbackData* data) {
+    const float width = *static_cast<const float*>(data->UserData);
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    int lineStart = 0;
+    int lastSpace = -1;
+    for (int i = 0; i < data->BufTextLen; ++i) {
+        const char c = data->Buf[i];
+        if (c == '\n') {
+            lineStart = i + 1;
+            lastSpace = -1;
+            continue;
+        }
+        if (c == ' ') lastSpace = i;
+        if ((static_cast<unsigned char>(c) & 0xC0U) == 0x80U) continue;
+        const float w = font->CalcTextSizeA(size, 1e9f, 0.0f, data->Buf + lineStart, data->Buf + i + 1).x;
+        if (w > width && lastSpace > lineStart) {
+            data->Buf[lastSpace] = '\n';
+            data->BufDirty = true;
+            lineStart = lastSpace + 1;
+            lastSpace = -1;
+        }
+    }
+    return 0;
+}
 }  // namespace
 
 ContributeScreen::ContributeScreen() { m_draft.reserve(kDraftReserve); }
@@ -62,6 +90,7 @@ void ContributeScreen::wipe() {
 void ContributeScreen::setDraftForDemo(std::string_view text, core::SteadyMs now) {
     m_draft.assign(text);
     m_idle.touch(now);
+    m_demoDraft = true;
 }
 
 std::int64_t ContributeScreen::msUntilNextChange(core::SteadyMs now) const {
@@ -87,7 +116,8 @@ void ContributeScreen::takeFeedback(const UiContext& ui, const core::KioskContro
     switch (fb.kind) {
         case core::SubmitFeedback::Kind::None:
             // A new round of writing begins: nothing from before may show.
-            wipe();
+            if (!m_demoDraft) wipe();
+            m_demoDraft = false;
             m_thanksAt = -1;
             m_showSignposts = false;
             break;
@@ -186,7 +216,10 @@ void ContributeScreen::draw(const UiContext& ui, const core::KioskController& ki
         // The box always has the keyboard, so someone can walk up and type.
         if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        changed = ImGui::InputTextMultiline("##draft", &m_draft, ImVec2(avail.x, boxH), ImGuiInputTextFlags_NoUndoRedo);
+        float wrapWidth = avail.x - m.pad * 0.8f - ImGui::GetStyle().ScrollbarSize - 8.0f;
+        changed = ImGui::InputTextMultiline("##draft", &m_draft, ImVec2(avail.x, boxH),
+                                            ImGuiInputTextFlags_NoUndoRedo | ImGuiInputTextFlags_CallbackEdit, softWrap,
+                                            &wrapWidth);
         if (ui.hits) (*ui.hits)["##draft"] = ImVec4(at.x, at.y, avail.x, boxH);
     }
     if (changed) {

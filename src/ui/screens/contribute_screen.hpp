@@ -44,6 +44,7 @@ private:
     core::SteadyMs m_thanksAt = -1;
     bool m_showSignposts = false;
     bool m_wipedNotice = false;
+    bool m_demoDraft = false;  ///< a demo draft survives the "new round of writing" reset once
     std::string m_failure;
 };
 
