@@ -1,6 +1,8 @@
 // ImGuiLayer implementation: init and shutdown in the order of Dear ImGui's GLFW + OpenGL3 example.
 #include "platform/imgui_layer.hpp"
 
+#include <algorithm>
+
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
@@ -16,8 +18,14 @@ InputActivity& activityOf(GLFWwindow* w) { return *static_cast<InputActivity*>(g
 
 // Our callbacks forward to ImGui and count activity, so the loop knows when a frame is worth drawing.
 void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    InputActivity& a = activityOf(w);
+    ++a.events;
+    if (action == GLFW_PRESS) a.pressedThisFrame.push_back(key);
+    if (action == GLFW_RELEASE && std::find(a.pressedThisFrame.begin(), a.pressedThisFrame.end(), key) != a.pressedThisFrame.end()) {
+        a.heldReleases.push_back({key, scancode, mods});
+        return;
+    }
     ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
-    ++activityOf(w).events;
 }
 void onChar(GLFWwindow* w, unsigned int c) {
     ImGui_ImplGlfw_CharCallback(w, c);
@@ -97,6 +105,13 @@ void ImGuiLayer::rebuild(int framebufferHeight) {
 }
 
 void ImGuiLayer::newFrame() {
+    // Key taps held back last frame are released now; this frame's taps are seen as pressed, released next frame.
+    InputActivity& input = m_window.activity();
+    for (const auto& k : input.releaseNextFrame)
+        ImGui_ImplGlfw_KeyCallback(m_window.handle(), k.key, k.scancode, GLFW_RELEASE, k.mods);
+    input.releaseNextFrame.swap(input.heldReleases);
+    input.heldReleases.clear();
+    input.pressedThisFrame.clear();
     const int height = m_window.framebufferHeight();
     if (height > 0 && height != m_builtForHeight) rebuild(height);
     ImGui_ImplOpenGL3_NewFrame();

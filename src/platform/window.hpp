@@ -1,6 +1,8 @@
 // GlfwLibrary and Window: RAII owners of GLFW's process state and of the one kiosk window with its GL context.
 #pragma once
 
+#include <vector>
+
 #include <memory>
 #include <string>
 
@@ -29,6 +31,14 @@ struct WindowOptions {
 struct InputActivity {
     unsigned events = 0;
     bool closeRequested = false;
+    /// Dear ImGui 1.86 reads keys as up/down state once per frame, so a key pressed and released between two
+    /// frames (a quick tap on a busy box, or xdotool) would never be seen. Such a release is held back one frame.
+    struct KeyEvent {
+        int key, scancode, mods;
+    };
+    std::vector<KeyEvent> heldReleases;      ///< released in the same frame as pressed: apply after the next frame
+    std::vector<KeyEvent> releaseNextFrame;  ///< held last frame: apply before this one
+    std::vector<int> pressedThisFrame;
 };
 
 class Window {

@@ -152,7 +152,16 @@ TEST_CASE("on the board, cards are grouped into a named, tagged theme with keys"
     const auto& theme = h.controller().board().themes().front();
     CHECK(theme.name == "Sorrow");
     CHECK(h.controller().board().cardsIn(theme.id) == 2);
+    // A second theme straight after: two cards are left, the cursor is on the second.
+    h.press(ImGuiKey_LeftArrow);
+    h.press(ImGuiKey_Space);
+    h.type("g");
+    h.frames(2);
+    h.type("Hope and pride");
+    h.press(ImGuiKey_Enter);
+    REQUIRE(h.controller().board().themes().size() == 2);
     h.press(ImGuiKey_Tab);
+    h.frame();
     h.type("t");
     h.frames(2);
     h.press(ImGuiKey_Space);

@@ -190,6 +190,15 @@ void KioskController::boardResult(const Result<void>& result) {
 }
 
 void KioskController::applyContribution(const Command& command) {
+    const Screen before = m_screen;
+    applyContributionCommand(command);
+    if (m_screen != before)
+        m_sessions.report(m_screen == Screen::Contribute ? "event screen contribute"
+                          : m_screen == Screen::Board    ? "event screen board"
+                                                         : "event screen runner");
+}
+
+void KioskController::applyContributionCommand(const Command& command) {
     const std::int64_t sid = m_sessions.activeId();
     const SessionMachine* machine = m_sessions.active();
     if (!machine) {
@@ -204,9 +213,13 @@ void KioskController::applyContribution(const Command& command) {
                 m_message = m_strings.get("contribute.stage_closed");
                 return;
             }
-            showResult(m_contrib.open(sid));
+            auto opened = m_contrib.open(sid);
+            showResult(opened);
+            if (opened) m_sessions.report("event contributions-open");
         } else if (std::holds_alternative<CloseContributions>(command)) {
-            showResult(m_contrib.close(sid));
+            auto closed = m_contrib.close(sid);
+            showResult(closed);
+            if (closed) m_sessions.report(fmt::format("event contributions-closed count={}", contributionCount()));
             if (m_screen == Screen::Contribute) m_screen = Screen::Runner;
         } else if (std::holds_alternative<LetStaffWrite>(command)) {
             if (contributionState() != ContributionState::Open) {
@@ -220,6 +233,8 @@ void KioskController::applyContribution(const Command& command) {
             m_screen = Screen::Runner;
         } else if (const auto* submit = std::get_if<SubmitContribution>(&command)) {
             auto outcome = m_contrib.submit(sid, machine->currentIndex(), submit->text.view());
+            // Progress for tests: only the running count, never the text, the time or a risk flag.
+            if (outcome) m_sessions.report(fmt::format("event contribution-saved count={}", contributionCount()));
             if (outcome)
                 m_feedback = SubmitFeedback{outcome.value().atRisk ? SubmitFeedback::Kind::SavedAtRisk : SubmitFeedback::Kind::Saved,
                                             {}, m_feedback.serial + 1};
@@ -242,6 +257,7 @@ void KioskController::applyContribution(const Command& command) {
                 }
             }
             if (m_board.sessionId() != sid) m_board.load(sid);
+            m_sessions.report(fmt::format("event reveal count={}", static_cast<int>(m_board.cards().size())));
             m_message.clear();
             m_boardMessage.clear();
             m_screen = Screen::Board;
@@ -267,6 +283,11 @@ void KioskController::applyContribution(const Command& command) {
             boardResult(m_board.hideCard(h->card));
         } else if (const auto* v = std::get_if<BoardVote>(&command)) {
             boardResult(m_board.vote(v->theme, v->delta));
+        }
+        if (m_screen == Screen::Board && m_boardMessage.empty()) {
+            std::size_t tags = 0;
+            for (const auto& t : m_board.themes()) tags += t.tags.size();
+            m_sessions.report(fmt::format("event board themes={} tags={}", m_board.themes().size(), tags));
         }
     } catch (const SqliteError& e) {
         m_message = storageFailureMessage(e);

@@ -79,6 +79,7 @@ private:
     void showResult(const Result<void>& result);
     void boardResult(const Result<void>& result);
     void applyContribution(const Command& command);
+    void applyContributionCommand(const Command& command);
 
     SessionService& m_sessions;
     PinStore& m_pins;

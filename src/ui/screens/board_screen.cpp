@@ -270,13 +270,15 @@ void BoardScreen::drawActions(const UiContext& ui, const core::KioskController& 
     ImGui::SameLine(0, m.gap);
     if (actionButton(ui, "##group", ui.t("board.group"), ui.t("board.group_hint"), b, ButtonKind::Primary, looseSelected)) {
         m_edit = Edit::NewTheme;
-        m_name = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes().size() + 1)}});
+        m_name.clear();
+        m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes().size() + 1)}});
     }
     ImGui::SameLine(0, m.gap);
     if (actionButton(ui, "##rename", ui.t("board.rename"), ui.t("board.rename_hint"), b, ButtonKind::Secondary, oneTheme)) {
         m_edit = Edit::Rename;
         m_editTheme = m_selectedThemes.front();
         m_name = board.theme(m_editTheme)->name;
+        m_hint = m_name;
     }
     ImGui::SameLine(0, m.gap);
     if (actionButton(ui, "##tags", ui.t("board.tags"), ui.t("board.tags_hint"), b, ButtonKind::Secondary,
@@ -296,7 +298,8 @@ void BoardScreen::drawActions(const UiContext& ui, const core::KioskController& 
     if (actionButton(ui, "##split", ui.t("board.split"), ui.t("board.split_hint"), b, ButtonKind::Secondary, splitFrom != 0)) {
         m_edit = Edit::Split;
         m_editTheme = splitFrom;
-        m_name = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes().size() + 1)}});
+        m_name.clear();
+        m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes().size() + 1)}});
     }
     ImGui::SameLine(0, m.gap);
     if (actionButton(ui, "##ungroup", ui.t("board.ungroup"), ui.t("board.ungroup_hint"), b, ButtonKind::Secondary,
@@ -346,12 +349,14 @@ void BoardScreen::handleKeys(const UiContext& ui, const core::KioskController& k
         if (m_selectedCards.count(c->id)) looseSelected = true;
     if (charTyped('g') && looseSelected) {
         m_edit = Edit::NewTheme;
-        m_name = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes().size() + 1)}});
+        m_name.clear();
+        m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes().size() + 1)}});
     }
     if (charTyped('n') && m_selectedThemes.size() == 1) {
         m_edit = Edit::Rename;
         m_editTheme = m_selectedThemes.front();
         m_name = board.theme(m_editTheme)->name;
+        m_hint = m_name;
     }
     if (charTyped('t') && m_selectedThemes.size() == 1 && !board.codebook().tags.empty()) {
         m_edit = Edit::Tags;
@@ -367,7 +372,8 @@ void BoardScreen::handleKeys(const UiContext& ui, const core::KioskController& k
     if (charTyped('s') && selectedThemeOfCards(board) != 0) {
         m_edit = Edit::Split;
         m_editTheme = selectedThemeOfCards(board);
-        m_name = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes().size() + 1)}});
+        m_name.clear();
+        m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes().size() + 1)}});
     }
     if (charTyped('u') && selectedThemeOfCards(board) != 0) {
         ui.emit(core::BoardUngroup{std::vector<std::int64_t>(m_selectedCards.begin(), m_selectedCards.end())});
@@ -397,7 +403,10 @@ void BoardScreen::drawEditor(const UiContext& ui, const core::KioskController& k
     ScopedStyleVar border(ImGuiStyleVar_PopupBorderSize, std::max(2.0f, 3.0f * m.scale));
     if (!ImGui::BeginPopupModal("##board-edit", nullptr,
                                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
+                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                                    // Space and the arrows are ours here; ImGui's keyboard navigation would press a
+                                    // second tag with the same Space.
+                                    ImGuiWindowFlags_NoNavInputs))
         return;
     const float width = ImGui::GetContentRegionAvail().x;
     bool close = false;
@@ -448,11 +457,12 @@ void BoardScreen::drawEditor(const UiContext& ui, const core::KioskController& k
             ScopedStyleVar framePad(ImGuiStyleVar_FramePadding, ImVec2(m.pad * 0.3f, m.pad * 0.2f));
             ImGui::SetNextItemWidth(width);
             if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-            ImGui::InputText("##theme-name", &m_name);
+            ImGui::InputTextWithHint("##theme-name", m_hint.c_str(), &m_name);
         }
         ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
         if (actionButton(ui, "##edit-done", ui.t("board.done"), ui.t("board.done_hint"), ImVec2(width, m.touch), ButtonKind::Primary) ||
             enter) {
+            if (m_name.find_first_not_of(" \t") == std::string::npos) m_name = m_hint;
             if (m_edit == Edit::Rename) {
                 ui.emit(core::BoardRename{m_editTheme, m_name});
             } else {

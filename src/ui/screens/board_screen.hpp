@@ -33,6 +33,7 @@ private:
     int m_cursor = 0;                            ///< keyboard position among the loose cards
     Edit m_edit = Edit::None;
     std::string m_name;
+    std::string m_hint;  ///< shown greyed in an empty name field, and used if the field is left empty
     int m_tagCursor = 0;
     std::int64_t m_editTheme = 0;
     // Card heights depend only on the text and the column width; measured once per width.
