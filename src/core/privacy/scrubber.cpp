@@ -356,15 +356,38 @@ public:
                 m_words[n++] = text.substr(start, i - start);
             }
         }
-        // Insertion sort: the sets are small and this stays inside the compiler's constant-evaluation budget.
-        for (std::size_t a = 1; a < N; ++a) {
-            const std::string_view key = m_words[a];
-            std::size_t b = a;
-            while (b > 0 && key < m_words[b - 1]) {
-                m_words[b] = m_words[b - 1];
-                --b;
+        // Bottom-up merge sort through raw pointers: few enough steps for GCC's constant-evaluation budget, even
+        // with -D_GLIBCXX_ASSERTIONS checking every std::array subscript.
+        std::array<std::string_view, N> scratch{};
+        std::string_view* items = m_words.data();
+        std::string_view* spare = scratch.data();
+        bool inScratch = false;  // which buffer holds the latest pass (pointers to different arrays cannot be compared)
+        for (std::size_t width = 1; width < N; width *= 2) {
+            for (std::size_t left = 0; left < N; left += 2 * width) {
+                const std::size_t mid = left + width < N ? left + width : N;
+                const std::size_t right = left + 2 * width < N ? left + 2 * width : N;
+                std::size_t a = left;
+                std::size_t b = mid;
+                std::size_t k = left;
+                while (a < mid && b < right) {
+                    spare[k++] = items[b] < items[a] ? items[b++] : items[a++];
+                }
+                while (a < mid) {
+                    spare[k++] = items[a++];
+                }
+                while (b < right) {
+                    spare[k++] = items[b++];
+                }
             }
-            m_words[b] = key;
+            std::string_view* swap = items;
+            items = spare;
+            spare = swap;
+            inScratch = !inScratch;
+        }
+        if (inScratch) {
+            for (std::size_t w = 0; w < N; ++w) {
+                m_words.data()[w] = items[w];
+            }
         }
     }
 
@@ -480,7 +503,7 @@ constexpr WordSet<countWords(kUnitDescriptorsText)> kUnitDescriptors{kUnitDescri
 
 // Words that introduce a ward, bay, bed or room number.
 constexpr std::string_view kLocationKeywordsText =
-    "ward bay bed bedspace room cubicle theatre theater resus pod trolley";
+    "ward bay bed bedspace room cubicle theatre theater resus pod trolley cot";
 constexpr WordSet<countWords(kLocationKeywordsText)> kLocationKeywords{kLocationKeywordsText};
 
 // After a location number these words mean the number was a count or a duration ("bed 12 hours").
@@ -603,9 +626,13 @@ private:
 
     // ------------------------------------------------------------ character helpers
 
-    [[nodiscard]] bool wordCharAt(std::size_t i) const { return i < m_n && isWordChar(m_t[i]); }
+    // Letter-run edges, not word edges, bound the letter-based identifiers: letters beside a run can never be
+    // replaced on their own, while digits or a name beside it could become a placeholder on a second scrub.
+    [[nodiscard]] bool letterAt(std::size_t i) const {
+        return i < m_n && (isLetter(m_t[i]) || isCombiningMark(m_t[i]));
+    }
     [[nodiscard]] bool digitAt(std::size_t i) const { return i < m_n && isDigit(m_t[i]); }
-    [[nodiscard]] bool startsWord(std::size_t i) const { return i == 0 || !isWordChar(m_t[i - 1]); }
+    [[nodiscard]] bool startsLetterRun(std::size_t i) const { return i == 0 || !letterAt(i - 1); }
 
     [[nodiscard]] std::size_t digitRunEnd(std::size_t i) const {
         while (i < m_n && isDigit(m_t[i])) {
@@ -774,7 +801,7 @@ private:
             // Grades written with a digit: "FY1", "ST3", "F2".
             std::string grade(w);
             grade.push_back(static_cast<char>(m_t[tok(k + 1).begin]));
-            return kRoleTriggers.contains(grade) && !isKind(k + 2, TokenKind::Word) ? k + 1 : kNone;
+            return kRoleTriggers.contains(grade) ? k + 1 : kNone;
         }
         if (kHonorifics.contains(w) || kRoleTriggers.contains(w)) {
             return k;
@@ -871,6 +898,32 @@ private:
 
     // ------------------------------------------------------------ NHS number
 
+    // True when the digits at i come right after "+44 ", "0044 " or "+44 (0)": the start of an international
+    // phone number. Looks back a few characters only.
+    [[nodiscard]] bool followsCountryCode(std::size_t i) const {
+        std::size_t p = i;
+        for (int gaps = 0; gaps < 2 && p > 0 && (m_t[p - 1] == U' ' || m_t[p - 1] == U'-'); ++gaps) {
+            --p;
+        }
+        if (p >= 3 && m_t[p - 1] == U')' && m_t[p - 2] == U'0' && m_t[p - 3] == U'(') {
+            p -= 3;  // "(0)"
+            while (p > 0 && m_t[p - 1] == U' ') {
+                --p;
+            }
+        }
+        if (p == i || p == 0 || !isDigit(m_t[p - 1])) {
+            return false;
+        }
+        std::size_t digits = 0;
+        while (p > 0 && isDigit(m_t[p - 1]) && digits < 5) {
+            --p;
+            ++digits;
+        }
+        const bool plus = p > 0 && m_t[p - 1] == U'+';
+        const bool doubleZero = digits >= 3 && m_t[p] == U'0' && m_t[p + 1] == U'0' && (p == 0 || !isDigit(m_t[p - 1]));
+        return plus || doubleZero;
+    }
+
     void findNhsNumbers(std::vector<Candidate>& out) const {
         std::size_t i = 0;
         while (i < m_n) {
@@ -879,6 +932,10 @@ private:
                 continue;
             }
             const std::size_t runEnd = digitRunEnd(i);
+            if (followsCountryCode(i)) {
+                i = runEnd;  // "+44 117 496 0234" is a phone number that happens to be 3-3-4
+                continue;
+            }
             if (runEnd - i == 10) {
                 out.push_back({IdentifierKind::NhsNumber, i, runEnd});
             } else if (runEnd - i == 3) {
@@ -900,7 +957,7 @@ private:
 
     void findNiNumbers(std::vector<Candidate>& out) const {
         for (std::size_t i = 0; i + 8 <= m_n; ++i) {
-            if (!startsWord(i) || !isAsciiAlpha(m_t[i]) || !isAsciiAlpha(m_t[i + 1])) {
+            if (!startsLetterRun(i) || !isAsciiAlpha(m_t[i]) || !isAsciiAlpha(m_t[i + 1])) {
                 continue;
             }
             const std::size_t end = matchNino(i);
@@ -925,7 +982,9 @@ private:
             return kNone;
         }
         std::size_t pos = i + 2;
-        if (pos < m_n && m_t[pos] == U' ') {
+        if (pos < m_n && m_t[pos] == U'-' && digitAt(pos + 1)) {
+            ++pos;  // "KL-12-34-56-A"
+        } else if (pos < m_n && m_t[pos] == U' ') {
             // "on 123456" is English, "ON 12 34 56" is not: a spaced lower-case prefix must not be a common word.
             const bool lowerCase = isAsciiLower(m_t[i]) && isAsciiLower(m_t[i + 1]);
             const char word[2] = {static_cast<char>(asciiLower(m_t[i])), static_cast<char>(asciiLower(m_t[i + 1]))};
@@ -949,23 +1008,23 @@ private:
             return kNone;
         }
         std::size_t suffix = pos;
-        if (suffix < m_n && m_t[suffix] == U' ') {
+        if (suffix < m_n && (m_t[suffix] == U' ' || m_t[suffix] == U'-')) {
             ++suffix;
         }
         if (suffix < m_n) {
             const char32_t s = asciiUpper(m_t[suffix]);
-            if (s >= U'A' && s <= U'D' && !wordCharAt(suffix + 1)) {
+            if (s >= U'A' && s <= U'D' && !letterAt(suffix + 1)) {
                 return suffix + 1;
             }
         }
-        return wordCharAt(pos) ? kNone : pos;
+        return pos;
     }
 
     // ------------------------------------------------------------ postcode
 
     void findPostcodes(std::vector<Candidate>& out) const {
         for (std::size_t i = 0; i + 5 <= m_n; ++i) {
-            if (!isAsciiAlpha(m_t[i]) || !startsWord(i)) {
+            if (!isAsciiAlpha(m_t[i]) || !startsLetterRun(i)) {
                 continue;
             }
             const std::size_t end = matchPostcode(i);
@@ -981,7 +1040,7 @@ private:
     // Inward code "9AA" at pos (letters never C I K M O V), ending at a word boundary.
     [[nodiscard]] std::size_t matchInward(std::size_t pos) const {
         constexpr std::u32string_view kInwardLetters = U"ABDEFGHJLNPQRSTUWXYZ";
-        if (pos + 3 > m_n || !isDigit(m_t[pos]) || wordCharAt(pos + 3)) {
+        if (pos + 3 > m_n || !isDigit(m_t[pos]) || letterAt(pos + 3)) {
             return kNone;
         }
         const char32_t l1 = upperAt(pos + 1);
@@ -1020,7 +1079,7 @@ private:
         if (upperAt(i) == U'G' && upperAt(i + 1) == U'I' && upperAt(i + 2) == U'R') {
             const std::size_t p = afterPostcodeGap(i + 3);
             if (p + 3 <= m_n && m_t[p] == U'0' && upperAt(p + 1) == U'A' && upperAt(p + 2) == U'A' &&
-                !wordCharAt(p + 3)) {
+                !letterAt(p + 3)) {
                 return p + 3;
             }
         }
@@ -1166,7 +1225,8 @@ private:
         std::size_t last = kNone;  // the suffix token of "3rd", or the number itself
     };
 
-    // "3", "03", "3rd", "21ST" with a value from 1 to 31; "3pm" or "3x" is not a day.
+    // "3", "03", "3rd", "21ST" with a value from 1 to 31. Letters after the number that are not an ordinal
+    // suffix are ignored rather than rejected: they could be a name that a second scrub sees as a placeholder.
     [[nodiscard]] DayNumber dayAt(std::size_t k) const {
         if (k == kNone || !isKind(k, TokenKind::Number) || length(k) > 2) {
             return {};
@@ -1183,12 +1243,14 @@ private:
         if (v == "st" || v == "nd" || v == "rd" || v == "th") {
             return {true, true, k + 1};
         }
-        return {};
+        return {true, false, k};
     }
 
-    // 1900-2099 written alone: "1990s" is a decade and stays.
+    // 1900-2099; "1990s" is a decade and stays. Only the letter "s" is looked at after the number, never a word
+    // that another finding could replace, so a second scrub decides the same way.
     [[nodiscard]] bool isYear(std::size_t k) const {
-        if (k == kNone || !isKind(k, TokenKind::Number) || length(k) != 4 || isKind(k + 1, TokenKind::Word)) {
+        if (k == kNone || !isKind(k, TokenKind::Number) || length(k) != 4 ||
+            (isKind(k + 1, TokenKind::Word) && length(k + 1) == 1 && asciiLower(firstChar(k + 1)) == U's')) {
             return false;
         }
         const int value = numberAt(tok(k).begin, tok(k).end);
@@ -1196,7 +1258,7 @@ private:
     }
 
     [[nodiscard]] bool isTwoOrFourDigits(std::size_t k) const {
-        return isKind(k, TokenKind::Number) && !isKind(k + 1, TokenKind::Word) && (length(k) == 2 || length(k) == 4);
+        return isKind(k, TokenKind::Number) && (length(k) == 2 || length(k) == 4);
     }
 
     // Last token of a written date starting at token k, or kNone.
@@ -1250,15 +1312,17 @@ private:
             if (!after.ok) {
                 return kNone;
             }
-            // "March 3rd" always; a bare "March 3" only when no lower-case word follows ("in March 12 patients").
-            if (!after.ordinal) {
-                const std::size_t following = afterSpace(after.last);
-                if (following != kNone && isKind(following, TokenKind::Word) && isLowerLetter(firstChar(following))) {
-                    return kNone;
-                }
-            }
             const std::size_t year = afterSpaceOrComma(after.last);
-            return isYear(year) ? year : after.last;
+            if (isYear(year)) {
+                return year;
+            }
+            // "March 3rd" always; a bare "March 3" only at the end of a clause ("on March 3, we"), because "In March
+            // 12 patients fell" is a count. The test looks only at punctuation, which no finding ever replaces.
+            const std::size_t following = after.last + 1;
+            const bool clauseEnd = following >= tokenCount() || isKind(following, TokenKind::Newline) ||
+                                   isPunct(following, U',') || isPunct(following, U'.') || isPunct(following, U';') ||
+                                   isPunct(following, U'!') || isPunct(following, U'?') || isPunct(following, U')');
+            return after.ordinal || clauseEnd ? after.last : kNone;
         }
         return kNone;
     }
@@ -1299,7 +1363,8 @@ private:
             if (c != U'+' && c != U'(' && c != U'0') {
                 continue;
             }
-            if (i > 0 && (isWordChar(m_t[i - 1]) || m_t[i - 1] == U'+')) {
+            // Letters may touch the number ("tel07700 900123"); digits may not, or it is part of something longer.
+            if (i > 0 && (isDigit(m_t[i - 1]) || m_t[i - 1] == U'+')) {
                 continue;
             }
             std::size_t begin = kNone;
@@ -1409,6 +1474,29 @@ private:
         return bestEnd;
     }
 
+    // After "bleep", "pager" or "extension" the number may come a few words later in the same clause; "phone" and
+    // "tel" are too common for that ("the phone rang 40 times"), so they need the number right after them.
+    [[nodiscard]] std::size_t numberLaterInClause(std::size_t k, std::string_view contextWord) const {
+        const bool reachesAhead =
+            contextWord == "bleep" || contextWord == "bleeper" || contextWord == "pager" || contextWord == "extension";
+        if (!reachesAhead) {
+            return kNone;
+        }
+        int words = 0;
+        for (std::size_t j = k + 1; j < tokenCount() && words <= 6; ++j) {
+            const TokenKind kind = tok(j).kind;
+            if (kind == TokenKind::Number) {
+                return j;
+            }
+            if (kind == TokenKind::Word) {
+                ++words;
+            } else if (kind != TokenKind::Space) {
+                return kNone;  // punctuation or a line break ends the clause
+            }
+        }
+        return kNone;
+    }
+
     // "bleep 4455", "ext. 2231", "extension 2231", "tel: 01234": a short internal number after a context word. The
     // context word stays so the reader still knows a number was there.
     void findExtensions(std::vector<Candidate>& out) const {
@@ -1431,6 +1519,9 @@ private:
                 ++next;
             }
             std::size_t number = afterSpace(next);
+            if (wordIs(number, "is") || wordIs(number, "was") || wordIs(number, "on")) {
+                number = afterSpace(number);  // "bleep is 6677"
+            }
             if (wordIs(number, "no") || wordIs(number, "number")) {
                 number = isPunct(number + 1, U'.') ? afterSpace(number + 1) : afterSpace(number);
             }
@@ -1438,18 +1529,21 @@ private:
                 number = next + 1;  // "ext.2231"
             }
             if (number == kNone || !isKind(number, TokenKind::Number)) {
+                number = numberLaterInClause(k, word.view());  // "the bleep for the outreach team is 3345"
+            }
+            if (number == kNone || !isKind(number, TokenKind::Number)) {
                 continue;
             }
             const std::size_t begin = tok(number).begin;
             const std::size_t end = tok(number).end;
-            if (end - begin < 3 || end - begin > 6 || isKind(number + 1, TokenKind::Word)) {
+            if (end - begin < 3 || end - begin > 6) {
                 continue;
             }
-            // Part of a longer number ("tel 0161 496 0000") or a time ("phone at 14:30"): leave it to the others.
-            const std::size_t gap = skipDigitGap(end, false);
+            // A time ("phone at 14:30") is not an extension. The start of a longer number ("tel 0161 496 0000")
+            // needs no test here: the full phone number starts at the same place and the longer finding wins.
             const bool timeOrRatio =
                 end + 1 < m_n && (m_t[end] == U':' || m_t[end] == U'/' || m_t[end] == U'.') && isDigit(m_t[end + 1]);
-            if ((gap != kNone && digitAt(gap)) || timeOrRatio) {
+            if (timeOrRatio) {
                 continue;
             }
             out.push_back({IdentifierKind::Phone, begin, end});
@@ -1471,11 +1565,16 @@ private:
             if (!isKind(k + 1, TokenKind::Word)) {
                 return k;
             }
-            return length(k + 1) == 1 && isAsciiAlpha(firstChar(k + 1)) ? k + 1 : kNone;  // "12B", not "3rd"
+            if (length(k + 1) == 1 && isAsciiAlpha(firstChar(k + 1))) {
+                return k + 1;  // "12B"
+            }
+            const SmallWord suffix = lower(k + 1);
+            const std::string_view v = suffix.view();
+            return v == "st" || v == "nd" || v == "rd" || v == "th" ? kNone : k;  // "bay 3rd" is not a bay
         }
         if (isKind(k, TokenKind::Word) && length(k) == 1 && isAsciiUpper(firstChar(k))) {
             if (isKind(k + 1, TokenKind::Number)) {
-                return length(k + 1) <= 3 && !isKind(k + 2, TokenKind::Word) ? k + 1 : kNone;  // "B12"
+                return length(k + 1) <= 3 ? k + 1 : kNone;  // "B12"
             }
             return firstChar(k) != U'I' ? k : kNone;  // "Bay C", but "bed I think" is the pronoun
         }
@@ -1553,8 +1652,13 @@ private:
             if (isPlaceWord(k, false) && (wordIs(next, "ward") || wordIs(next, "unit"))) {
                 const std::size_t prev = beforeSpace(k);
                 const std::size_t start = prev != kNone && isPlaceWord(prev, true) ? prev : k;
-                out.push_back({IdentifierKind::Location, tok(start).begin, tok(next).end});
-                k = next;
+                std::size_t last = next;
+                const std::size_t idEnd = locationIdEnd(afterSpace(next));
+                if (idEnd != kNone && !followedByQuantity(idEnd)) {
+                    last = idEnd;  // "Nightingale Ward 2"
+                }
+                out.push_back({IdentifierKind::Location, tok(start).begin, tok(last).end});
+                k = last;
                 continue;
             }
 
@@ -1861,10 +1965,13 @@ std::string_view placeholderFor(IdentifierKind kind) noexcept {
 
 Scrubber::Scrubber() : m_names(names::builtIn()) {}
 
-std::vector<Finding> Scrubber::find(std::string_view utf8) const {
+namespace {
+
+// One pass: every candidate from every scanner, overlaps resolved, offsets mapped back to the original bytes.
+std::vector<Finding> findOnce(std::string_view utf8, std::span<const names::Entry> nameList) {
     const View view = buildView(utf8);
     const std::u32string& t = view.text;
-    std::vector<Candidate> candidates = Scanner(t, m_names).run();
+    std::vector<Candidate> candidates = Scanner(t, nameList).run();
 
     std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         if (priorityOf(a.kind) != priorityOf(b.kind)) {
@@ -1952,18 +2059,119 @@ std::vector<Finding> Scrubber::find(std::string_view utf8) const {
     return findings;
 }
 
-ScrubResult Scrubber::scrub(std::string_view utf8) const {
-    ScrubResult result;
-    result.findings = find(utf8);
-    result.text.reserve(utf8.size());
+// The replaced text, plus for every output byte the original bytes it came from (a placeholder's bytes all map
+// to the whole identifier it replaced).
+struct Rendered {
+    std::string text;
+    std::vector<std::size_t> from;
+    std::vector<std::size_t> to;
+};
+
+Rendered render(std::string_view utf8, const std::vector<Finding>& findings) {
+    Rendered out;
+    out.text.reserve(utf8.size());
+    const auto record = [&](std::size_t begin, std::size_t end) {
+        out.from.resize(out.text.size(), begin);
+        out.to.resize(out.text.size(), end);
+    };
+    // The same per-character decisions as appendSanitised(), done here because the offsets are needed too.
+    const auto copy = [&](std::size_t begin, std::size_t end) {
+        std::size_t pos = begin;
+        while (pos < end) {
+            const Utf8Char c = decodeUtf8(utf8, pos);
+            const std::size_t next = pos + c.length;
+            const char32_t peek =
+                next < utf8.size() ? static_cast<char32_t>(static_cast<unsigned char>(utf8[next])) : 0;
+            switch (controlHandling(c.codePoint, peek)) {
+                case ControlHandling::Keep:
+                    if (c.valid) {
+                        out.text.append(utf8.substr(pos, c.length));
+                    } else {
+                        appendUtf8(out.text, kReplacementCharacter);
+                    }
+                    break;
+                case ControlHandling::Space: out.text.push_back(' '); break;
+                case ControlHandling::Drop: break;
+            }
+            record(pos, next);
+            pos = next;
+        }
+    };
     std::size_t copied = 0;
-    for (const Finding& f : result.findings) {
-        appendSanitised(result.text, utf8.substr(copied, f.begin - copied));
-        result.text += placeholderFor(f.kind);
+    for (const Finding& f : findings) {
+        copy(copied, f.begin);
+        out.text += placeholderFor(f.kind);
+        record(f.begin, f.end);
         copied = f.end;
     }
-    appendSanitised(result.text, utf8.substr(copied));
-    return result;
+    copy(copied, utf8.size());
+    return out;
 }
+
+// Folds findings made on the rendered text back into the original findings. A new finding swallows any old one it
+// touches, because together they are one identifier ("mg441FY" + "[DATE]" in run-together text). Both lists are
+// sorted and free of overlaps, so one sweep over them does it.
+std::vector<Finding> mergeFindings(const std::vector<Finding>& old, const std::vector<Finding>& found,
+                                   const Rendered& rendered) {
+    struct Span {
+        Finding finding;
+        bool isNew;
+    };
+    std::vector<Span> all;
+    all.reserve(old.size() + found.size());
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < old.size() || j < found.size()) {
+        const bool takeNew = i >= old.size() || (j < found.size() && rendered.from[found[j].begin] < old[i].begin);
+        if (takeNew) {
+            const Finding& f = found[j++];
+            all.push_back({Finding{f.kind, rendered.from[f.begin], rendered.to[f.end - 1]}, true});
+        } else {
+            all.push_back({old[i++], false});
+        }
+    }
+    std::vector<Finding> merged;
+    merged.reserve(all.size());
+    bool groupHasNew = false;
+    for (const Span& span : all) {
+        if (!merged.empty() && span.finding.begin < merged.back().end) {
+            Finding& group = merged.back();
+            group.end = std::max(group.end, span.finding.end);
+            if (span.isNew && !groupHasNew) {
+                group.kind = span.finding.kind;
+                groupHasNew = true;
+            }
+            continue;
+        }
+        merged.push_back(span.finding);
+        groupHasNew = span.isNew;
+    }
+    return merged;
+}
+
+// One pass can leave an identifier that only appears once its neighbour became a placeholder (rare, and only in
+// run-together text). Scrubbing the result again until nothing more is found makes the output a fixed point, so
+// scrub(scrub(x)) == scrub(x). A real text settles after the first check; the cap keeps the work linear.
+constexpr int kMaxClosureRounds = 6;
+
+ScrubResult scrubToFixedPoint(std::string_view utf8, std::span<const names::Entry> nameList) {
+    std::vector<Finding> findings = findOnce(utf8, nameList);
+    Rendered rendered = render(utf8, findings);
+    for (int round = 0; round < kMaxClosureRounds; ++round) {
+        const std::vector<Finding> more = findOnce(rendered.text, nameList);
+        if (more.empty()) {
+            break;
+        }
+        findings = mergeFindings(findings, more, rendered);
+        rendered = render(utf8, findings);
+    }
+    return ScrubResult{std::move(rendered.text), std::move(findings)};
+}
+
+}  // namespace
+
+std::vector<Finding> Scrubber::find(std::string_view utf8) const { return scrubToFixedPoint(utf8, m_names).findings; }
+
+ScrubResult Scrubber::scrub(std::string_view utf8) const { return scrubToFixedPoint(utf8, m_names); }
 
 }  // namespace reflect::core
