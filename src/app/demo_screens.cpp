@@ -13,7 +13,7 @@ const std::vector<std::string>& screenshotScreens() {
         "home",          "home-resume",   "setup",       "runner-first", "runner",     "runner-amber",
         "runner-overtime", "runner-paused", "end-confirm", "summary",      "signposts",  "pin",
         "contribute", "contribute-typing", "contribute-signposts", "runner-contributions", "reveal-refused",
-        "board-12", "board-60",
+        "contribute-countdown", "board-12", "board-60",
     };
     return kScreens;
 }
@@ -175,6 +175,10 @@ core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, c
                 "Staff Nurse Siobhan Byrne sat with Mr Okafor in bay 4 until his daughter arrived.\nHer number was "
                 "07700 900123 and I wrote it on my hand.",
                 clock.steadyNow());
+        if (screen == "contribute-countdown") {
+            app.ui().contribute().setDraftForDemo("I keep going over what I could have said to her son", clock.steadyNow());
+            clock.advanceSeconds(83);
+        }
         if (screen == "contribute-signposts")
             c.apply(core::SubmitContribution{core::SecretText("Some days I feel I can't go on.")});
         return core::ok();
