@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "core/review/codebook.hpp"
+#include "core/contribute/codebook.hpp"
 #include "core/review/review.hpp"
 #include "core/storage/contribution_store.hpp"
 #include "core/storage/database.hpp"

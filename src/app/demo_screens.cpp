@@ -1,5 +1,8 @@
 // Screenshot demo states: each named screen is reached through the same commands a facilitator would use.
 #include <algorithm>
+#include <initializer_list>
+#include <iterator>
+#include <string>
 
 #include "app/kiosk_app.hpp"
 
@@ -9,6 +12,8 @@ const std::vector<std::string>& screenshotScreens() {
     static const std::vector<std::string> kScreens = {
         "home",          "home-resume",   "setup",       "runner-first", "runner",     "runner-amber",
         "runner-overtime", "runner-paused", "end-confirm", "summary",      "signposts",  "pin",
+        "contribute", "contribute-typing", "contribute-signposts", "runner-contributions", "reveal-refused",
+        "contribute-countdown", "board-12", "board-60",
     };
     return kScreens;
 }
@@ -27,6 +32,85 @@ core::Result<void> startRound(KioskApp& app) {
 }
 
 void op(KioskApp& app, core::SessionOp o) { app.controller().apply(core::SessionCommand{o}); }
+
+/// Fictional reflections in the voice of staff after a Round; already free of identifiers, as stored ones are.
+constexpr const char* kDemoCards[] = {
+    "I keep thinking about the family in the relatives' room. We had no good news to give them.",
+    "Proud of how the night team pulled together when two people called in sick.",
+    "I felt like I was letting patients down because there just wasn't time to sit with anyone.",
+    "Holding a hand at the end. Nobody else was there and I'm glad I was.",
+    "Nobody asked how I was after the cardiac arrest on [LOCATION].",
+    "A porter stopped to help me calm a confused patient. Small thing, made my shift.",
+    "Exhausted.",
+    "I wasn't sure I had done enough, and I still wonder.",
+    "Hearing the panel made me realise I'm not the only one who goes home and cries.",
+    "The student nurse asked me how I cope. I didn't have an answer.",
+    "Gratitude for the chaplain, who just listened.",
+    "We disagreed with the decision to stop treatment, but I understand it better now.",
+    "Being asked to do more with less, again.",
+    "The patient's daughter thanked us by name. That kept me going for weeks.",
+    "I wanted to fix everything for her and I couldn't.",
+    "My manager covered my break so I could phone home. Kindness matters.",
+    "Anger at the system, not at anyone in this room.",
+    "Learning to leave work at work, slowly.",
+    "Dr [NAME] stayed late to explain things properly to the family. That is care.",
+    "Feeling that my feelings don't count because I'm not clinical.",
+    "The quiet after a death on the ward, and then straight on to the next bed.",
+    "Hope that things can change if we keep talking like this.",
+    "We laughed together at handover for the first time in months.",
+    "Boundaries: I gave a patient my time on my day off and I'm not sure I should have.",
+    "I was frightened and I didn't say so.",
+};
+
+core::Result<void> toDiscussion(KioskApp& app) {
+    for (int i = 0; i < 30 && !app.controller().stageAcceptsContributions(); ++i) op(app, core::SessionOp::Next);
+    if (!app.controller().stageAcceptsContributions()) return core::fail("the demo template has no contribution stage");
+    return core::ok();
+}
+
+void addCards(KioskApp& app, int count) {
+    auto& c = app.controller();
+    c.apply(core::OpenContributions{});
+    constexpr auto n = std::size(kDemoCards);
+    for (int i = 0; i < count; ++i) {
+        std::string text = kDemoCards[static_cast<std::size_t>(i) % n];
+        if (static_cast<std::size_t>(i) >= n) text += " (" + std::to_string(i / static_cast<int>(n) + 1) + ")";
+        c.apply(core::SubmitContribution{core::SecretText(text)});
+    }
+    c.apply(core::CloseContributions{});
+}
+
+/// Groups the first `per` loose cards into a theme with these tags.
+void theme(KioskApp& app, const char* name, int per, std::initializer_list<const char*> tags, int votes) {
+    auto& c = app.controller();
+    std::vector<std::int64_t> ids;
+    for (const auto& card : c.board().cards())
+        if (card.themeId == 0 && static_cast<int>(ids.size()) < per) ids.push_back(card.id);
+    const auto before = c.board().themes().size();
+    c.apply(core::BoardCreateTheme{ids, name});
+    if (c.board().themes().size() == before) return;
+    std::int64_t id = 0;
+    for (const auto& t : c.board().themes())
+        if (t.name == name) id = t.id;
+    for (const char* tag : tags) c.apply(core::BoardToggleTag{id, tag});
+    if (votes > 0) c.apply(core::BoardVote{id, votes});
+}
+
+/// Earlier Rounds, so the board can say "also in N of the last 6".
+core::Result<void> earlierRounds(KioskApp& app, core::ManualClock& clock) {
+    for (int i = 0; i < 4; ++i) {
+        if (auto s = startRound(app); !s) return s;
+        if (auto d = toDiscussion(app); !d) return d;
+        addCards(app, 3);
+        app.controller().apply(core::RevealContributions{});
+        theme(app, "Earlier", 3, {i % 2 == 0 ? "grief-and-loss" : "teamwork", "feeling-unsupported"}, 0);
+        app.controller().apply(core::LeaveBoard{});
+        op(app, core::SessionOp::End);
+        app.controller().apply(core::FinishSummary{});
+        clock.advanceSeconds(30 * 24 * 3600);
+    }
+    return core::ok();
+}
 }  // namespace
 
 core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database&) {
@@ -44,8 +128,61 @@ core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, c
         c.apply(core::RequestExit{});
         return core::ok();
     }
+    if (screen == "board-12" || screen == "board-60" || screen == "board-500") {
+        if (auto e = earlierRounds(app, clock); !e) return e;
+    }
     auto started = startRound(app);
     if (!started) return started;
+    if (screen.rfind("contribute", 0) == 0 || screen == "runner-contributions" || screen == "reveal-refused" ||
+        screen.rfind("board-", 0) == 0) {
+        if (auto d = toDiscussion(app); !d) return d;
+        clock.advanceSeconds(4 * 60);
+        if (screen == "reveal-refused") {
+            addCards(app, 2);
+            c.apply(core::RevealContributions{});
+            return core::ok();
+        }
+        if (screen == "board-500") {
+            addCards(app, 500);
+            c.apply(core::RevealContributions{});
+            c.apply(core::SetAttendance{40});
+            for (int t = 0; t < 12; ++t)
+                theme(app, ("Theme " + std::to_string(t + 1)).c_str(), 20, {"grief-and-loss", "teamwork"}, t);
+            return core::ok();
+        }
+        if (screen == "board-12" || screen == "board-60") {
+            const bool big = screen == "board-60";
+            addCards(app, big ? 60 : 12);
+            c.apply(core::RevealContributions{});
+            c.apply(core::SetAttendance{big ? 14 : 4});
+            theme(app, "Carrying grief home", big ? 9 : 3, {"grief-and-loss", "being-human-too"}, 4);
+            theme(app, "Stretched too thin", big ? 8 : 3, {"exhaustion-and-workload", "feeling-unsupported"}, 6);
+            if (big) {
+                theme(app, "Kindness that kept us going", 7, {"kindness", "teamwork"}, 3);
+                theme(app, "Not enough time to care", 6, {"moral-distress"}, 2);
+            }
+            return core::ok();
+        }
+        c.apply(core::OpenContributions{});
+        for (int i = 0; i < 4; ++i) c.apply(core::SubmitContribution{core::SecretText(kDemoCards[i])});
+        if (screen == "runner-contributions") {
+            c.apply(core::SubmitContribution{core::SecretText("Some days I feel I can't go on.")});
+            return core::ok();
+        }
+        c.apply(core::LetStaffWrite{});
+        if (screen == "contribute-typing")
+            app.ui().contribute().setDraftForDemo(
+                "Staff Nurse Siobhan Byrne sat with Mr Okafor in bay 4 until his daughter arrived.\nHer number was "
+                "07700 900123 and I wrote it on my hand.",
+                clock.steadyNow());
+        if (screen == "contribute-countdown") {
+            app.ui().contribute().setDraftForDemo("I keep going over what I could have said to her son", clock.steadyNow());
+            clock.advanceSeconds(83);
+        }
+        if (screen == "contribute-signposts")
+            c.apply(core::SubmitContribution{core::SecretText("Some days I feel I can't go on.")});
+        return core::ok();
+    }
     if (screen == "runner-first") {
         clock.advanceSeconds(95);
         return core::ok();

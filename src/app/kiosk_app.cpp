@@ -10,7 +10,7 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
     : m_clock(clock),
       m_sessions(db, clock),
       m_pins(db, clock),
-      m_controller(m_sessions, m_pins, templates, strings, core::KioskOptions{config.kioskMode}),
+      m_controller(m_sessions, m_pins, templates, strings, core::KioskOptions{config.kioskMode, config.revealMinimum, config.draftIdleSeconds, config.codebook}),
       m_ui(ui::UiTexts{strings, signposts, config.organisation}) {
     if (config.printEvents) {
         // Machine-readable progress for the end-to-end tests: kinds and numbers only, never anything typed.
@@ -32,6 +32,7 @@ void KioskApp::frame(const ui::Theme& theme) {
 }
 
 std::int64_t KioskApp::msUntilNextChange() const {
+    if (m_controller.screen() == core::Screen::Contribute) return m_ui.contribute().msUntilNextChange(m_clock.steadyNow());
     if (m_controller.screen() != core::Screen::Runner) return -1;
     const core::SessionMachine* machine = m_sessions.active();
     if (!machine) return -1;

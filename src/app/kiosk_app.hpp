@@ -22,6 +22,9 @@ struct KioskAppConfig {
     std::string organisation;
     bool kioskMode = false;
     bool printEvents = false;
+    int revealMinimum = 3;
+    int draftIdleSeconds = 90;
+    const core::Codebook* codebook = nullptr;
 };
 
 /// Owns nothing global: every collaborator is passed in by reference from main.

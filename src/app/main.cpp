@@ -15,6 +15,7 @@
 #include "cli/commands.hpp"
 #include "cli/review_commands.hpp"
 #include "core/config/app_config.hpp"
+#include "core/contribute/codebook.hpp"
 #include "core/paths.hpp"
 #include "core/review/purge.hpp"
 #include "core/storage/migrations.hpp"
@@ -42,6 +43,7 @@ struct GuiArgs {
     std::string screenshot;
     std::string screen;
     bool printEvents = false;
+    int benchBoard = 0;  ///< frames to time on a board with 500 cards (scripts/bench)
 };
 
 struct CommonArgs {
@@ -97,8 +99,9 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
         for (const auto& name : app::screenshotScreens()) std::cout << name << '\n';
         return 0;
     }
-    const bool screenshot = !gui.screenshot.empty();
-    if (screenshot && gui.screen.empty()) return failWith("--screenshot needs --screen NAME (see --screen list)");
+    const bool bench = gui.benchBoard > 0;
+    const bool screenshot = !gui.screenshot.empty() || bench;
+    if (!bench && screenshot && gui.screen.empty()) return failWith("--screenshot needs --screen NAME (see --screen list)");
 
     const core::AppConfig config = screenshot ? core::AppConfig{} : readConfig(common.config);
     auto assets = core::findAssets(common.assets, exePath(), REFLECT_SOURCE_ASSETS_DIR);
@@ -111,6 +114,9 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
     auto signposts = core::loadSignposts(*assets / "signposts.toml");
     if (!signposts) std::cerr << "reflect-kiosk: " << signposts.error().message << '\n';
     core::SignpostList signpostList = signposts ? signposts.value() : core::SignpostList{};
+    auto codebookLoad = core::loadCodebook(*assets / "codebook.toml");
+    if (!codebookLoad) std::cerr << "reflect-kiosk: " << codebookLoad.error().message << '\n';
+    const core::Codebook codebook = codebookLoad ? codebookLoad.value() : core::Codebook{};
     // The organisation's own services come first: they are the ones staff can reach today.
     signpostList.entries.insert(signpostList.entries.begin(), config.signposts.begin(), config.signposts.end());
 
@@ -138,10 +144,22 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
         platform::GlfwLibrary glfw;
         platform::Window window(windowOptions);
         platform::ImGuiLayer layer(window, ui::findSystemFonts(), scale, highContrast);
+        if (bench) {
+            app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
+                               app::KioskAppConfig{"", false, false, 3, 90, &codebook});
+            auto prepared = app::prepareScreenshot(gui.screen.empty() ? "board-500" : gui.screen, demo, demoClock, **db);
+            if (!prepared) return failWith(prepared.error().message);
+            const auto t = platform::benchFrames(window, layer, demo, gui.benchBoard);
+            std::printf("frame time, %s, %dx%d, over %d frames: whole frame mean %.2f ms, p95 %.2f ms, max %.2f ms; "
+                        "ImGui and screens only: mean %.2f ms, p95 %.2f ms\n",
+                        gui.screen.empty() ? "board-500" : gui.screen.c_str(), windowOptions.width, windowOptions.height,
+                        t.frames, t.mean, t.p95, t.max, t.uiMean, t.uiP95);
+            return 0;
+        }
         if (screenshot) {
             // The PIN screen only exists in kiosk mode, so that one demo runs as a kiosk.
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
-                               app::KioskAppConfig{"", gui.screen == "pin", false});
+                               app::KioskAppConfig{"", gui.screen == "pin", false, 3, 90, &codebook});
             auto prepared = app::prepareScreenshot(gui.screen, demo, demoClock, **db);
             if (!prepared) return failWith(prepared.error().message);
             return platform::runFrameLoop(window, layer, demo, platform::LoopOptions{gui.screenshot, 4});
@@ -152,7 +170,8 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
             if (!purged) std::cerr << "reflect-kiosk: " << purged.error().message << '\n';
         }
         app::KioskApp kiosk(**db, clock, templates, strings.value(), signpostList,
-                            app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents});
+                            app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents, config.revealMinimum,
+                                                config.draftIdleSeconds, &codebook});
         return platform::runFrameLoop(window, layer, kiosk, platform::LoopOptions{});
     } catch (const std::exception& e) {
         return failWith(e.what());
@@ -179,6 +198,8 @@ int main(int argc, char** argv) {
     app.add_option("--screenshot", gui.screenshot, "Render --screen NAME with demo data, write this PNG, exit");
     app.add_option("--screen", gui.screen, "Screen for --screenshot; 'list' prints the names");
     app.add_flag("--print-events", gui.printEvents, "Print one line per saved stage change (for tests)");
+    app.add_option("--bench-board", gui.benchBoard, "Time this many frames of a board with 500 cards, print the figures")
+        ->check(CLI::Range(1, 100000));
 
     auto* templatesCmd = app.add_subcommand("templates", "Check template files");
     auto* checkCmd = templatesCmd->add_subcommand("check", "Check every template in a folder (default: the built-in ones)");
@@ -219,6 +240,9 @@ int main(int argc, char** argv) {
     auto* purgeCmd = app.add_subcommand("purge", "Delete contribution and comment text older than N days");
     int purgeDays = 0;
     purgeCmd->add_option("--older-than", purgeDays, "Days")->required()->check(CLI::Range(1, 36500));
+    auto* redactCmd = app.add_subcommand("redact", "Read text on standard input; write it with identifiers replaced");
+    bool redactLines = false;
+    redactCmd->add_flag("--lines", redactLines, "Exactly one output line per input line");
 
     app.require_subcommand(0, 1);
     try {
@@ -238,6 +262,7 @@ int main(int argc, char** argv) {
         }
         return cli::templatesCheck(dir, std::cout, std::cerr);
     }
+    if (redactCmd->parsed()) return cli::redact(redactLines, std::cin, std::cout, std::cerr);
     if (setPinCmd->parsed()) {
         const fs::path db = common.db.empty() ? core::defaultDatabasePath() : fs::path(common.db);
         if (auto made = core::ensurePrivateFolder(db.parent_path()); !made) return failWith(made.error().message);

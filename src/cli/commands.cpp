@@ -1,6 +1,11 @@
 // Subcommand implementations over the headless core.
 #include "cli/commands.hpp"
 
+#include <iterator>
+
+#include "core/privacy/scrubber.hpp"
+#include "core/text/utf8.hpp"
+
 #include <istream>
 #include <ostream>
 
@@ -57,6 +62,49 @@ int setPin(const std::filesystem::path& dbPath, const std::string& role, std::is
         return 1;
     }
     out << "The " << role << " PIN is set.\n";
+    return 0;
+}
+
+int redact(bool lines, std::istream& in, std::ostream& out, std::ostream& err) {
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+        err << "reflect-kiosk: redact: standard input could not be read\n";
+        return 1;
+    }
+    if (!core::isValidUtf8(text)) {
+        std::size_t line = 1, start = 0;
+        for (std::size_t i = 0; i <= text.size(); ++i) {
+            if (i == text.size() || text[i] == '\n') {
+                if (!core::isValidUtf8(std::string_view(text).substr(start, i - start))) break;
+                ++line;
+                start = i + 1;
+            }
+        }
+        err << "reflect-kiosk: redact: line " << line << " is not valid UTF-8 (save the text as UTF-8 and try again)\n";
+        return 1;
+    }
+    const core::Scrubber scrubber;
+    if (!lines) {
+        out << scrubber.scrub(text).text;
+    } else {
+        std::size_t start = 0;
+        while (start < text.size()) {
+            std::size_t end = text.find('\n', start);
+            const bool newline = end != std::string::npos;
+            if (!newline) end = text.size();
+            std::string_view line = std::string_view(text).substr(start, end - start);
+            const bool crlf = newline && !line.empty() && line.back() == '\r';
+            if (crlf) line.remove_suffix(1);
+            out << scrubber.scrub(line).text;
+            if (newline) out << (crlf ? "\r\n" : "\n");
+            start = end + 1;
+        }
+    }
+    out.flush();
+    if (!out) {
+        err << "reflect-kiosk: redact: the output could not be written\n";
+        return 1;
+    }
     return 0;
 }
 

@@ -15,4 +15,9 @@ int templatesCheck(const std::filesystem::path& dir, std::ostream& out, std::ost
 int setPin(const std::filesystem::path& db, const std::string& role, std::istream& in, std::ostream& out,
            std::ostream& err);
 
+/// `redact [--lines]`: reads all of `in`, writes it to `out` with identifiers replaced by placeholders. With
+/// `lines`, each line is scrubbed on its own and exactly one output line is written per input line (same line
+/// endings). Input that is not UTF-8 writes nothing and gives one line on `err` naming the first bad line.
+int redact(bool lines, std::istream& in, std::ostream& out, std::ostream& err);
+
 }  // namespace reflect::cli

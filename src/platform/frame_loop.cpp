@@ -3,6 +3,7 @@
 #include "platform/frame_loop.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <vector>
 
@@ -27,6 +28,41 @@ bool writeScreenshot(const std::string& path, int width, int height) {
     for (std::size_t y = 0; y < h; ++y)
         std::copy_n(pixels.data() + (h - 1 - y) * w * 3, w * 3, flipped.data() + y * w * 3);
     return stbi_write_png(path.c_str(), width, height, 3, flipped.data(), width * 3) != 0;
+}
+
+FrameTimes benchFrames(Window& window, ImGuiLayer& layer, FrameClient& client, int frames) {
+    constexpr int kWarmUp = 10;
+    std::vector<double> ms, ui;
+    ms.reserve(static_cast<std::size_t>(std::max(frames, 0)));
+    ui.reserve(static_cast<std::size_t>(std::max(frames, 0)));
+    for (int i = 0; i < kWarmUp + frames; ++i) {
+        glfwPollEvents();
+        const auto start = std::chrono::steady_clock::now();
+        layer.newFrame();
+        client.frame(layer.theme());
+        const auto drawn = std::chrono::steady_clock::now();
+        layer.render(layer.theme().palette);
+        glFinish();
+        const auto end = std::chrono::steady_clock::now();
+        window.swapBuffers();
+        if (i >= kWarmUp) {
+            ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+            ui.push_back(std::chrono::duration<double, std::milli>(drawn - start).count());
+        }
+    }
+    FrameTimes t;
+    t.frames = static_cast<int>(ms.size());
+    if (ms.empty()) return t;
+    for (const double v : ms) t.mean += v;
+    t.mean /= static_cast<double>(ms.size());
+    std::sort(ms.begin(), ms.end());
+    t.p95 = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
+    t.max = ms.back();
+    for (const double v : ui) t.uiMean += v;
+    t.uiMean /= static_cast<double>(ui.size());
+    std::sort(ui.begin(), ui.end());
+    t.uiP95 = ui[std::min(ui.size() - 1, ui.size() * 95 / 100)];
+    return t;
 }
 
 int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const LoopOptions& options) {

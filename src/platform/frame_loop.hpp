@@ -31,6 +31,20 @@ struct LoopOptions {
 /// Runs until the client is finished. Returns 0, or 1 if a screenshot could not be written.
 int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const LoopOptions& options);
 
+/// Frame times measured by benchFrames, in milliseconds.
+struct FrameTimes {
+    double mean = 0;  ///< whole frame: ImGui frame, screens, render and glFinish
+    double p95 = 0;
+    double max = 0;
+    double uiMean = 0;  ///< the part before GL: ImGui's new frame and the screens' drawing code
+    double uiP95 = 0;
+    int frames = 0;
+};
+
+/// Draws `frames` frames back to back (after a few warm-up frames) and times each one from the start of the
+/// ImGui frame to the end of GL rendering (glFinish), not counting the swap. For scripts/bench.
+FrameTimes benchFrames(Window& window, ImGuiLayer& layer, FrameClient& client, int frames);
+
 /// Reads the back buffer of the current GL context and writes it as a PNG. False on failure.
 bool writeScreenshot(const std::string& path, int width, int height);
 

@@ -36,6 +36,9 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
     const core::Screen screen = kiosk.screen();
     if (screen != m_lastScreen) {
         if (screen == core::Screen::Setup) m_setup.reset();
+        // Leaving the contribute screen by any route wipes the draft; the board starts with nothing selected.
+        if (m_lastScreen == core::Screen::Contribute) m_contribute.wipe();
+        if (screen == core::Screen::Board) m_board.reset();
         m_lastScreen = screen;
     }
     // The runner is driven by single keys (Space, N, B, +, E); ImGui's own keyboard navigation would fight them.
@@ -45,12 +48,14 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
                              // glClear already paints the background colour; a second full-screen fill
                              // costs a third of a running timer's CPU under software GL.
                              ImGuiWindowFlags_NoBackground;
-    if (screen == core::Screen::Runner) flags |= ImGuiWindowFlags_NoNavInputs;
+    if (screen == core::Screen::Runner || screen == core::Screen::Board) flags |= ImGuiWindowFlags_NoNavInputs;
     ScopedWindow window("##kiosk", flags);
 
     if (!kiosk.message().empty()) drawMessage(ui, kiosk.message());
     const bool dialogOpen = kiosk.exitRequested() || m_runner.confirmingEnd();
+    // Esc means "back" on the board, and belongs to the text box on the contribute screen.
     if (!dialogOpen && screen != core::Screen::Setup && screen != core::Screen::Signposts &&
+        screen != core::Screen::Contribute && screen != core::Screen::Board &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && shortcutsAllowed())
         ui.emit(core::RequestExit{});
 
@@ -60,6 +65,8 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
         case core::Screen::Runner: m_runner.draw(ui, kiosk); break;
         case core::Screen::Summary: m_summary.draw(ui, kiosk); break;
         case core::Screen::Signposts: m_signposts.draw(ui, m_texts.signposts); break;
+        case core::Screen::Contribute: m_contribute.draw(ui, kiosk, m_texts.signposts); break;
+        case core::Screen::Board: m_board.draw(ui, kiosk); break;
     }
     m_pin.draw(ui, kiosk.exitRequested(), kiosk.pinMessage());
 }

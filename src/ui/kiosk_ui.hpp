@@ -7,6 +7,8 @@
 
 #include "core/kiosk/kiosk_controller.hpp"
 #include "core/support/signposts.hpp"
+#include "ui/screens/board_screen.hpp"
+#include "ui/screens/contribute_screen.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/pin_dialog.hpp"
 #include "ui/screens/runner_screen.hpp"
@@ -35,6 +37,9 @@ public:
     /// Tests pass a map to learn where each control was drawn; nullptr (the default) records nothing.
     void setHitRecorder(HitMap* hits) noexcept { m_hits = hits; }
     [[nodiscard]] RunnerScreen& runner() noexcept { return m_runner; }
+    [[nodiscard]] ContributeScreen& contribute() noexcept { return m_contribute; }
+    [[nodiscard]] const ContributeScreen& contribute() const noexcept { return m_contribute; }
+    [[nodiscard]] BoardScreen& board() noexcept { return m_board; }
 
 private:
     void drawMessage(const UiContext& ui, const std::string& message);
@@ -46,6 +51,8 @@ private:
     SummaryScreen m_summary;
     SignpostsScreen m_signposts;
     PinDialog m_pin;
+    ContributeScreen m_contribute;
+    BoardScreen m_board;
     core::Screen m_lastScreen = core::Screen::Home;
     HitMap* m_hits = nullptr;
 };

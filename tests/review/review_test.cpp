@@ -14,7 +14,7 @@
 #include "cli/review_commands.hpp"
 #include "core/clock.hpp"
 #include "core/review/audit_log.hpp"
-#include "core/review/codebook.hpp"
+#include "core/contribute/codebook.hpp"
 #include "core/review/demo_data.hpp"
 #include "core/review/export.hpp"
 #include "core/review/purge.hpp"

@@ -23,12 +23,15 @@ namespace reflect::test {
 /// A child with its stdout on a pipe. Killed (SIGKILL) and reaped in the destructor if still running.
 class ChildProcess {
 public:
-    ChildProcess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {}) {
+    /// With `mergeStderr`, the child's standard error goes down the same pipe, so transcript() holds both.
+    ChildProcess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {},
+                 bool mergeStderr = false) {
         int out[2];
         if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+        if (mergeStderr) posix_spawn_file_actions_adddup2(&actions, out[1], STDERR_FILENO);
         std::vector<std::string> envStrings;
         for (char** e = environ; *e; ++e) {
             const std::string entry(*e);
@@ -65,6 +68,8 @@ public:
     ChildProcess& operator=(const ChildProcess&) = delete;
 
     /// The next line of stdout, or nullopt if none arrives within `timeoutMs` (or the child closed it).
+    /// Every whole line read so far (and with mergeStderr, what the child wrote to standard error).
+    [[nodiscard]] const std::string& transcript() const noexcept { return m_transcript; }
     std::optional<std::string> readLine(int timeoutMs) {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
         for (;;) {
@@ -72,6 +77,7 @@ public:
             if (nl != std::string::npos) {
                 std::string line = m_buffer.substr(0, nl);
                 m_buffer.erase(0, nl + 1);
+                m_transcript += line + '\n';
                 return line;
             }
             const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
@@ -121,6 +127,7 @@ private:
     pid_t m_pid = -1;
     int m_out = -1;
     std::string m_buffer;
+    std::string m_transcript;
     bool m_exit = false;
 };
 

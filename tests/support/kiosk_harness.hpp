@@ -24,9 +24,10 @@ public:
         : m_imgui(size, highContrast),
           m_db(memoryDatabase()),
           m_signposts(core::loadSignposts(assetsDir() / "signposts.toml").value()),
+          m_codebook(core::loadCodebook(assetsDir() / "codebook.toml").value()),
           m_sessions(*m_db, clock),
           m_pins(*m_db, clock),
-          m_controller(m_sessions, m_pins, shippedTemplates(), shippedStrings(), core::KioskOptions{kioskMode}),
+          m_controller(m_sessions, m_pins, shippedTemplates(), shippedStrings(), core::KioskOptions{kioskMode, 3, 90, &m_codebook}),
           m_ui(ui::UiTexts{shippedStrings(), m_signposts, "Example NHS Trust"}) {
         m_ui.setHitRecorder(&m_hits);
         m_controller.startUp();
@@ -74,6 +75,7 @@ private:
     HeadlessImGui m_imgui;
     std::unique_ptr<core::Database> m_db;
     core::SignpostList m_signposts;
+    core::Codebook m_codebook;
     core::SessionService m_sessions;
     core::PinStore m_pins;
     core::KioskController m_controller;

@@ -1,8 +1,12 @@
 // Commands: what the screens ask for. Screens queue them; the controller applies them after the frame.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <variant>
+#include <vector>
+
+#include "core/contribute/secret_text.hpp"
 
 #include "core/session/session_machine.hpp"
 #include "core/session/session_plan.hpp"
@@ -10,7 +14,7 @@
 namespace reflect::core {
 
 /// Which full-screen view is showing. The kiosk shows exactly one at a time.
-enum class Screen { Home, Setup, Runner, Summary, Signposts };
+enum class Screen { Home, Setup, Runner, Summary, Signposts, Contribute, Board };
 
 struct OpenSetup {};
 struct StartSession {
@@ -32,7 +36,58 @@ struct SubmitExitPin {
 };
 struct DismissMessage {};
 
+
+// Contributions (issue 3). The raw draft travels only inside SecretText, which zeroes itself when done.
+struct OpenContributions {};
+struct CloseContributions {};
+/// The shared screen becomes the contribute screen; the facilitator comes back with LeaveContribute (Ctrl+Home).
+struct LetStaffWrite {};
+struct LeaveContribute {};
+struct SubmitContribution {
+    SecretText text;
+};
+/// Shows the board if the reveal gate allows it; otherwise the runner says why.
+struct RevealContributions {};
+struct LeaveBoard {};
+struct SetAttendance {
+    int people = 0;
+};
+struct BoardCreateTheme {
+    std::vector<std::int64_t> cards;
+    std::string name;
+};
+struct BoardRename {
+    std::int64_t theme = 0;
+    std::string name;
+};
+struct BoardToggleTag {
+    std::int64_t theme = 0;
+    std::string tag;
+};
+struct BoardMerge {
+    std::int64_t into = 0;
+    std::int64_t from = 0;
+};
+struct BoardSplit {
+    std::int64_t theme = 0;
+    std::vector<std::int64_t> cards;
+    std::string name;
+};
+struct BoardUngroup {
+    std::vector<std::int64_t> cards;
+};
+struct BoardHideCard {
+    std::int64_t card = 0;
+};
+struct BoardVote {
+    std::int64_t theme = 0;
+    int delta = 1;
+};
+
 using Command = std::variant<OpenSetup, StartSession, SessionCommand, ResumeSession, GoHome, OpenSignposts,
-                             FinishSummary, RequestExit, CancelExit, SubmitExitPin, DismissMessage>;
+                             FinishSummary, RequestExit, CancelExit, SubmitExitPin, DismissMessage, OpenContributions,
+                             CloseContributions, LetStaffWrite, LeaveContribute, SubmitContribution, RevealContributions,
+                             LeaveBoard, SetAttendance, BoardCreateTheme, BoardRename, BoardToggleTag, BoardMerge,
+                             BoardSplit, BoardUngroup, BoardHideCard, BoardVote>;
 
 }  // namespace reflect::core

@@ -16,7 +16,13 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 
 KioskController::KioskController(SessionService& sessions, PinStore& pins, const TemplateSet& templates,
                                  const StringTable& strings, KioskOptions options)
-    : m_sessions(sessions), m_pins(pins), m_templates(templates), m_strings(strings), m_options(options) {}
+    : m_sessions(sessions),
+      m_pins(pins),
+      m_templates(templates),
+      m_strings(strings),
+      m_options(options),
+      m_contrib(sessions.database(), m_scrubber),
+      m_board(sessions.database(), m_options.codebook ? *m_options.codebook : m_noCodebook, m_scrubber) {}
 
 void KioskController::startUp() {
     auto restored = m_sessions.restoreUnfinished();
@@ -72,6 +78,9 @@ void KioskController::apply(const Command& command) {
                 if (result) m_message.clear();
                 const SessionMachine* active = m_sessions.active();
                 if (result && active && active->runState() == RunState::Ended) {
+                    // Nothing more can be added once the session is over.
+                    if (contributionState() == ContributionState::Open) showResult(m_contrib.close(m_sessions.activeId()));
+                    m_board.unload();
                     m_summary = m_sessions.store().summary(m_sessions.activeId());
                     m_sessions.closeActive();
                     m_screen = Screen::Summary;
@@ -125,8 +134,164 @@ void KioskController::apply(const Command& command) {
                 }
             },
             [&](const DismissMessage&) { m_message.clear(); },
+            [&](const auto&) { applyContribution(command); },
         },
         command);
+}
+
+bool KioskController::stageAcceptsContributions() const {
+    const SessionMachine* machine = m_sessions.active();
+    return machine && machine->currentStage().flags.acceptsContributions;
+}
+
+ContributionState KioskController::contributionState() const {
+    if (!m_sessions.active()) return ContributionState::Closed;
+    try {
+        return m_contrib.state(m_sessions.activeId());
+    } catch (const SqliteError&) {
+        return ContributionState::Closed;
+    }
+}
+
+int KioskController::contributionCount() const {
+    if (!m_sessions.active()) return 0;
+    try {
+        return m_contrib.count(m_sessions.activeId());
+    } catch (const SqliteError&) {
+        return 0;
+    }
+}
+
+int KioskController::safeguardingAlerts() const {
+    if (!m_sessions.active()) return 0;
+    try {
+        return m_contrib.safeguardingAlerts(m_sessions.activeId());
+    } catch (const SqliteError&) {
+        return 0;
+    }
+}
+
+RevealCheck KioskController::revealCheck() const {
+    return checkReveal(contributionState(), contributionCount(), m_options.revealMinimum);
+}
+
+std::optional<int> KioskController::attendance() const {
+    if (!m_sessions.active()) return std::nullopt;
+    try {
+        return sessionAttendance(m_sessions.database(), m_sessions.activeId());
+    } catch (const SqliteError&) {
+        return std::nullopt;
+    }
+}
+
+void KioskController::boardResult(const Result<void>& result) {
+    if (result) m_boardMessage.clear();
+    else m_boardMessage = result.error().message;
+}
+
+void KioskController::applyContribution(const Command& command) {
+    const Screen before = m_screen;
+    applyContributionCommand(command);
+    if (m_screen != before)
+        m_sessions.report(m_screen == Screen::Contribute ? "event screen contribute"
+                          : m_screen == Screen::Board    ? "event screen board"
+                                                         : "event screen runner");
+}
+
+void KioskController::applyContributionCommand(const Command& command) {
+    const std::int64_t sid = m_sessions.activeId();
+    const SessionMachine* machine = m_sessions.active();
+    if (!machine) {
+        // Only the contribute screen can outlive a session (never: leaving is always allowed).
+        if (std::holds_alternative<LeaveContribute>(command) || std::holds_alternative<LeaveBoard>(command))
+            m_screen = Screen::Home;
+        return;
+    }
+    try {
+        if (std::holds_alternative<OpenContributions>(command)) {
+            if (!stageAcceptsContributions()) {
+                m_message = m_strings.get("contribute.stage_closed");
+                return;
+            }
+            auto opened = m_contrib.open(sid);
+            showResult(opened);
+            if (opened) m_sessions.report("event contributions-open");
+        } else if (std::holds_alternative<CloseContributions>(command)) {
+            auto closed = m_contrib.close(sid);
+            showResult(closed);
+            if (closed) m_sessions.report(fmt::format("event contributions-closed count={}", contributionCount()));
+            if (m_screen == Screen::Contribute) m_screen = Screen::Runner;
+        } else if (std::holds_alternative<LetStaffWrite>(command)) {
+            if (contributionState() != ContributionState::Open) {
+                m_message = m_strings.get("contribute.open_first");
+                return;
+            }
+            m_feedback = SubmitFeedback{SubmitFeedback::Kind::None, {}, m_feedback.serial + 1};
+            m_message.clear();
+            m_screen = Screen::Contribute;
+        } else if (std::holds_alternative<LeaveContribute>(command)) {
+            m_screen = Screen::Runner;
+        } else if (const auto* submit = std::get_if<SubmitContribution>(&command)) {
+            auto outcome = m_contrib.submit(sid, machine->currentIndex(), submit->text.view());
+            // Progress for tests: only the running count, never the text, the time or a risk flag.
+            if (outcome) m_sessions.report(fmt::format("event contribution-saved count={}", contributionCount()));
+            if (outcome)
+                m_feedback = SubmitFeedback{outcome.value().atRisk ? SubmitFeedback::Kind::SavedAtRisk : SubmitFeedback::Kind::Saved,
+                                            {}, m_feedback.serial + 1};
+            else
+                m_feedback = SubmitFeedback{SubmitFeedback::Kind::Failed, outcome.error().message, m_feedback.serial + 1};
+        } else if (std::holds_alternative<RevealContributions>(command)) {
+            const RevealCheck check = revealCheck();
+            if (!check.allowed()) {
+                m_message = check.refusal == RevealRefusal::StillOpen
+                                ? m_strings.get("board.refused_open")
+                                : m_strings.format("board.refused_few", {{"count", std::to_string(check.count)},
+                                                                        {"minimum", std::to_string(check.minimum)}});
+                return;
+            }
+            if (contributionState() != ContributionState::Revealed) {
+                auto revealed = m_contrib.store().setState(sid, ContributionState::Revealed);
+                if (!revealed) {
+                    m_message = revealed.error().message;
+                    return;
+                }
+            }
+            if (m_board.sessionId() != sid) m_board.load(sid);
+            m_sessions.report(fmt::format("event reveal count={}", static_cast<int>(m_board.cards().size())));
+            m_message.clear();
+            m_boardMessage.clear();
+            m_screen = Screen::Board;
+        } else if (std::holds_alternative<LeaveBoard>(command)) {
+            m_screen = Screen::Runner;
+        } else if (const auto* a = std::get_if<SetAttendance>(&command)) {
+            boardResult(setSessionAttendance(m_sessions.database(), sid, a->people));
+        } else if (const auto* c = std::get_if<BoardCreateTheme>(&command)) {
+            auto made = m_board.createTheme(c->cards, c->name);
+            boardResult(made ? ok() : Result<void>(made.error()));
+        } else if (const auto* r = std::get_if<BoardRename>(&command)) {
+            boardResult(m_board.rename(r->theme, r->name));
+        } else if (const auto* t = std::get_if<BoardToggleTag>(&command)) {
+            boardResult(m_board.toggleTag(t->theme, t->tag));
+        } else if (const auto* mg = std::get_if<BoardMerge>(&command)) {
+            boardResult(m_board.merge(mg->into, mg->from));
+        } else if (const auto* sp = std::get_if<BoardSplit>(&command)) {
+            auto made = m_board.split(sp->theme, sp->cards, sp->name);
+            boardResult(made ? ok() : Result<void>(made.error()));
+        } else if (const auto* u = std::get_if<BoardUngroup>(&command)) {
+            boardResult(m_board.ungroup(u->cards));
+        } else if (const auto* h = std::get_if<BoardHideCard>(&command)) {
+            boardResult(m_board.hideCard(h->card));
+        } else if (const auto* v = std::get_if<BoardVote>(&command)) {
+            boardResult(m_board.vote(v->theme, v->delta));
+        }
+        if (m_screen == Screen::Board && m_boardMessage.empty()) {
+            std::size_t tags = 0;
+            for (const auto& t : m_board.themes()) tags += t.tags.size();
+            m_sessions.report(fmt::format("event board themes={} tags={}", m_board.themes().size(), tags));
+        }
+    } catch (const SqliteError& e) {
+        m_message = storageFailureMessage(e);
+    }
 }
 
 }  // namespace reflect::core

@@ -6,6 +6,10 @@
 #include <vector>
 
 #include "core/access/pin_store.hpp"
+#include "core/board/theme_board.hpp"
+#include "core/contribute/codebook.hpp"
+#include "core/contribute/contribution_service.hpp"
+#include "core/privacy/scrubber.hpp"
 #include "core/clock.hpp"
 #include "core/kiosk/commands.hpp"
 #include "core/session/session_service.hpp"
@@ -16,6 +20,18 @@ namespace reflect::core {
 
 struct KioskOptions {
     bool kioskMode = false;  ///< exit needs the facilitator PIN
+    int revealMinimum = 3;             ///< config revealMinimum
+    int draftIdleSeconds = 90;         ///< config draftIdleSeconds
+    const Codebook* codebook = nullptr;  ///< tags for the board; nullptr = none (tagging unavailable)
+};
+
+/// What the contribute screen shows after "Submit anonymously". `serial` changes with every submission, so the
+/// screen knows a new outcome arrived; nothing here says what was written.
+struct SubmitFeedback {
+    enum class Kind { None, Saved, SavedAtRisk, Failed };
+    Kind kind = Kind::None;
+    std::string message;  ///< why it failed (Failed only)
+    std::uint64_t serial = 0;
 };
 
 /// Everything a frame needs to draw, held by the controller; screens read it, never write it.
@@ -40,12 +56,30 @@ public:
     [[nodiscard]] const std::optional<SessionSummary>& summary() const noexcept { return m_summary; }
     [[nodiscard]] const std::optional<UnfinishedSession>& unfinished() const noexcept { return m_unfinished; }
 
+    [[nodiscard]] const KioskOptions& options() const noexcept { return m_options; }
+
+    // Contributions and the board (issue 3).
+    [[nodiscard]] bool stageAcceptsContributions() const;
+    [[nodiscard]] ContributionState contributionState() const;
+    [[nodiscard]] int contributionCount() const;
+    [[nodiscard]] int safeguardingAlerts() const;
+    [[nodiscard]] RevealCheck revealCheck() const;
+    [[nodiscard]] std::optional<int> attendance() const;
+    [[nodiscard]] const SubmitFeedback& submitFeedback() const noexcept { return m_feedback; }
+    [[nodiscard]] const ThemeBoard& board() const noexcept { return m_board; }
+    [[nodiscard]] const std::string& boardMessage() const noexcept { return m_boardMessage; }
+    [[nodiscard]] const Codebook& codebook() const noexcept { return m_options.codebook ? *m_options.codebook : m_noCodebook; }
+    [[nodiscard]] const Scrubber& scrubber() const noexcept { return m_scrubber; }
+
     /// For screenshot and test set-ups.
     void showScreen(Screen screen) { m_screen = screen; }
 
 private:
     void refreshUnfinished();
     void showResult(const Result<void>& result);
+    void boardResult(const Result<void>& result);
+    void applyContribution(const Command& command);
+    void applyContributionCommand(const Command& command);
 
     SessionService& m_sessions;
     PinStore& m_pins;
@@ -59,6 +93,12 @@ private:
     std::string m_pinMessage;
     std::optional<SessionSummary> m_summary;
     std::optional<UnfinishedSession> m_unfinished;
+    Codebook m_noCodebook;
+    Scrubber m_scrubber;
+    ContributionService m_contrib;
+    ThemeBoard m_board;
+    SubmitFeedback m_feedback;
+    std::string m_boardMessage;
 };
 
 }  // namespace reflect::core

@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "core/result.hpp"
-#include "core/review/codebook.hpp"
+#include "core/contribute/codebook.hpp"
 #include "core/review/review.hpp"
 #include "core/storage/database.hpp"
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "core/result.hpp"
-#include "core/review/codebook.hpp"
+#include "core/contribute/codebook.hpp"
 #include "core/storage/database.hpp"
 
 namespace reflect::core {

@@ -25,6 +25,10 @@ public:
     SessionService(Database& db, const Clock& clock);
 
     void setEventSink(EventSink sink) { m_sink = std::move(sink); }
+    /// Passes one progress line from another part of the kiosk to the sink (kinds and numbers only, never text).
+    void report(std::string_view line) const {
+        if (m_sink) m_sink(line);
+    }
 
     [[nodiscard]] Result<void> start(const SessionTemplate& tmpl, PlanChoices choices,
                                      std::optional<std::int64_t> groupId = std::nullopt);
@@ -40,6 +44,7 @@ public:
     [[nodiscard]] const SessionMachine* active() const { return m_active ? &*m_active : nullptr; }
     [[nodiscard]] std::int64_t activeId() const noexcept { return m_activeId; }
     [[nodiscard]] SessionStore& store() noexcept { return m_store; }
+    [[nodiscard]] Database& database() const noexcept { return m_db; }
     [[nodiscard]] const Clock& clock() const noexcept { return m_clock; }
 
 private:

@@ -45,6 +45,7 @@ void RunnerScreen::draw(const UiContext& ui, const core::KioskController& kiosk)
         return;
     }
     handleKeys(ui, *machine);
+    handleContributionKeys(ui, kiosk);
     const Metrics& m = ui.theme.metrics;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float controlsH = m.touch + m.gap * 0.5f;
@@ -54,9 +55,91 @@ void RunnerScreen::draw(const UiContext& ui, const core::KioskController& kiosk)
 
     drawStagePanel(ui, *machine, ImVec2(stageW, bodyH));
     ImGui::SameLine();
-    drawSidePanel(ui, *machine, ImVec2(sideW, bodyH));
+    {
+        ImGui::BeginGroup();
+        const bool contributions = kiosk.stageAcceptsContributions() ||
+                                   kiosk.contributionState() != core::ContributionState::Closed ||
+                                   kiosk.safeguardingAlerts() > 0;
+        float used = 0;
+        if (contributions) {
+            const float y0 = ImGui::GetCursorPosY();
+            drawContributions(ui, kiosk, sideW);
+            used = ImGui::GetCursorPosY() - y0;
+        }
+        drawSidePanel(ui, *machine, ImVec2(sideW, bodyH - used));
+        ImGui::EndGroup();
+    }
     drawControls(ui, *machine, ImVec2(avail.x, controlsH));
     drawEndConfirm(ui);
+}
+
+void RunnerScreen::handleContributionKeys(const UiContext& ui, const core::KioskController& kiosk) {
+    if (m_confirmEnd) return;
+    const auto state = kiosk.contributionState();
+    if (charTyped('o')) {
+        if (state == core::ContributionState::Open) ui.emit(core::CloseContributions{});
+        else if (state == core::ContributionState::Closed && kiosk.stageAcceptsContributions()) ui.emit(core::OpenContributions{});
+    }
+    if (charTyped('w') && state == core::ContributionState::Open) ui.emit(core::LetStaffWrite{});
+    if (charTyped('r') && state != core::ContributionState::Open &&
+        (kiosk.stageAcceptsContributions() || state == core::ContributionState::Revealed))
+        ui.emit(core::RevealContributions{});
+}
+
+void RunnerScreen::drawContributions(const UiContext& ui, const core::KioskController& kiosk, float width) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    const auto state = kiosk.contributionState();
+    const int count = kiosk.contributionCount();
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const float inner = width - m.pad;
+    ImGui::SetCursorScreenPos(ImVec2(a.x + m.pad * 0.5f, a.y + m.pad * 0.3f));
+    ImGui::BeginGroup();
+    wrappedText(f.small, ui.t("contrib_runner.heading"), p.textMuted, inner);
+    // While open the facilitator sees only how many; nothing of what was written.
+    const std::string status =
+        state == core::ContributionState::Open       ? ui.strings.format("contrib_runner.state_open", {{"count", std::to_string(count)}})
+        : state == core::ContributionState::Revealed ? ui.strings.format("contrib_runner.state_revealed", {{"count", std::to_string(count)}})
+        : count > 0 ? ui.strings.format("contrib_runner.count_closed", {{"count", std::to_string(count)}})
+                    : ui.strings.get("contrib_runner.state_closed");
+    wrappedText(f.bodyBold, status, p.text, inner);
+    const float bw = (inner - m.gap) * 0.5f;
+    const ImVec2 b(bw, m.touch);
+    if (state == core::ContributionState::Open) {
+        if (actionButton(ui, "##contrib-close", ui.t("contrib_runner.close"), ui.t("contrib_runner.close_hint"), b))
+            ui.emit(core::CloseContributions{});
+        ImGui::SameLine(0, m.gap);
+        if (actionButton(ui, "##contrib-write", ui.t("contrib_runner.write"), ui.t("contrib_runner.write_hint"), b,
+                         ButtonKind::Primary))
+            ui.emit(core::LetStaffWrite{});
+    } else if (state == core::ContributionState::Closed) {
+        if (actionButton(ui, "##contrib-open", ui.t("contrib_runner.open"), ui.t("contrib_runner.open_hint"), b,
+                         ButtonKind::Primary, kiosk.stageAcceptsContributions()))
+            ui.emit(core::OpenContributions{});
+        ImGui::SameLine(0, m.gap);
+        if (actionButton(ui, "##contrib-reveal", ui.t("contrib_runner.reveal"), ui.t("contrib_runner.reveal_hint"), b,
+                         ButtonKind::Secondary, count > 0))
+            ui.emit(core::RevealContributions{});
+    } else {
+        if (actionButton(ui, "##contrib-reveal", ui.t("contrib_runner.board"), ui.t("contrib_runner.board_hint"),
+                         ImVec2(inner, m.touch), ButtonKind::Primary))
+            ui.emit(core::RevealContributions{});
+    }
+    if (const int alerts = kiosk.safeguardingAlerts(); alerts > 0) {
+        // Says that a response is needed, never which contribution or what it said.
+        wrappedText(f.bodyBold,
+                    std::string("! ") + (alerts == 1 ? ui.strings.get("contrib_runner.safeguarding_one")
+                                                     : ui.strings.format("contrib_runner.safeguarding_many",
+                                                                         {{"count", std::to_string(alerts)}})),
+                    p.amber, inner);
+    }
+    ImGui::EndGroup();
+    const float h = ImGui::GetItemRectSize().y + m.pad * 0.6f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRect(a, ImVec2(a.x + width, a.y + h), kiosk.safeguardingAlerts() > 0 ? p.amber : p.border, 12.0f * m.scale, 0,
+                std::max(2.0f, 2.0f * m.scale));
+    ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + h + m.gap * 0.5f));
 }
 
 void RunnerScreen::drawStagePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size) {

@@ -15,6 +15,9 @@ public:
 
 private:
     void handleKeys(const UiContext& ui, const core::SessionMachine& machine);
+    void handleContributionKeys(const UiContext& ui, const core::KioskController& kiosk);
+    /// Open/close, the count while open, let staff write, reveal; and the safeguarding notice. Returns its height.
+    void drawContributions(const UiContext& ui, const core::KioskController& kiosk, float width);
     void drawStagePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
     void drawSidePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
     void drawControls(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
