@@ -36,6 +36,7 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
     const core::Screen screen = kiosk.screen();
     if (screen != m_lastScreen) {
         if (screen == core::Screen::Setup) m_setup.reset();
+        if (screen == core::Screen::Checklist) m_checklist.reset();
         m_lastScreen = screen;
     }
     // The runner is driven by single keys (Space, N, B, +, E); ImGui's own keyboard navigation would fight them.
@@ -48,6 +49,7 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
     if (!kiosk.message().empty()) drawMessage(ui, kiosk.message());
     const bool dialogOpen = kiosk.exitRequested() || m_runner.confirmingEnd();
     if (!dialogOpen && screen != core::Screen::Setup && screen != core::Screen::Signposts &&
+        screen != core::Screen::Checklist &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && shortcutsAllowed())
         ui.emit(core::RequestExit{});
 
@@ -57,6 +59,7 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
         case core::Screen::Runner: m_runner.draw(ui, kiosk); break;
         case core::Screen::Summary: m_summary.draw(ui, kiosk); break;
         case core::Screen::Signposts: m_signposts.draw(ui, m_texts.signposts); break;
+        case core::Screen::Checklist: m_checklist.draw(ui, kiosk); break;
     }
     m_pin.draw(ui, kiosk.exitRequested(), kiosk.pinMessage());
 }

@@ -7,6 +7,7 @@
 
 #include "core/kiosk/kiosk_controller.hpp"
 #include "core/support/signposts.hpp"
+#include "ui/screens/checklist_screen.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/pin_dialog.hpp"
 #include "ui/screens/runner_screen.hpp"
@@ -36,6 +37,7 @@ public:
     void setHitRecorder(HitMap* hits) noexcept { m_hits = hits; }
     [[nodiscard]] RunnerScreen& runner() noexcept { return m_runner; }
 
+
 private:
     void drawMessage(const UiContext& ui, const std::string& message);
 
@@ -46,6 +48,7 @@ private:
     SummaryScreen m_summary;
     SignpostsScreen m_signposts;
     PinDialog m_pin;
+    ChecklistScreen m_checklist;
     core::Screen m_lastScreen = core::Screen::Home;
     HitMap* m_hits = nullptr;
 };

@@ -52,14 +52,20 @@ void RunnerScreen::draw(const UiContext& ui, const core::KioskController& kiosk)
     const float sideW = std::max(avail.x * 0.34f, 360.0f * m.scale);
     const float stageW = avail.x - sideW - m.gap;
 
-    drawStagePanel(ui, *machine, ImVec2(stageW, bodyH));
-    ImGui::SameLine();
-    drawSidePanel(ui, *machine, ImVec2(sideW, bodyH));
+    if (MeetingPanel::showsEvaluation(kiosk)) {
+        // Attendees fill the form in turn: it takes the whole body so every answer is a big target.
+        m_meeting.drawEvaluation(ui, kiosk, ImVec2(avail.x, bodyH));
+    } else {
+        drawStagePanel(ui, kiosk, *machine, ImVec2(stageW, bodyH));
+        ImGui::SameLine();
+        drawSidePanel(ui, *machine, ImVec2(sideW, bodyH));
+    }
     drawControls(ui, *machine, ImVec2(avail.x, controlsH));
     drawEndConfirm(ui);
 }
 
-void RunnerScreen::drawStagePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size) {
+void RunnerScreen::drawStagePanel(const UiContext& ui, const core::KioskController& kiosk, const core::SessionMachine& machine,
+                                  ImVec2 size) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
@@ -119,6 +125,7 @@ void RunnerScreen::drawStagePanel(const UiContext& ui, const core::SessionMachin
 
     ImGui::Dummy(ImVec2(0, m.gap));
     if (!stage.prompt.empty()) centredText(f.heading, stage.prompt, p.text, width * 0.92f);
+    m_meeting.draw(ui, kiosk, ImGui::GetContentRegionAvail());
 }
 
 void RunnerScreen::drawSidePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size) {

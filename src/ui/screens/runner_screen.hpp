@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/kiosk/kiosk_controller.hpp"
+#include "ui/screens/meeting_panel.hpp"
 #include "ui/ui_context.hpp"
 
 namespace reflect::ui {
@@ -15,7 +16,7 @@ public:
 
 private:
     void handleKeys(const UiContext& ui, const core::SessionMachine& machine);
-    void drawStagePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
+    void drawStagePanel(const UiContext& ui, const core::KioskController& kiosk, const core::SessionMachine& machine, ImVec2 size);
     void drawSidePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
     void drawControls(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
     void drawEndConfirm(const UiContext& ui);
@@ -23,6 +24,7 @@ private:
 
     bool m_confirmEnd = false;
     int m_lastScrolledStage = -1;
+    MeetingPanel m_meeting;
 };
 
 }  // namespace reflect::ui
