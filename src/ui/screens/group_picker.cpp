@@ -70,7 +70,7 @@ void GroupPicker::draw(const UiContext& ui, const core::KioskController& kiosk, 
                                               ImGuiInputTextFlags_EnterReturnsTrue);
         if (m_newName.size() > core::kMaxGroupNameCharacters) m_newName.resize(core::kMaxGroupNameCharacters);
         ImGui::SameLine(width - createW + ImGui::GetStyle().WindowPadding.x);
-        enter = actionButton(ui, "##group-create", ui.t("groups.create"), "", ImVec2(createW, m.touch), ButtonKind::Secondary,
+        enter = actionButton(ui, "##group-create", ui.t("groups.create"), ui.t("groups.create_hint"), ImVec2(createW, m.touch), ButtonKind::Secondary,
                              !m_newName.empty()) ||
                 enter;
         if (enter && !m_newName.empty()) ui.emit(core::CreateGroup{m_newName, format, std::nullopt});

@@ -55,17 +55,40 @@ bool MeetingPanel::showsEvaluation(const core::KioskController& kiosk) {
     return kiosk.meetings() && machine && machine->currentStage().flags.evaluation;
 }
 
+namespace {
+struct Parts {
+    bool bids = false;
+    bool review = false;
+    bool commitment = false;
+    bool closing = false;
+    [[nodiscard]] bool any() const { return bids || review || commitment || closing; }
+};
+
+/// Which parts the running stage shows. Bids and action commitment are recognised by the template's stage keys
+/// ("bids", "action"), the review by the actions_review flag, the closing part by being the last stage.
+Parts partsFor(const core::KioskController& kiosk) {
+    Parts parts;
+    const core::SessionMachine* machine = kiosk.sessions().active();
+    if (!kiosk.meetings() || !machine) return parts;
+    const auto& stage = machine->currentStage();
+    parts.bids = stage.key == "bids" && presenterRepeat(*machine);
+    parts.review = stage.flags.actionsReview && activeGroup(kiosk);
+    parts.commitment = stage.key == "action" && !stage.label.empty();
+    parts.closing = machine->currentIndex() + 1 == machine->stageCount();
+    return parts;
+}
+}  // namespace
+
+bool MeetingPanel::hasPanel(const core::KioskController& kiosk) { return partsFor(kiosk).any(); }
+
 void MeetingPanel::draw(const UiContext& ui, const core::KioskController& kiosk, ImVec2 size) {
     const core::SessionMachine* machine = kiosk.sessions().active();
-    if (!kiosk.meetings() || !machine || size.y < 48.0f) return;
+    const Parts parts = partsFor(kiosk);
+    if (!parts.any() || size.y < 48.0f) return;
     const auto& stage = machine->currentStage();
+    const bool bids = parts.bids, review = parts.review, commitment = parts.commitment, closing = parts.closing;
     const core::RepeatDef* repeat = presenterRepeat(*machine);
     const auto group = activeGroup(kiosk);
-    const bool bids = stage.key == "bids" && repeat;
-    const bool review = stage.flags.actionsReview && group;
-    const bool commitment = stage.key == "action" && !stage.label.empty();
-    const bool closing = machine->currentIndex() + 1 == machine->stageCount();
-    if (!bids && !review && !commitment && !closing) return;
 
     const Palette& p = ui.theme.palette;
     const Metrics& m = ui.theme.metrics;
@@ -136,6 +159,11 @@ void MeetingPanel::drawReview(const UiContext& ui, const core::KioskController& 
     for (const auto& a : meetings.actions().awaitingReview(groupId, session)) waiting.insert(a.id);
 
     wrappedText(f.bodyBold, ui.t("actions.review_heading"), p.text, width);
+    if (!actions.empty())
+        wrappedText(f.body,
+                    waiting.empty() ? std::string(ui.t("actions.all_marked"))
+                                    : ui.strings.format("actions.still_to_mark", {{"count", std::to_string(waiting.size())}}),
+                    waiting.empty() ? p.good : p.amber, width);
     if (actions.empty()) {
         wrappedText(f.body, ui.t("actions.review_empty"), p.textMuted, width);
         return;

@@ -15,6 +15,8 @@ class MeetingPanel {
 public:
     /// True when this stage shows the evaluation form, which then takes the whole stage area.
     [[nodiscard]] static bool showsEvaluation(const core::KioskController& kiosk);
+    /// True when the running stage has a meeting panel; the runner then draws its clock smaller to make room.
+    [[nodiscard]] static bool hasPanel(const core::KioskController& kiosk);
     /// Draws the panel for the running stage in the space left; nothing when the stage has no meeting feature.
     void draw(const UiContext& ui, const core::KioskController& kiosk, ImVec2 size);
     void drawEvaluation(const UiContext& ui, const core::KioskController& kiosk, ImVec2 size);

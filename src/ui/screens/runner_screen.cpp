@@ -78,6 +78,9 @@ void RunnerScreen::drawStagePanel(const UiContext& ui, const core::KioskControll
     const bool paused = machine.runState() == RunState::Paused;
     const bool amber = !overtime && remaining <= kAmberMs;
     const float width = ImGui::GetContentRegionAvail().x;
+    // A stage with a meeting panel (bids, actions) gives the clock less room so the panel fits below.
+    const bool compact = MeetingPanel::hasPanel(kiosk);
+    ImFont* const timerFont = compact ? f.title : f.timer;
 
     // Where we are, in words.
     const std::string position = ui.strings.format(
@@ -89,8 +92,8 @@ void RunnerScreen::drawStagePanel(const UiContext& ui, const core::KioskControll
     const std::string clock = overtime ? core::formatOvertime(-remaining) : core::formatCountdown(remaining);
     const ImU32 clockColor = paused ? p.textMuted : overtime ? p.overtime : amber ? p.amber : p.text;
     {
-        ScopedFont timer(f.timer);
-        const float w = textWidth(f.timer, clock);
+        ScopedFont timer(timerFont);
+        const float w = textWidth(timerFont, clock);
         ImGui::SetCursorPosX(std::max(0.0f, (width - w) * 0.5f));
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         ScopedStyleColor c(ImGuiCol_Text, clockColor);
@@ -99,7 +102,7 @@ void RunnerScreen::drawStagePanel(const UiContext& ui, const core::KioskControll
             // A dashed frame around the overtime clock: a shape that says "past time" without colour.
             ImDrawList* dl = ImGui::GetWindowDrawList();
             const float padX = 28.0f * m.scale;
-            const ImVec2 a(pos.x - padX, pos.y), b(pos.x + w + padX, pos.y + f.timer->FontSize);
+            const ImVec2 a(pos.x - padX, pos.y), b(pos.x + w + padX, pos.y + timerFont->FontSize);
             const float dash = 22.0f * m.scale;
             const float thick = std::max(3.0f, 5.0f * m.scale);
             for (float x = a.x; x < b.x; x += dash * 2) {
@@ -123,8 +126,8 @@ void RunnerScreen::drawStagePanel(const UiContext& ui, const core::KioskControll
     progressBar(ImVec2(barW, std::max(10.0f, 16.0f * m.scale)), fraction,
                 overtime ? p.overtime : amber ? p.amber : p.accent, p.surfaceRaised, 8.0f * m.scale);
 
-    ImGui::Dummy(ImVec2(0, m.gap));
-    if (!stage.prompt.empty()) centredText(f.heading, stage.prompt, p.text, width * 0.92f);
+    ImGui::Dummy(ImVec2(0, compact ? m.gap * 0.3f : m.gap));
+    if (!stage.prompt.empty()) centredText(compact ? f.body : f.heading, stage.prompt, p.text, width * 0.92f);
     m_meeting.draw(ui, kiosk, ImGui::GetContentRegionAvail());
 }
 
