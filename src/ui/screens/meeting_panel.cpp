@@ -241,6 +241,8 @@ void MeetingPanel::drawCommitment(const UiContext& ui, const core::KioskControll
         ScopedFont font(f.body);
         const float dueW = std::min(width * 0.3f, 320.0f * m.scale);
         ImGui::SetNextItemWidth(width - dueW - m.gap);
+        // Tab puts the keyboard in the action box (the runner's own keys stay off while typing).
+        if (keyPressed(ImGuiKey_Tab)) ImGui::SetKeyboardFocusHere();
         enter = ImGui::InputTextWithHint("##action-text", ui.t("actions.text_hint"), &m_actionText,
                                          ImGuiInputTextFlags_EnterReturnsTrue) || enter;
         if (m_actionText.size() > core::kMaxActionCharacters) m_actionText.resize(core::kMaxActionCharacters);
