@@ -183,6 +183,10 @@ void MeetingPanel::drawReview(const UiContext& ui, const core::KioskController& 
         const bool takesKeys = pending && !keyed;
         keyed = keyed || takesKeys;
         ImGui::Dummy(ImVec2(0, m.gap * 0.3f));
+        if (takesKeys && m_lastKeyedAction != a.id) {
+            ImGui::SetScrollHereY(0.2f);
+            m_lastKeyedAction = a.id;
+        }
         wrappedText(f.body, a.text, pending ? p.text : p.textMuted, width);
         std::string meta = a.dueDate ? ui.strings.format("actions.owner_due", {{"owner", a.ownerLabel}, {"due", *a.dueDate}})
                                      : a.ownerLabel;
@@ -376,12 +380,16 @@ void MeetingPanel::drawEvaluation(const UiContext& ui, const core::KioskControll
     for (std::size_t i = 0; i < statements.size(); ++i) {
         ScopedId id(static_cast<int>(i));
         ImGui::Dummy(ImVec2(0, m.gap * 0.2f));
+        if (keyedRow == static_cast<int>(i) + 1 && m_lastKeyedRow != keyedRow) ImGui::SetScrollHereY(0.3f);
         wrappedText(f.body, statements[i], p.text, width);
         const std::string rowId = "##eval-s" + std::to_string(i);
         scaleRow(ui, rowId.c_str(), m_eval.statements[i], agree, keyedRow == static_cast<int>(i) + 1, width);
     }
 
     ImGui::Dummy(ImVec2(0, m.gap * 0.3f));
+    if (keyedRow < 0 && m_lastKeyedRow >= 0) ImGui::SetScrollHereY(0.3f);  // every scale answered: on to the rest
+    if (keyedRow == 0 && m_lastKeyedRow != 0) ImGui::SetScrollY(0);
+    m_lastKeyedRow = keyedRow;
     wrappedText(f.body, ui.t("evaluation.staff_group"), p.text, width);
     {
         const char* keys[] = {"evaluation.clinical", "evaluation.non_clinical", "evaluation.student", "evaluation.other"};

@@ -37,6 +37,9 @@ private:
     core::EvaluationAnswers m_eval;
     int m_seenEvaluations = -1;
     core::SteadyMs m_thanksUntil = 0;
+    // What the keys act on last frame, so the list scrolls to it once when it moves on.
+    int m_lastKeyedRow = -2;
+    std::int64_t m_lastKeyedAction = -1;
 };
 
 }  // namespace reflect::ui
