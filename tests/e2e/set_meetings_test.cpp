@@ -82,6 +82,7 @@ TEST_CASE("a two-presenter set commits to actions and the next meeting reviews t
         kiosk.keys({"Tab"});
         kiosk.type("Ask Dr Okafor for a protected hour");
         kiosk.keys({"Return"});
+        CHECK(kiosk.expect("action") == 6);
         for (int stage = 7; stage <= 11; ++stage) {
             kiosk.keys({"n"});
             CHECK(kiosk.expect("next") == stage);
@@ -89,6 +90,7 @@ TEST_CASE("a two-presenter set commits to actions and the next meeting reviews t
         kiosk.keys({"Tab"});
         kiosk.type("Try a huddle before the late shift");
         kiosk.keys({"Return"});
+        CHECK(kiosk.expect("action") == 11);
         kiosk.keys({"n"});
         CHECK(kiosk.expect("next") == 12);
         kiosk.keys({"n"});
@@ -101,7 +103,9 @@ TEST_CASE("a two-presenter set commits to actions and the next meeting reviews t
         startSet(kiosk);
         kiosk.keys({"n"});
         kiosk.keys({"d"});
+        CHECK(kiosk.expect("review") == 0);
         kiosk.keys({"o"});
+        CHECK(kiosk.expect("review") == 0);
         kiosk.keys({"n"});
         CHECK(kiosk.expect("next") == 1);  // had the first "n" gone through, this would be stage 2
         kiosk.keys({"e", "Return"});

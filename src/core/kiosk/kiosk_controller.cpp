@@ -159,6 +159,7 @@ void KioskController::apply(const Command& command) {
                 }
                 m_message.clear();
                 ++m_actionsSaved;
+                m_sessions.announce("action");
             },
             [&](const ReviewAction& c) {
                 if (!m_meetings) return;
@@ -166,7 +167,10 @@ void KioskController::apply(const Command& command) {
                     m_sessions.active() ? std::optional<std::int64_t>(m_sessions.activeId()) : std::nullopt;
                 auto result = m_meetings->actions().review(c.actionId, session, c.review, m_meetings->nowWall());
                 showResult(result);
-                if (result) m_message.clear();
+                if (result) {
+                    m_message.clear();
+                    m_sessions.announce("review");
+                }
             },
             [&](const SubmitEvaluation& c) {
                 if (!m_meetings || !m_sessions.active()) return;
@@ -175,7 +179,7 @@ void KioskController::apply(const Command& command) {
                 showResult(result);
                 if (result) {
                     m_message.clear();
-                    ++m_evaluationsSaved;
+                    ++m_evaluationsSaved;  // never announced: nothing may log when an evaluation arrived
                 }
             },
             [&](const SetAttendance& c) {
