@@ -340,6 +340,9 @@ void MeetingPanel::drawEvaluation(const UiContext& ui, const core::KioskControll
     ScopedChild child("##evaluation", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     const float width = ImGui::GetContentRegionAvail().x;
     const int count = kiosk.meetings()->evaluations().count(kiosk.sessions().activeId());
+    // ImGui has no touch scrolling: dragging a finger up or down the form moves it.
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
 
     if (ui.now < m_thanksUntil) {
         ImGui::Dummy(ImVec2(0, size.y * 0.3f));
