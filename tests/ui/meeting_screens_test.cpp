@@ -52,6 +52,16 @@ TEST_CASE("check-in: each action is marked on screen before the stage can be lef
     k.click("##next");
     CHECK(k.machine().currentIndex() == 1);
     CHECK(k.meetings().actions().openForGroup(group).size() == 1);
+
+    // The closing stage takes a head count.
+    while (k.machine().canApply(SessionOp::Next)) k.controller().apply(core::SessionCommand{SessionOp::Next});
+    auto here = [&] { return k.meetings().groups().attendance(k.sessions().activeId()).value_or(-1); };
+    k.click("##attendance-more");
+    CHECK(here() == 1);
+    k.type("]]]]");
+    CHECK(here() == 5);
+    k.click("##attendance-fewer");
+    CHECK(here() == 4);
 }
 
 TEST_CASE("the evaluation form stores one anonymous answer per person and resets for the next", "[ui][meetings][evaluation]") {

@@ -94,7 +94,9 @@ void MeetingPanel::draw(const UiContext& ui, const core::KioskController& kiosk,
     const Metrics& m = ui.theme.metrics;
     ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(m.pad * 0.6f, m.pad * 0.4f));
     ScopedStyleColor bg(ImGuiCol_ChildBg, p.surface);
-    ScopedChild child("##meeting", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    // One child per stage: a list scrolled down at the check-in must not leave the next stage's panel scrolled.
+    const std::string childId = "##meeting-" + std::to_string(machine->currentIndex());
+    ScopedChild child(childId.c_str(), size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     const float width = ImGui::GetContentRegionAvail().x;
     if (bids) drawPresenters(ui, *machine, *repeat, width);
     if (review) drawReview(ui, kiosk, *group, width);
@@ -287,6 +289,23 @@ void MeetingPanel::drawClosing(const UiContext& ui, const core::KioskController&
     wrappedText(f.bodyBold, line, p.text, width);
     const auto agreed = kiosk.meetings()->actions().agreedIn(kiosk.sessions().activeId());
     for (const auto& a : agreed) wrappedText(f.small, a.ownerLabel + ":  " + a.text, p.text, width);
+
+    // Attendance: a head count for the record, never names.
+    const int here = kiosk.meetings()->groups().attendance(kiosk.sessions().activeId()).value_or(0);
+    {
+        const float stepW = std::max(48.0f, m.touch * 1.4f);
+        const std::string text = ui.strings.format("groups.attendance_count", {{"count", std::to_string(here)}});
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddText(f.bodyBold, f.bodyBold->FontSize,
+                                            ImVec2(a.x, a.y + (m.touch - f.bodyBold->FontSize) * 0.5f), p.text, text.c_str());
+        ImGui::SetCursorScreenPos(ImVec2(a.x + width - stepW * 2 - m.gap, a.y));
+        if (actionButton(ui, "##attendance-fewer", "−", "[", ImVec2(stepW, m.touch), ButtonKind::Secondary, here > 0) ||
+            (charTyped('[') && here > 0))
+            ui.emit(core::SetAttendance{here - 1});
+        ImGui::SameLine(0, m.gap);
+        if (actionButton(ui, "##attendance-more", "+", "]", ImVec2(stepW, m.touch)) || charTyped(']'))
+            ui.emit(core::SetAttendance{std::min(1000, here + 1)});
+    }
     if (charTyped('s')) ui.emit(core::OpenSignposts{});
     if (actionButton(ui, "##closing-support", ui.t("closing.support"), ui.t("closing.support_hint"),
                      ImVec2(std::min(width, 560.0f * m.scale), m.touch)))
