@@ -356,15 +356,38 @@ public:
                 m_words[n++] = text.substr(start, i - start);
             }
         }
-        // Insertion sort: the sets are small and this stays inside the compiler's constant-evaluation budget.
-        for (std::size_t a = 1; a < N; ++a) {
-            const std::string_view key = m_words[a];
-            std::size_t b = a;
-            while (b > 0 && key < m_words[b - 1]) {
-                m_words[b] = m_words[b - 1];
-                --b;
+        // Bottom-up merge sort through raw pointers: few enough steps for GCC's constant-evaluation budget, even
+        // with -D_GLIBCXX_ASSERTIONS checking every std::array subscript.
+        std::array<std::string_view, N> scratch{};
+        std::string_view* items = m_words.data();
+        std::string_view* spare = scratch.data();
+        bool inScratch = false;  // which buffer holds the latest pass (pointers to different arrays cannot be compared)
+        for (std::size_t width = 1; width < N; width *= 2) {
+            for (std::size_t left = 0; left < N; left += 2 * width) {
+                const std::size_t mid = left + width < N ? left + width : N;
+                const std::size_t right = left + 2 * width < N ? left + 2 * width : N;
+                std::size_t a = left;
+                std::size_t b = mid;
+                std::size_t k = left;
+                while (a < mid && b < right) {
+                    spare[k++] = items[b] < items[a] ? items[b++] : items[a++];
+                }
+                while (a < mid) {
+                    spare[k++] = items[a++];
+                }
+                while (b < right) {
+                    spare[k++] = items[b++];
+                }
             }
-            m_words[b] = key;
+            std::string_view* swap = items;
+            items = spare;
+            spare = swap;
+            inScratch = !inScratch;
+        }
+        if (inScratch) {
+            for (std::size_t w = 0; w < N; ++w) {
+                m_words.data()[w] = items[w];
+            }
         }
     }
 
@@ -480,7 +503,7 @@ constexpr WordSet<countWords(kUnitDescriptorsText)> kUnitDescriptors{kUnitDescri
 
 // Words that introduce a ward, bay, bed or room number.
 constexpr std::string_view kLocationKeywordsText =
-    "ward bay bed bedspace room cubicle theatre theater resus pod trolley";
+    "ward bay bed bedspace room cubicle theatre theater resus pod trolley cot";
 constexpr WordSet<countWords(kLocationKeywordsText)> kLocationKeywords{kLocationKeywordsText};
 
 // After a location number these words mean the number was a count or a duration ("bed 12 hours").
@@ -605,7 +628,9 @@ private:
 
     // Letter-run edges, not word edges, bound the letter-based identifiers: letters beside a run can never be
     // replaced on their own, while digits or a name beside it could become a placeholder on a second scrub.
-    [[nodiscard]] bool letterAt(std::size_t i) const { return i < m_n && (isLetter(m_t[i]) || isCombiningMark(m_t[i])); }
+    [[nodiscard]] bool letterAt(std::size_t i) const {
+        return i < m_n && (isLetter(m_t[i]) || isCombiningMark(m_t[i]));
+    }
     [[nodiscard]] bool digitAt(std::size_t i) const { return i < m_n && isDigit(m_t[i]); }
     [[nodiscard]] bool startsLetterRun(std::size_t i) const { return i == 0 || !letterAt(i - 1); }
 
@@ -873,6 +898,32 @@ private:
 
     // ------------------------------------------------------------ NHS number
 
+    // True when the digits at i come right after "+44 ", "0044 " or "+44 (0)": the start of an international
+    // phone number. Looks back a few characters only.
+    [[nodiscard]] bool followsCountryCode(std::size_t i) const {
+        std::size_t p = i;
+        for (int gaps = 0; gaps < 2 && p > 0 && (m_t[p - 1] == U' ' || m_t[p - 1] == U'-'); ++gaps) {
+            --p;
+        }
+        if (p >= 3 && m_t[p - 1] == U')' && m_t[p - 2] == U'0' && m_t[p - 3] == U'(') {
+            p -= 3;  // "(0)"
+            while (p > 0 && m_t[p - 1] == U' ') {
+                --p;
+            }
+        }
+        if (p == i || p == 0 || !isDigit(m_t[p - 1])) {
+            return false;
+        }
+        std::size_t digits = 0;
+        while (p > 0 && isDigit(m_t[p - 1]) && digits < 5) {
+            --p;
+            ++digits;
+        }
+        const bool plus = p > 0 && m_t[p - 1] == U'+';
+        const bool doubleZero = digits >= 3 && m_t[p] == U'0' && m_t[p + 1] == U'0' && (p == 0 || !isDigit(m_t[p - 1]));
+        return plus || doubleZero;
+    }
+
     void findNhsNumbers(std::vector<Candidate>& out) const {
         std::size_t i = 0;
         while (i < m_n) {
@@ -881,6 +932,10 @@ private:
                 continue;
             }
             const std::size_t runEnd = digitRunEnd(i);
+            if (followsCountryCode(i)) {
+                i = runEnd;  // "+44 117 496 0234" is a phone number that happens to be 3-3-4
+                continue;
+            }
             if (runEnd - i == 10) {
                 out.push_back({IdentifierKind::NhsNumber, i, runEnd});
             } else if (runEnd - i == 3) {
@@ -927,7 +982,9 @@ private:
             return kNone;
         }
         std::size_t pos = i + 2;
-        if (pos < m_n && m_t[pos] == U' ') {
+        if (pos < m_n && m_t[pos] == U'-' && digitAt(pos + 1)) {
+            ++pos;  // "KL-12-34-56-A"
+        } else if (pos < m_n && m_t[pos] == U' ') {
             // "on 123456" is English, "ON 12 34 56" is not: a spaced lower-case prefix must not be a common word.
             const bool lowerCase = isAsciiLower(m_t[i]) && isAsciiLower(m_t[i + 1]);
             const char word[2] = {static_cast<char>(asciiLower(m_t[i])), static_cast<char>(asciiLower(m_t[i + 1]))};
@@ -951,7 +1008,7 @@ private:
             return kNone;
         }
         std::size_t suffix = pos;
-        if (suffix < m_n && m_t[suffix] == U' ') {
+        if (suffix < m_n && (m_t[suffix] == U' ' || m_t[suffix] == U'-')) {
             ++suffix;
         }
         if (suffix < m_n) {
@@ -1417,6 +1474,29 @@ private:
         return bestEnd;
     }
 
+    // After "bleep", "pager" or "extension" the number may come a few words later in the same clause; "phone" and
+    // "tel" are too common for that ("the phone rang 40 times"), so they need the number right after them.
+    [[nodiscard]] std::size_t numberLaterInClause(std::size_t k, std::string_view contextWord) const {
+        const bool reachesAhead =
+            contextWord == "bleep" || contextWord == "bleeper" || contextWord == "pager" || contextWord == "extension";
+        if (!reachesAhead) {
+            return kNone;
+        }
+        int words = 0;
+        for (std::size_t j = k + 1; j < tokenCount() && words <= 6; ++j) {
+            const TokenKind kind = tok(j).kind;
+            if (kind == TokenKind::Number) {
+                return j;
+            }
+            if (kind == TokenKind::Word) {
+                ++words;
+            } else if (kind != TokenKind::Space) {
+                return kNone;  // punctuation or a line break ends the clause
+            }
+        }
+        return kNone;
+    }
+
     // "bleep 4455", "ext. 2231", "extension 2231", "tel: 01234": a short internal number after a context word. The
     // context word stays so the reader still knows a number was there.
     void findExtensions(std::vector<Candidate>& out) const {
@@ -1439,11 +1519,17 @@ private:
                 ++next;
             }
             std::size_t number = afterSpace(next);
+            if (wordIs(number, "is") || wordIs(number, "was") || wordIs(number, "on")) {
+                number = afterSpace(number);  // "bleep is 6677"
+            }
             if (wordIs(number, "no") || wordIs(number, "number")) {
                 number = isPunct(number + 1, U'.') ? afterSpace(number + 1) : afterSpace(number);
             }
             if (number == kNone && isKind(next + 1, TokenKind::Number)) {
                 number = next + 1;  // "ext.2231"
+            }
+            if (number == kNone || !isKind(number, TokenKind::Number)) {
+                number = numberLaterInClause(k, word.view());  // "the bleep for the outreach team is 3345"
             }
             if (number == kNone || !isKind(number, TokenKind::Number)) {
                 continue;
@@ -1994,7 +2080,8 @@ Rendered render(std::string_view utf8, const std::vector<Finding>& findings) {
         while (pos < end) {
             const Utf8Char c = decodeUtf8(utf8, pos);
             const std::size_t next = pos + c.length;
-            const char32_t peek = next < utf8.size() ? static_cast<char32_t>(static_cast<unsigned char>(utf8[next])) : 0;
+            const char32_t peek =
+                next < utf8.size() ? static_cast<char32_t>(static_cast<unsigned char>(utf8[next])) : 0;
             switch (controlHandling(c.codePoint, peek)) {
                 case ControlHandling::Keep:
                     if (c.valid) {
