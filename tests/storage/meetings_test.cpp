@@ -1,6 +1,8 @@
 // Groups that meet again: a set's presenters changed during bids, actions carried across meetings, anonymous
 // evaluations and the principles checklist, driven through the kiosk controller like the screens drive it.
 #include <algorithm>
+#include <chrono>
+#include <iostream>
 #include <set>
 
 #include <catch2/catch.hpp>
@@ -9,6 +11,7 @@
 #include "core/groups/meeting_service.hpp"
 #include "core/kiosk/kiosk_controller.hpp"
 #include "support/fixtures.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace reflect;
 using core::SessionOp;
@@ -324,4 +327,45 @@ TEST_CASE("home shows each group's next step and attendance is a count", "[meeti
     CHECK(overview[0].meetings == 1);
     CHECK(overview[0].openActions == 1);
     CHECK(overview[0].group.expectedSize == 6);
+}
+
+TEST_CASE("timings on a real database file: saving an evaluation, and the check-in queries of a busy set",
+          "[meetings][timing]") {
+    test::TempDir dir;
+    core::Database db((dir / "reflect.db").string());
+    core::migrate(db);
+    core::ManualClock clock;
+    core::Scrubber scrubber;
+    core::SessionService sessions(db, clock);
+    core::MeetingService meetings(db, clock, scrubber);
+    const auto group = meetings.groups().create("Busy set", "action-learning", 8, clock.wallNow()).value();
+    REQUIRE(sessions.start(test::roundTemplate(), {}, group));
+    const auto session = sessions.activeId();
+    const auto& statements = test::roundTemplate().evaluationStatements;
+
+    constexpr int kEvaluations = 40;
+    auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < kEvaluations; ++i) {
+        core::EvaluationAnswers a;
+        a.overall = 1 + i % 5;
+        a.statements.assign(statements.size(), std::optional<int>(3));
+        a.comment = "It helped to hear Sister Jones talk about the night shift";
+        REQUIRE(meetings.evaluations().add(session, a, statements));
+    }
+    const double perEvaluation =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / kEvaluations;
+
+    // 300 actions from earlier meetings: what the check-in panel reads on each frame it draws.
+    for (int i = 0; i < 300; ++i)
+        REQUIRE(meetings.actions().add(group, std::nullopt, "Follow up the rota question", "Presenter A", std::nullopt,
+                                       clock.wallNow()));
+    start = std::chrono::steady_clock::now();
+    std::size_t seen = 0;
+    for (int i = 0; i < 10; ++i)
+        seen += meetings.actions().forCheckIn(group, session).size() + meetings.actions().awaitingReview(group, session).size();
+    const double perFrame = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / 10;
+    std::cout << "[meetings] one evaluation saved (synchronous=FULL, file) in " << perEvaluation << " ms; check-in lists of "
+              << "300 open actions read in " << perFrame << " ms\n";
+    CHECK(meetings.evaluations().count(session) == kEvaluations);
+    CHECK(seen == 10 * 600);
 }
