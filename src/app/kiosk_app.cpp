@@ -10,6 +10,7 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
     : m_clock(clock),
       m_sessions(db, clock),
       m_pins(db, clock),
+      m_meetings(db, clock, m_scrubber),
       m_controller(m_sessions, m_pins, templates, strings, core::KioskOptions{config.kioskMode, config.revealMinimum, config.draftIdleSeconds, config.codebook}),
       m_ui(ui::UiTexts{strings, signposts, config.organisation}) {
     if (config.printEvents) {
@@ -20,6 +21,7 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
             std::fflush(stdout);
         });
     }
+    m_controller.attachMeetings(m_meetings);
     m_controller.startUp();
 }
 

@@ -7,7 +7,9 @@
 
 #include "core/access/pin_store.hpp"
 #include "core/clock.hpp"
+#include "core/groups/meeting_service.hpp"
 #include "core/kiosk/kiosk_controller.hpp"
+#include "core/privacy/scrubber.hpp"
 #include "core/session/session_service.hpp"
 #include "core/storage/database.hpp"
 #include "core/support/signposts.hpp"
@@ -42,11 +44,14 @@ public:
     [[nodiscard]] core::KioskController& controller() noexcept { return m_controller; }
     [[nodiscard]] core::SessionService& sessions() noexcept { return m_sessions; }
     [[nodiscard]] ui::KioskUi& ui() noexcept { return m_ui; }
+    [[nodiscard]] core::MeetingService& meetings() noexcept { return m_meetings; }
 
 private:
     const core::Clock& m_clock;
     core::SessionService m_sessions;
     core::PinStore m_pins;
+    core::Scrubber m_scrubber;
+    core::MeetingService m_meetings;
     core::KioskController m_controller;
     ui::KioskUi m_ui;
     std::vector<core::Command> m_commands;

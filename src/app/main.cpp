@@ -119,6 +119,10 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
     const core::Codebook codebook = codebookLoad ? codebookLoad.value() : core::Codebook{};
     // The organisation's own services come first: they are the ones staff can reach today.
     signpostList.entries.insert(signpostList.entries.begin(), config.signposts.begin(), config.signposts.end());
+    // A broken principles file only takes the checklist away; sessions still run.
+    auto principles = core::loadPrinciples((*assets / "principles.toml").string());
+    if (!principles) std::cerr << "reflect-kiosk: " << principles.error().message << '\n';
+    const std::vector<core::Principle> principleList = principles ? principles.value() : std::vector<core::Principle>{};
 
     // Screenshots show demo state on a throwaway database at a fixed moment, so every picture is repeatable.
     auto db = openDatabase(screenshot ? ":memory:" : common.db);
@@ -160,6 +164,7 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
             // The PIN screen only exists in kiosk mode, so that one demo runs as a kiosk.
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
                                app::KioskAppConfig{"", gui.screen == "pin", false, 3, 90, &codebook});
+            demo.meetings().setPrinciples(principleList);
             auto prepared = app::prepareScreenshot(gui.screen, demo, demoClock, **db);
             if (!prepared) return failWith(prepared.error().message);
             return platform::runFrameLoop(window, layer, demo, platform::LoopOptions{gui.screenshot, 4});
@@ -172,6 +177,7 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
         app::KioskApp kiosk(**db, clock, templates, strings.value(), signpostList,
                             app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents, config.revealMinimum,
                                                 config.draftIdleSeconds, &codebook});
+        kiosk.meetings().setPrinciples(principleList);
         return platform::runFrameLoop(window, layer, kiosk, platform::LoopOptions{});
     } catch (const std::exception& e) {
         return failWith(e.what());

@@ -39,6 +39,7 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
         // Leaving the contribute screen by any route wipes the draft; the board starts with nothing selected.
         if (m_lastScreen == core::Screen::Contribute) m_contribute.wipe();
         if (screen == core::Screen::Board) m_board.reset();
+        if (screen == core::Screen::Checklist) m_checklist.reset();
         m_lastScreen = screen;
     }
     // The runner is driven by single keys (Space, N, B, +, E); ImGui's own keyboard navigation would fight them.
@@ -55,7 +56,7 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
     const bool dialogOpen = kiosk.exitRequested() || m_runner.confirmingEnd();
     // Esc means "back" on the board, and belongs to the text box on the contribute screen.
     if (!dialogOpen && screen != core::Screen::Setup && screen != core::Screen::Signposts &&
-        screen != core::Screen::Contribute && screen != core::Screen::Board &&
+        screen != core::Screen::Contribute && screen != core::Screen::Board && screen != core::Screen::Checklist &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && shortcutsAllowed())
         ui.emit(core::RequestExit{});
 
@@ -67,6 +68,7 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
         case core::Screen::Signposts: m_signposts.draw(ui, m_texts.signposts); break;
         case core::Screen::Contribute: m_contribute.draw(ui, kiosk, m_texts.signposts); break;
         case core::Screen::Board: m_board.draw(ui, kiosk); break;
+        case core::Screen::Checklist: m_checklist.draw(ui, kiosk); break;
     }
     m_pin.draw(ui, kiosk.exitRequested(), kiosk.pinMessage());
 }

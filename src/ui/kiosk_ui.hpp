@@ -9,6 +9,7 @@
 #include "core/support/signposts.hpp"
 #include "ui/screens/board_screen.hpp"
 #include "ui/screens/contribute_screen.hpp"
+#include "ui/screens/checklist_screen.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/pin_dialog.hpp"
 #include "ui/screens/runner_screen.hpp"
@@ -41,6 +42,7 @@ public:
     [[nodiscard]] const ContributeScreen& contribute() const noexcept { return m_contribute; }
     [[nodiscard]] BoardScreen& board() noexcept { return m_board; }
 
+
 private:
     void drawMessage(const UiContext& ui, const std::string& message);
 
@@ -53,6 +55,7 @@ private:
     PinDialog m_pin;
     ContributeScreen m_contribute;
     BoardScreen m_board;
+    ChecklistScreen m_checklist;
     core::Screen m_lastScreen = core::Screen::Home;
     HitMap* m_hits = nullptr;
 };

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/access/pin_store.hpp"
+#include "core/groups/meeting_service.hpp"
 #include "core/kiosk/kiosk_controller.hpp"
 #include "core/session/session_service.hpp"
 #include "core/support/signposts.hpp"
@@ -27,9 +28,12 @@ public:
           m_codebook(core::loadCodebook(assetsDir() / "codebook.toml").value()),
           m_sessions(*m_db, clock),
           m_pins(*m_db, clock),
+          m_meetings(*m_db, clock, m_scrubber),
           m_controller(m_sessions, m_pins, shippedTemplates(), shippedStrings(), core::KioskOptions{kioskMode, 3, 90, &m_codebook}),
           m_ui(ui::UiTexts{shippedStrings(), m_signposts, "Example NHS Trust"}) {
         m_ui.setHitRecorder(&m_hits);
+        m_meetings.setPrinciples(core::loadPrinciples((assetsDir() / "principles.toml").string()).value());
+        m_controller.attachMeetings(m_meetings);
         m_controller.startUp();
         frame();
     }
@@ -58,6 +62,7 @@ public:
     [[nodiscard]] core::KioskController& controller() noexcept { return m_controller; }
     [[nodiscard]] core::SessionService& sessions() noexcept { return m_sessions; }
     [[nodiscard]] core::PinStore& pins() noexcept { return m_pins; }
+    [[nodiscard]] core::MeetingService& meetings() noexcept { return m_meetings; }
     [[nodiscard]] core::Database& db() noexcept { return *m_db; }
     [[nodiscard]] ui::KioskUi& ui() noexcept { return m_ui; }
     [[nodiscard]] core::Screen screen() const { return m_controller.screen(); }
@@ -78,6 +83,8 @@ private:
     core::Codebook m_codebook;
     core::SessionService m_sessions;
     core::PinStore m_pins;
+    core::Scrubber m_scrubber;
+    core::MeetingService m_meetings;
     core::KioskController m_controller;
     ui::KioskUi m_ui;
     std::vector<core::Command> m_commands;

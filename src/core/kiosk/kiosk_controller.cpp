@@ -65,7 +65,7 @@ void KioskController::apply(const Command& command) {
                     m_message = m_strings.get("errors.template_missing");
                     return;
                 }
-                auto started = m_sessions.start(*t, c.choices);
+                auto started = m_sessions.start(*t, c.choices, m_meetings ? c.groupId : std::nullopt);
                 showResult(started);
                 if (started) {
                     m_message.clear();
@@ -73,6 +73,14 @@ void KioskController::apply(const Command& command) {
                 }
             },
             [&](const SessionCommand& c) {
+                // A check-in with an actions review cannot be left until every open action has been marked.
+                if (c.op == SessionOp::Next && m_meetings) {
+                    const int waiting = m_meetings->unreviewedActions(m_sessions);
+                    if (waiting > 0) {
+                        m_message = m_strings.format("actions.review_first", {{"count", std::to_string(waiting)}});
+                        return;
+                    }
+                }
                 auto result = m_sessions.apply(c.op);
                 showResult(result);
                 if (result) m_message.clear();
@@ -134,6 +142,73 @@ void KioskController::apply(const Command& command) {
                 }
             },
             [&](const DismissMessage&) { m_message.clear(); },
+            [&](const SetRepeatCount& c) {
+                if (!m_meetings) return;
+                auto result = m_meetings->setRepeatCount(m_sessions, c.repeatKey, c.count);
+                showResult(result);
+            },
+            [&](const CreateGroup& c) {
+                if (!m_meetings) return;
+                auto created = m_meetings->groups().create(c.name, c.format, c.expectedSize, m_meetings->nowWall());
+                if (!created) {
+                    m_message = created.error().message;
+                    return;
+                }
+                m_message.clear();
+                m_createdGroup = created.value();
+            },
+            [&](const AddAction& c) {
+                if (!m_meetings || !m_sessions.active()) return;
+                const auto session = m_sessions.activeId();
+                auto added = m_meetings->actions().add(m_meetings->groups().groupOfSession(session), session, c.text,
+                                                       c.ownerLabel, c.dueDate, m_meetings->nowWall());
+                if (!added) {
+                    m_message = added.error().message;
+                    return;
+                }
+                m_message.clear();
+                ++m_actionsSaved;
+                m_sessions.announce("action");
+            },
+            [&](const ReviewAction& c) {
+                if (!m_meetings) return;
+                const std::optional<std::int64_t> session =
+                    m_sessions.active() ? std::optional<std::int64_t>(m_sessions.activeId()) : std::nullopt;
+                auto result = m_meetings->actions().review(c.actionId, session, c.review, m_meetings->nowWall());
+                showResult(result);
+                if (result) {
+                    m_message.clear();
+                    m_sessions.announce("review");
+                }
+            },
+            [&](const SubmitEvaluation& c) {
+                if (!m_meetings || !m_sessions.active()) return;
+                auto result = m_meetings->evaluations().add(m_sessions.activeId(), c.answers,
+                                                            m_sessions.active()->plan().tmpl().evaluationStatements);
+                showResult(result);
+                if (result) {
+                    m_message.clear();
+                    ++m_evaluationsSaved;  // never announced: nothing may log when an evaluation arrived
+                }
+            },
+            [&](const OpenChecklist& c) {
+                if (!m_meetings || !m_meetings->groups().find(c.groupId)) return;
+                m_checklistGroup = c.groupId;
+                m_message.clear();
+                m_screen = Screen::Checklist;
+            },
+            [&](const SaveChecklist& c) {
+                if (!m_meetings || m_checklistGroup == 0) return;
+                const std::optional<std::int64_t> session =
+                    m_sessions.active() ? std::optional<std::int64_t>(m_sessions.activeId()) : std::nullopt;
+                auto saved = m_meetings->checklists().save(m_checklistGroup, session, c.answers, m_meetings->nowWall());
+                if (!saved) {
+                    m_message = saved.error().message;
+                    return;
+                }
+                m_message.clear();
+                ++m_checklistsSaved;
+            },
             [&](const auto&) { applyContribution(command); },
         },
         command);

@@ -11,6 +11,7 @@
 #include "core/contribute/contribution_service.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/clock.hpp"
+#include "core/groups/meeting_service.hpp"
 #include "core/kiosk/commands.hpp"
 #include "core/session/session_service.hpp"
 #include "core/templates/template_loader.hpp"
@@ -70,6 +71,17 @@ public:
     [[nodiscard]] const std::string& boardMessage() const noexcept { return m_boardMessage; }
     [[nodiscard]] const Codebook& codebook() const noexcept { return m_options.codebook ? *m_options.codebook : m_noCodebook; }
     [[nodiscard]] const Scrubber& scrubber() const noexcept { return m_scrubber; }
+    /// Groups, actions, evaluations and the checklist; without it those commands report that they are unavailable.
+    void attachMeetings(MeetingService& meetings) { m_meetings = &meetings; }
+    [[nodiscard]] const MeetingService* meetings() const noexcept { return m_meetings; }
+    /// The group the last CreateGroup made, so set-up can select it.
+    [[nodiscard]] std::optional<std::int64_t> createdGroup() const noexcept { return m_createdGroup; }
+    /// Goes up by one after each evaluation is saved; the form resets and thanks the person when it changes.
+    [[nodiscard]] int evaluationsSaved() const noexcept { return m_evaluationsSaved; }
+    /// Goes up by one after each action is saved, so the commitment panel can clear its fields.
+    [[nodiscard]] int actionsSaved() const noexcept { return m_actionsSaved; }
+    [[nodiscard]] std::int64_t checklistGroup() const noexcept { return m_checklistGroup; }
+    [[nodiscard]] int checklistsSaved() const noexcept { return m_checklistsSaved; }
 
     /// For screenshot and test set-ups.
     void showScreen(Screen screen) { m_screen = screen; }
@@ -99,6 +111,12 @@ private:
     ThemeBoard m_board;
     SubmitFeedback m_feedback;
     std::string m_boardMessage;
+    MeetingService* m_meetings = nullptr;
+    std::optional<std::int64_t> m_createdGroup;
+    int m_evaluationsSaved = 0;
+    int m_actionsSaved = 0;
+    std::int64_t m_checklistGroup = 0;
+    int m_checklistsSaved = 0;
 };
 
 }  // namespace reflect::core

@@ -70,19 +70,6 @@ std::optional<PeriodKind> parsePeriodKind(std::string_view text) {
     return std::nullopt;
 }
 
-bool isIsoDate(std::string_view t) {
-    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-        if (t[i] < '0' || t[i] > '9') return false;
-    const int year = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
-    const int month = (t[5] - '0') * 10 + (t[6] - '0');
-    const int day = (t[8] - '0') * 10 + (t[9] - '0');
-    if (year < 1970 || month < 1 || month > 12 || day < 1) return false;
-    static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    const int maxDay = month == 2 && !leap ? 28 : kDays[static_cast<std::size_t>(month - 1)];
-    return day <= maxDay;
-}
 
 std::string Cell::text() const { return suppressed ? "*" : std::to_string(value); }
 

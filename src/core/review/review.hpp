@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/text/time_format.hpp"
 #include "core/contribute/codebook.hpp"
 #include "core/storage/database.hpp"
 
@@ -44,7 +45,7 @@ struct ReviewFilter {
 };
 
 /// True for a well-formed calendar date YYYY-MM-DD (checked by hand; no regex).
-[[nodiscard]] bool isIsoDate(std::string_view text);
+
 
 /// A count that may be suppressed. `value` is meaningless when suppressed and must not be shown.
 struct Cell {

@@ -40,6 +40,9 @@ public:
     [[nodiscard]] Result<bool> restoreUnfinished();
     /// Forgets the active session after its summary has been seen (it stays in the database).
     void closeActive();
+    /// Reports a committed change that is not a transition (an action saved or reviewed) to the event sink:
+    /// the kind and the session's numbers only, never what was typed.
+    void announce(std::string_view kind) { emit(kind); }
 
     [[nodiscard]] const SessionMachine* active() const { return m_active ? &*m_active : nullptr; }
     [[nodiscard]] std::int64_t activeId() const noexcept { return m_activeId; }

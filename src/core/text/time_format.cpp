@@ -57,4 +57,19 @@ std::string formatDate(WallMs wall) {
     return fmt::format("{} {} {}", t.tm_mday, kMonths[t.tm_mon % 12], t.tm_year + 1900);
 }
 
+bool isIsoDate(std::string_view text) noexcept {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (text[i] < '0' || text[i] > '9') return false;
+    const auto digit = [&](std::size_t i) { return text[i] - '0'; };
+    const int year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+    const int month = digit(5) * 10 + digit(6);
+    const int day = digit(8) * 10 + digit(9);
+    if (year < 1970 || month < 1 || month > 12 || day < 1) return false;
+    constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int maxDay = month == 2 && leap ? 29 : kDays[month - 1];
+    return day <= maxDay;
+}
+
 }  // namespace reflect::core

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/clock.hpp"
 
@@ -18,6 +19,8 @@ namespace reflect::core {
 [[nodiscard]] std::string formatDifference(std::int64_t ms);
 /// Local time of day, 24-hour: "14:30".
 [[nodiscard]] std::string formatTimeOfDay(WallMs wall);
+/// True for a real calendar date written YYYY-MM-DD (1970 or later), such as an action's due date.
+[[nodiscard]] bool isIsoDate(std::string_view text) noexcept;
 /// Local date: "23 Nov 2026".
 [[nodiscard]] std::string formatDate(WallMs wall);
 

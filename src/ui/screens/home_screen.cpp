@@ -59,6 +59,7 @@ void HomeScreen::draw(const UiContext& ui, const core::KioskController& kiosk, c
     if (actionButton(ui, "##support", ui.t("home.support"), ui.t("home.support_hint"), ImVec2(column, m.touch)))
         ui.emit(core::OpenSignposts{});
 
+    drawGroups(ui, kiosk, left, column);
     if (!canStart) {
         ImGui::SetCursorPosX(left);
         wrappedText(f.body, ui.t("home.no_templates"), p.danger, column);
@@ -68,6 +69,53 @@ void HomeScreen::draw(const UiContext& ui, const core::KioskController& kiosk, c
                     ui.strings.format("home.template_problems",
                                       {{"count", std::to_string(kiosk.templates().issues.size())}}),
                     p.textMuted, column);
+    }
+}
+
+void HomeScreen::drawGroups(const UiContext& ui, const core::KioskController& kiosk, float left, float column) {
+    const core::MeetingService* meetings = kiosk.meetings();
+    if (!meetings) return;
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    const auto groups = meetings->groups().overview();
+    ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+    ImGui::SetCursorPosX(left);
+    wrappedText(f.small, ui.t("groups.heading"), p.textMuted, column);
+    if (groups.empty()) {
+        ImGui::SetCursorPosX(left);
+        wrappedText(f.small, ui.t("groups.empty"), p.textMuted, column);
+        return;
+    }
+    // The checklist key opens the first group's checklist; the others are a tap away.
+    if (!groups.empty() && shortcutsAllowed() && charTyped('c')) ui.emit(core::OpenChecklist{groups.front().group.id});
+    const float buttonW = std::min(column * 0.34f, 420.0f * m.scale);
+    const float rowH = std::max(m.touch, f.bodyBold->FontSize + f.small->FontSize + m.gap * 0.3f);
+    const float spaceLeft = ImGui::GetContentRegionAvail().y;
+    const auto fits = static_cast<std::size_t>(std::max(1.0f, spaceLeft / (rowH + m.gap * 0.4f)));
+    for (std::size_t i = 0; i < groups.size() && i < fits; ++i) {
+        const auto& g = groups[i];
+        ScopedId id(static_cast<int>(i));
+        ImGui::SetCursorPosX(left);
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        const std::string next = g.openActions > 0
+                                     ? ui.strings.format("groups.next_actions", {{"count", std::to_string(g.openActions)}})
+                                 : g.meetings == 0 ? std::string(ui.t("groups.next_first"))
+                                                   : std::string(ui.t("groups.next_none"));
+        const std::string title =
+            ui.strings.format("groups.row", {{"name", g.group.name}, {"meetings", std::to_string(g.meetings)}});
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float textW = column - buttonW - m.gap;
+        const float y = a.y + (rowH - f.bodyBold->FontSize - f.small->FontSize) * 0.5f;
+        dl->AddText(f.bodyBold, f.bodyBold->FontSize, ImVec2(a.x, y), p.text, fitText(f.bodyBold, title, textW).c_str());
+        dl->AddText(f.small, f.small->FontSize, ImVec2(a.x, y + f.bodyBold->FontSize), g.openActions > 0 ? p.amber : p.textMuted,
+                    fitText(f.small, next, textW).c_str());
+        ImGui::SetCursorScreenPos(ImVec2(a.x + column - buttonW, a.y + (rowH - m.touch) * 0.5f));
+        const std::string hitId = "##group-checklist-" + std::to_string(i);
+        if (actionButton(ui, hitId.c_str(), ui.t("groups.checklist"), i == 0 ? ui.t("groups.checklist_hint") : "",
+                         ImVec2(buttonW, m.touch)))
+            ui.emit(core::OpenChecklist{g.group.id});
+        ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + rowH + m.gap * 0.4f));
     }
 }
 

@@ -9,6 +9,10 @@ namespace reflect::ui {
 class HomeScreen {
 public:
     void draw(const UiContext& ui, const core::KioskController& kiosk, const std::string& organisation);
+
+private:
+    /// Groups that meet again, each with its next step ("3 open actions to review").
+    void drawGroups(const UiContext& ui, const core::KioskController& kiosk, float left, float column);
 };
 
 }  // namespace reflect::ui

@@ -53,9 +53,12 @@ void RunnerScreen::draw(const UiContext& ui, const core::KioskController& kiosk)
     const float sideW = std::max(avail.x * 0.34f, 360.0f * m.scale);
     const float stageW = avail.x - sideW - m.gap;
 
-    drawStagePanel(ui, *machine, ImVec2(stageW, bodyH));
-    ImGui::SameLine();
-    {
+    if (MeetingPanel::showsEvaluation(kiosk)) {
+        // Attendees fill the form in turn: it takes the whole body so every answer is a big target.
+        m_meeting.drawEvaluation(ui, kiosk, ImVec2(avail.x, bodyH));
+    } else {
+        drawStagePanel(ui, kiosk, *machine, ImVec2(stageW, bodyH));
+        ImGui::SameLine();
         ImGui::BeginGroup();
         const bool contributions = kiosk.stageAcceptsContributions() ||
                                    kiosk.contributionState() != core::ContributionState::Closed ||
@@ -142,7 +145,8 @@ void RunnerScreen::drawContributions(const UiContext& ui, const core::KioskContr
     ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + h + m.gap * 0.5f));
 }
 
-void RunnerScreen::drawStagePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size) {
+void RunnerScreen::drawStagePanel(const UiContext& ui, const core::KioskController& kiosk, const core::SessionMachine& machine,
+                                  ImVec2 size) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
@@ -155,6 +159,9 @@ void RunnerScreen::drawStagePanel(const UiContext& ui, const core::SessionMachin
     const bool paused = machine.runState() == RunState::Paused;
     const bool amber = !overtime && remaining <= kAmberMs;
     const float width = ImGui::GetContentRegionAvail().x;
+    // A stage with a meeting panel (bids, actions) gives the clock less room so the panel fits below.
+    const bool compact = MeetingPanel::hasPanel(kiosk);
+    ImFont* const timerFont = compact ? f.title : f.timer;
 
     // Where we are, in words.
     const std::string position = ui.strings.format(
@@ -166,8 +173,8 @@ void RunnerScreen::drawStagePanel(const UiContext& ui, const core::SessionMachin
     const std::string clock = overtime ? core::formatOvertime(-remaining) : core::formatCountdown(remaining);
     const ImU32 clockColor = paused ? p.textMuted : overtime ? p.overtime : amber ? p.amber : p.text;
     {
-        ScopedFont timer(f.timer);
-        const float w = textWidth(f.timer, clock);
+        ScopedFont timer(timerFont);
+        const float w = textWidth(timerFont, clock);
         ImGui::SetCursorPosX(std::max(0.0f, (width - w) * 0.5f));
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         ScopedStyleColor c(ImGuiCol_Text, clockColor);
@@ -176,7 +183,7 @@ void RunnerScreen::drawStagePanel(const UiContext& ui, const core::SessionMachin
             // A dashed frame around the overtime clock: a shape that says "past time" without colour.
             ImDrawList* dl = ImGui::GetWindowDrawList();
             const float padX = 28.0f * m.scale;
-            const ImVec2 a(pos.x - padX, pos.y), b(pos.x + w + padX, pos.y + f.timer->FontSize);
+            const ImVec2 a(pos.x - padX, pos.y), b(pos.x + w + padX, pos.y + timerFont->FontSize);
             const float dash = 22.0f * m.scale;
             const float thick = std::max(3.0f, 5.0f * m.scale);
             for (float x = a.x; x < b.x; x += dash * 2) {
@@ -200,8 +207,9 @@ void RunnerScreen::drawStagePanel(const UiContext& ui, const core::SessionMachin
     progressBar(ImVec2(barW, std::max(10.0f, 16.0f * m.scale)), fraction,
                 overtime ? p.overtime : amber ? p.amber : p.accent, p.surfaceRaised, 8.0f * m.scale);
 
-    ImGui::Dummy(ImVec2(0, m.gap));
-    if (!stage.prompt.empty()) centredText(f.heading, stage.prompt, p.text, width * 0.92f);
+    ImGui::Dummy(ImVec2(0, compact ? m.gap * 0.3f : m.gap));
+    if (!stage.prompt.empty()) centredText(compact ? f.body : f.heading, stage.prompt, p.text, width * 0.92f);
+    m_meeting.draw(ui, kiosk, ImGui::GetContentRegionAvail());
 }
 
 void RunnerScreen::drawSidePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/kiosk/kiosk_controller.hpp"
+#include "ui/screens/meeting_panel.hpp"
 #include "ui/ui_context.hpp"
 
 namespace reflect::ui {
@@ -18,7 +19,7 @@ private:
     void handleContributionKeys(const UiContext& ui, const core::KioskController& kiosk);
     /// Open/close, the count while open, let staff write, reveal; and the safeguarding notice. Returns its height.
     void drawContributions(const UiContext& ui, const core::KioskController& kiosk, float width);
-    void drawStagePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
+    void drawStagePanel(const UiContext& ui, const core::KioskController& kiosk, const core::SessionMachine& machine, ImVec2 size);
     void drawSidePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
     void drawControls(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
     void drawEndConfirm(const UiContext& ui);
@@ -26,6 +27,7 @@ private:
 
     bool m_confirmEnd = false;
     int m_lastScrolledStage = -1;
+    MeetingPanel m_meeting;
 };
 
 }  // namespace reflect::ui

@@ -25,6 +25,7 @@ std::string minutesText(double minutes) {
 void SetupScreen::reset() {
     m_choices = {};
     m_selectedId.clear();
+    m_groups.reset();
 }
 
 void SetupScreen::select(int index, const core::TemplateSet& set) {
@@ -77,7 +78,7 @@ void SetupScreen::draw(const UiContext& ui, const core::KioskController& kiosk) 
     const float listW = avail.x * 0.42f;
     drawTemplateList(ui, set, ImVec2(listW, bodyH));
     ImGui::SameLine(0, m.gap);
-    drawDetails(ui, set.templates[static_cast<std::size_t>(m_selected)], ImVec2(avail.x - listW - m.gap, bodyH));
+    drawDetails(ui, kiosk, set.templates[static_cast<std::size_t>(m_selected)], ImVec2(avail.x - listW - m.gap, bodyH));
 
     const float bw = std::min(avail.x * 0.3f, 520.0f * m.scale);
     if (actionButton(ui, "##back", ui.t("setup.back"), ui.t("setup.back_hint"), ImVec2(bw * 0.7f, m.touch)) ||
@@ -87,7 +88,7 @@ void SetupScreen::draw(const UiContext& ui, const core::KioskController& kiosk) 
     if (actionButton(ui, "##start", ui.t("setup.start"), ui.t("setup.start_hint"), ImVec2(bw, m.touch),
                      ButtonKind::Primary) ||
         keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter))
-        ui.emit(core::StartSession{tmpl.id, m_choices});
+        ui.emit(core::StartSession{tmpl.id, m_choices, m_groups.selected()});
 }
 
 void SetupScreen::drawTemplateList(const UiContext& ui, const core::TemplateSet& set, ImVec2 size) {
@@ -138,7 +139,8 @@ void SetupScreen::drawTemplateList(const UiContext& ui, const core::TemplateSet&
     }
 }
 
-void SetupScreen::drawDetails(const UiContext& ui, const core::SessionTemplate& tmpl, ImVec2 size) {
+void SetupScreen::drawDetails(const UiContext& ui, const core::KioskController& kiosk, const core::SessionTemplate& tmpl,
+                              ImVec2 size) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
@@ -159,6 +161,7 @@ void SetupScreen::drawDetails(const UiContext& ui, const core::SessionTemplate& 
         if (m_choices.title.size() > 120) m_choices.title.resize(120);
     }
     ImGui::Dummy(ImVec2(0, m.gap * 0.3f));
+    m_groups.draw(ui, kiosk, tmpl.format);
 
     const auto plan = core::SessionPlan::build(tmpl, m_choices);
     const float stepW = std::max(48.0f, m.touch);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/kiosk/kiosk_controller.hpp"
+#include "ui/screens/group_picker.hpp"
 #include "ui/ui_context.hpp"
 
 namespace reflect::ui {
@@ -19,12 +20,13 @@ public:
 
 private:
     void drawTemplateList(const UiContext& ui, const core::TemplateSet& set, ImVec2 size);
-    void drawDetails(const UiContext& ui, const core::SessionTemplate& tmpl, ImVec2 size);
+    void drawDetails(const UiContext& ui, const core::KioskController& kiosk, const core::SessionTemplate& tmpl, ImVec2 size);
     void select(int index, const core::TemplateSet& set);
 
     int m_selected = 0;
     std::string m_selectedId;
     core::PlanChoices m_choices;
+    GroupPicker m_groups;
 };
 
 }  // namespace reflect::ui

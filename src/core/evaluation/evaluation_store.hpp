@@ -1,0 +1,67 @@
+// EvaluationStore: anonymous end-of-session evaluations, kept like contributions: random keys, no time, no order.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/privacy/scrubber.hpp"
+#include "core/result.hpp"
+#include "core/storage/database.hpp"
+
+namespace reflect::core {
+
+enum class StaffGroup { Clinical, NonClinical, Student, Other };
+
+[[nodiscard]] std::string_view toString(StaffGroup group) noexcept;
+
+/// One person's answers. Ratings are 1..5 (overall: Poor..Exceptional; statements: strongly disagree..strongly
+/// agree); an unanswered item is nullopt.
+struct EvaluationAnswers {
+    std::optional<int> overall;
+    std::vector<std::optional<int>> statements;  ///< one per template statement, in template order
+    std::optional<StaffGroup> staffGroup;
+    std::string comment;  ///< raw on the way in; scrubbed before storing
+    std::optional<bool> comeAgain;
+};
+
+struct StoredEvaluation {
+    std::optional<int> overall;
+    std::vector<std::optional<int>> statements;
+    std::optional<std::string> staffGroup;
+    std::string comment;
+    std::optional<bool> comeAgain;
+};
+
+/// Counts for a lead: how many answered, and the spread of each rating.
+struct EvaluationTally {
+    int count = 0;
+    std::array<int, 5> overall{};  ///< index 0 = Poor
+    int comeAgainYes = 0;
+    int comeAgainNo = 0;
+};
+
+class EvaluationStore {
+public:
+    EvaluationStore(Database& db, const Scrubber& scrubber) : m_db(db), m_scrubber(scrubber) {}
+
+    /// One transaction: the evaluation under a fresh random key and its statement answers. The statements'
+    /// text is stored with each answer so a later template edit never changes what was asked.
+    [[nodiscard]] Result<void> add(std::int64_t sessionId, const EvaluationAnswers& answers,
+                                   const std::vector<std::string>& statements);
+    [[nodiscard]] int count(std::int64_t sessionId) const;
+    /// All evaluations of a session in a fresh random order.
+    [[nodiscard]] std::vector<StoredEvaluation> shuffled(std::int64_t sessionId) const;
+    [[nodiscard]] EvaluationTally tally(std::int64_t sessionId) const;
+
+private:
+    Database& m_db;
+    const Scrubber& m_scrubber;
+};
+
+inline constexpr std::size_t kMaxEvaluationComment = 1000;
+
+}  // namespace reflect::core

@@ -1,0 +1,102 @@
+// GroupStore implementation.
+#include "core/groups/group_store.hpp"
+
+#include "core/session/session_service.hpp"
+
+namespace reflect::core {
+
+Result<std::int64_t> GroupStore::create(std::string_view name, std::string_view format, std::optional<int> expectedSize,
+                                        std::int64_t nowWall) {
+    std::size_t first = 0;
+    std::size_t last = name.size();
+    while (first < last && (name[first] == ' ' || name[first] == '\t')) ++first;
+    while (last > first && (name[last - 1] == ' ' || name[last - 1] == '\t')) --last;
+    const std::string_view trimmed = name.substr(first, last - first);
+    if (trimmed.empty()) return fail("Give the group a name.");
+    if (trimmed.size() > kMaxGroupNameCharacters) return fail("Use a shorter group name (80 characters at most).");
+    if (expectedSize && (*expectedSize < 1 || *expectedSize > 500)) return fail("The expected size must be between 1 and 500.");
+    try {
+        Transaction tx(m_db);
+        auto stmt = m_db.prepare("INSERT INTO groups(name, format, expected_size, created_at) VALUES(?, ?, ?, ?)");
+        stmt.bind(1, trimmed).bind(2, format);
+        if (expectedSize)
+            stmt.bind(3, *expectedSize);
+        else
+            stmt.bindNull(3);
+        stmt.bind(4, nowWall).run();
+        const auto id = m_db.lastInsertRowId();
+        tx.commit();
+        return id;
+    } catch (const SqliteError& e) {
+        return fail(storageFailureMessage(e));
+    }
+}
+
+namespace {
+Group readGroup(const Statement& stmt) {
+    Group g{stmt.columnInt(0), stmt.columnText(1), stmt.columnText(2), std::nullopt};
+    if (!stmt.columnIsNull(3)) g.expectedSize = static_cast<int>(stmt.columnInt(3));
+    return g;
+}
+}  // namespace
+
+std::vector<Group> GroupStore::list() const {
+    std::vector<Group> out;
+    auto stmt = m_db.prepare("SELECT id, name, format, expected_size FROM groups WHERE archived = 0 ORDER BY name COLLATE NOCASE");
+    while (stmt.step()) out.push_back(readGroup(stmt));
+    return out;
+}
+
+std::optional<Group> GroupStore::find(std::int64_t id) const {
+    auto stmt = m_db.prepare("SELECT id, name, format, expected_size FROM groups WHERE id = ?");
+    stmt.bind(1, id);
+    if (!stmt.step()) return std::nullopt;
+    return readGroup(stmt);
+}
+
+std::vector<GroupOverview> GroupStore::overview() const {
+    std::vector<GroupOverview> out;
+    auto stmt = m_db.prepare(R"sql(
+        SELECT g.id, g.name, g.format, g.expected_size,
+               (SELECT COUNT(*) FROM sessions s WHERE s.group_id = g.id AND s.status = 'ended'),
+               (SELECT COUNT(*) FROM actions a WHERE a.group_id = g.id AND a.status IN ('open', 'in_progress')),
+               (SELECT MAX(s.started_at) FROM sessions s WHERE s.group_id = g.id)
+        FROM groups g WHERE g.archived = 0 ORDER BY g.name COLLATE NOCASE)sql");
+    while (stmt.step()) {
+        GroupOverview o;
+        o.group = readGroup(stmt);
+        o.meetings = static_cast<int>(stmt.columnInt(4));
+        o.openActions = static_cast<int>(stmt.columnInt(5));
+        o.lastMetWall = stmt.columnOptionalInt(6);
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+Result<void> GroupStore::setAttendance(std::int64_t sessionId, int count) {
+    if (count < 0 || count > 1000) return fail("Attendance must be between 0 and 1000.");
+    try {
+        Transaction tx(m_db);
+        m_db.prepare("UPDATE sessions SET attendance = ? WHERE id = ?").bind(1, count).bind(2, sessionId).run();
+        tx.commit();
+        return ok();
+    } catch (const SqliteError& e) {
+        return fail(storageFailureMessage(e));
+    }
+}
+
+std::optional<int> GroupStore::attendance(std::int64_t sessionId) const {
+    auto stmt = m_db.prepare("SELECT attendance FROM sessions WHERE id = ?");
+    stmt.bind(1, sessionId);
+    if (!stmt.step() || stmt.columnIsNull(0)) return std::nullopt;
+    return static_cast<int>(stmt.columnInt(0));
+}
+
+std::optional<std::int64_t> GroupStore::groupOfSession(std::int64_t sessionId) const {
+    auto stmt = m_db.prepare("SELECT group_id FROM sessions WHERE id = ?");
+    stmt.bind(1, sessionId);
+    if (!stmt.step()) return std::nullopt;
+    return stmt.columnOptionalInt(0);
+}
+
+}  // namespace reflect::core

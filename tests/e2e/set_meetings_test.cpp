@@ -1,0 +1,130 @@
+// The real binary on a virtual display: an action learning set with two presenters commits to actions, and its
+// next meeting cannot leave the check-in until those actions are marked. Checked in the database afterwards.
+#include <catch2/catch.hpp>
+
+#include "core/groups/group_store.hpp"
+#include "core/storage/database.hpp"
+#include "core/storage/migrations.hpp"
+#include "support/child_process.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace reflect;
+
+namespace {
+
+class Kiosk {
+public:
+    Kiosk(const test::XvfbServer& xvfb, const std::string& db)
+        : m_display(xvfb.display()),
+          m_child({REFLECT_BINARY, "--windowed", "--size", "1280x720", "--db", db, "--print-events"},
+                  {{"DISPLAY", xvfb.display()}}) {
+        REQUIRE(xdotool({"search", "--sync", "--onlyvisible", "--name", "^Reflect$", "windowfocus", "--sync"}) == 0);
+    }
+    int xdotool(std::vector<std::string> args) {
+        args.insert(args.begin(), "xdotool");
+        return test::runCommand(args, {{"DISPLAY", m_display}}, 30'000);
+    }
+    /// One xdotool call per key, each held for part of xdotool's delay: ImGui 1.86 reads arrow keys and Return as
+    /// "down this frame", so a press and release inside one frame would be missed.
+    void keys(const std::vector<std::string>& names) {
+        for (const auto& name : names) REQUIRE(xdotool({"key", "--delay", "160", name}) == 0);
+    }
+    void type(const std::string& text) { REQUIRE(xdotool({"type", "--delay", "20", text}) == 0); }
+    /// The stage index reported by the next line of this kind.
+    int expect(const std::string& kind) {
+        auto line = m_child.waitForLine("event " + kind, 20'000);
+        INFO("waiting for event " << kind);
+        REQUIRE(line);
+        const auto at = line->find(" stage=");
+        REQUIRE(at != std::string::npos);
+        return std::stoi(line->substr(at + 7));
+    }
+    test::ChildProcess& process() { return m_child; }
+
+private:
+    std::string m_display;
+    test::ChildProcess m_child;
+};
+
+/// Home → set-up → the 90-minute set (third in the list) for the first group → started.
+void startSet(Kiosk& kiosk) {
+    kiosk.keys({"Return"});
+    kiosk.keys({"Up", "Up", "Down", "Down", "g", "Return"});
+    CHECK(kiosk.expect("start") == 0);
+}
+
+}  // namespace
+
+TEST_CASE("a two-presenter set commits to actions and the next meeting reviews them", "[e2e][als]") {
+    test::TempDir dir;
+    const auto db = (dir / "reflect.db").string();
+    {
+        core::Database setup(db);
+        core::migrate(setup);
+        core::GroupStore groups(setup);
+        REQUIRE(groups.create("Ward leaders set", "action-learning", 6, 1'795'000'000'000));
+    }
+    test::XvfbServer xvfb("1280x720x24");
+    {
+        Kiosk kiosk(xvfb, db);
+        startSet(kiosk);
+        kiosk.keys({"n"});  // first meeting: nothing to review
+        CHECK(kiosk.expect("next") == 1);
+        // Bids: one presenter, then two; the timeline is replanned live each time.
+        kiosk.keys({"f"});
+        kiosk.expect("replan");
+        kiosk.keys({"m"});
+        kiosk.expect("replan");
+        for (int stage = 2; stage <= 6; ++stage) {
+            kiosk.keys({"n"});
+            CHECK(kiosk.expect("next") == stage);
+        }
+        kiosk.keys({"Tab"});
+        kiosk.type("Ask Dr Okafor for a protected hour");
+        kiosk.keys({"Return"});
+        CHECK(kiosk.expect("action") == 6);
+        for (int stage = 7; stage <= 11; ++stage) {
+            kiosk.keys({"n"});
+            CHECK(kiosk.expect("next") == stage);
+        }
+        kiosk.keys({"Tab"});
+        kiosk.type("Try a huddle before the late shift");
+        kiosk.keys({"Return"});
+        CHECK(kiosk.expect("action") == 11);
+        kiosk.keys({"n"});
+        CHECK(kiosk.expect("next") == 12);
+        kiosk.keys({"n"});
+        CHECK(kiosk.expect("next") == 13);
+        kiosk.keys({"e", "Return"});
+        kiosk.expect("end");
+        kiosk.keys({"Return"});  // summary: done
+
+        // The second meeting: "n" is refused until both actions are marked (done, carry over).
+        startSet(kiosk);
+        kiosk.keys({"n"});
+        kiosk.keys({"d"});
+        CHECK(kiosk.expect("review") == 0);
+        kiosk.keys({"o"});
+        CHECK(kiosk.expect("review") == 0);
+        kiosk.keys({"n"});
+        CHECK(kiosk.expect("next") == 1);  // had the first "n" gone through, this would be stage 2
+        kiosk.keys({"e", "Return"});
+        kiosk.expect("end");
+        kiosk.keys({"Return", "Escape"});
+        CHECK(kiosk.process().wait(20'000) == 0);
+    }
+    core::Database check(db);
+    CHECK(check.queryInt("SELECT COUNT(*) FROM sessions WHERE status = 'ended' AND group_id IS NOT NULL") == 2);
+    CHECK(check.queryInt("SELECT COUNT(*) FROM actions") == 2);
+    CHECK(check.queryText("SELECT group_concat(owner_label, ',') FROM (SELECT owner_label FROM actions ORDER BY owner_label)") ==
+          "Presenter A,Presenter B");
+    CHECK(check.queryText("SELECT text FROM actions WHERE owner_label = 'Presenter B'") == "Try a huddle before the late shift");
+    const std::string first = check.queryText("SELECT text FROM actions WHERE owner_label = 'Presenter A'");
+    CHECK(first.find("Okafor") == std::string::npos);
+    CHECK(first.find("protected hour") != std::string::npos);
+    CHECK(check.queryText("SELECT status FROM actions WHERE owner_label = 'Presenter A'") == "done");
+    CHECK(check.queryText("SELECT status FROM actions WHERE owner_label = 'Presenter B'") == "open");
+    CHECK(check.queryText("SELECT note FROM action_history h JOIN actions a ON a.id = h.action_id "
+                          "WHERE a.owner_label = 'Presenter B' ORDER BY seq DESC LIMIT 1") == "carried over");
+    CHECK(check.integrityCheck() == "ok");
+}
