@@ -21,6 +21,8 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
         });
     }
     m_controller.startUp();
+    if (!config.startupNotice.empty()) m_controller.showNotice(config.startupNotice);
+    if (!config.backupDir.empty()) m_backups.emplace(db, config.backupDir, config.backupKeep);
 }
 
 void KioskApp::frame(const ui::Theme& theme) {
@@ -29,6 +31,13 @@ void KioskApp::frame(const ui::Theme& theme) {
     const auto wall = m_clock.wallNow();
     m_ui.draw(m_controller, theme, now, wall, m_commands);
     m_controller.applyAll(m_commands);
+    if (m_backups) {
+        const std::string before = m_backups->lastError();
+        m_backups->tick(m_sessions.active() != nullptr, wall);
+        // Paths and SQLite reasons only: a backup error never holds anything anyone typed.
+        if (m_backups->lastError() != before && !m_backups->lastError().empty())
+            std::fprintf(stderr, "reflect-kiosk: automatic backup: %s\n", m_backups->lastError().c_str());
+    }
 }
 
 std::int64_t KioskApp::msUntilNextChange() const {

@@ -1,7 +1,9 @@
 // KioskApp: the composition of database, services, controller and UI that the frame loop drives.
 #pragma once
 
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/kiosk/kiosk_controller.hpp"
 #include "core/session/session_service.hpp"
+#include "core/storage/backup.hpp"
 #include "core/storage/database.hpp"
 #include "core/support/signposts.hpp"
 #include "core/templates/template_loader.hpp"
@@ -22,6 +25,11 @@ struct KioskAppConfig {
     std::string organisation;
     bool kioskMode = false;
     bool printEvents = false;
+    /// Shown on the home screen at start (safe mode after a damaged database); "" = none.
+    std::string startupNotice;
+    /// Automatic backups after each session and daily; empty folder = none (screenshots, tests).
+    std::filesystem::path backupDir;
+    int backupKeep = 14;
 };
 
 /// Owns nothing global: every collaborator is passed in by reference from main.
@@ -47,6 +55,7 @@ private:
     core::KioskController m_controller;
     ui::KioskUi m_ui;
     std::vector<core::Command> m_commands;
+    std::optional<core::BackupScheduler> m_backups;
 };
 
 /// The screens `--screenshot` can show, each with its own demo state.

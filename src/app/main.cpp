@@ -15,6 +15,8 @@
 #include "cli/commands.hpp"
 #include "core/config/app_config.hpp"
 #include "core/paths.hpp"
+#include "core/storage/backup.hpp"
+#include "core/storage/database_opener.hpp"
 #include "core/storage/migrations.hpp"
 #include "core/storage/settings_store.hpp"
 #include "platform/frame_loop.hpp"
@@ -58,20 +60,25 @@ fs::path exePath() {
     return fs::read_symlink("/proc/self/exe", ec);
 }
 
-/// Opens (creating if needed) the database in a private folder and brings its schema up to date.
-core::Result<std::unique_ptr<core::Database>> openDatabase(const std::string& requested) {
+/// Opens (creating if needed) the database in a private folder, checks it and brings its schema up to date.
+/// A damaged file is moved aside and replaced by the latest good backup or a fresh database (safe mode).
+core::Result<core::OpenedDatabase> openDatabase(const std::string& requested, const std::string& backupDir,
+                                                std::int64_t wallNowMs) {
     const fs::path path = requested.empty() ? core::defaultDatabasePath() : fs::path(requested);
-    if (path != ":memory:") {
-        if (auto made = core::ensurePrivateFolder(path.parent_path()); !made) return made.error();
+    if (path == ":memory:") {
+        try {
+            auto db = std::make_unique<core::Database>(path.string());
+            core::migrate(*db);
+            return core::OpenedDatabase{std::move(db), false, {}, {}};
+        } catch (const core::SqliteError& e) {
+            return core::fail(e.what());
+        }
     }
-    try {
-        auto db = std::make_unique<core::Database>(path.string());
-        core::migrate(*db);
-        if (auto priv = core::makePrivateFile(path); !priv) return priv.error();
-        return db;
-    } catch (const core::SqliteError& e) {
-        return core::fail(e.what());
-    }
+    if (auto made = core::ensurePrivateFolder(path.parent_path()); !made) return made.error();
+    auto opened = core::openCheckedDatabase(path, core::backupFolderFor(path, backupDir), wallNowMs);
+    if (!opened) return opened.error();
+    if (auto priv = core::makePrivateFile(path); !priv) return priv.error();
+    return opened;
 }
 
 /// The admin's config: --config, else ~/.config/reflect-kiosk/config.toml if present; each bad field is one
@@ -113,9 +120,21 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
     signpostList.entries.insert(signpostList.entries.begin(), config.signposts.begin(), config.signposts.end());
 
     // Screenshots show demo state on a throwaway database at a fixed moment, so every picture is repeatable.
-    auto db = openDatabase(screenshot ? ":memory:" : common.db);
-    if (!db) return failWith(db.error().message);
     core::SystemClock systemClock;
+    auto opened = openDatabase(screenshot ? ":memory:" : common.db, config.backupDir, systemClock.wallNow());
+    if (!opened) return failWith(opened.error().message);
+    std::string startupNotice;
+    if (opened->safeMode) {
+        std::cerr << "reflect-kiosk: the database was damaged and has been moved to " << opened->movedAsideTo.string()
+                  << (opened->restoredFrom.empty() ? "; started a fresh database\n"
+                                                   : "; restored " + opened->restoredFrom.string() + "\n");
+        startupNotice = opened->restoredFrom.empty()
+                            ? strings->format("safe_mode.fresh", {{"moved", opened->movedAsideTo.filename().string()}})
+                            : strings->format("safe_mode.restored",
+                                              {{"moved", opened->movedAsideTo.filename().string()},
+                                               {"backup", opened->restoredFrom.filename().string()}});
+    }
+    std::unique_ptr<core::Database>* db = &opened->db;
     core::ManualClock demoClock(1'000'000, 1'795'439'100'000);
     const core::Clock& clock = screenshot ? static_cast<const core::Clock&>(demoClock) : systemClock;
 
@@ -144,8 +163,10 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
             if (!prepared) return failWith(prepared.error().message);
             return platform::runFrameLoop(window, layer, demo, platform::LoopOptions{gui.screenshot, 4});
         }
+        const fs::path dbPath = common.db.empty() ? core::defaultDatabasePath() : fs::path(common.db);
         app::KioskApp kiosk(**db, clock, templates, strings.value(), signpostList,
-                            app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents});
+                            app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents, startupNotice,
+                                                core::backupFolderFor(dbPath, config.backupDir), config.backupKeep});
         return platform::runFrameLoop(window, layer, kiosk, platform::LoopOptions{});
     } catch (const std::exception& e) {
         return failWith(e.what());
@@ -179,6 +200,14 @@ int main(int argc, char** argv) {
     checkCmd->add_option("DIR", checkDir, "Folder of .toml templates");
     templatesCmd->require_subcommand(1);
 
+    auto* backupCmd = app.add_subcommand("backup", "Write a checked copy of the database into a folder");
+    std::string backupTo;
+    backupCmd->add_option("--to", backupTo, "Folder for the copy")->required();
+    auto* restoreCmd = app.add_subcommand("restore", "Replace the database with a backup that passes its check");
+    std::string restoreFile;
+    restoreCmd->add_option("FILE", restoreFile, "Backup file")->required();
+    auto* verifyCmd = app.add_subcommand("verify", "Check the database (integrity and foreign keys); exit 0 or 1");
+
     auto* setPinCmd = app.add_subcommand("set-pin", "Set the facilitator or lead PIN (read from standard input)");
     std::string role;
     setPinCmd->add_option("--role", role, "lead or facilitator")->required()->check(CLI::IsMember({"lead", "facilitator"}));
@@ -200,6 +229,13 @@ int main(int argc, char** argv) {
             dir = *assets / "templates";
         }
         return cli::templatesCheck(dir, std::cout, std::cerr);
+    }
+    if (backupCmd->parsed() || restoreCmd->parsed() || verifyCmd->parsed()) {
+        const fs::path db = common.db.empty() ? core::defaultDatabasePath() : fs::path(common.db);
+        if (verifyCmd->parsed()) return cli::verify(db, std::cout, std::cerr);
+        if (restoreCmd->parsed()) return cli::restore(db, restoreFile, std::cout, std::cerr);
+        core::SystemClock clock;
+        return cli::backup(db, backupTo, clock.wallNow(), std::cout, std::cerr);
     }
     if (setPinCmd->parsed()) {
         const fs::path db = common.db.empty() ? core::defaultDatabasePath() : fs::path(common.db);

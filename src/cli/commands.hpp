@@ -2,6 +2,7 @@
 // 0 success, 1 failure with a one-line reason on stderr, 2 bad usage.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <string>
@@ -14,5 +15,15 @@ int templatesCheck(const std::filesystem::path& dir, std::ostream& out, std::ost
 /// `set-pin --role lead|facilitator`: reads the PIN from the first line of `in`.
 int setPin(const std::filesystem::path& db, const std::string& role, std::istream& in, std::ostream& out,
            std::ostream& err);
+
+/// `backup --to DIR`: a checked copy of the database in DIR; prints its path.
+int backup(const std::filesystem::path& db, const std::filesystem::path& dir, std::int64_t wallNowMs,
+           std::ostream& out, std::ostream& err);
+
+/// `restore FILE`: replaces the database with FILE after integrity_check; refuses (one line, exit 1) otherwise.
+int restore(const std::filesystem::path& db, const std::filesystem::path& file, std::ostream& out, std::ostream& err);
+
+/// `verify`: integrity_check and foreign_key_check of the database; exit 0 when both are clean, else 1.
+int verify(const std::filesystem::path& db, std::ostream& out, std::ostream& err);
 
 }  // namespace reflect::cli

@@ -40,6 +40,9 @@ public:
     [[nodiscard]] const std::optional<SessionSummary>& summary() const noexcept { return m_summary; }
     [[nodiscard]] const std::optional<UnfinishedSession>& unfinished() const noexcept { return m_unfinished; }
 
+    /// A message for the admin shown on the home screen until dismissed (start-up safe mode, backup trouble).
+    void showNotice(std::string text) { m_message = std::move(text); }
+
     /// For screenshot and test set-ups.
     void showScreen(Screen screen) { m_screen = screen; }
 
