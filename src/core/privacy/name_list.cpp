@@ -5,9 +5,10 @@
 // "Łukasz" to "Lukasz" and "Zoë" to "Zoe" before it looks a word up) and written with its usual capitals.
 // Everyday English words that are also names live only in the two kCommonWord groups at the end, so they count as
 // names only after a trigger such as "Nurse" or next to an unambiguous name.
-// Left out on purpose: eponyms that mostly name a disease or a device in a clinical reflection (Parkinson,
-// Alzheimer, Crohn, Hodgkin, Huntington, Asperger, Addison, Cushing, Raynaud, Tourette, Foley, Hickman), and short
-// words that would collide with English ("He", "Do", "Go", "Co", "An").
+// Left out on purpose: eponyms that mostly name a disease in a clinical reflection (Parkinson, Alzheimer, Crohn,
+// Hodgkin, Huntington, Asperger, Addison, Cushing, Raynaud, Tourette), and short words that would collide with
+// English ("He", "Do", "Go", "Oh", "Man", "Son", "Kit"). Surnames that also name a device ("Foley catheter") stay:
+// the scrubber skips a name followed by a clinical noun.
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -91,7 +92,7 @@ Alasdair Alastair Angus Calum Ewan Euan Fergus Fraser Gregor Hamish Iain Lachlan
 Douglas Duncan Finlay Kenneth Malcolm Ross Stuart Ailsa Catriona Eilidh Fiona Isla Kirsteen Morag Mhairi Sheena
 Elspeth Jessie Lorna Moira Senga Kenzie Marsaili Seonaid Ishbel Innes Alistair Archibald Blair Boyd Campbell Dougal
 Ellis Ewen Gordon Graeme Grant Keir Kyle Lachie Niven Rabbie Roddy Ruaraidh Sandy Tavish Wallace Ainslie Bethia Effie
-Flora Greer Grizel Jean Kirsty Leslie Lilias Maisie Marion Mirren Rhona Shona Thora Una
+Flora Greer Grizel Jean Kirsty Leslie Lilias Maisie Marion Mirren Rhona Thora Una
 )";
 
 constexpr std::string_view kGivenSouthAsian = R"(
@@ -394,7 +395,9 @@ Gondal Janjua Khokhar Minhas Niazi Rana Sattar Shafi Waheed Yaqoob Zahid Zafar B
 Shah-Khan Hussaini Nawaz Sharif Mughal Rajput Ghauri Afridi Durrani Yusufzai Khattak Mohmand Achakzai Barakzai
 Ariyaratne Herath Jayasinghe Jayasuriya Karunaratne Kumarasinghe Liyanage Mendis Peiris Premadasa Rodrigo Samarasinghe
 Senanayake Silva Weerasinghe Wijesinghe Arulanandam Kandiah Mahalingam Nadarajah Paramasivam Ponnambalam
-Rajaratnam Sivanathan Sundaram Thiruchelvam Vaithilingam Vigneswaran Yogarajah
+Rajaratnam Sivanathan Sundaram Thiruchelvam Vaithilingam Vigneswaran Yogarajah D'Souza D'Sousa D'Cruz D'Costa
+D'Mello D'Silva D'Almeida
+D'Sa
 )";
 
 constexpr std::string_view kSurnameAfricanCaribbean = R"(
@@ -537,7 +540,8 @@ Girlie Junior Sunday Christian Jesus Said Can Sun Song Ma Long Fan Ye Le Pop Kis
 Bud Buck Colt Star Scout Rusty Bunny Marvellous Success Testimony Treasure Victory Wonder Bright Smart
 Ace Baby Bea Belle Bliss Bonny Cash Clement Coco Dusty Echo Ember Fawn Fleur Goldie Harmony
 Haven Heaven Honour Jewel Lark Lucky Nova Pip Raven Reign
-Royal Sage Shadow Sparrow Spring Sugar Sunshine Tempest Topaz True Velvet Wren Zen Aurora Nana Monday Friday Milan Roman Baby
+Royal Sage Shadow Sparrow Spring Sugar Sunshine Tempest Topaz True Velvet Wren Zen Aurora Nana Monday Friday Milan
+Roman Baby Shona
 )";
 
 // Surnames that are ordinary English words (colours, trades, places in a building). "Dr Brown" and "Sarah Brown" are
@@ -554,7 +558,8 @@ Mill Pool Lake Moor Heath Forest Grove Dale Vale Islam Sun Song Ma Fan Ye Le Pop
 Rush Root Sage Baron Abbott Marshall Sheriff Savage Stout Guy Kay Fry Coward Bone Hand Foot Head
 Tailor Cotton Wool Fairy Gentle Hood Kidd Moody Proud Bold Sterling Cannon Gunn Steward
 Chancellor Chamberlain Judge Dye Hay Frank Winters Summer Clay Rock Cliff Butt Pun Sow Fatty Chin Flood
-Manning Bracken Weir Bull Bunting Gee Sparks Shields Costa Roman Diamond
+Manning Bracken Weir Bull Bunting Gee Sparks Shields Costa Roman Diamond Bolton Burton Barnes Dudley
+Stafford Sutton Bromley Buckingham
 )";
 
 // ---------------------------------------------------------------- compile-time merge

@@ -85,7 +85,7 @@ struct Entry {
 ///   or a capitalised word before a listed surname. Also "a patient called X", "her name was X".
 ///   Not found: lower-case names without a trigger ("told jamie"), names in non-Latin scripts, nicknames not in the
 ///   list. The author preview and the facilitator are the backstop for these.
-/// - Location: ward, bay, bed, room, side room, cubicle, theatre, resus, pod and trolley followed by a number or a
+/// - Location: ward, bay, bed, room, side room, cubicle, theatre, resus, pod, trolley and cot followed by a number or a
 ///   letter ("Ward 7", "ward 12B", "Bay C"); a capitalised name before "Ward" or "Unit" ("Nightingale Ward"),
 ///   except generic ones ("Acute Medical Unit", "Stroke Unit") and sentence openers ("The Ward"); street names
 ///   ("14 Elm Grove", "Mill Lane"). Kept: "Ward round", "the ward", "on the ward", a bay without a number.

@@ -39,8 +39,9 @@ void appendUtf8(std::string& out, char32_t codePoint);
 ///   make the shared screen show characters in a different order from the text that was scrubbed and stored
 ///   ("Trojan Source"). The plain marks LRM, RLM and ALM stay, because mixed Arabic/Hebrew and English text needs
 ///   them and they cannot reorder a run.
-/// - Zero-width joiners, variation selectors and emoji stay: "👩‍⚕️" must still look like a health worker. The scrubber
-///   looks through zero-width characters when it searches for identifiers, so keeping them hides nothing.
+/// - Zero-width joiners, variation selectors and emoji stay: the woman-health-worker emoji is three code points joined
+///   by ZWJ and must still draw as one. The scrubber looks through zero-width characters when it searches for
+///   identifiers, so keeping them hides nothing.
 enum class ControlHandling { Keep, Drop, Space };
 
 /// The decision above for `codePoint`; `next` is the code point after it (0 at the end of the text).
