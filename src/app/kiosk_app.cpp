@@ -12,6 +12,7 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
       m_pins(db, clock),
       m_controller(m_sessions, m_pins, templates, strings, core::KioskOptions{config.kioskMode}),
       m_ui(ui::UiTexts{strings, signposts, config.organisation}) {
+    m_printEvents = config.printEvents;
     if (config.printEvents) {
         // Machine-readable progress for the end-to-end tests: kinds and numbers only, never anything typed.
         m_sessions.setEventSink([](std::string_view line) {
@@ -31,6 +32,12 @@ void KioskApp::frame(const ui::Theme& theme) {
     const auto wall = m_clock.wallNow();
     m_ui.draw(m_controller, theme, now, wall, m_commands);
     m_controller.applyAll(m_commands);
+    if (m_printEvents && m_controller.exitRequested() != m_exitWasRequested) {
+        // For the containment test: the PIN pad came up (or went away) instead of the kiosk closing.
+        std::puts(m_controller.exitRequested() ? "event exit_requested" : "event exit_cancelled");
+        std::fflush(stdout);
+    }
+    m_exitWasRequested = m_controller.exitRequested();
     if (m_backups) {
         const std::string before = m_backups->lastError();
         m_backups->tick(m_sessions.active() != nullptr, wall);

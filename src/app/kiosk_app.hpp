@@ -56,6 +56,8 @@ private:
     ui::KioskUi m_ui;
     std::vector<core::Command> m_commands;
     std::optional<core::BackupScheduler> m_backups;
+    bool m_printEvents = false;
+    bool m_exitWasRequested = false;
 };
 
 /// The screens `--screenshot` can show, each with its own demo state.

@@ -158,7 +158,7 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
         if (screenshot) {
             // The PIN screen only exists in kiosk mode, so that one demo runs as a kiosk.
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
-                               app::KioskAppConfig{"", gui.screen == "pin", false});
+                               app::KioskAppConfig{"", gui.screen == "pin", false, "", {}, 14});
             auto prepared = app::prepareScreenshot(gui.screen, demo, demoClock, **db);
             if (!prepared) return failWith(prepared.error().message);
             return platform::runFrameLoop(window, layer, demo, platform::LoopOptions{gui.screenshot, 4});
