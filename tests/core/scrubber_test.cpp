@@ -166,7 +166,8 @@ TEST_CASE("names after honorifics and roles", "[scrubber]") {
     // The trigger alone, or followed by an ordinary word, changes nothing.
     CHECK(scrubbed("I called the Dr. Nobody came.") == "I called the Dr. Nobody came.");
     CHECK(scrubbed("the Dr was kind") == "the Dr was kind");
-    CHECK(scrubbed("Nurse Practitioner and Consultant Radiologist") == "Nurse Practitioner and Consultant Radiologist");
+    CHECK(scrubbed("Nurse Practitioner and Consultant Radiologist") ==
+          "Nurse Practitioner and Consultant Radiologist");
     CHECK(scrubbed("the Consultant ENT surgeon") == "the Consultant ENT surgeon");
 }
 
@@ -180,7 +181,8 @@ TEST_CASE("names from the built-in list", "[scrubber]") {
     // Everyday words that are also names stay without a trigger.
     CHECK(scrubbed("Hope is what kept us going. Faith too. Will it help?") ==
           "Hope is what kept us going. Faith too. Will it help?");
-    CHECK(scrubbed("May I say, Mark my words, Grace under pressure") == "May I say, Mark my words, Grace under pressure");
+    CHECK(scrubbed("May I say, Mark my words, Grace under pressure") ==
+          "May I say, Mark my words, Grace under pressure");
     // Sentence-initial ordinary words stay; places and eponyms are not people.
     CHECK(scrubbed("Yesterday. Honestly. Afterwards.") == "Yesterday. Honestly. Afterwards.");
     CHECK(scrubbed("St Thomas' and Queen Elizabeth Hospital") == "St Thomas' and Queen Elizabeth Hospital");

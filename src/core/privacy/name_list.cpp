@@ -1,10 +1,12 @@
 // The built-in given-name and surname gazetteer, written for the mix of people who work in and use the NHS.
 //
 // Names are grouped by where they are common, only to make gaps easy to spot when reading; the groups are merged,
-// sorted and de-duplicated at compile time into one table. Every entry is folded to ASCII (the scrubber folds
+// sorted and de-duplicated once, at first use, into one table. Every entry is folded to ASCII (the scrubber folds
 // "Łukasz" to "Lukasz" and "Zoë" to "Zoe" before it looks a word up) and written with its usual capitals.
-// Everyday English words that are also names live only in the two kCommonWord groups at the end, so they count as
-// names only after a trigger such as "Nurse" or next to an unambiguous name.
+// Everyday English words that are also names are listed in one of the two kCommonWord groups at the end (that flag
+// wins over any other group), so they count as names only after a trigger such as "Nurse" or next to an
+// unambiguous name. The unit tests check the list stays
+// sorted, free of repeats and above 1500 given names and 800 surnames that are not everyday words.
 // Left out on purpose: eponyms that mostly name a disease in a clinical reflection (Parkinson, Alzheimer, Crohn,
 // Hodgkin, Huntington, Asperger, Addison, Cushing, Raynaud, Tourette), and short words that would collide with
 // English ("He", "Do", "Go", "Oh", "Man", "Son", "Kit"). Surnames that also name a device ("Foley catheter") stay:
@@ -14,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "core/privacy/scrubber.hpp"
 
@@ -612,149 +615,52 @@ constexpr void forEachWord(std::string_view text, Visit&& visit) {
     }
 }
 
-constexpr std::size_t countWords(std::string_view text) {
-    std::size_t count = 0;
-    forEachWord(text, [&](std::string_view) { ++count; });
-    return count;
-}
-
-// Byte-wise "less than", written out because GCC counts every step of a constant evaluation and the library
-// comparison goes through several layers per character.
-constexpr bool nameLess(std::string_view a, std::string_view b) {
-    const char* pa = a.data();
-    const char* pb = b.data();
-    const std::size_t shorter = a.size() < b.size() ? a.size() : b.size();
-    for (std::size_t i = 0; i < shorter; ++i) {
-        if (pa[i] != pb[i]) {
-            return static_cast<unsigned char>(pa[i]) < static_cast<unsigned char>(pb[i]);
-        }
-    }
-    return a.size() < b.size();
-}
-
-template <std::size_t N>
-constexpr void mergeSort(std::array<Entry, N>& items) {
-    std::array<Entry, N> scratch{};
-    for (std::size_t width = 1; width < N; width *= 2) {
-        for (std::size_t left = 0; left < N; left += 2 * width) {
-            const std::size_t mid = left + width < N ? left + width : N;
-            const std::size_t right = left + 2 * width < N ? left + 2 * width : N;
-            std::size_t i = left;
-            std::size_t j = mid;
-            std::size_t k = left;
-            while (i < mid && j < right) {
-                scratch[k++] = nameLess(items[j].name, items[i].name) ? items[j++] : items[i++];
-            }
-            while (i < mid) {
-                scratch[k++] = items[i++];
-            }
-            while (j < right) {
-                scratch[k++] = items[j++];
-            }
-        }
-        items = scratch;
-    }
-}
-
-// Size of the union of two sorted lists, counting a spelling once even if it repeats inside one list.
-template <std::size_t A, std::size_t B>
-constexpr std::size_t unionSize(const std::array<Entry, A>& a, const std::array<Entry, B>& b) {
-    std::size_t i = 0;
-    std::size_t j = 0;
-    std::size_t count = 0;
-    std::string_view last;
-    bool any = false;
-    while (i < A || j < B) {
-        const bool takeA = j >= B || (i < A && !nameLess(b[j].name, a[i].name));
-        const std::string_view name = takeA ? a[i++].name : b[j++].name;
-        if (!any || name != last) {
-            ++count;
-            last = name;
-            any = true;
-        }
-    }
-    return count;
-}
-
-// Merges two sorted lists into one entry per spelling; a spelling found in several groups gets all their flags
-// ("Thomas" is a given name and a surname; "Rose" is also an everyday word).
-template <std::size_t Size, std::size_t A, std::size_t B>
-constexpr std::array<Entry, Size> unite(const std::array<Entry, A>& a, const std::array<Entry, B>& b) {
-    std::array<Entry, Size> out{};
-    std::size_t i = 0;
-    std::size_t j = 0;
-    std::size_t n = 0;
-    while (i < A || j < B) {
-        const bool takeA = j >= B || (i < A && !nameLess(b[j].name, a[i].name));
-        const Entry& e = takeA ? a[i++] : b[j++];
-        if (n > 0 && out[n - 1].name == e.name) {
-            out[n - 1].flags = static_cast<std::uint8_t>(out[n - 1].flags | e.flags);
-        } else {
-            out[n++] = e;
-        }
-    }
-    return out;
-}
-
-// Each group is sorted, and each merge step done, in its own constant: GCC limits the work of one constant
-// evaluation, and sorting all ~7000 words in one go exceeds it.
-template <std::size_t I>
-constexpr auto sortGroup() {
-    std::array<Entry, countWords(kGroups[I].words)> items{};
-    std::size_t n = 0;
-    forEachWord(kGroups[I].words, [&](std::string_view word) { items[n++] = Entry{word, kGroups[I].flags}; });
-    mergeSort(items);
-    return items;
-}
-
-template <std::size_t I>
-struct MergedUpTo {
-    static constexpr auto group = sortGroup<I>();
-    static constexpr auto value =
-        unite<unionSize(MergedUpTo<I - 1>::value, group)>(MergedUpTo<I - 1>::value, group);
-};
-
-template <>
-struct MergedUpTo<0> {
-    static constexpr auto group = sortGroup<0>();
-    static constexpr auto value = unite<unionSize(group, std::array<Entry, 0>{})>(group, std::array<Entry, 0>{});
-};
-
-constexpr const auto& kNames = MergedUpTo<kGroups.size() - 1>::value;
-
 // Catch typing slips at build time: every entry starts with a capital and uses only ASCII letters, apostrophes
-// and hyphens, because that is the only form the scrubber ever looks up.
+// and hyphens, because that is the only form the scrubber ever looks up. (One linear pass: cheap to evaluate.)
 constexpr bool wellFormed() {
-    for (const Entry& e : kNames) {
-        if (e.name.empty() || e.name[0] < 'A' || e.name[0] > 'Z') {
-            return false;
-        }
-        for (const char c : e.name) {
-            const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-            if (!letter && c != '\'' && c != '-') {
-                return false;
+    bool ok = true;
+    for (const Group& group : kGroups) {
+        forEachWord(group.words, [&](std::string_view word) {
+            ok = ok && word[0] >= 'A' && word[0] <= 'Z';
+            for (const char c : word) {
+                const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+                ok = ok && (letter || c == '\'' || c == '-');
             }
-        }
+        });
     }
-    return true;
+    return ok;
 }
 static_assert(wellFormed(), "a built-in name is not folded ASCII starting with a capital");
 
-constexpr std::size_t countWith(std::uint8_t wanted) {
-    std::size_t count = 0;
-    for (const Entry& e : kNames) {
-        if ((e.flags & wanted) != 0 && (e.flags & kCommonWord) == 0) {
-            ++count;
+// One entry per spelling, sorted; a spelling listed in several groups gets all their flags ("Thomas" is a given
+// name and a surname; "Rose" is also an everyday word). Built at run time, once: sorting ~7000 words inside the
+// compiler took 20 s and 700 MB of RAM per build, too much for the small boxes the kiosk is built on.
+std::vector<Entry> buildIndex() {
+    std::vector<Entry> all;
+    all.reserve(8192);
+    for (const Group& group : kGroups) {
+        forEachWord(group.words, [&](std::string_view word) { all.push_back(Entry{word, group.flags}); });
+    }
+    std::sort(all.begin(), all.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    std::vector<Entry> index;
+    index.reserve(all.size());
+    for (const Entry& e : all) {
+        if (!index.empty() && index.back().name == e.name) {
+            index.back().flags = static_cast<std::uint8_t>(index.back().flags | e.flags);
+        } else {
+            index.push_back(e);
         }
     }
-    return count;
+    return index;
 }
-static_assert(countWith(kGiven) >= 1500, "the given-name list has shrunk below 1500 unambiguous names");
-static_assert(countWith(kSurname) >= 800, "the surname list has shrunk below 800 unambiguous names");
 
 }  // namespace
 
-std::span<const Entry> builtIn() noexcept { return {kNames.data(), kNames.size()}; }
+std::span<const Entry> builtIn() {
+    // Built on first use and never changed afterwards; C++ guarantees the initialisation runs once, thread-safely.
+    static const std::vector<Entry> kIndex = buildIndex();
+    return {kIndex.data(), kIndex.size()};
+}
 
 std::uint8_t lookup(std::span<const Entry> list, std::string_view asciiName) noexcept {
     const auto it = std::lower_bound(list.begin(), list.end(), asciiName,

@@ -356,15 +356,38 @@ public:
                 m_words[n++] = text.substr(start, i - start);
             }
         }
-        // Insertion sort: the sets are small and this stays inside the compiler's constant-evaluation budget.
-        for (std::size_t a = 1; a < N; ++a) {
-            const std::string_view key = m_words[a];
-            std::size_t b = a;
-            while (b > 0 && key < m_words[b - 1]) {
-                m_words[b] = m_words[b - 1];
-                --b;
+        // Bottom-up merge sort through raw pointers: few enough steps for GCC's constant-evaluation budget, even
+        // with -D_GLIBCXX_ASSERTIONS checking every std::array subscript.
+        std::array<std::string_view, N> scratch{};
+        std::string_view* items = m_words.data();
+        std::string_view* spare = scratch.data();
+        bool inScratch = false;  // which buffer holds the latest pass (pointers to different arrays cannot be compared)
+        for (std::size_t width = 1; width < N; width *= 2) {
+            for (std::size_t left = 0; left < N; left += 2 * width) {
+                const std::size_t mid = left + width < N ? left + width : N;
+                const std::size_t right = left + 2 * width < N ? left + 2 * width : N;
+                std::size_t a = left;
+                std::size_t b = mid;
+                std::size_t k = left;
+                while (a < mid && b < right) {
+                    spare[k++] = items[b] < items[a] ? items[b++] : items[a++];
+                }
+                while (a < mid) {
+                    spare[k++] = items[a++];
+                }
+                while (b < right) {
+                    spare[k++] = items[b++];
+                }
             }
-            m_words[b] = key;
+            std::string_view* swap = items;
+            items = spare;
+            spare = swap;
+            inScratch = !inScratch;
+        }
+        if (inScratch) {
+            for (std::size_t w = 0; w < N; ++w) {
+                m_words.data()[w] = items[w];
+            }
         }
     }
 
