@@ -45,7 +45,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string email = "p" + digitsFrom(data, size, 6, 5) + "@example.org";
     const std::string text = "NHS number " + nhsSpaced + " . " + safe + " . call " + mobile + " . mail " + email + " .";
     const auto scrubbed = scrubber.scrub(text).text;
+    // Only when the fuzzed part does not itself contain the same characters (inside a longer digit run, say,
+    // where they are rightly not a phone number), so any copy in the output is the generated one.
     for (const std::string& id : {nhsSpaced, mobile, email})
-        if (scrubbed.find(id) != std::string::npos) violated("a generated identifier survived scrubbing");
+        if (safe.find(id) == std::string::npos && scrubbed.find(id) != std::string::npos)
+            violated("a generated identifier survived scrubbing");
     return 0;
 }
