@@ -9,6 +9,7 @@ const std::vector<std::string>& screenshotScreens() {
     static const std::vector<std::string> kScreens = {
         "home",          "home-resume",   "setup",       "runner-first", "runner",     "runner-amber",
         "runner-overtime", "runner-paused", "end-confirm", "summary",      "signposts",  "pin",
+        "home-safe-mode",
     };
     return kScreens;
 }
@@ -32,6 +33,7 @@ void op(KioskApp& app, core::SessionOp o) { app.controller().apply(core::Session
 core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database&) {
     auto& c = app.controller();
     if (screen == "home") return core::ok();
+    if (screen == "home-safe-mode") return core::ok();  // main passes the start-up notice in KioskAppConfig
     if (screen == "setup") {
         c.apply(core::OpenSetup{});
         return core::ok();

@@ -156,9 +156,15 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
         platform::Window window(windowOptions);
         platform::ImGuiLayer layer(window, ui::findSystemFonts(), scale, highContrast);
         if (screenshot) {
+            // What the admin sees after a damaged database was set aside (the file names are examples).
+            const std::string demoNotice =
+                gui.screen == "home-safe-mode"
+                    ? strings->format("safe_mode.restored", {{"moved", "reflect.db.corrupt-20261123-101500"},
+                                                             {"backup", "reflect-20261122-180000.db"}})
+                    : std::string();
             // The PIN screen only exists in kiosk mode, so that one demo runs as a kiosk.
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
-                               app::KioskAppConfig{"", gui.screen == "pin", false, "", {}, 14});
+                               app::KioskAppConfig{"", gui.screen == "pin", false, demoNotice, {}, 14});
             auto prepared = app::prepareScreenshot(gui.screen, demo, demoClock, **db);
             if (!prepared) return failWith(prepared.error().message);
             return platform::runFrameLoop(window, layer, demo, platform::LoopOptions{gui.screenshot, 4});
