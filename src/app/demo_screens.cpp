@@ -17,6 +17,7 @@ const std::vector<std::string>& screenshotScreens() {
         "contribute-countdown", "board-12", "board-60",
         "home-groups",   "setup-group",   "als-runner",  "action-review", "action-commit", "evaluation",
         "als-closing",   "checklist",     "checklist-result",
+        "home-safe-mode",
     };
     return kScreens;
 }
@@ -229,6 +230,7 @@ core::Result<void> prepareMeetingScreen(const std::string& screen, KioskApp& app
 core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database&) {
     auto& c = app.controller();
     if (screen == "home") return core::ok();
+    if (screen == "home-safe-mode") return core::ok();  // main passes the start-up notice in KioskAppConfig
     if (screen == "setup") {
         c.apply(core::OpenSetup{});
         return core::ok();

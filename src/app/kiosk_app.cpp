@@ -13,6 +13,7 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
       m_meetings(db, clock, m_scrubber),
       m_controller(m_sessions, m_pins, templates, strings, core::KioskOptions{config.kioskMode, config.revealMinimum, config.draftIdleSeconds, config.codebook}),
       m_ui(ui::UiTexts{strings, signposts, config.organisation}) {
+    m_printEvents = config.printEvents;
     if (config.printEvents) {
         // Machine-readable progress for the end-to-end tests: kinds and numbers only, never anything typed.
         m_sessions.setEventSink([](std::string_view line) {
@@ -23,6 +24,8 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
     }
     m_controller.attachMeetings(m_meetings);
     m_controller.startUp();
+    if (!config.startupNotice.empty()) m_controller.showNotice(config.startupNotice);
+    if (!config.backupDir.empty()) m_backups.emplace(db, config.backupDir, config.backupKeep);
 }
 
 void KioskApp::frame(const ui::Theme& theme) {
@@ -31,6 +34,19 @@ void KioskApp::frame(const ui::Theme& theme) {
     const auto wall = m_clock.wallNow();
     m_ui.draw(m_controller, theme, now, wall, m_commands);
     m_controller.applyAll(m_commands);
+    if (m_printEvents && m_controller.exitRequested() != m_exitWasRequested) {
+        // For the containment test: the PIN pad came up (or went away) instead of the kiosk closing.
+        std::puts(m_controller.exitRequested() ? "event exit_requested" : "event exit_cancelled");
+        std::fflush(stdout);
+    }
+    m_exitWasRequested = m_controller.exitRequested();
+    if (m_backups) {
+        const std::string before = m_backups->lastError();
+        m_backups->tick(m_sessions.active() != nullptr, wall);
+        // Paths and SQLite reasons only: a backup error never holds anything anyone typed.
+        if (m_backups->lastError() != before && !m_backups->lastError().empty())
+            std::fprintf(stderr, "reflect-kiosk: automatic backup: %s\n", m_backups->lastError().c_str());
+    }
 }
 
 std::int64_t KioskApp::msUntilNextChange() const {

@@ -1,7 +1,9 @@
 // KioskApp: the composition of database, services, controller and UI that the frame loop drives.
 #pragma once
 
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,7 @@
 #include "core/kiosk/kiosk_controller.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/session/session_service.hpp"
+#include "core/storage/backup.hpp"
 #include "core/storage/database.hpp"
 #include "core/support/signposts.hpp"
 #include "core/templates/template_loader.hpp"
@@ -27,6 +30,11 @@ struct KioskAppConfig {
     int revealMinimum = 3;
     int draftIdleSeconds = 90;
     const core::Codebook* codebook = nullptr;
+    /// Shown on the home screen at start (safe mode after a damaged database); "" = none.
+    std::string startupNotice;
+    /// Automatic backups after each session and daily; empty folder = none (screenshots, tests).
+    std::filesystem::path backupDir;
+    int backupKeep = 14;
 };
 
 /// Owns nothing global: every collaborator is passed in by reference from main.
@@ -55,6 +63,9 @@ private:
     core::KioskController m_controller;
     ui::KioskUi m_ui;
     std::vector<core::Command> m_commands;
+    std::optional<core::BackupScheduler> m_backups;
+    bool m_printEvents = false;
+    bool m_exitWasRequested = false;
 };
 
 /// The screens `--screenshot` can show, each with its own demo state.

@@ -18,6 +18,8 @@
 #include "core/contribute/codebook.hpp"
 #include "core/paths.hpp"
 #include "core/review/purge.hpp"
+#include "core/storage/backup.hpp"
+#include "core/storage/database_opener.hpp"
 #include "core/storage/migrations.hpp"
 #include "core/storage/settings_store.hpp"
 #include "platform/frame_loop.hpp"
@@ -62,20 +64,25 @@ fs::path exePath() {
     return fs::read_symlink("/proc/self/exe", ec);
 }
 
-/// Opens (creating if needed) the database in a private folder and brings its schema up to date.
-core::Result<std::unique_ptr<core::Database>> openDatabase(const std::string& requested) {
+/// Opens (creating if needed) the database in a private folder, checks it and brings its schema up to date.
+/// A damaged file is moved aside and replaced by the latest good backup or a fresh database (safe mode).
+core::Result<core::OpenedDatabase> openDatabase(const std::string& requested, const std::string& backupDir,
+                                                std::int64_t wallNowMs) {
     const fs::path path = requested.empty() ? core::defaultDatabasePath() : fs::path(requested);
-    if (path != ":memory:") {
-        if (auto made = core::ensurePrivateFolder(path.parent_path()); !made) return made.error();
+    if (path == ":memory:") {
+        try {
+            auto db = std::make_unique<core::Database>(path.string());
+            core::migrate(*db);
+            return core::OpenedDatabase{std::move(db), false, {}, {}};
+        } catch (const core::SqliteError& e) {
+            return core::fail(e.what());
+        }
     }
-    try {
-        auto db = std::make_unique<core::Database>(path.string());
-        core::migrate(*db);
-        if (auto priv = core::makePrivateFile(path); !priv) return priv.error();
-        return db;
-    } catch (const core::SqliteError& e) {
-        return core::fail(e.what());
-    }
+    if (auto made = core::ensurePrivateFolder(path.parent_path()); !made) return made.error();
+    auto opened = core::openCheckedDatabase(path, core::backupFolderFor(path, backupDir), wallNowMs);
+    if (!opened) return opened.error();
+    if (auto priv = core::makePrivateFile(path); !priv) return priv.error();
+    return opened;
 }
 
 /// The admin's config: --config, else ~/.config/reflect-kiosk/config.toml if present; each bad field is one
@@ -125,9 +132,21 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
     const std::vector<core::Principle> principleList = principles ? principles.value() : std::vector<core::Principle>{};
 
     // Screenshots show demo state on a throwaway database at a fixed moment, so every picture is repeatable.
-    auto db = openDatabase(screenshot ? ":memory:" : common.db);
-    if (!db) return failWith(db.error().message);
     core::SystemClock systemClock;
+    auto opened = openDatabase(screenshot ? ":memory:" : common.db, config.backupDir, systemClock.wallNow());
+    if (!opened) return failWith(opened.error().message);
+    std::string startupNotice;
+    if (opened->safeMode) {
+        std::cerr << "reflect-kiosk: the database was damaged and has been moved to " << opened->movedAsideTo.string()
+                  << (opened->restoredFrom.empty() ? "; started a fresh database\n"
+                                                   : "; restored " + opened->restoredFrom.string() + "\n");
+        startupNotice = opened->restoredFrom.empty()
+                            ? strings->format("safe_mode.fresh", {{"moved", opened->movedAsideTo.filename().string()}})
+                            : strings->format("safe_mode.restored",
+                                              {{"moved", opened->movedAsideTo.filename().string()},
+                                               {"backup", opened->restoredFrom.filename().string()}});
+    }
+    std::unique_ptr<core::Database>* db = &opened->db;
     core::ManualClock demoClock(1'000'000, 1'795'439'100'000);
     const core::Clock& clock = screenshot ? static_cast<const core::Clock&>(demoClock) : systemClock;
 
@@ -150,7 +169,7 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
         platform::ImGuiLayer layer(window, ui::findSystemFonts(), scale, highContrast);
         if (bench) {
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
-                               app::KioskAppConfig{"", false, false, 3, 90, &codebook});
+                               app::KioskAppConfig{"", false, false, 3, 90, &codebook, "", {}, 14});
             auto prepared = app::prepareScreenshot(gui.screen.empty() ? "board-500" : gui.screen, demo, demoClock, **db);
             if (!prepared) return failWith(prepared.error().message);
             const auto t = platform::benchFrames(window, layer, demo, gui.benchBoard);
@@ -161,9 +180,15 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
             return 0;
         }
         if (screenshot) {
+            // What the admin sees after a damaged database was set aside (the file names are examples).
+            const std::string demoNotice =
+                gui.screen == "home-safe-mode"
+                    ? strings->format("safe_mode.restored", {{"moved", "reflect.db.corrupt-20261123-101500"},
+                                                             {"backup", "reflect-20261122-180000.db"}})
+                    : std::string();
             // The PIN screen only exists in kiosk mode, so that one demo runs as a kiosk.
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
-                               app::KioskAppConfig{"", gui.screen == "pin", false, 3, 90, &codebook});
+                               app::KioskAppConfig{"", gui.screen == "pin", false, 3, 90, &codebook, demoNotice, {}, 14});
             demo.meetings().setPrinciples(principleList);
             auto prepared = app::prepareScreenshot(gui.screen, demo, demoClock, **db);
             if (!prepared) return failWith(prepared.error().message);
@@ -174,9 +199,11 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
             auto purged = core::purgeOlderThan(**db, clock, config.retentionDays, "system");
             if (!purged) std::cerr << "reflect-kiosk: " << purged.error().message << '\n';
         }
+        const fs::path dbPath = common.db.empty() ? core::defaultDatabasePath() : fs::path(common.db);
         app::KioskApp kiosk(**db, clock, templates, strings.value(), signpostList,
                             app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents, config.revealMinimum,
-                                                config.draftIdleSeconds, &codebook});
+                                                config.draftIdleSeconds, &codebook, startupNotice,
+                                                core::backupFolderFor(dbPath, config.backupDir), config.backupKeep});
         kiosk.meetings().setPrinciples(principleList);
         return platform::runFrameLoop(window, layer, kiosk, platform::LoopOptions{});
     } catch (const std::exception& e) {
@@ -212,6 +239,14 @@ int main(int argc, char** argv) {
     std::string checkDir;
     checkCmd->add_option("DIR", checkDir, "Folder of .toml templates");
     templatesCmd->require_subcommand(1);
+
+    auto* backupCmd = app.add_subcommand("backup", "Write a checked copy of the database into a folder");
+    std::string backupTo;
+    backupCmd->add_option("--to", backupTo, "Folder for the copy")->required();
+    auto* restoreCmd = app.add_subcommand("restore", "Replace the database with a backup that passes its check");
+    std::string restoreFile;
+    restoreCmd->add_option("FILE", restoreFile, "Backup file")->required();
+    auto* verifyCmd = app.add_subcommand("verify", "Check the database (integrity and foreign keys); exit 0 or 1");
 
     auto* setPinCmd = app.add_subcommand("set-pin", "Set the facilitator or lead PIN (read from standard input)");
     std::string role;
@@ -269,6 +304,13 @@ int main(int argc, char** argv) {
         return cli::templatesCheck(dir, std::cout, std::cerr);
     }
     if (redactCmd->parsed()) return cli::redact(redactLines, std::cin, std::cout, std::cerr);
+    if (backupCmd->parsed() || restoreCmd->parsed() || verifyCmd->parsed()) {
+        const fs::path db = common.db.empty() ? core::defaultDatabasePath() : fs::path(common.db);
+        if (verifyCmd->parsed()) return cli::verify(db, std::cout, std::cerr);
+        if (restoreCmd->parsed()) return cli::restore(db, restoreFile, std::cout, std::cerr);
+        core::SystemClock clock;
+        return cli::backup(db, backupTo, clock.wallNow(), std::cout, std::cerr);
+    }
     if (setPinCmd->parsed()) {
         const fs::path db = common.db.empty() ? core::defaultDatabasePath() : fs::path(common.db);
         if (auto made = core::ensurePrivateFolder(db.parent_path()); !made) return failWith(made.error().message);
@@ -277,9 +319,11 @@ int main(int argc, char** argv) {
     if (demoCmd->parsed() || exportCmd->parsed() || reportCmd->parsed() || purgeCmd->parsed()) {
         auto assets = core::findAssets(common.assets, exePath(), REFLECT_SOURCE_ASSETS_DIR);
         if (!assets) return failWith(assets.error().message);
-        auto db = openDatabase(common.db);
-        if (!db) return failWith(db.error().message);
         const core::AppConfig config = readConfig(common.config);
+        core::SystemClock openClock;
+        auto opened = openDatabase(common.db, config.backupDir, openClock.wallNow());
+        if (!opened) return failWith(opened.error().message);
+        std::unique_ptr<core::Database>* db = &opened->db;
         core::ReviewSettings settings;
         settings.suppressionThreshold = config.suppressionThreshold;
         reportArgs.organisation = config.organisationName;

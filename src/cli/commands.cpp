@@ -12,6 +12,7 @@
 #include "core/access/pin_store.hpp"
 #include "core/clock.hpp"
 #include "core/review/audit_log.hpp"
+#include "core/storage/backup.hpp"
 #include "core/storage/database.hpp"
 #include "core/storage/migrations.hpp"
 #include "core/templates/template_loader.hpp"
@@ -105,6 +106,51 @@ int redact(bool lines, std::istream& in, std::ostream& out, std::ostream& err) {
         err << "reflect-kiosk: redact: the output could not be written\n";
         return 1;
     }
+    return 0;
+}
+
+int backup(const std::filesystem::path& dbPath, const std::filesystem::path& dir, std::int64_t wallNowMs,
+           std::ostream& out, std::ostream& err) {
+    std::error_code ec;
+    if (!std::filesystem::exists(dbPath, ec)) {
+        err << "reflect-kiosk: there is no database at " << dbPath.string() << '\n';
+        return 1;
+    }
+    try {
+        core::OpenOptions options;
+        options.create = false;
+        core::Database db(dbPath.string(), options);
+        auto written = core::writeBackup(db, dir, wallNowMs);
+        if (!written) {
+            err << "reflect-kiosk: " << written.error().message << '\n';
+            return 1;
+        }
+        out << written->string() << '\n';
+        return 0;
+    } catch (const core::SqliteError& e) {
+        err << "reflect-kiosk: " << e.what() << '\n';
+        return 1;
+    }
+}
+
+int restore(const std::filesystem::path& dbPath, const std::filesystem::path& file, std::ostream& out,
+            std::ostream& err) {
+    auto restored = core::restoreBackup(file, dbPath);
+    if (!restored) {
+        err << "reflect-kiosk: " << restored.error().message << '\n';
+        return 1;
+    }
+    out << "Restored " << dbPath.string() << " from " << file.string() << ".\n";
+    return 0;
+}
+
+int verify(const std::filesystem::path& dbPath, std::ostream& out, std::ostream& err) {
+    const std::string result = core::checkDatabaseFile(dbPath);
+    if (result != "ok") {
+        err << "reflect-kiosk: " << dbPath.string() << ": " << result << '\n';
+        return 1;
+    }
+    out << dbPath.string() << ": ok\n";
     return 0;
 }
 

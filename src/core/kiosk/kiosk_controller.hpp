@@ -82,6 +82,8 @@ public:
     [[nodiscard]] int actionsSaved() const noexcept { return m_actionsSaved; }
     [[nodiscard]] std::int64_t checklistGroup() const noexcept { return m_checklistGroup; }
     [[nodiscard]] int checklistsSaved() const noexcept { return m_checklistsSaved; }
+    /// A message for the admin shown on the home screen until dismissed (start-up safe mode, backup trouble).
+    void showNotice(std::string text) { m_message = std::move(text); }
 
     /// For screenshot and test set-ups.
     void showScreen(Screen screen) { m_screen = screen; }

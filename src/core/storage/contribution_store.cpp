@@ -5,10 +5,13 @@
 
 #include "core/session/session_service.hpp"
 #include "core/storage/random_key.hpp"
+#include "core/text/utf8.hpp"
 
 namespace reflect::core {
 
 Result<void> ContributionStore::add(std::int64_t sessionId, int stageIndex, std::string_view scrubbedText, bool risk) {
+    // The last gate before the disk: a screen bug must not be able to store unreadable bytes or an endless paste.
+    if (auto checked = checkContributionText(scrubbedText); !checked) return checked;
     try {
         Transaction tx(m_db);
         // A collision of two random 63-bit keys is vanishingly rare; if it happens, draw again.
@@ -34,6 +37,17 @@ Result<void> ContributionStore::add(std::int64_t sessionId, int stageIndex, std:
     } catch (const SqliteError& e) {
         return fail(storageFailureMessage(e));
     }
+}
+
+Result<void> checkContributionText(std::string_view text) {
+    if (!isValidUtf8(text))
+        return fail("This text has characters the kiosk cannot read. Please type it again rather than pasting it.");
+    std::size_t characters = 0;
+    for (const char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++characters;
+    if (characters > kMaxContributionCharacters)
+        return fail("This is longer than one contribution can be. Please shorten it or split it in two.");
+    return ok();
 }
 
 int ContributionStore::count(std::int64_t sessionId) const {

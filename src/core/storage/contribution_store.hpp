@@ -46,4 +46,8 @@ private:
 /// The most characters a contribution may have; the screen shows a counter and never cuts silently.
 inline constexpr std::size_t kMaxContributionCharacters = 2000;
 
+/// Refuses text that is not well-formed UTF-8 or is longer than kMaxContributionCharacters, with a calm message
+/// for the person who typed it. add() calls it; screens may call it first to keep the draft and explain.
+[[nodiscard]] Result<void> checkContributionText(std::string_view text);
+
 }  // namespace reflect::core

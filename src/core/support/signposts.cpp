@@ -38,8 +38,15 @@ Result<SignpostList> parseSignposts(std::string_view text, std::string_view file
                 return fail(fmt::format("{}:{}: {}: is not a known setting (a typing mistake?)", fileName,
                                         v.source().begin.line, key));
         }
-        if (root["schema"].value_or(0) != 1) return fail(fmt::format("{}:1: schema: must be 1", fileName));
-        list.intro = root["intro"].value_or(std::string());
+        if (root["schema"].value_or(0) != 1) {
+            const toml::node* schema = root.get("schema");
+            return fail(fmt::format("{}:{}: schema: must be 1", fileName, schema ? schema->source().begin.line : 1));
+        }
+        if (const toml::node* intro = root.get("intro")) {
+            if (!intro->is_string())
+                return fail(fmt::format("{}:{}: intro: must be text in quotes", fileName, intro->source().begin.line));
+            list.intro = intro->as_string()->get();
+        }
         const toml::array* arr = root["signpost"].as_array();
         if (!arr || arr->empty()) return fail(fmt::format("{}:1: signpost: at least one [[signpost]] is needed", fileName));
         std::size_t index = 0;

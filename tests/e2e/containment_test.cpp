@@ -1,0 +1,131 @@
+// Kiosk containment: in --kiosk mode the real binary on a virtual display does not leave for any key combination,
+// a window-manager close request (WM_DELETE_WINDOW, what the close button and Alt+F4 send) or a focus grab by
+// another window; a close request raises the PIN pad, and the kiosk takes the focus back.
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "support/child_process.hpp"
+#include "support/temp_dir.hpp"
+
+// Last: Xlib defines macros (None, Always, Bool) that would break the headers above.
+#include <X11/Xlib.h>
+
+using namespace reflect;
+
+namespace {
+
+/// One Xlib connection, closed in the destructor.
+class XConnection {
+public:
+    explicit XConnection(const std::string& display) : m_display(XOpenDisplay(display.c_str())) {
+        if (!m_display) throw std::runtime_error("cannot open " + display);
+    }
+    ~XConnection() { XCloseDisplay(m_display); }
+    XConnection(const XConnection&) = delete;
+    XConnection& operator=(const XConnection&) = delete;
+    [[nodiscard]] Display* get() const noexcept { return m_display; }
+
+    /// What a window manager sends when someone clicks the close button or presses Alt+F4.
+    void sendDeleteWindow(Window window) const {
+        XEvent event{};
+        event.xclient.type = ClientMessage;
+        event.xclient.window = window;
+        event.xclient.message_type = XInternAtom(m_display, "WM_PROTOCOLS", False);
+        event.xclient.format = 32;
+        event.xclient.data.l[0] = static_cast<long>(XInternAtom(m_display, "WM_DELETE_WINDOW", False));
+        event.xclient.data.l[1] = CurrentTime;
+        XSendEvent(m_display, window, False, NoEventMask, &event);
+        XSync(m_display, False);
+    }
+
+    /// Maps a small window of our own and gives it the keyboard focus, as another program popping up would.
+    Window stealFocus() const {
+        const int screen = DefaultScreen(m_display);
+        const Window w = XCreateSimpleWindow(m_display, RootWindow(m_display, screen), 10, 10, 200, 100, 0, 0, 0);
+        XMapRaised(m_display, w);
+        XSync(m_display, False);
+        XSetInputFocus(m_display, w, RevertToParent, CurrentTime);
+        XSync(m_display, False);
+        return w;
+    }
+
+    [[nodiscard]] Window focused() const {
+        Window w = 0;
+        int revert = 0;
+        XGetInputFocus(m_display, &w, &revert);
+        return w;
+    }
+
+private:
+    Display* m_display;
+};
+
+bool stillRunning(pid_t pid) {
+    int status = 0;
+    return waitpid(pid, &status, WNOHANG) == 0;
+}
+
+std::string firstLineOf(const std::vector<std::string>& argv, const std::string& display) {
+    test::ChildProcess child(argv, {{"DISPLAY", display}});
+    auto line = child.readLine(20'000);
+    child.wait(20'000);
+    return line.value_or("");
+}
+
+}  // namespace
+
+TEST_CASE("in --kiosk mode no key, close request or focus grab leaves the kiosk", "[e2e][containment]") {
+    test::TempDir dir;
+    test::XvfbServer xvfb("1280x720x24");
+    const std::string display = xvfb.display();
+    test::ChildProcess kiosk({REFLECT_BINARY, "--kiosk", "--db", (dir / "reflect.db").string(), "--print-events"},
+                             {{"DISPLAY", display}});
+    const std::string id = firstLineOf(
+        {"xdotool", "search", "--sync", "--onlyvisible", "--name", "^Reflect$", "windowfocus", "--sync", "%1"}, display);
+    const std::string found = firstLineOf({"xdotool", "search", "--onlyvisible", "--name", "^Reflect$"}, display);
+    REQUIRE_FALSE(found.empty());
+    const Window window = static_cast<Window>(std::stoul(found));
+    auto keys = [&](const std::vector<std::string>& names) {
+        std::vector<std::string> args = {"xdotool", "key", "--delay", "80"};
+        args.insert(args.end(), names.begin(), names.end());
+        REQUIRE(test::runCommand(args, {{"DISPLAY", display}}, 30'000) == 0);
+    };
+
+    // Escape asks to leave: the PIN pad comes up; Escape again puts it away.
+    keys({"Escape"});
+    REQUIRE(kiosk.waitForLine("event exit_requested", 20'000));
+    keys({"Escape"});
+    REQUIRE(kiosk.waitForLine("event exit_cancelled", 20'000));
+
+    // The window manager's close request (close button, Alt+F4 under a WM) raises the PIN pad, never closes.
+    XConnection x(display);
+    x.sendDeleteWindow(window);
+    REQUIRE(kiosk.waitForLine("event exit_requested", 20'000));
+    // A wrong or unset PIN does not let anyone out.
+    keys({"1", "2", "3", "4", "Return", "0", "0", "0", "0", "Return"});
+    keys({"Escape"});
+    REQUIRE(kiosk.waitForLine("event exit_cancelled", 20'000));
+
+    // Key combinations a bored or curious passer-by tries.
+    keys({"alt+F4", "ctrl+q", "ctrl+w", "ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+alt+BackSpace",
+          "ctrl+alt+Delete", "super", "alt+Tab", "F11", "ctrl+alt+F1", "alt+space", "ctrl+shift+q", "ctrl+Escape"});
+    CHECK(stillRunning(kiosk.pid()));
+
+    // Another window takes the focus: the kiosk takes it back.
+    const Window other = x.stealFocus();
+    CHECK(other != window);
+    Window focus = x.focused();
+    for (int attempt = 0; attempt < 50 && focus != window; ++attempt) {
+        // Each round trip to the X server gives the kiosk's frame loop time to react; no sleeping.
+        (void)firstLineOf({"xdotool", "getwindowfocus"}, display);
+        focus = x.focused();
+    }
+    CHECK(focus == window);
+    CHECK(stillRunning(kiosk.pid()));
+    (void)id;
+}
