@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/kiosk_app.hpp"
+#include "core/review/demo_data.hpp"
 
 namespace reflect::app {
 
@@ -13,7 +14,8 @@ const std::vector<std::string>& screenshotScreens() {
         "home",          "home-resume",   "setup",       "runner-first", "runner",     "runner-amber",
         "runner-overtime", "runner-paused", "end-confirm", "summary",      "signposts",  "pin",
         "contribute", "contribute-typing", "contribute-signposts", "runner-contributions", "reveal-refused",
-        "contribute-countdown", "board-12", "board-60",
+        "contribute-countdown", "board-12", "board-60", "lead-pin", "dashboard-sessions", "dashboard-themes",
+        "dashboard-search", "dashboard-actions", "dashboard-evaluations", "dashboard-timing", "dashboard-checklist",
     };
     return kScreens;
 }
@@ -111,10 +113,43 @@ core::Result<void> earlierRounds(KioskApp& app, core::ManualClock& clock) {
     }
     return core::ok();
 }
+/// Lead review: a few years of demo history, a lead PIN, and the dashboard unlocked on one panel.
+core::Result<void> leadReview(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database& db) {
+    auto& c = app.controller();
+    core::DemoOptions options;
+    options.sessions = 300;
+    options.seed = 7;
+    options.endWallMs = clock.wallNow() - 7LL * 24 * 3600 * 1000;
+    auto filled = core::generateDemoData(db, c.codebook(), options);
+    if (!filled) return core::fail(filled.error().message);
+    core::PinStore pins(db, clock);
+    if (auto set = pins.setPin(core::Role::Lead, "2468"); !set) return set;
+    c.apply(core::OpenLeadReview{});
+    if (screen == "lead-pin") return core::ok();
+    c.apply(core::SubmitLeadPin{"2468"});
+    if (c.screen() != core::Screen::Dashboard) return core::fail("the demo lead PIN did not unlock the dashboard");
+    struct Shot {
+        const char* name;
+        core::DashboardPanel panel;
+    };
+    constexpr Shot kShots[] = {{"dashboard-sessions", core::DashboardPanel::Sessions},
+                               {"dashboard-themes", core::DashboardPanel::Themes},
+                               {"dashboard-search", core::DashboardPanel::Search},
+                               {"dashboard-actions", core::DashboardPanel::Actions},
+                               {"dashboard-evaluations", core::DashboardPanel::Evaluations},
+                               {"dashboard-timing", core::DashboardPanel::Timing},
+                               {"dashboard-checklist", core::DashboardPanel::Checklist}};
+    for (const auto& shot : kShots)
+        if (screen == shot.name) c.apply(core::ShowDashboardPanel{shot.panel});
+    if (screen == "dashboard-search") c.apply(core::DashboardSearch{"family"});
+    if (screen == "dashboard-sessions") c.apply(core::SetDashboardFilter{core::PeriodKind::Quarter, std::nullopt, std::nullopt});
+    return core::ok();
+}
 }  // namespace
 
-core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database&) {
+core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database& db) {
     auto& c = app.controller();
+    if (screen == "lead-pin" || screen.rfind("dashboard-", 0) == 0) return leadReview(screen, app, clock, db);
     if (screen == "home") return core::ok();
     if (screen == "setup") {
         c.apply(core::OpenSetup{});

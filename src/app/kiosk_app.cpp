@@ -10,7 +10,8 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
     : m_clock(clock),
       m_sessions(db, clock),
       m_pins(db, clock),
-      m_controller(m_sessions, m_pins, templates, strings, core::KioskOptions{config.kioskMode, config.revealMinimum, config.draftIdleSeconds, config.codebook}),
+      m_controller(m_sessions, m_pins, templates, strings, core::KioskOptions{config.kioskMode, config.revealMinimum, config.draftIdleSeconds, config.codebook,
+                                                                                 config.lockIdleSeconds, config.review, config.exportFolder}),
       m_ui(ui::UiTexts{strings, signposts, config.organisation}) {
     if (config.printEvents) {
         // Machine-readable progress for the end-to-end tests: kinds and numbers only, never anything typed.
@@ -29,10 +30,18 @@ void KioskApp::frame(const ui::Theme& theme) {
     const auto wall = m_clock.wallNow();
     m_ui.draw(m_controller, theme, now, wall, m_commands);
     m_controller.applyAll(m_commands);
+    m_controller.tick(m_clock.steadyNow());
 }
 
 std::int64_t KioskApp::msUntilNextChange() const {
     if (m_controller.screen() == core::Screen::Contribute) return m_ui.contribute().msUntilNextChange(m_clock.steadyNow());
+    if (m_controller.screen() == core::Screen::Dashboard) {
+        // Wake when the idle countdown appears, then once a second until the lock.
+        const std::int64_t remaining = m_controller.leadIdleRemainingMs(m_clock.steadyNow());
+        if (remaining <= 0) return 0;
+        if (remaining > 20'000) return remaining - 20'000;
+        return (remaining - 1) % 1000 + 1;
+    }
     if (m_controller.screen() != core::Screen::Runner) return -1;
     const core::SessionMachine* machine = m_sessions.active();
     if (!machine) return -1;

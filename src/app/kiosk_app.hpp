@@ -25,6 +25,9 @@ struct KioskAppConfig {
     int revealMinimum = 3;
     int draftIdleSeconds = 90;
     const core::Codebook* codebook = nullptr;
+    int lockIdleSeconds = 180;
+    core::ReviewSettings review{};
+    std::string exportFolder;
 };
 
 /// Owns nothing global: every collaborator is passed in by reference from main.

@@ -9,6 +9,7 @@
 #include "core/support/signposts.hpp"
 #include "ui/screens/board_screen.hpp"
 #include "ui/screens/contribute_screen.hpp"
+#include "ui/screens/dashboard_screen.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/pin_dialog.hpp"
 #include "ui/screens/runner_screen.hpp"
@@ -43,6 +44,7 @@ public:
 
 private:
     void drawMessage(const UiContext& ui, const std::string& message);
+    [[nodiscard]] static bool anyInput();
 
     UiTexts m_texts;
     HomeScreen m_home;
@@ -53,6 +55,8 @@ private:
     PinDialog m_pin;
     ContributeScreen m_contribute;
     BoardScreen m_board;
+    DashboardScreen m_dashboard;
+    PinDialog m_leadPin;
     core::Screen m_lastScreen = core::Screen::Home;
     HitMap* m_hits = nullptr;
 };

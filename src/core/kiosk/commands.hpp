@@ -2,11 +2,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "core/contribute/secret_text.hpp"
+#include "core/review/dashboard.hpp"
 
 #include "core/session/session_machine.hpp"
 #include "core/session/session_plan.hpp"
@@ -14,7 +16,7 @@
 namespace reflect::core {
 
 /// Which full-screen view is showing. The kiosk shows exactly one at a time.
-enum class Screen { Home, Setup, Runner, Summary, Signposts, Contribute, Board };
+enum class Screen { Home, Setup, Runner, Summary, Signposts, Contribute, Board, Dashboard };
 
 struct OpenSetup {};
 struct StartSession {
@@ -84,10 +86,39 @@ struct BoardVote {
     int delta = 1;
 };
 
+// Lead review (issue 5).
+/// Home's "Lead review" (key L): opens the lead PIN pad.
+struct OpenLeadReview {};
+struct CancelLeadPin {};
+struct SubmitLeadPin {
+    std::string pin;
+};
+/// Any touch, click or key on the dashboard; restarts the idle lock.
+struct LeadActivity {};
+/// "Lock" on the dashboard: back to home.
+struct LockLeadReview {};
+struct ShowDashboardPanel {
+    DashboardPanel panel = DashboardPanel::Sessions;
+};
+struct SetDashboardFilter {
+    PeriodKind period = PeriodKind::Month;
+    std::optional<std::int64_t> groupId;
+    std::optional<std::string> format;
+};
+struct DashboardSearch {
+    std::string text;
+};
+/// Writes the CSV and JSON exports and the HTML report into this folder.
+struct ExportDashboard {
+    std::string folder;
+};
+
 using Command = std::variant<OpenSetup, StartSession, SessionCommand, ResumeSession, GoHome, OpenSignposts,
                              FinishSummary, RequestExit, CancelExit, SubmitExitPin, DismissMessage, OpenContributions,
                              CloseContributions, LetStaffWrite, LeaveContribute, SubmitContribution, RevealContributions,
                              LeaveBoard, SetAttendance, BoardCreateTheme, BoardRename, BoardToggleTag, BoardMerge,
-                             BoardSplit, BoardUngroup, BoardHideCard, BoardVote>;
+                             BoardSplit, BoardUngroup, BoardHideCard, BoardVote, OpenLeadReview, CancelLeadPin,
+                             SubmitLeadPin, LeadActivity, LockLeadReview, ShowDashboardPanel, SetDashboardFilter,
+                             DashboardSearch, ExportDashboard>;
 
 }  // namespace reflect::core

@@ -20,6 +20,7 @@ void HomeScreen::draw(const UiContext& ui, const core::KioskController& kiosk, c
         if (unfinished && charTyped('r')) ui.emit(core::ResumeSession{});
         if (canStart && (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter))) ui.emit(core::OpenSetup{});
         if (charTyped('s')) ui.emit(core::OpenSignposts{});
+        if (charTyped('l')) ui.emit(core::OpenLeadReview{});
     }
 
     const float width = ImGui::GetContentRegionAvail().x;
@@ -58,6 +59,11 @@ void HomeScreen::draw(const UiContext& ui, const core::KioskController& kiosk, c
     ImGui::SetCursorPosX(left);
     if (actionButton(ui, "##support", ui.t("home.support"), ui.t("home.support_hint"), ImVec2(column, m.touch)))
         ui.emit(core::OpenSignposts{});
+    // Quiet and to one side: only leads need it.
+    ImGui::SetCursorPosX(left + column * 0.6f);
+    if (actionButton(ui, "##lead", ui.t("lead.home_button"), "L", ImVec2(column * 0.4f, std::max(48.0f, m.touch * 0.75f)),
+                     ButtonKind::Quiet))
+        ui.emit(core::OpenLeadReview{});
 
     if (!canStart) {
         ImGui::SetCursorPosX(left);
