@@ -50,7 +50,7 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
         // Leaving the contribute screen by any route wipes the draft; the board starts with nothing selected.
         if (m_lastScreen == core::Screen::Contribute) m_contribute.wipe();
         if (screen == core::Screen::Board) m_board.reset();
-        if (screen == core::Screen::Dashboard) m_dashboard.reset(kiosk.options().exportFolder);
+        if (screen == core::Screen::Dashboard) m_dashboard.reset(kiosk);
         m_lastScreen = screen;
     }
     // The runner is driven by single keys (Space, N, B, +, E); ImGui's own keyboard navigation would fight them.

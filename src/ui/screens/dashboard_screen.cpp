@@ -41,9 +41,9 @@ void heading(const UiContext& ui, std::string_view text, float width) {
 }
 }  // namespace
 
-void DashboardScreen::reset(const std::string& exportFolder) {
-    m_query.clear();
-    m_folder = exportFolder;
+void DashboardScreen::reset(const core::KioskController& kiosk) {
+    m_query = kiosk.dashboard().query;
+    m_folder = kiosk.options().exportFolder;
     m_exportOpen = false;
     m_focusSearch = false;
 }
@@ -445,14 +445,19 @@ void DashboardScreen::drawTiming(const UiContext& ui, const core::DashboardView&
         heading(ui, ui.t("lead.nothing"), width);
         return;
     }
-    BarChartSpec spec{ui.t("lead.timing_chart"), ui.t("lead.col_stage"), ui.t("lead.axis_minutes"), {}, {}, ""};
+    // One format's stages in the chart (the chosen one, else the first); the table has them all.
+    const std::string chartFormat = view.filter.format.value_or(view.timing.front().format);
+    BarChartSpec spec{ui.strings.format("lead.timing_chart", {{"format", chartFormat}}), ui.t("lead.col_stage"),
+                      ui.t("lead.axis_minutes"), {}, {}, ""};
     ChartSeries planned{ui.t("lead.col_planned"), {}, true};
     ChartSeries actual{ui.t("lead.col_actual"), {}, false};
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : view.timing) {
-        spec.categories.push_back(r.stageName);
-        planned.values.push_back(ChartValue{r.plannedMinutes, false});
-        actual.values.push_back(ChartValue{r.actualMinutes, false});
+        if (r.format == chartFormat) {
+            spec.categories.push_back(r.stageName);
+            planned.values.push_back(ChartValue{r.plannedMinutes, false});
+            actual.values.push_back(ChartValue{r.actualMinutes, false});
+        }
         rows.push_back({r.format, r.stageName, std::to_string(r.sessions), minutes(r.plannedMinutes), minutes(r.actualMinutes),
                         percent(r.overrunShare)});
     }

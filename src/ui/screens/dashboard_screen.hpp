@@ -11,8 +11,8 @@ namespace reflect::ui {
 
 class DashboardScreen {
 public:
-    /// On unlock: an empty search box and the default export folder.
-    void reset(const std::string& exportFolder);
+    /// On unlock: the search box shows the controller's query (empty after an unlock) and the default export folder.
+    void reset(const core::KioskController& kiosk);
     void draw(const UiContext& ui, const core::KioskController& kiosk);
 
 private:

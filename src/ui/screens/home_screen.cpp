@@ -16,7 +16,8 @@ void HomeScreen::draw(const UiContext& ui, const core::KioskController& kiosk, c
     const auto& unfinished = kiosk.unfinished();
     const bool canStart = !kiosk.templates().templates.empty();
 
-    if (shortcutsAllowed()) {
+    // While a PIN pad is up, its keys (Enter, digits) belong to the pad.
+    if (shortcutsAllowed() && !kiosk.leadPinOpen() && !kiosk.exitRequested()) {
         if (unfinished && charTyped('r')) ui.emit(core::ResumeSession{});
         if (canStart && (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter))) ui.emit(core::OpenSetup{});
         if (charTyped('s')) ui.emit(core::OpenSignposts{});

@@ -111,7 +111,8 @@ void barChart(const UiContext& ui, const char* id, const BarChartSpec& spec, ImV
             if (i % every == 0) {
                 const std::string label = fitText(small, spec.categories[i], slot * static_cast<float>(every) - fs * 0.5f);
                 const float w = textWidth(small, label);
-                dl->AddText(small, fs, ImVec2(x0 + groupW * 0.5f - w * 0.5f, plotMax.y + fs * 0.2f), p.text, label.c_str());
+                const float lx = std::clamp(x0 + groupW * 0.5f - w * 0.5f, plotMin.x, std::max(plotMin.x, plotMax.x - w));
+                dl->AddText(small, fs, ImVec2(lx, plotMax.y + fs * 0.2f), p.text, label.c_str());
             }
         }
     }
