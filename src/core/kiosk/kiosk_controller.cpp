@@ -322,6 +322,7 @@ void KioskController::tick(SteadyMs now) {
 }
 
 void KioskController::lock() {
+    if (m_screen == Screen::Dashboard) m_sessions.report("event lead-lock");
     m_screen = Screen::Home;
     m_leadPinOpen = false;
     m_leadPinMessage.clear();
@@ -355,6 +356,7 @@ bool KioskController::applyLead(const Command& command) {
                 m_dashboard.refresh(m_audit);
                 m_leadLastInput = now;
                 m_screen = Screen::Dashboard;
+                m_sessions.report("event lead-unlock");
                 break;
             }
             case PinCheck::Outcome::NotSet: m_leadPinMessage = m_strings.get("lead.pin_not_set"); break;
@@ -386,6 +388,9 @@ bool KioskController::applyLead(const Command& command) {
     } else if (const auto* panel = std::get_if<ShowDashboardPanel>(&command)) {
         m_dashboard.setPanel(panel->panel);
         m_dashboard.refresh(m_audit);
+        // Progress for tests: which panel, and whether its figures could be read; never a figure or a word.
+        m_sessions.report(fmt::format("event lead-panel panel={} ok={}", static_cast<int>(panel->panel) + 1,
+                                      m_dashboard.view().error.empty() ? 1 : 0));
     } else if (const auto* filter = std::get_if<SetDashboardFilter>(&command)) {
         m_dashboard.setFilter(filter->period, filter->groupId, filter->format);
         m_dashboard.refresh(m_audit);
