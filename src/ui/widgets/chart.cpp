@@ -66,7 +66,15 @@ void barChart(const UiContext& ui, const char* id, const BarChartSpec& spec, ImV
     const float tickW = std::max(textWidth(small, tickText(ceiling, spec.valueSuffix)),
                                  textWidth(small, tickText(ceiling / 2, spec.valueSuffix)));
     const ImVec2 plotMin(a.x + inner + tickW + fs * 0.5f, top + fs * 1.6f);
-    const ImVec2 plotMax(a.x + size.x - inner, a.y + size.y - inner * 0.5f - fs * 2.4f);
+    // Category labels: one row when they fit, else two staggered rows, else every k-th label.
+    const std::size_t n = spec.categories.size();
+    float widest = 0;
+    for (const auto& c : spec.categories) widest = std::max(widest, textWidth(small, c));
+    const float plotWidth = size.x - inner - (inner + tickW + fs * 0.5f);
+    const float slotGuess = n > 0 ? plotWidth / static_cast<float>(n) : plotWidth;
+    const bool oneRow = widest + fs <= slotGuess;
+    const bool staggered = !oneRow && n > 1;
+    const ImVec2 plotMax(a.x + size.x - inner, a.y + size.y - inner * 0.5f - fs * (staggered ? 3.6f : 2.4f));
     if (plotMax.y - plotMin.y < fs || plotMax.x - plotMin.x < fs) return;
     const float plotH = plotMax.y - plotMin.y;
 
@@ -81,15 +89,12 @@ void barChart(const UiContext& ui, const char* id, const BarChartSpec& spec, ImV
     dl->AddLine(ImVec2(plotMin.x, plotMin.y), ImVec2(plotMin.x, plotMax.y), p.textMuted, 2.0f);
     dl->AddLine(ImVec2(plotMin.x, plotMax.y), ImVec2(plotMax.x, plotMax.y), p.textMuted, 2.0f);
 
-    const std::size_t n = spec.categories.size();
     if (n > 0 && !spec.series.empty()) {
         const float slot = (plotMax.x - plotMin.x) / static_cast<float>(n);
         const float groupW = slot * 0.7f;
         const float barW = groupW / static_cast<float>(spec.series.size());
-        // Category labels: as many as fit without touching.
-        float widest = 0;
-        for (const auto& c : spec.categories) widest = std::max(widest, textWidth(small, c));
-        const auto every = static_cast<std::size_t>(std::max(1.0f, std::ceil((widest + fs) / slot)));
+        const float labelRoom = staggered ? slot * 2.0f : slot;
+        const auto every = static_cast<std::size_t>(std::max(1.0f, std::ceil((widest + fs) / labelRoom)));
         for (std::size_t i = 0; i < n; ++i) {
             const float x0 = plotMin.x + slot * static_cast<float>(i) + (slot - groupW) * 0.5f;
             for (std::size_t s = 0; s < spec.series.size(); ++s) {
@@ -109,15 +114,16 @@ void barChart(const UiContext& ui, const char* id, const BarChartSpec& spec, ImV
                 else dl->AddRectFilled(b0, b1, p.accent);
             }
             if (i % every == 0) {
-                const std::string label = fitText(small, spec.categories[i], slot * static_cast<float>(every) - fs * 0.5f);
+                const std::string label = fitText(small, spec.categories[i], labelRoom * static_cast<float>(every) - fs * 0.5f);
                 const float w = textWidth(small, label);
                 const float lx = std::clamp(x0 + groupW * 0.5f - w * 0.5f, plotMin.x, std::max(plotMin.x, plotMax.x - w));
-                dl->AddText(small, fs, ImVec2(lx, plotMax.y + fs * 0.2f), p.text, label.c_str());
+                const float row = staggered && (i / every) % 2 == 1 ? fs * 1.2f : 0.0f;
+                dl->AddText(small, fs, ImVec2(lx, plotMax.y + fs * 0.2f + row), p.text, label.c_str());
             }
         }
     }
     const float xw = textWidth(small, spec.xLabel);
-    dl->AddText(small, fs, ImVec2(plotMin.x + (plotMax.x - plotMin.x - xw) * 0.5f, plotMax.y + fs * 1.3f), p.textMuted,
+    dl->AddText(small, fs, ImVec2(plotMin.x + (plotMax.x - plotMin.x - xw) * 0.5f, plotMax.y + fs * (staggered ? 2.5f : 1.3f)), p.textMuted,
                 spec.xLabel.c_str());
 }
 
