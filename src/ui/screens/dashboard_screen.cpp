@@ -96,7 +96,7 @@ void DashboardScreen::drawTopBar(const UiContext& ui, const core::KioskControlle
 void DashboardScreen::drawFilters(const UiContext& ui, const core::DashboardView& view) {
     const Metrics& m = ui.theme.metrics;
     const float width = ImGui::GetContentRegionAvail().x;
-    const float buttonH = std::max(48.0f, m.touch * 0.75f);
+    const float buttonH = std::max(48.0f, m.touch * 0.8f);
     const auto& filter = view.filter;
 
     // Period: M, Q, Y. Group and format cycle through what exists: G, F.
@@ -169,7 +169,7 @@ void DashboardScreen::drawExport(const UiContext& ui, const core::KioskControlle
     if (ui.hits) (*ui.hits)["##export-folder"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
                                                        ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
     ImGui::SameLine(0, m.gap);
-    const float buttonH = std::max(48.0f, m.touch * 0.75f);
+    const float buttonH = std::max(48.0f, m.touch * 0.8f);
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, a.y));
     submit = actionButton(ui, "##export-write", ui.t("lead.export_write"), "Enter", ImVec2(buttonW, buttonH),
                           ButtonKind::Primary, !m_folder.empty()) ||
@@ -182,7 +182,7 @@ void DashboardScreen::drawExport(const UiContext& ui, const core::KioskControlle
 void DashboardScreen::drawTabs(const UiContext& ui, const core::DashboardView& view) {
     const Metrics& m = ui.theme.metrics;
     const float width = ImGui::GetContentRegionAvail().x;
-    const float buttonH = std::max(48.0f, m.touch * 0.75f);
+    const float buttonH = std::max(48.0f, m.touch * 0.8f);
     const float w = (width - m.gap * static_cast<float>(core::kDashboardPanels - 1)) / static_cast<float>(core::kDashboardPanels);
     for (int i = 0; i < core::kDashboardPanels; ++i) {
         const auto panel = static_cast<core::DashboardPanel>(i);
