@@ -36,9 +36,17 @@ TEST_CASE("a lead unlocks the review and opens every panel over demo data", "[e2
             return test::runCommand(args, env, 30'000);
         };
         REQUIRE(xdotool({"search", "--sync", "--onlyvisible", "--name", "^Reflect$", "windowfocus", "--sync"}) == 0);
-        // A wrong PIN first: refused, the review stays shut.
-        REQUIRE(xdotool({"key", "--delay", "60", "l", "1", "1", "1", "1", "Return", "Escape"}) == 0);
-        REQUIRE(xdotool({"key", "--delay", "60", "l", "3", "5", "7", "9", "Return"}) == 0);
+        // A wrong PIN first: refused, the review stays shut. Each step waits for the kiosk to say the pad is up,
+        // so no digit can arrive before the pad that takes it.
+        REQUIRE(xdotool({"key", "--delay", "60", "l"}) == 0);
+        REQUIRE(kiosk.waitForLine("event lead-pin-open", 20'000));
+        REQUIRE(xdotool({"key", "--delay", "60", "1", "1", "1", "1", "Return"}) == 0);
+        REQUIRE(kiosk.waitForLine("event lead-pin-refused", 20'000));
+        REQUIRE(xdotool({"key", "--delay", "60", "Escape"}) == 0);
+        REQUIRE(kiosk.waitForLine("event lead-pin-closed", 20'000));
+        REQUIRE(xdotool({"key", "--delay", "60", "l"}) == 0);
+        REQUIRE(kiosk.waitForLine("event lead-pin-open", 20'000));
+        REQUIRE(xdotool({"key", "--delay", "60", "3", "5", "7", "9", "Return"}) == 0);
         REQUIRE(kiosk.waitForLine("event lead-unlock", 20'000));
         for (int panel = 1; panel <= 8; ++panel) {
             REQUIRE(xdotool({"key", "--delay", "60", std::to_string(panel)}) == 0);

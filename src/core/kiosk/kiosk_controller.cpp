@@ -336,9 +336,11 @@ bool KioskController::applyLead(const Command& command) {
         if (m_screen != Screen::Home) return true;
         m_leadPinOpen = true;
         m_leadPinMessage = leadPinSet() ? std::string() : m_strings.get("lead.pin_not_set");
+        m_sessions.report("event lead-pin-open");
         return true;
     }
     if (std::holds_alternative<CancelLeadPin>(command)) {
+        if (m_leadPinOpen) m_sessions.report("event lead-pin-closed");
         m_leadPinOpen = false;
         m_leadPinMessage.clear();
         return true;
@@ -365,6 +367,7 @@ bool KioskController::applyLead(const Command& command) {
                 const auto wait = m_pins.waitSeconds();
                 m_leadPinMessage = wait > 0 ? m_strings.format("pin.wait", {{"seconds", std::to_string(wait)}})
                                             : m_strings.get("pin.wrong");
+                m_sessions.report("event lead-pin-refused");
                 break;
             }
         }
