@@ -16,6 +16,7 @@ const std::vector<std::string>& screenshotScreens() {
         "contribute", "contribute-typing", "contribute-signposts", "runner-contributions", "reveal-refused",
         "contribute-countdown", "board-12", "board-60", "lead-pin", "dashboard-sessions", "dashboard-themes",
         "dashboard-search", "dashboard-actions", "dashboard-evaluations", "dashboard-timing", "dashboard-checklist",
+        "dashboard-locking",
     };
     return kScreens;
 }
@@ -142,6 +143,10 @@ core::Result<void> leadReview(const std::string& screen, KioskApp& app, core::Ma
     for (const auto& shot : kShots)
         if (screen == shot.name) c.apply(core::ShowDashboardPanel{shot.panel});
     if (screen == "dashboard-search") c.apply(core::DashboardSearch{"family"});
+    if (screen == "dashboard-locking") {
+        c.apply(core::ShowDashboardPanel{core::DashboardPanel::Actions});
+        clock.advanceSeconds(167);  // 13 s before the idle lock
+    }
     if (screen == "dashboard-sessions") c.apply(core::SetDashboardFilter{core::PeriodKind::Quarter, std::nullopt, std::nullopt});
     return core::ok();
 }

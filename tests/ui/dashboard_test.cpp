@@ -1,5 +1,7 @@
 // Lead review in the headless kiosk: the lead PIN, the idle lock on the manual clock, panels by key, search with
 // hostile input, and the export to a folder.
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 
 #include <catch2/catch.hpp>
@@ -203,4 +205,21 @@ TEST_CASE("export to folder writes the exports and the report, and is audited", 
     // The export strip opens with X and is drawn.
     k.type("x");
     CHECK(k.visible("##export-write"));
+}
+
+// Run with: reflect_tests "[.bench]" — prints how long each panel takes to refresh over a larger history.
+TEST_CASE("dashboard panel refresh times over 2000 demo sessions", "[.bench][lead]") {
+    test::KioskHarness k;
+    fillDemo(k, 2000);
+    unlock(k);
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < core::kDashboardPanels; ++i) {
+            const auto start = std::chrono::steady_clock::now();
+            k.controller().apply(core::ShowDashboardPanel{static_cast<core::DashboardPanel>(i)});
+            if (i == 2) k.controller().apply(core::DashboardSearch{"family waiting"});
+            const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            if (round == 1) std::printf("[dashboard] panel %d refresh %.1f ms\n", i + 1, ms);
+            CHECK(k.controller().dashboard().error.empty());
+        }
+    }
 }

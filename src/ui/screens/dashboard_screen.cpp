@@ -214,6 +214,11 @@ void DashboardScreen::drawPanel(const UiContext& ui, const core::DashboardView& 
         wrappedText(f.body, ui.strings.format("lead.failed", {{"reason", view.error}}), p.danger, width);
         return;
     }
+    // What '*' means comes first, so it is never scrolled out of sight.
+    if (view.panel != core::DashboardPanel::Audit)
+        wrappedText(f.small,
+                    ui.strings.format("lead.suppression_note", {{"threshold", std::to_string(view.settings.suppressionThreshold)}}),
+                    p.textMuted, width);
     switch (view.panel) {
         case core::DashboardPanel::Sessions: drawSessions(ui, view, width); break;
         case core::DashboardPanel::Themes: drawThemes(ui, view, width); break;
@@ -224,9 +229,6 @@ void DashboardScreen::drawPanel(const UiContext& ui, const core::DashboardView& 
         case core::DashboardPanel::Checklist: drawChecklist(ui, view, width); break;
         case core::DashboardPanel::Audit: drawAudit(ui, view, width); break;
     }
-    wrappedText(f.small,
-                ui.strings.format("lead.suppression_note", {{"threshold", std::to_string(view.settings.suppressionThreshold)}}),
-                p.textMuted, width);
 }
 
 void DashboardScreen::drawSessions(const UiContext& ui, const core::DashboardView& view, float width) {
