@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/kiosk_app.hpp"
+#include "core/review/demo_data.hpp"
 
 namespace reflect::app {
 
@@ -18,6 +19,8 @@ const std::vector<std::string>& screenshotScreens() {
         "home-groups",   "setup-group",   "als-runner",  "action-review", "action-commit", "evaluation",
         "als-closing",   "checklist",     "checklist-result",
         "home-safe-mode",
+        "lead-pin", "dashboard-sessions", "dashboard-themes", "dashboard-search", "dashboard-actions",
+        "dashboard-evaluations", "dashboard-timing", "dashboard-checklist", "dashboard-locking",
     };
     return kScreens;
 }
@@ -225,10 +228,48 @@ core::Result<void> prepareMeetingScreen(const std::string& screen, KioskApp& app
     clock.advanceSeconds(90);
     return core::ok();  // als-closing
 }
+
+/// Lead review: a few years of demo history, a lead PIN, and the dashboard unlocked on one panel.
+core::Result<void> leadReview(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database& db) {
+    auto& c = app.controller();
+    core::DemoOptions options;
+    options.sessions = 300;
+    options.seed = 7;
+    options.endWallMs = clock.wallNow() - 7LL * 24 * 3600 * 1000;
+    auto filled = core::generateDemoData(db, c.codebook(), options);
+    if (!filled) return core::fail(filled.error().message);
+    core::PinStore pins(db, clock);
+    if (auto set = pins.setPin(core::Role::Lead, "2468"); !set) return set;
+    c.apply(core::OpenLeadReview{});
+    if (screen == "lead-pin") return core::ok();
+    c.apply(core::SubmitLeadPin{"2468"});
+    if (c.screen() != core::Screen::Dashboard) return core::fail("the demo lead PIN did not unlock the dashboard");
+    struct Shot {
+        const char* name;
+        core::DashboardPanel panel;
+    };
+    constexpr Shot kShots[] = {{"dashboard-sessions", core::DashboardPanel::Sessions},
+                               {"dashboard-themes", core::DashboardPanel::Themes},
+                               {"dashboard-search", core::DashboardPanel::Search},
+                               {"dashboard-actions", core::DashboardPanel::Actions},
+                               {"dashboard-evaluations", core::DashboardPanel::Evaluations},
+                               {"dashboard-timing", core::DashboardPanel::Timing},
+                               {"dashboard-checklist", core::DashboardPanel::Checklist}};
+    for (const auto& shot : kShots)
+        if (screen == shot.name) c.apply(core::ShowDashboardPanel{shot.panel});
+    if (screen == "dashboard-search") c.apply(core::DashboardSearch{"family"});
+    if (screen == "dashboard-locking") {
+        c.apply(core::ShowDashboardPanel{core::DashboardPanel::Actions});
+        clock.advanceSeconds(167);  // 13 s before the idle lock
+    }
+    if (screen == "dashboard-sessions") c.apply(core::SetDashboardFilter{core::PeriodKind::Quarter, std::nullopt, std::nullopt});
+    return core::ok();
+}
 }  // namespace
 
-core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database&) {
+core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database& db) {
     auto& c = app.controller();
+    if (screen == "lead-pin" || screen.rfind("dashboard-", 0) == 0) return leadReview(screen, app, clock, db);
     if (screen == "home") return core::ok();
     if (screen == "home-safe-mode") return core::ok();  // main passes the start-up notice in KioskAppConfig
     if (screen == "setup") {

@@ -11,7 +11,9 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
       m_sessions(db, clock),
       m_pins(db, clock),
       m_meetings(db, clock, m_scrubber),
-      m_controller(m_sessions, m_pins, templates, strings, core::KioskOptions{config.kioskMode, config.revealMinimum, config.draftIdleSeconds, config.codebook}),
+      m_controller(m_sessions, m_pins, templates, strings,
+                   core::KioskOptions{config.kioskMode, config.revealMinimum, config.draftIdleSeconds, config.codebook,
+                                      config.lockIdleSeconds, config.review, config.exportFolder}),
       m_ui(ui::UiTexts{strings, signposts, config.organisation}) {
     m_printEvents = config.printEvents;
     if (config.printEvents) {
@@ -47,10 +49,18 @@ void KioskApp::frame(const ui::Theme& theme) {
         if (m_backups->lastError() != before && !m_backups->lastError().empty())
             std::fprintf(stderr, "reflect-kiosk: automatic backup: %s\n", m_backups->lastError().c_str());
     }
+    m_controller.tick(m_clock.steadyNow());
 }
 
 std::int64_t KioskApp::msUntilNextChange() const {
     if (m_controller.screen() == core::Screen::Contribute) return m_ui.contribute().msUntilNextChange(m_clock.steadyNow());
+    if (m_controller.screen() == core::Screen::Dashboard) {
+        // Wake when the idle countdown appears, then once a second until the lock.
+        const std::int64_t remaining = m_controller.leadIdleRemainingMs(m_clock.steadyNow());
+        if (remaining <= 0) return 0;
+        if (remaining > 20'000) return remaining - 20'000;
+        return (remaining - 1) % 1000 + 1;
+    }
     if (m_controller.screen() != core::Screen::Runner) return -1;
     const core::SessionMachine* machine = m_sessions.active();
     if (!machine) return -1;

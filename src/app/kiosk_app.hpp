@@ -35,6 +35,9 @@ struct KioskAppConfig {
     /// Automatic backups after each session and daily; empty folder = none (screenshots, tests).
     std::filesystem::path backupDir;
     int backupKeep = 14;
+    int lockIdleSeconds = 180;
+    core::ReviewSettings review{};
+    std::string exportFolder;
 };
 
 /// Owns nothing global: every collaborator is passed in by reference from main.

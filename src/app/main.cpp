@@ -169,7 +169,7 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
         platform::ImGuiLayer layer(window, ui::findSystemFonts(), scale, highContrast);
         if (bench) {
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
-                               app::KioskAppConfig{"", false, false, 3, 90, &codebook, "", {}, 14});
+                               app::KioskAppConfig{"", false, false, 3, 90, &codebook, "", {}, 14, 180, {}, "/media/usb-stick"});
             auto prepared = app::prepareScreenshot(gui.screen.empty() ? "board-500" : gui.screen, demo, demoClock, **db);
             if (!prepared) return failWith(prepared.error().message);
             const auto t = platform::benchFrames(window, layer, demo, gui.benchBoard);
@@ -188,7 +188,8 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
                     : std::string();
             // The PIN screen only exists in kiosk mode, so that one demo runs as a kiosk.
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
-                               app::KioskAppConfig{"", gui.screen == "pin", false, 3, 90, &codebook, demoNotice, {}, 14});
+                               app::KioskAppConfig{"", gui.screen == "pin", false, 3, 90, &codebook, demoNotice, {}, 14, 180,
+                                                   {}, "/media/usb-stick"});
             demo.meetings().setPrinciples(principleList);
             auto prepared = app::prepareScreenshot(gui.screen, demo, demoClock, **db);
             if (!prepared) return failWith(prepared.error().message);
@@ -199,11 +200,17 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
             auto purged = core::purgeOlderThan(**db, clock, config.retentionDays, "system");
             if (!purged) std::cerr << "reflect-kiosk: " << purged.error().message << '\n';
         }
+        core::ReviewSettings review;
+        review.suppressionThreshold = config.suppressionThreshold;
+        // Exports from the dashboard go to the backup folder (often a USB stick) or next to the database.
         const fs::path dbPath = common.db.empty() ? core::defaultDatabasePath() : fs::path(common.db);
+        const std::string exportFolder =
+            !config.backupDir.empty() ? config.backupDir : fs::absolute(dbPath).parent_path().string();
         app::KioskApp kiosk(**db, clock, templates, strings.value(), signpostList,
                             app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents, config.revealMinimum,
                                                 config.draftIdleSeconds, &codebook, startupNotice,
-                                                core::backupFolderFor(dbPath, config.backupDir), config.backupKeep});
+                                                core::backupFolderFor(dbPath, config.backupDir), config.backupKeep,
+                                                config.lockIdleSeconds, review, exportFolder});
         kiosk.meetings().setPrinciples(principleList);
         return platform::runFrameLoop(window, layer, kiosk, platform::LoopOptions{});
     } catch (const std::exception& e) {

@@ -8,6 +8,17 @@
 
 namespace reflect::ui {
 
+bool KioskUi::anyInput() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || io.MouseWheel != 0.0f || io.MouseWheelH != 0.0f) return true;
+    if (io.InputQueueCharacters.Size > 0) return true;
+    for (int b = 0; b < IM_ARRAYSIZE(io.MouseDown); ++b)
+        if (io.MouseDown[b]) return true;
+    for (int k = 0; k < IM_ARRAYSIZE(io.KeysDown); ++k)
+        if (io.KeysDown[k]) return true;
+    return false;
+}
+
 void KioskUi::drawMessage(const UiContext& ui, const std::string& message) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
@@ -40,6 +51,7 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
         if (m_lastScreen == core::Screen::Contribute) m_contribute.wipe();
         if (screen == core::Screen::Board) m_board.reset();
         if (screen == core::Screen::Checklist) m_checklist.reset();
+        if (screen == core::Screen::Dashboard) m_dashboard.reset(kiosk);
         m_lastScreen = screen;
     }
     // The runner is driven by single keys (Space, N, B, +, E); ImGui's own keyboard navigation would fight them.
@@ -57,6 +69,7 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
     // Esc means "back" on the board, and belongs to the text box on the contribute screen.
     if (!dialogOpen && screen != core::Screen::Setup && screen != core::Screen::Signposts &&
         screen != core::Screen::Contribute && screen != core::Screen::Board && screen != core::Screen::Checklist &&
+        screen != core::Screen::Dashboard && !kiosk.leadPinOpen() &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && shortcutsAllowed())
         ui.emit(core::RequestExit{});
 
@@ -69,7 +82,11 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
         case core::Screen::Contribute: m_contribute.draw(ui, kiosk, m_texts.signposts); break;
         case core::Screen::Board: m_board.draw(ui, kiosk); break;
         case core::Screen::Checklist: m_checklist.draw(ui, kiosk); break;
+        case core::Screen::Dashboard: m_dashboard.draw(ui, kiosk); break;
     }
+    // Any touch, click, wheel or key on the lead review restarts its idle lock.
+    if (screen == core::Screen::Dashboard && anyInput()) ui.emit(core::LeadActivity{});
+    m_leadPin.draw(ui, kiosk.leadPinOpen(), kiosk.leadPinMessage(), PinPurpose::Lead);
     m_pin.draw(ui, kiosk.exitRequested(), kiosk.pinMessage());
 }
 

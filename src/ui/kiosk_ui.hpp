@@ -10,6 +10,7 @@
 #include "ui/screens/board_screen.hpp"
 #include "ui/screens/contribute_screen.hpp"
 #include "ui/screens/checklist_screen.hpp"
+#include "ui/screens/dashboard_screen.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/pin_dialog.hpp"
 #include "ui/screens/runner_screen.hpp"
@@ -45,6 +46,7 @@ public:
 
 private:
     void drawMessage(const UiContext& ui, const std::string& message);
+    [[nodiscard]] static bool anyInput();
 
     UiTexts m_texts;
     HomeScreen m_home;
@@ -56,6 +58,8 @@ private:
     ContributeScreen m_contribute;
     BoardScreen m_board;
     ChecklistScreen m_checklist;
+    DashboardScreen m_dashboard;
+    PinDialog m_leadPin;
     core::Screen m_lastScreen = core::Screen::Home;
     HitMap* m_hits = nullptr;
 };

@@ -29,7 +29,7 @@ public:
           m_sessions(*m_db, clock),
           m_pins(*m_db, clock),
           m_meetings(*m_db, clock, m_scrubber),
-          m_controller(m_sessions, m_pins, shippedTemplates(), shippedStrings(), core::KioskOptions{kioskMode, 3, 90, &m_codebook}),
+          m_controller(m_sessions, m_pins, shippedTemplates(), shippedStrings(), core::KioskOptions{kioskMode, 3, 90, &m_codebook, 180, {}, {}}),
           m_ui(ui::UiTexts{shippedStrings(), m_signposts, "Example NHS Trust"}) {
         m_ui.setHitRecorder(&m_hits);
         m_meetings.setPrinciples(core::loadPrinciples((assetsDir() / "principles.toml").string()).value());
@@ -75,6 +75,7 @@ private:
     void draw() {
         m_ui.draw(m_controller, m_imgui.theme(), clock.steadyNow(), clock.wallNow(), m_commands);
         m_controller.applyAll(m_commands);
+        m_controller.tick(clock.steadyNow());
     }
 
     HeadlessImGui m_imgui;

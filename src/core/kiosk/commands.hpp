@@ -12,6 +12,7 @@
 #include "core/actions/action_store.hpp"
 #include "core/checklist/checklist_store.hpp"
 #include "core/evaluation/evaluation_store.hpp"
+#include "core/review/dashboard.hpp"
 
 #include "core/session/session_machine.hpp"
 #include "core/session/session_plan.hpp"
@@ -19,7 +20,7 @@
 namespace reflect::core {
 
 /// Which full-screen view is showing. The kiosk shows exactly one at a time.
-enum class Screen { Home, Setup, Runner, Summary, Signposts, Contribute, Board, Checklist };
+enum class Screen { Home, Setup, Runner, Summary, Signposts, Contribute, Board, Checklist, Dashboard };
 
 struct OpenSetup {};
 struct StartSession {
@@ -125,11 +126,40 @@ struct SaveChecklist {
     std::vector<PrincipleAnswer> answers;
 };
 
+// Lead review (issue 5).
+/// Home's "Lead review" (key L): opens the lead PIN pad.
+struct OpenLeadReview {};
+struct CancelLeadPin {};
+struct SubmitLeadPin {
+    std::string pin;
+};
+/// Any touch, click or key on the dashboard; restarts the idle lock.
+struct LeadActivity {};
+/// "Lock" on the dashboard: back to home.
+struct LockLeadReview {};
+struct ShowDashboardPanel {
+    DashboardPanel panel = DashboardPanel::Sessions;
+};
+struct SetDashboardFilter {
+    PeriodKind period = PeriodKind::Month;
+    std::optional<std::int64_t> groupId;
+    std::optional<std::string> format;
+};
+struct DashboardSearch {
+    std::string text;
+};
+/// Writes the CSV and JSON exports and the HTML report into this folder.
+struct ExportDashboard {
+    std::string folder;
+};
+
 using Command = std::variant<OpenSetup, StartSession, SessionCommand, ResumeSession, GoHome, OpenSignposts,
                              FinishSummary, RequestExit, CancelExit, SubmitExitPin, DismissMessage, OpenContributions,
                              CloseContributions, LetStaffWrite, LeaveContribute, SubmitContribution, RevealContributions,
                              LeaveBoard, SetAttendance, BoardCreateTheme, BoardRename, BoardToggleTag, BoardMerge,
                              BoardSplit, BoardUngroup, BoardHideCard, BoardVote, SetRepeatCount, CreateGroup, AddAction,
-                             ReviewAction, SubmitEvaluation, OpenChecklist, SaveChecklist>;
+                             ReviewAction, SubmitEvaluation, OpenChecklist, SaveChecklist, OpenLeadReview, CancelLeadPin,
+                             SubmitLeadPin, LeadActivity, LockLeadReview, ShowDashboardPanel, SetDashboardFilter,
+                             DashboardSearch, ExportDashboard>;
 
 }  // namespace reflect::core

@@ -1,6 +1,8 @@
 // KioskController implementation.
 #include "core/kiosk/kiosk_controller.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace reflect::core {
@@ -22,7 +24,9 @@ KioskController::KioskController(SessionService& sessions, PinStore& pins, const
       m_strings(strings),
       m_options(options),
       m_contrib(sessions.database(), m_scrubber),
-      m_board(sessions.database(), m_options.codebook ? *m_options.codebook : m_noCodebook, m_scrubber) {}
+      m_board(sessions.database(), m_options.codebook ? *m_options.codebook : m_noCodebook, m_scrubber),
+      m_audit(sessions.database(), sessions.clock()),
+      m_dashboard(sessions.database(), m_options.codebook ? *m_options.codebook : m_noCodebook, m_options.review) {}
 
 void KioskController::startUp() {
     auto restored = m_sessions.restoreUnfinished();
@@ -53,6 +57,7 @@ void KioskController::applyAll(std::vector<Command>& commands) {
 }
 
 void KioskController::apply(const Command& command) {
+    if (applyLead(command)) return;
     std::visit(
         Overloaded{
             [&](const OpenSetup&) {
@@ -367,6 +372,126 @@ void KioskController::applyContributionCommand(const Command& command) {
     } catch (const SqliteError& e) {
         m_message = storageFailureMessage(e);
     }
+}
+
+}  // namespace reflect::core
+
+namespace reflect::core {
+
+bool KioskController::leadPinSet() const {
+    try {
+        return m_pins.isSet(Role::Lead);
+    } catch (const SqliteError&) {
+        return false;
+    }
+}
+
+std::int64_t KioskController::leadIdleRemainingMs(SteadyMs now) const {
+    if (m_screen != Screen::Dashboard) return -1;
+    const std::int64_t limit = std::int64_t{m_options.lockIdleSeconds} * 1000;
+    return std::max<std::int64_t>(0, m_leadLastInput + limit - now);
+}
+
+void KioskController::tick(SteadyMs now) {
+    if (m_screen == Screen::Dashboard && leadIdleRemainingMs(now) == 0) lock();
+}
+
+void KioskController::lock() {
+    if (m_screen == Screen::Dashboard) m_sessions.report("event lead-lock");
+    m_screen = Screen::Home;
+    m_leadPinOpen = false;
+    m_leadPinMessage.clear();
+    m_exportMessage.clear();
+    refreshUnfinished();
+}
+
+bool KioskController::applyLead(const Command& command) {
+    const SteadyMs now = m_sessions.clock().steadyNow();
+    if (std::holds_alternative<OpenLeadReview>(command)) {
+        if (m_screen != Screen::Home) return true;
+        m_leadPinOpen = true;
+        m_leadPinMessage = leadPinSet() ? std::string() : m_strings.get("lead.pin_not_set");
+        m_sessions.report("event lead-pin-open");
+        return true;
+    }
+    if (std::holds_alternative<CancelLeadPin>(command)) {
+        if (m_leadPinOpen) m_sessions.report("event lead-pin-closed");
+        m_leadPinOpen = false;
+        m_leadPinMessage.clear();
+        return true;
+    }
+    if (const auto* submit = std::get_if<SubmitLeadPin>(&command)) {
+        if (!m_leadPinOpen) return true;
+        const PinCheck check = m_pins.verify(Role::Lead, submit->pin);
+        switch (check.outcome) {
+            case PinCheck::Outcome::Accepted: {
+                m_leadPinOpen = false;
+                m_leadPinMessage.clear();
+                auto logged = m_audit.record("lead", "unlock", "dashboard");
+                if (!logged) m_message = logged.error().message;
+                m_dashboard.reset(m_sessions.clock().wallNow());
+                m_dashboard.refresh(m_audit);
+                m_leadLastInput = now;
+                m_screen = Screen::Dashboard;
+                m_sessions.report("event lead-unlock");
+                break;
+            }
+            case PinCheck::Outcome::NotSet: m_leadPinMessage = m_strings.get("lead.pin_not_set"); break;
+            case PinCheck::Outcome::Wrong:
+            case PinCheck::Outcome::Throttled: {
+                const auto wait = m_pins.waitSeconds();
+                m_leadPinMessage = wait > 0 ? m_strings.format("pin.wait", {{"seconds", std::to_string(wait)}})
+                                            : m_strings.get("pin.wrong");
+                m_sessions.report("event lead-pin-refused");
+                break;
+            }
+        }
+        return true;
+    }
+    const bool leadCommand = std::holds_alternative<LeadActivity>(command) ||
+                             std::holds_alternative<LockLeadReview>(command) ||
+                             std::holds_alternative<ShowDashboardPanel>(command) ||
+                             std::holds_alternative<SetDashboardFilter>(command) ||
+                             std::holds_alternative<DashboardSearch>(command) ||
+                             std::holds_alternative<ExportDashboard>(command);
+    if (!leadCommand) return false;
+    if (m_screen != Screen::Dashboard) return true;  // nothing of the review works while locked
+    if (leadIdleRemainingMs(now) == 0) {
+        lock();
+        return true;
+    }
+    m_leadLastInput = now;
+    if (std::holds_alternative<LockLeadReview>(command)) {
+        lock();
+    } else if (const auto* panel = std::get_if<ShowDashboardPanel>(&command)) {
+        m_dashboard.setPanel(panel->panel);
+        m_dashboard.refresh(m_audit);
+        // Progress for tests: which panel, and whether its figures could be read; never a figure or a word.
+        m_sessions.report(fmt::format("event lead-panel panel={} ok={}", static_cast<int>(panel->panel) + 1,
+                                      m_dashboard.view().error.empty() ? 1 : 0));
+    } else if (const auto* filter = std::get_if<SetDashboardFilter>(&command)) {
+        m_dashboard.setFilter(filter->period, filter->groupId, filter->format);
+        m_dashboard.refresh(m_audit);
+    } else if (const auto* query = std::get_if<DashboardSearch>(&command)) {
+        m_dashboard.setQuery(query->text);
+        m_dashboard.refresh(m_audit);
+    } else if (const auto* exp = std::get_if<ExportDashboard>(&command)) {
+        const auto& v = m_dashboard.view();
+        auto written = exportToFolder(m_sessions.database(), codebook(), v.filter, m_dashboard.settings(), v.today,
+                                      exp->folder);
+        if (!written) {
+            m_exportMessage = m_strings.format("lead.export_failed", {{"reason", written.error().message}});
+            return true;
+        }
+        auto logged = m_audit.record("lead", "export",
+                                     fmt::format("{} files, csv json html, by {}", written.value(),
+                                                 periodKindName(v.filter.period)));
+        if (!logged) m_message = logged.error().message;
+        m_exportMessage = m_strings.format("lead.export_done", {{"count", std::to_string(written.value())},
+                                                                 {"folder", exp->folder}});
+        if (v.panel == DashboardPanel::Audit) m_dashboard.refresh(m_audit);
+    }
+    return true;
 }
 
 }  // namespace reflect::core

@@ -13,6 +13,8 @@
 #include "core/clock.hpp"
 #include "core/groups/meeting_service.hpp"
 #include "core/kiosk/commands.hpp"
+#include "core/review/audit_log.hpp"
+#include "core/review/dashboard.hpp"
 #include "core/session/session_service.hpp"
 #include "core/templates/template_loader.hpp"
 #include "core/text/string_table.hpp"
@@ -24,6 +26,9 @@ struct KioskOptions {
     int revealMinimum = 3;             ///< config revealMinimum
     int draftIdleSeconds = 90;         ///< config draftIdleSeconds
     const Codebook* codebook = nullptr;  ///< tags for the board; nullptr = none (tagging unavailable)
+    int lockIdleSeconds = 180;           ///< config lockIdleSeconds: the lead review locks after this long untouched
+    ReviewSettings review{};             ///< suppression thresholds for the dashboard
+    std::string exportFolder;            ///< the dashboard's default export folder
 };
 
 /// What the contribute screen shows after "Submit anonymously". `serial` changes with every submission, so the
@@ -85,11 +90,24 @@ public:
     /// A message for the admin shown on the home screen until dismissed (start-up safe mode, backup trouble).
     void showNotice(std::string text) { m_message = std::move(text); }
 
+    // Lead review (issue 5).
+    [[nodiscard]] bool leadPinOpen() const noexcept { return m_leadPinOpen; }
+    [[nodiscard]] const std::string& leadPinMessage() const noexcept { return m_leadPinMessage; }
+    [[nodiscard]] bool leadPinSet() const;
+    [[nodiscard]] const DashboardView& dashboard() const noexcept { return m_dashboard.view(); }
+    [[nodiscard]] const std::string& exportMessage() const noexcept { return m_exportMessage; }
+    /// Milliseconds until the dashboard locks itself, or -1 when it is not showing.
+    [[nodiscard]] std::int64_t leadIdleRemainingMs(SteadyMs now) const;
+    /// Once per frame, after the commands: locks an idle dashboard.
+    void tick(SteadyMs now);
+
     /// For screenshot and test set-ups.
     void showScreen(Screen screen) { m_screen = screen; }
 
 private:
     void refreshUnfinished();
+    bool applyLead(const Command& command);
+    void lock();
     void showResult(const Result<void>& result);
     void boardResult(const Result<void>& result);
     void applyContribution(const Command& command);
@@ -119,6 +137,12 @@ private:
     int m_actionsSaved = 0;
     std::int64_t m_checklistGroup = 0;
     int m_checklistsSaved = 0;
+    AuditLog m_audit;
+    Dashboard m_dashboard;
+    bool m_leadPinOpen = false;
+    std::string m_leadPinMessage;
+    SteadyMs m_leadLastInput = 0;
+    std::string m_exportMessage;
 };
 
 }  // namespace reflect::core

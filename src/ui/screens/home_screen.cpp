@@ -16,10 +16,12 @@ void HomeScreen::draw(const UiContext& ui, const core::KioskController& kiosk, c
     const auto& unfinished = kiosk.unfinished();
     const bool canStart = !kiosk.templates().templates.empty();
 
-    if (shortcutsAllowed()) {
+    // While a PIN pad is up, its keys (Enter, digits) belong to the pad.
+    if (shortcutsAllowed() && !kiosk.leadPinOpen() && !kiosk.exitRequested()) {
         if (unfinished && charTyped('r')) ui.emit(core::ResumeSession{});
         if (canStart && (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter))) ui.emit(core::OpenSetup{});
         if (charTyped('s')) ui.emit(core::OpenSignposts{});
+        if (charTyped('l')) ui.emit(core::OpenLeadReview{});
     }
 
     const float width = ImGui::GetContentRegionAvail().x;
@@ -58,6 +60,11 @@ void HomeScreen::draw(const UiContext& ui, const core::KioskController& kiosk, c
     ImGui::SetCursorPosX(left);
     if (actionButton(ui, "##support", ui.t("home.support"), ui.t("home.support_hint"), ImVec2(column, m.touch)))
         ui.emit(core::OpenSignposts{});
+    // Quiet and to one side: only leads need it.
+    ImGui::SetCursorPosX(left + column * 0.6f);
+    if (actionButton(ui, "##lead", ui.t("lead.home_button"), "L", ImVec2(column * 0.4f, std::max(48.0f, m.touch * 0.75f)),
+                     ButtonKind::Quiet))
+        ui.emit(core::OpenLeadReview{});
 
     drawGroups(ui, kiosk, left, column);
     if (!canStart) {

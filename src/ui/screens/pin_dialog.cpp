@@ -13,8 +13,9 @@ void PinDialog::clear() {
     m_digits.clear();
 }
 
-void PinDialog::draw(const UiContext& ui, bool open, const std::string& message) {
-    constexpr const char* kId = "##pin";
+void PinDialog::draw(const UiContext& ui, bool open, const std::string& message, PinPurpose purpose) {
+    const bool lead = purpose == PinPurpose::Lead;
+    const char* kId = lead ? "##lead-pin" : "##pin";
     if (!open) {
         if (!m_digits.empty()) clear();
         return;
@@ -33,8 +34,8 @@ void PinDialog::draw(const UiContext& ui, bool open, const std::string& message)
                                     ImGuiWindowFlags_AlwaysAutoResize))
         return;
     const float width = ImGui::GetContentRegionAvail().x;
-    wrappedText(f.heading, ui.t("pin.title"), p.text, width);
-    wrappedText(f.body, ui.t("pin.body"), p.textMuted, width);
+    wrappedText(f.heading, ui.t(lead ? "lead.pin_title" : "pin.title"), p.text, width);
+    wrappedText(f.body, ui.t(lead ? "lead.pin_body" : "pin.body"), p.textMuted, width);
 
     // Typed digits, from the keyboard or the pad below. Shown as dots only.
     for (const ImWchar c : ImGui::GetIO().InputQueueCharacters)
@@ -70,15 +71,17 @@ void PinDialog::draw(const UiContext& ui, bool open, const std::string& message)
     bool done = false;
     if (actionButton(ui, "##cancel", ui.t("pin.cancel"), ui.t("pin.cancel_hint"), ImVec2(bw, m.touch)) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
-        ui.emit(core::CancelExit{});
+        if (lead) ui.emit(core::CancelLeadPin{});
+        else ui.emit(core::CancelExit{});
         done = true;
     }
     ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##ok", ui.t("pin.ok"), ui.t("pin.ok_hint"), ImVec2(bw, m.touch), ButtonKind::Primary,
+    if (actionButton(ui, "##ok", ui.t(lead ? "lead.pin_ok" : "pin.ok"), ui.t("pin.ok_hint"), ImVec2(bw, m.touch), ButtonKind::Primary,
                      !m_digits.empty()) ||
         (!m_digits.empty() && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                                ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))) {
-        ui.emit(core::SubmitExitPin{m_digits});
+        if (lead) ui.emit(core::SubmitLeadPin{m_digits});
+        else ui.emit(core::SubmitExitPin{m_digits});
         clear();
     }
     if (done) {

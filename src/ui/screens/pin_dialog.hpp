@@ -7,10 +7,13 @@
 
 namespace reflect::ui {
 
+/// Which PIN the pad asks for: the facilitator's (to leave the kiosk) or the lead's (to open the review).
+enum class PinPurpose { Exit, Lead };
+
 class PinDialog {
 public:
-    /// Draws the dialog when `open`; emits SubmitExitPin or CancelExit.
-    void draw(const UiContext& ui, bool open, const std::string& message);
+    /// Draws the dialog when `open`; emits SubmitExitPin or CancelExit (Exit), SubmitLeadPin or CancelLeadPin (Lead).
+    void draw(const UiContext& ui, bool open, const std::string& message, PinPurpose purpose = PinPurpose::Exit);
     [[nodiscard]] const std::string& digits() const noexcept { return m_digits; }
 
 private:

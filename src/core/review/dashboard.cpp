@@ -1,0 +1,164 @@
+// Dashboard implementation.
+#include "core/review/dashboard.hpp"
+
+#include "core/review/export.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+namespace reflect::core {
+
+namespace {
+struct Civil {
+    std::int64_t year;
+    int month, day;
+};
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil-from-days algorithm).
+Civil civilFromDays(std::int64_t z) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const auto d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const auto m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    return Civil{yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
+}
+
+std::int64_t daysOf(WallMs wall) {
+    const std::int64_t day = 86'400'000;
+    return wall >= 0 ? wall / day : (wall - day + 1) / day;
+}
+}  // namespace
+
+std::string isoDateOf(WallMs wall) {
+    const Civil c = civilFromDays(daysOf(wall));
+    return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+}
+
+std::optional<std::string> defaultFromFor(PeriodKind period, WallMs now) {
+    const Civil c = civilFromDays(daysOf(now));
+    switch (period) {
+        case PeriodKind::Month: {
+            // Twelve whole months including this one.
+            std::int64_t y = c.year;
+            int m = c.month - 11;
+            if (m < 1) {
+                m += 12;
+                --y;
+            }
+            return fmt::format("{:04}-{:02}-01", y, m);
+        }
+        case PeriodKind::Quarter: return fmt::format("{:04}-01-01", c.year - 1);
+        case PeriodKind::Year: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+namespace {
+Result<void> writeFile(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) return fail("cannot write " + path.string());
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.close();
+    if (!out) return fail("cannot finish writing " + path.string());
+    return ok();
+}
+}  // namespace
+
+Result<int> exportToFolder(Database& db, const Codebook& codebook, const ReviewFilter& filter,
+                           const ReviewSettings& settings, const std::string& today, const std::string& folder) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (folder.empty() || !fs::is_directory(fs::path(folder), ec)) return fail("no such folder: " + folder);
+    int written = 0;
+    try {
+        for (const char* what : {"sessions", "themes", "actions", "evaluations"}) {
+            ExportRequest request{what, filter, false, today};
+            auto table = buildExport(db, codebook, request, settings);
+            if (!table) return fail(table.error().message);
+            const std::string stem = fmt::format("reflect-{}-{}", what, today);
+            if (auto w = writeFile(fs::path(folder) / (stem + ".csv"), toCsv(table.value(), true)); !w)
+                return fail(w.error().message);
+            if (auto w = writeFile(fs::path(folder) / (stem + ".json"), toJson(table.value(), request, settings)); !w)
+                return fail(w.error().message);
+            written += 2;
+        }
+        ReportRequest report{filter, today, ""};
+        if (auto w = writeFile(fs::path(folder) / fmt::format("reflect-report-{}.html", today),
+                               buildHtmlReport(db, codebook, report, settings));
+            !w)
+            return fail(w.error().message);
+        ++written;
+    } catch (const std::exception& e) {
+        return fail(e.what());
+    }
+    return written;
+}
+
+void Dashboard::reset(WallMs now) {
+    m_now = now;
+    m_view = DashboardView{};
+    m_view.today = isoDateOf(now);
+    m_view.settings = m_settings;
+    m_view.filter.period = PeriodKind::Month;
+    m_view.filter.from = defaultFromFor(PeriodKind::Month, now);
+}
+
+void Dashboard::setPanel(DashboardPanel panel) { m_view.panel = panel; }
+
+void Dashboard::setFilter(PeriodKind period, std::optional<std::int64_t> groupId, std::optional<std::string> format) {
+    m_view.filter.period = period;
+    m_view.filter.from = defaultFromFor(period, m_now);
+    m_view.filter.to.reset();
+    m_view.filter.groupId = groupId;
+    m_view.filter.format = std::move(format);
+}
+
+void Dashboard::setQuery(std::string query) {
+    m_view.query = std::move(query);
+    m_view.searched = false;
+}
+
+void Dashboard::refresh(const AuditLog& audit) {
+    DashboardView& v = m_view;
+    v.error.clear();
+    try {
+        v.groups = listGroups(m_db);
+        v.formats.clear();
+        for (const auto& g : v.groups)
+            if (std::find(v.formats.begin(), v.formats.end(), g.format) == v.formats.end()) v.formats.push_back(g.format);
+        std::sort(v.formats.begin(), v.formats.end());
+        switch (v.panel) {
+            case DashboardPanel::Sessions: v.sessions = sessionsOverTime(m_db, v.filter, m_settings); break;
+            case DashboardPanel::Themes:
+                v.themes = themesByTag(m_db, m_codebook, v.filter, m_settings);
+                v.pairs = tagPairs(m_db, v.filter, 8);
+                v.recurring = recurringTags(m_db, v.filter, m_settings);
+                break;
+            case DashboardPanel::Search:
+                v.hits.clear();
+                v.searched = false;
+                if (!ftsQueryFor(v.query).empty()) {
+                    syncSearchIndex(m_db);
+                    v.hits = search(m_db, v.query, v.filter, m_settings, 50);
+                    v.searched = true;
+                }
+                break;
+            case DashboardPanel::Actions: v.actions = actionsByGroup(m_db, v.filter, v.today); break;
+            case DashboardPanel::Evaluations: v.evaluations = evaluationsByStatement(m_db, v.filter, m_settings); break;
+            case DashboardPanel::Timing: v.timing = timingByStage(m_db, v.filter); break;
+            case DashboardPanel::Checklist: v.checklist = checklistByGroup(m_db, v.filter); break;
+            case DashboardPanel::Audit: v.audit = audit.recent(200); break;
+        }
+    } catch (const std::exception& e) {
+        v.error = e.what();
+    }
+}
+
+}  // namespace reflect::core

@@ -1,0 +1,80 @@
+// Dashboard: what the lead review screen shows, computed from the suppressed review queries (review.hpp) for
+// one filter and one panel at a time. Headless: the controller owns it and refreshes it; the UI only reads it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/contribute/codebook.hpp"
+#include "core/review/audit_log.hpp"
+#include "core/review/review.hpp"
+#include "core/storage/database.hpp"
+
+namespace reflect::core {
+
+/// The panels, in the order of their keys 1..8.
+enum class DashboardPanel { Sessions, Themes, Search, Actions, Evaluations, Timing, Checklist, Audit };
+inline constexpr int kDashboardPanels = 8;
+
+/// YYYY-MM-DD (UTC) for a wall-clock moment.
+[[nodiscard]] std::string isoDateOf(WallMs wall);
+/// The first day shown for a period kind: the last 12 months, the last 8 quarters, or everything for years.
+[[nodiscard]] std::optional<std::string> defaultFromFor(PeriodKind period, WallMs now);
+
+/// Writes sessions, themes, actions and evaluations as CSV and JSON (figures only, no free text) and the HTML
+/// report for this filter into `folder`, which must exist. Returns how many files were written.
+[[nodiscard]] Result<int> exportToFolder(Database& db, const Codebook& codebook, const ReviewFilter& filter,
+                                         const ReviewSettings& settings, const std::string& today,
+                                         const std::string& folder);
+
+struct DashboardView {
+    ReviewFilter filter;
+    DashboardPanel panel = DashboardPanel::Sessions;
+    std::vector<GroupInfo> groups;
+    std::vector<std::string> formats;
+    std::string today;
+    ReviewSettings settings;
+
+    SessionsOverTime sessions;
+    TagTable themes;
+    std::vector<TagPair> pairs;
+    std::vector<RecurringTag> recurring;
+    std::string query;
+    std::vector<SearchHit> hits;
+    bool searched = false;
+    std::vector<ActionsRow> actions;
+    std::vector<StatementRow> evaluations;
+    std::vector<TimingRow> timing;
+    std::vector<ChecklistRow> checklist;
+    std::vector<AuditEntry> audit;
+    std::string error;  ///< why the last refresh failed, empty when it worked
+};
+
+class Dashboard {
+public:
+    Dashboard(Database& db, const Codebook& codebook, ReviewSettings settings)
+        : m_db(db), m_codebook(codebook), m_settings(settings) {}
+
+    /// Starts afresh (on unlock): month view of the last year, all groups and formats, first panel.
+    void reset(WallMs now);
+    void setPanel(DashboardPanel panel);
+    void setFilter(PeriodKind period, std::optional<std::int64_t> groupId, std::optional<std::string> format);
+    void setQuery(std::string query);
+    /// Re-reads the figures of the current panel (and the group list). Never throws.
+    void refresh(const AuditLog& audit);
+
+    [[nodiscard]] const DashboardView& view() const noexcept { return m_view; }
+    [[nodiscard]] const ReviewSettings& settings() const noexcept { return m_settings; }
+
+private:
+    Database& m_db;
+    const Codebook& m_codebook;
+    ReviewSettings m_settings;
+    WallMs m_now = 0;
+    DashboardView m_view;
+};
+
+}  // namespace reflect::core

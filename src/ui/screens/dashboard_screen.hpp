@@ -1,0 +1,39 @@
+// DashboardScreen: the lead review. Filters, one panel at a time (keys 1..8), each chart with its table, the
+// export strip, and the idle-lock countdown. Reads the controller's DashboardView; never touches the database.
+#pragma once
+
+#include <string>
+
+#include "core/kiosk/kiosk_controller.hpp"
+#include "ui/ui_context.hpp"
+
+namespace reflect::ui {
+
+class DashboardScreen {
+public:
+    /// On unlock: the search box shows the controller's query (empty after an unlock) and the default export folder.
+    void reset(const core::KioskController& kiosk);
+    void draw(const UiContext& ui, const core::KioskController& kiosk);
+
+private:
+    void drawTopBar(const UiContext& ui, const core::KioskController& kiosk);
+    void drawFilters(const UiContext& ui, const core::DashboardView& view);
+    void drawTabs(const UiContext& ui, const core::DashboardView& view);
+    void drawExport(const UiContext& ui, const core::KioskController& kiosk);
+    void drawPanel(const UiContext& ui, const core::DashboardView& view);
+    void drawSessions(const UiContext& ui, const core::DashboardView& view, float width);
+    void drawThemes(const UiContext& ui, const core::DashboardView& view, float width);
+    void drawSearch(const UiContext& ui, const core::DashboardView& view, float width);
+    void drawActions(const UiContext& ui, const core::DashboardView& view, float width);
+    void drawEvaluations(const UiContext& ui, const core::DashboardView& view, float width);
+    void drawTiming(const UiContext& ui, const core::DashboardView& view, float width);
+    void drawChecklist(const UiContext& ui, const core::DashboardView& view, float width);
+    void drawAudit(const UiContext& ui, const core::DashboardView& view, float width);
+
+    std::string m_query;
+    std::string m_folder;
+    bool m_exportOpen = false;
+    bool m_focusSearch = false;
+};
+
+}  // namespace reflect::ui

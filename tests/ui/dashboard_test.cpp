@@ -1,0 +1,225 @@
+// Lead review in the headless kiosk: the lead PIN, the idle lock on the manual clock, panels by key, search with
+// hostile input, and the export to a folder.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include <catch2/catch.hpp>
+
+#include "core/review/audit_log.hpp"
+#include "core/review/demo_data.hpp"
+#include "support/kiosk_harness.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace reflect;
+
+namespace {
+constexpr const char* kLeadPin = "4826";
+
+void fillDemo(test::KioskHarness& k, int sessions) {
+    core::DemoOptions options;
+    options.sessions = sessions;
+    options.seed = 7;
+    options.endWallMs = k.clock.wallNow() - 24LL * 3600 * 1000;
+    REQUIRE(core::generateDemoData(k.db(), k.controller().codebook(), options));
+}
+
+void unlock(test::KioskHarness& k) {
+    REQUIRE(k.pins().setPin(core::Role::Lead, kLeadPin));
+    k.type("l");
+    REQUIRE(k.controller().leadPinOpen());
+    k.type(kLeadPin);
+    k.press(ImGuiKey_Enter);
+    REQUIRE(k.screen() == core::Screen::Dashboard);
+}
+
+std::vector<core::AuditEntry> auditOf(test::KioskHarness& k) { return core::AuditLog(k.db(), k.clock).recent(20); }
+}  // namespace
+
+TEST_CASE("the lead PIN opens the review from home and the unlock is in the audit log", "[ui][lead]") {
+    test::KioskHarness k;
+    CHECK(k.visible("##lead"));
+    unlock(k);
+    CHECK_FALSE(k.controller().leadPinOpen());
+    const auto audit = auditOf(k);
+    REQUIRE(audit.size() == 1);
+    CHECK(audit.front().role == "lead");
+    CHECK(audit.front().action == "unlock");
+    // The audit panel shows it.
+    k.type("8");
+    CHECK(k.controller().dashboard().panel == core::DashboardPanel::Audit);
+    REQUIRE(k.controller().dashboard().audit.size() == 1);
+    CHECK(k.visible("##table-audit") == false);  // tables are not buttons; the panel draws without error
+    // Lock goes home and the review cannot be driven while locked.
+    k.press(ImGuiKey_Escape);
+    CHECK(k.screen() == core::Screen::Home);
+    k.controller().apply(core::ShowDashboardPanel{core::DashboardPanel::Sessions});
+    CHECK(k.screen() == core::Screen::Home);
+}
+
+TEST_CASE("a wrong lead PIN is refused, then throttled, and nothing is logged", "[ui][lead]") {
+    test::KioskHarness k;
+    REQUIRE(k.pins().setPin(core::Role::Lead, kLeadPin));
+    k.click("##lead");
+    REQUIRE(k.controller().leadPinOpen());
+    k.type("1111");
+    k.press(ImGuiKey_Enter);
+    CHECK(k.screen() == core::Screen::Home);
+    CHECK(k.controller().leadPinMessage() == test::shippedStrings().get("pin.wrong"));
+    for (int i = 0; i < 3; ++i) {
+        k.type("1111");
+        k.press(ImGuiKey_Enter);
+    }
+    CHECK(k.controller().leadPinMessage().find("wait") != std::string::npos);
+    // Even the right PIN waits out the delay.
+    k.type(kLeadPin);
+    k.press(ImGuiKey_Enter);
+    CHECK(k.screen() == core::Screen::Home);
+    CHECK(auditOf(k).empty());
+    // The facilitator PIN is not the lead PIN.
+    REQUIRE(k.pins().setPin(core::Role::Facilitator, "9999"));
+    k.clock.advanceSeconds(3600);
+    k.type("9999");
+    k.press(ImGuiKey_Enter);
+    CHECK(k.screen() == core::Screen::Home);
+    k.press(ImGuiKey_Escape);
+    CHECK_FALSE(k.controller().leadPinOpen());
+}
+
+TEST_CASE("without a lead PIN the pad says how to set one", "[ui][lead]") {
+    test::KioskHarness k;
+    k.type("l");
+    REQUIRE(k.controller().leadPinOpen());
+    CHECK(k.controller().leadPinMessage().find("set-pin --role lead") != std::string::npos);
+    k.type("1234");
+    k.press(ImGuiKey_Enter);
+    CHECK(k.screen() == core::Screen::Home);
+}
+
+TEST_CASE("the review locks after lockIdleSeconds untouched, with a countdown in the last 20 s", "[ui][lead][idle]") {
+    test::KioskHarness k;
+    unlock(k);
+    k.clock.advanceSeconds(159);
+    CHECK_FALSE(k.visible("##lock-countdown"));
+    k.clock.advanceSeconds(6);  // 165 s
+    CHECK(k.visible("##lock-countdown"));
+    CHECK(k.controller().leadIdleRemainingMs(k.clock.steadyNow()) == 15'000);
+    // Any key resets it.
+    k.type("2");
+    CHECK(k.controller().dashboard().panel == core::DashboardPanel::Themes);
+    CHECK_FALSE(k.visible("##lock-countdown"));
+    k.clock.advanceSeconds(179);
+    k.frame();
+    CHECK(k.screen() == core::Screen::Dashboard);
+    CHECK(k.visible("##lock-countdown"));
+    k.clock.advanceSeconds(1);  // 180 s since the key
+    k.frame();
+    CHECK(k.screen() == core::Screen::Home);
+    CHECK(k.controller().leadIdleRemainingMs(k.clock.steadyNow()) == -1);
+    // Unlocking again starts from the first panel.
+    k.type("l");
+    k.type(kLeadPin);
+    k.press(ImGuiKey_Enter);
+    REQUIRE(k.screen() == core::Screen::Dashboard);
+    CHECK(k.controller().dashboard().panel == core::DashboardPanel::Sessions);
+}
+
+TEST_CASE("keys 1 to 8 switch panels over demo data in both sizes and themes", "[ui][lead][panels]") {
+    for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1280, 720)}) {
+        for (const bool highContrast : {false, true}) {
+            test::KioskHarness k(false, size, highContrast);
+            fillDemo(k, 60);
+            unlock(k);
+            CHECK_FALSE(k.controller().dashboard().sessions.rows.empty());
+            for (int i = 0; i < core::kDashboardPanels; ++i) {
+                k.type(std::string(1, static_cast<char>('1' + i)));
+                CHECK(k.controller().dashboard().panel == static_cast<core::DashboardPanel>(i));
+                CHECK(k.controller().dashboard().error.empty());
+                k.frames(2);
+            }
+            CHECK_FALSE(k.controller().dashboard().actions.empty());
+            CHECK_FALSE(k.controller().dashboard().timing.empty());
+            // Filters by key: quarter, a group, a format, then back to months.
+            k.type("q");
+            CHECK(k.controller().dashboard().filter.period == core::PeriodKind::Quarter);
+            k.type("g");
+            CHECK(k.controller().dashboard().filter.groupId.has_value());
+            k.type("f");
+            CHECK(k.controller().dashboard().filter.format.has_value());
+            k.type("m");
+            CHECK(k.controller().dashboard().filter.period == core::PeriodKind::Month);
+            k.click("##panel-1");
+            CHECK(k.controller().dashboard().panel == core::DashboardPanel::Sessions);
+        }
+    }
+}
+
+TEST_CASE("search with hostile input answers safely and shows only date, format and group", "[ui][lead][search]") {
+    test::KioskHarness k;
+    fillDemo(k, 40);
+    unlock(k);
+    k.type("3");
+    REQUIRE(k.controller().dashboard().panel == core::DashboardPanel::Search);
+    k.click("##search-text");
+    k.type("family");
+    k.press(ImGuiKey_Enter);
+    CHECK(k.controller().dashboard().searched);
+    CHECK_FALSE(k.controller().dashboard().hits.empty());
+    CHECK(k.controller().dashboard().error.empty());
+    for (const char* hostile : {"\"", "family\" OR \"", "((((", "a) NEAR(b", "*", "-family", "NOT AND OR", "'; DROP TABLE sessions; --",
+                                "\xff\xfe broken utf-8", "^family", "family:*", ""}) {
+        k.controller().apply(core::DashboardSearch{hostile});
+        k.frames(2);
+        INFO(hostile);
+        CHECK(k.controller().dashboard().error.empty());
+        CHECK(k.screen() == core::Screen::Dashboard);
+    }
+    // Typed through the box as well, including characters the keyboard gives.
+    k.click("##search-text");
+    k.press(ImGuiKey_Backspace);
+    k.type("\"(( OR NEAR* ^ -'");
+    k.press(ImGuiKey_Enter);
+    CHECK(k.controller().dashboard().error.empty());
+}
+
+TEST_CASE("export to folder writes the exports and the report, and is audited", "[ui][lead][export]") {
+    test::KioskHarness k;
+    fillDemo(k, 30);
+    unlock(k);
+    test::TempDir dir;
+    k.controller().apply(core::ExportDashboard{dir.path().string()});
+    int files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        (void)entry;
+        ++files;
+    }
+    CHECK(files == 9);
+    CHECK(k.controller().exportMessage().find("9 files") != std::string::npos);
+    const auto audit = auditOf(k);
+    REQUIRE(audit.size() == 2);
+    CHECK(audit.front().action == "export");
+    // A folder that does not exist is refused and not logged.
+    k.controller().apply(core::ExportDashboard{(dir.path() / "missing").string()});
+    CHECK(k.controller().exportMessage().find("Nothing was exported") != std::string::npos);
+    CHECK(auditOf(k).size() == 2);
+    // The export strip opens with X and is drawn.
+    k.type("x");
+    CHECK(k.visible("##export-write"));
+}
+
+// Run with: reflect_tests "[.bench]" — prints how long each panel takes to refresh over a larger history.
+TEST_CASE("dashboard panel refresh times over 2000 demo sessions", "[.bench][lead]") {
+    test::KioskHarness k;
+    fillDemo(k, 2000);
+    unlock(k);
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < core::kDashboardPanels; ++i) {
+            const auto start = std::chrono::steady_clock::now();
+            k.controller().apply(core::ShowDashboardPanel{static_cast<core::DashboardPanel>(i)});
+            if (i == 2) k.controller().apply(core::DashboardSearch{"family waiting"});
+            const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            if (round == 1) std::printf("[dashboard] panel %d refresh %.1f ms\n", i + 1, ms);
+            CHECK(k.controller().dashboard().error.empty());
+        }
+    }
+}
