@@ -56,8 +56,8 @@ struct Entry {
 
 }  // namespace names
 
-/// Finds and replaces identifiers with hand-written linear scanners (no std::regex: it recurses per character and
-/// overflows the stack on long pastes). Work is proportional to the length of the text.
+/// Finds and replaces identifiers with hand-written linear scanners (no regex engine: the standard library's
+/// recurses per character and overflows the stack on long pastes). Work is proportional to the length of the text.
 ///
 /// Before matching, the text is read through a normalised view, so these never stop a match: full-width and other
 /// Unicode digits and letters, non-breaking and other odd spaces, zero-width characters, soft hyphens, Unicode dashes
