@@ -6,51 +6,22 @@
 #include "core/storage/database.hpp"
 #include "core/storage/migrations.hpp"
 #include "support/child_process.hpp"
+#include "support/kiosk_window.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace reflect;
 
 namespace {
 
-class Kiosk {
-public:
-    Kiosk(const test::XvfbServer& xvfb, const std::string& db)
-        : m_display(xvfb.display()),
-          m_child({REFLECT_BINARY, "--windowed", "--size", "1280x720", "--db", db, "--print-events"},
-                  {{"DISPLAY", xvfb.display()}}) {
-        REQUIRE(xdotool({"search", "--sync", "--onlyvisible", "--name", "^Reflect$", "windowfocus", "--sync"}) == 0);
-    }
-    int xdotool(std::vector<std::string> args) {
-        args.insert(args.begin(), "xdotool");
-        return test::runCommand(args, {{"DISPLAY", m_display}}, 30'000);
-    }
-    /// One xdotool call per key, each held for part of xdotool's delay: ImGui 1.86 reads arrow keys and Return as
-    /// "down this frame", so a press and release inside one frame would be missed.
-    void keys(const std::vector<std::string>& names) {
-        for (const auto& name : names) REQUIRE(xdotool({"key", "--delay", "160", name}) == 0);
-    }
-    void type(const std::string& text) { REQUIRE(xdotool({"type", "--delay", "20", text}) == 0); }
-    /// The stage index reported by the next line of this kind.
-    int expect(const std::string& kind) {
-        auto line = m_child.waitForLine("event " + kind, 20'000);
-        INFO("waiting for event " << kind);
-        REQUIRE(line);
-        const auto at = line->find(" stage=");
-        REQUIRE(at != std::string::npos);
-        return std::stoi(line->substr(at + 7));
-    }
-    test::ChildProcess& process() { return m_child; }
+using Kiosk = test::KioskWindow;
 
-private:
-    std::string m_display;
-    test::ChildProcess m_child;
-};
+int stageOf(const std::string& line) { return static_cast<int>(test::eventField(line, "stage")); }
 
 /// Home → set-up → the 90-minute set (third in the list) for the first group → started.
 void startSet(Kiosk& kiosk) {
     kiosk.keys({"Return"});
     kiosk.keys({"Up", "Up", "Down", "Down", "g", "Return"});
-    CHECK(kiosk.expect("start") == 0);
+    CHECK(stageOf(kiosk.expect("start")) == 0);
 }
 
 }  // namespace
@@ -69,7 +40,7 @@ TEST_CASE("a two-presenter set commits to actions and the next meeting reviews t
         Kiosk kiosk(xvfb, db);
         startSet(kiosk);
         kiosk.keys({"n"});  // first meeting: nothing to review
-        CHECK(kiosk.expect("next") == 1);
+        CHECK(stageOf(kiosk.expect("next")) == 1);
         // Bids: one presenter, then two; the timeline is replanned live each time.
         kiosk.keys({"f"});
         kiosk.expect("replan");
@@ -77,24 +48,24 @@ TEST_CASE("a two-presenter set commits to actions and the next meeting reviews t
         kiosk.expect("replan");
         for (int stage = 2; stage <= 6; ++stage) {
             kiosk.keys({"n"});
-            CHECK(kiosk.expect("next") == stage);
+            CHECK(stageOf(kiosk.expect("next")) == stage);
         }
         kiosk.keys({"Tab"});
         kiosk.type("Ask Dr Okafor for a protected hour");
         kiosk.keys({"Return"});
-        CHECK(kiosk.expect("action") == 6);
+        CHECK(stageOf(kiosk.expect("action")) == 6);
         for (int stage = 7; stage <= 11; ++stage) {
             kiosk.keys({"n"});
-            CHECK(kiosk.expect("next") == stage);
+            CHECK(stageOf(kiosk.expect("next")) == stage);
         }
         kiosk.keys({"Tab"});
         kiosk.type("Try a huddle before the late shift");
         kiosk.keys({"Return"});
-        CHECK(kiosk.expect("action") == 11);
+        CHECK(stageOf(kiosk.expect("action")) == 11);
         kiosk.keys({"n"});
-        CHECK(kiosk.expect("next") == 12);
+        CHECK(stageOf(kiosk.expect("next")) == 12);
         kiosk.keys({"n"});
-        CHECK(kiosk.expect("next") == 13);
+        CHECK(stageOf(kiosk.expect("next")) == 13);
         kiosk.keys({"e", "Return"});
         kiosk.expect("end");
         kiosk.keys({"Return"});  // summary: done
@@ -103,11 +74,11 @@ TEST_CASE("a two-presenter set commits to actions and the next meeting reviews t
         startSet(kiosk);
         kiosk.keys({"n"});
         kiosk.keys({"d"});
-        CHECK(kiosk.expect("review") == 0);
+        CHECK(stageOf(kiosk.expect("review")) == 0);
         kiosk.keys({"o"});
-        CHECK(kiosk.expect("review") == 0);
+        CHECK(stageOf(kiosk.expect("review")) == 0);
         kiosk.keys({"n"});
-        CHECK(kiosk.expect("next") == 1);  // had the first "n" gone through, this would be stage 2
+        CHECK(stageOf(kiosk.expect("next")) == 1);  // had the first "n" gone through, this would be stage 2
         kiosk.keys({"e", "Return"});
         kiosk.expect("end");
         kiosk.keys({"Return", "Escape"});
