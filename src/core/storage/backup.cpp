@@ -1,5 +1,6 @@
 // Backups implementation: VACUUM INTO, fsync, integrity_check, rename, fsync of the folder.
 #include "core/storage/backup.hpp"
+#include "core/text/time_format.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -34,14 +35,6 @@ public:
 private:
     int m_fd;
 };
-
-std::string utcStamp(std::int64_t wallNowMs) {
-    const std::time_t seconds = static_cast<std::time_t>(wallNowMs / 1000);
-    std::tm parts{};
-    gmtime_r(&seconds, &parts);
-    return fmt::format("{:04}{:02}{:02}-{:02}{:02}{:02}", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-                       parts.tm_hour, parts.tm_min, parts.tm_sec);
-}
 
 bool isBackupName(const std::string& name) {
     return name.size() > 11 && name.rfind("reflect-", 0) == 0 && name.ends_with(".db");
@@ -120,7 +113,7 @@ Result<fs::path> writeBackup(Database& db, const fs::path& dir, std::int64_t wal
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) return fail(fmt::format("cannot create the backup folder {}: {}", dir.string(), ec.message()));
-    const std::string stamp = utcStamp(wallNowMs);
+    const std::string stamp = formatUtcStamp(wallNowMs);
     fs::path target = dir / fmt::format("reflect-{}.db", stamp);
     for (int n = 2; fs::exists(target, ec); ++n) target = dir / fmt::format("reflect-{}-{}.db", stamp, n);
     const fs::path temp = dir / fmt::format(".partial-{}.tmp", target.filename().string());

@@ -1,5 +1,6 @@
 // DatabaseOpener implementation.
 #include "core/storage/database_opener.hpp"
+#include "core/text/time_format.hpp"
 
 #include <sqlite3.h>
 
@@ -31,18 +32,10 @@ std::unique_ptr<Database> openAndCheck(const fs::path& path, const OpenOptions& 
     return db;
 }
 
-std::string stamp(std::int64_t wallNowMs) {
-    const std::time_t seconds = static_cast<std::time_t>(wallNowMs / 1000);
-    std::tm parts{};
-    gmtime_r(&seconds, &parts);
-    return fmt::format("{:04}{:02}{:02}-{:02}{:02}{:02}", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-                       parts.tm_hour, parts.tm_min, parts.tm_sec);
-}
-
 /// Renames the file and its companions to a name that does not exist yet. Never copies, never overwrites.
 Result<fs::path> moveAside(const fs::path& path, std::int64_t wallNowMs) {
     std::error_code ec;
-    const std::string base = path.string() + ".corrupt-" + stamp(wallNowMs);
+    const std::string base = path.string() + ".corrupt-" + formatUtcStamp(wallNowMs);
     std::string chosen = base;
     for (int n = 2; fs::exists(chosen, ec) || fs::exists(chosen + "-wal", ec); ++n) chosen = fmt::format("{}-{}", base, n);
     for (const char* suffix : {"-wal", "-shm", ""}) {

@@ -72,4 +72,12 @@ bool isIsoDate(std::string_view text) noexcept {
     return day <= maxDay;
 }
 
+std::string formatUtcStamp(WallMs wall) {
+    const std::time_t seconds = static_cast<std::time_t>(wall / 1000);
+    std::tm parts{};
+    gmtime_r(&seconds, &parts);
+    return fmt::format("{:04}{:02}{:02}-{:02}{:02}{:02}", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+                       parts.tm_hour, parts.tm_min, parts.tm_sec);
+}
+
 }  // namespace reflect::core

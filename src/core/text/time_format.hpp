@@ -21,6 +21,8 @@ namespace reflect::core {
 [[nodiscard]] std::string formatTimeOfDay(WallMs wall);
 /// True for a real calendar date written YYYY-MM-DD (1970 or later), such as an action's due date.
 [[nodiscard]] bool isIsoDate(std::string_view text) noexcept;
+/// A UTC stamp for file names, sortable as text: "20261123-140512".
+[[nodiscard]] std::string formatUtcStamp(WallMs wall);
 /// Local date: "23 Nov 2026".
 [[nodiscard]] std::string formatDate(WallMs wall);
 
