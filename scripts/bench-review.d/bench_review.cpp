@@ -34,7 +34,7 @@ double percentile(std::vector<double> v, double p) {
     return v[std::min(index, v.size() - 1)];
 }
 
-/// Every panel of the dashboard, as the dashboard would ask for it.
+/// Every panel of the dashboard, as the dashboard would ask for it (it refreshes one panel at a time; this is all of them).
 std::size_t refreshDashboard(core::Database& db, const core::Codebook& codebook, const core::ReviewFilter& filter, bool verbose) {
     const core::ReviewSettings settings;
     std::size_t rows = 0;
@@ -44,8 +44,7 @@ std::size_t refreshDashboard(core::Database& db, const core::Codebook& codebook,
         if (verbose) std::printf("  %-12s %.1f ms\n", panel, msSince(start));
     };
     timed("sessions", [&] { return core::sessionsOverTime(db, filter, settings).rows.size(); });
-    timed("themes", [&] { return core::themesByTag(db, codebook, filter, settings).rows.size(); });
-    timed("pairs", [&] { return core::tagPairs(db, filter, 10).size(); });
+    timed("themes", [&] { return core::themesOverview(db, codebook, filter, settings, 8).table.rows.size(); });
     timed("actions", [&] { return core::actionsByGroup(db, filter, "2026-11-01").size(); });
     timed("evaluations", [&] { return core::evaluationsByStatement(db, filter, settings).size(); });
     timed("timing", [&] { return core::timingByStage(db, filter).size(); });

@@ -6,8 +6,11 @@
 #include <chrono>
 #include <fstream>
 #include <sstream>
+#include <map>
 #include <set>
+#include <tuple>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
@@ -215,16 +218,25 @@ TEST_CASE("differencing two custom ranges cannot isolate one session", "[review]
     REQUIRE(b);
     CHECK(a->total.text() == b->total.text());
     for (std::size_t i = 0; i < a->perPeriod.size(); ++i) CHECK(a->perPeriod[i].text() == b->perPeriod[i].text());
-    CHECK(a->total.text() == "55");
     const auto sWide = core::sessionsOverTime(fx.db(), range("2026-01-01", "2026-03-31"), settings);
     const auto sNarrow = core::sessionsOverTime(fx.db(), range("2026-01-01", "2026-03-10"), settings);
     CHECK(sWide.total.sessions == sNarrow.total.sessions);
     CHECK(sWide.total.contributions.text() == sNarrow.total.contributions.text());
 
-    // A range around only the small session shows a star, never the 5.
+    // March holds Ward A's 20 and Ward B's 5. All groups together in March would be 25, and Ward A alone is
+    // 20: subtracting would give Ward B's 5 away, so every figure that includes Ward B's March is hidden.
+    CHECK(a->total.text() == "*");
+    CHECK(a->perPeriod[0].text() == "30");
+    CHECK(a->perPeriod[2].text() == "*");
     const auto only = core::themesByTag(fx.db(), codebook(), range("2026-03-14", "2026-03-16"), settings);
-    CHECK(findTag(only, "guilt")->total.text() == "25");  // the whole of March, not the one session
-    // And when a month holds only a small session, every total that includes it is hidden.
+    CHECK(findTag(only, "guilt")->total.text() == "*");  // the whole of March, never the one session
+    // Ward A alone is shown in full: its own units are all above the threshold.
+    auto wardA = range("2026-01-01", "2026-03-31");
+    wardA.groupId = 1;
+    CHECK(findTag(core::themesByTag(fx.db(), codebook(), wardA, settings), "guilt")->total.text() == "50");
+
+    // A month that holds only a small session hides every total that includes it, at every period size, so a
+    // year or a quarter cannot be set against its months to work the small one out.
     Fixture fx2;
     fx2.theme(fx2.session(1, noon(2026, 1, 12)), "guilt", 30);
     fx2.theme(fx2.session(2, noon(2026, 3, 15)), "guilt", 5);
@@ -232,11 +244,142 @@ TEST_CASE("differencing two custom ranges cannot isolate one session", "[review]
     const auto withoutMarch = core::themesByTag(fx2.db(), codebook(), range("2026-01-01", "2026-02-28"), settings);
     CHECK(findTag(withMarch, "guilt")->total.text() == "*");
     CHECK(findTag(withoutMarch, "guilt")->total.text() == "30");
-    // Year and quarter figures follow the same rule.
     const auto year = core::themesByTag(fx2.db(), codebook(), range("2026-01-01", "2026-12-31", core::PeriodKind::Year), settings);
-    CHECK(findTag(year, "guilt")->total.text() == "35");
+    CHECK(findTag(year, "guilt")->total.text() == "*");
     const auto quarters = core::themesByTag(fx2.db(), codebook(), range("2026-01-01", "2026-12-31", core::PeriodKind::Quarter), settings);
-    CHECK(findTag(quarters, "guilt")->perPeriod[0].text() == "35");
+    CHECK(findTag(quarters, "guilt")->perPeriod[0].text() == "*");
+}
+
+TEST_CASE("differencing all groups against one group, or a year against its quarters, finds nothing hidden",
+          "[review][suppression]") {
+    // Ward A is big every month; Ward B had 4 contributions in May. An attacker reads "all groups" and "Ward A"
+    // for May, Q2 and 2026 and subtracts; then reads the year and its four quarters and subtracts.
+    Fixture fx;
+    for (unsigned m = 1; m <= 12; ++m) fx.theme(fx.session(1, noon(2026, m, 3)), "workload", 12);
+    fx.theme(fx.session(2, noon(2026, 5, 20)), "workload", 4);
+    fx.theme(fx.session(2, noon(2026, 9, 20)), "workload", 9);
+    const core::ReviewSettings settings;
+    for (const auto kind : {core::PeriodKind::Month, core::PeriodKind::Quarter, core::PeriodKind::Year}) {
+        INFO(core::periodKindName(kind));
+        auto all = range("2026-01-01", "2026-12-31", kind);
+        auto wardA = all;
+        wardA.groupId = 1;
+        auto wardB = all;
+        wardB.groupId = 2;
+        const auto tAll = core::themesByTag(fx.db(), codebook(), all, settings);
+        const auto tA = core::themesByTag(fx.db(), codebook(), wardA, settings);
+        const auto tB = core::themesByTag(fx.db(), codebook(), wardB, settings);
+        const auto* rAll = findTag(tAll, "workload");
+        const auto* rA = findTag(tA, "workload");
+        const auto* rB = findTag(tB, "workload");
+        REQUIRE(rAll);
+        REQUIRE(rA);
+        REQUIRE(rB);
+        for (std::size_t p = 0; p < tAll.periods.size(); ++p) {
+            INFO(tAll.periods[p]);
+            const auto& period = tAll.periods[p];
+            const bool holdsMay = period == "2026-05" || period == "2026-Q2" || period == "2026";
+            // Wherever the hidden 4 is inside, the all-groups figure is hidden; elsewhere all = A + B exactly.
+            if (holdsMay) {
+                CHECK(rAll->perPeriod[p].suppressed);
+            } else {
+                CHECK_FALSE(rAll->perPeriod[p].suppressed);
+            }
+            // Ward A's own figures stay visible: hiding them would protect no one.
+            const auto inA = std::find(tA.periods.begin(), tA.periods.end(), period);
+            REQUIRE(inA != tA.periods.end());
+            CHECK_FALSE(rA->perPeriod[static_cast<std::size_t>(inA - tA.periods.begin())].suppressed);
+        }
+        CHECK(rAll->total.suppressed);
+        CHECK(rB->total.suppressed);
+        CHECK(rA->total.text() == "144");
+    }
+    // The same for the sessions panel's contribution counts.
+    auto all = range("2026-01-01", "2026-12-31", core::PeriodKind::Quarter);
+    const auto sAll = core::sessionsOverTime(fx.db(), all, settings);
+    REQUIRE(sAll.rows.size() == 4);
+    CHECK(sAll.rows[0].contributions.text() == "36");
+    CHECK(sAll.rows[1].contributions.text() == "*");
+    CHECK(sAll.rows[2].contributions.text() == "45");
+    CHECK(sAll.total.contributions.text() == "*");
+    all.period = core::PeriodKind::Year;
+    CHECK(core::sessionsOverTime(fx.db(), all, settings).rows.at(0).contributions.text() == "*");
+}
+
+TEST_CASE("no published figure, in any view, contains a hidden unit", "[review][suppression]") {
+    // A random history; then every view a lead can ask for (three period sizes, all groups, each group, each
+    // format) is checked against the truth: a figure that is shown must be made only of units (group x month)
+    // whose own count is 0 or above the threshold, and must equal their sum. Subtracting shown figures can then
+    // only ever give sums of such units.
+    Fixture fx;
+    fx.db().exec("INSERT INTO groups(id, name, format, created_at) VALUES (3, 'Set 1', 'als', 0)");
+    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+    const auto next = [&](std::uint64_t n) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state % n;
+    };
+    const std::vector<std::string> tags = {"workload", "guilt", "teamwork"};
+    std::map<std::tuple<std::int64_t, std::string, std::string>, std::int64_t> truth;  // (group, month, tag) -> count
+    for (int i = 0; i < 60; ++i) {
+        const auto group = static_cast<std::int64_t>(1 + next(3));
+        const auto month = static_cast<unsigned>(1 + next(12));
+        const auto sid = fx.session(group, noon(2025, month, static_cast<unsigned>(1 + next(27))));
+        for (const auto& tag : tags) {
+            const int count = static_cast<int>(next(4) == 0 ? next(6) : next(30));
+            if (count == 0) continue;
+            fx.theme(sid, tag, count);
+            truth[{group, fmt::format("2025-{:02}", month), tag}] += count;
+        }
+    }
+    if (fx.db().queryInt("SELECT COUNT(*) FROM sessions WHERE group_id = 3") > 0)
+        fx.db().exec("UPDATE sessions SET format = 'als' WHERE group_id = 3");
+    const core::ReviewSettings settings;
+    const auto inPeriod = [](core::PeriodKind kind, const std::string& month, const std::string& period) {
+        if (kind == core::PeriodKind::Month) return month == period;
+        if (kind == core::PeriodKind::Year) return month.substr(0, 4) == period;
+        const int m = std::stoi(month.substr(5, 2));
+        return period == fmt::format("{}-Q{}", month.substr(0, 4), (m + 2) / 3);
+    };
+    int shown = 0, hidden = 0;
+    for (const auto kind : {core::PeriodKind::Month, core::PeriodKind::Quarter, core::PeriodKind::Year}) {
+        std::vector<core::ReviewFilter> views;
+        views.push_back(range("2025-01-01", "2025-12-31", kind));
+        for (std::int64_t g = 1; g <= 3; ++g) {
+            views.push_back(range("2025-01-01", "2025-12-31", kind));
+            views.back().groupId = g;
+        }
+        for (const char* format : {"team-time", "als"}) {
+            views.push_back(range("2025-01-01", "2025-12-31", kind));
+            views.back().format = std::string(format);
+        }
+        for (const auto& view : views) {
+            const auto table = core::themesByTag(fx.db(), codebook(), view, settings);
+            for (const auto& row : table.rows)
+                for (std::size_t p = 0; p <= table.periods.size(); ++p) {
+                    const bool isTotal = p == table.periods.size();
+                    const Cell& cell = isTotal ? row.total : row.perPeriod[p];
+                    std::int64_t sum = 0;
+                    bool containsSmall = false;
+                    for (const auto& [key, count] : truth) {
+                        const auto& [group, month, tag] = key;
+                        if (tag != row.tag) continue;
+                        if (view.groupId && group != *view.groupId) continue;
+                        if (view.format && (group == 3 ? "als" : "team-time") != *view.format) continue;
+                        if (!isTotal && !inPeriod(kind, month, table.periods[p])) continue;
+                        sum += count;
+                        containsSmall = containsSmall || (count >= 1 && count <= settings.suppressionThreshold);
+                    }
+                    INFO(row.tag << " " << (isTotal ? "total" : table.periods[p]));
+                    CHECK(cell.suppressed == containsSmall);
+                    if (!cell.suppressed) CHECK(cell.value == sum);
+                    (cell.suppressed ? hidden : shown) += 1;
+                }
+        }
+    }
+    CHECK(shown > 20);
+    CHECK(hidden > 20);
 }
 
 TEST_CASE("an evaluation row with one hidden cell hides a second one and the mean", "[review][suppression]") {
@@ -307,6 +450,38 @@ TEST_CASE("hostile search input is answered safely", "[review][search]") {
     CHECK(core::ftsQueryFor("night OR day") == "\"night\"* \"OR\"* \"day\"*");
 }
 
+TEST_CASE("search gives the newest hits first, whichever window of months they come from", "[review][search]") {
+    Fixture fx;
+    // Two years of monthly sessions with "rota" in each; "handover" only in the oldest and the newest months.
+    for (int i = 0; i < 24; ++i) {
+        const int y = 2025 + i / 12;
+        const auto m = static_cast<unsigned>(1 + i % 12);
+        const auto sid = fx.session(1, noon(y, m, 10));
+        fx.theme(sid, "workload", 3, fmt::format("rota gap {}", i));
+        if (i == 0 || i == 23) fx.theme(sid, "teamwork", 1, "handover went well");
+    }
+    const core::ReviewSettings settings;
+    const auto rota = core::search(fx.db(), "rota", {}, settings, 10);
+    REQUIRE(rota.size() == 10);
+    CHECK(rota.front().date == "2026-12-10");
+    CHECK(rota.back().date == "2026-09-10");  // 3 + 3 + 3 from the last three months, then one from September
+    CHECK(std::is_sorted(rota.begin(), rota.end(), [](const auto& a, const auto& b) { return a.date > b.date; }));
+    const auto handover = core::search(fx.db(), "handover", {}, settings, 10);
+    int contributions = 0;
+    std::set<std::string> dates;
+    for (const auto& h : handover)
+        if (h.kind == "contribution") {
+            ++contributions;
+            dates.insert(h.date);
+        }
+    CHECK(contributions == 2);  // the newest window had one; the search went on to find the oldest too
+    CHECK(dates == std::set<std::string>{"2025-01-10", "2026-12-10"});
+    // A filter's range is honoured inside every window.
+    const auto firstYear = core::search(fx.db(), "rota", range("2025-01-01", "2025-12-31"), settings, 50);
+    CHECK(std::count_if(firstYear.begin(), firstYear.end(), [](const auto& h) { return h.kind == "contribution"; }) == 36);
+    for (const auto& h : firstYear) CHECK(h.date.substr(0, 4) == "2025");
+}
+
 TEST_CASE("the search index is keyed by the contributions' random keys", "[review][search]") {
     Fixture fx;
     fx.theme(fx.session(1, noon(2026, 4, 1)), "hope", 6, "things are getting better");
@@ -348,7 +523,7 @@ TEST_CASE("exports carry suppression and give text only when asked", "[review][e
     REQUIRE(table);
     const auto json = nlohmann::json::parse(core::toJson(*table, request, settings));
     CHECK(json["format"] == "reflect-kiosk-export");
-    CHECK(json["version"] == 1);
+    CHECK(json["version"] == 2);
     CHECK(json["what"] == "themes");
     CHECK(json["suppressed"] == "*");
     bool sawFear = false;
@@ -502,7 +677,7 @@ TEST_CASE("the export, report, purge and set-pin commands write files and leave 
         std::ifstream csv(args.output, std::ios::binary);
         std::string firstLine;
         std::getline(csv, firstLine);
-        CHECK(firstLine == "\xEF\xBB\xBF" "date,group,format,template,attendance,contributions,evaluations,themes,"
+        CHECK(firstLine == "\xEF\xBB\xBF" "date,group,format,template,attendance,themes,"
                            "planned_minutes,actual_minutes\r");
         args.from = "2026-02-30";
         CHECK(cli::exportData(db, test::assetsDir(), args, core::ReviewSettings{}, clock, out, err) == 2);

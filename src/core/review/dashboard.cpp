@@ -137,10 +137,13 @@ void Dashboard::refresh(const AuditLog& audit) {
         switch (v.panel) {
             case DashboardPanel::Sessions: v.sessions = sessionsOverTime(m_db, v.filter, m_settings); break;
             case DashboardPanel::Themes:
-                v.themes = themesByTag(m_db, m_codebook, v.filter, m_settings);
-                v.pairs = tagPairs(m_db, v.filter, 8);
-                v.recurring = recurringTags(m_db, v.filter, m_settings);
+            {
+                auto overview = themesOverview(m_db, m_codebook, v.filter, m_settings, 8);
+                v.themes = std::move(overview.table);
+                v.pairs = std::move(overview.pairs);
+                v.recurring = std::move(overview.recurring);
                 break;
+            }
             case DashboardPanel::Search:
                 v.hits.clear();
                 v.searched = false;

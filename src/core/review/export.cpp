@@ -35,12 +35,11 @@ Result<ExportTable> buildExport(Database& db, const Codebook& codebook, const Ex
     table.what = request.what;
     const auto& filter = request.filter;
     if (request.what == "sessions") {
-        table.columns = {"date", "group", "format", "template", "attendance", "contributions", "evaluations", "themes",
-                         "planned_minutes", "actual_minutes"};
-        for (const auto& s : sessionList(db, filter, settings))
-            table.rows.push_back({s.date, s.group, s.format, s.templateName, cellValue(s.attendance),
-                                  cellValue(s.contributions), cellValue(s.evaluations), s.themes, round1(s.plannedMinutes),
-                                  round1(s.actualMinutes)});
+        table.columns = {"date", "group", "format", "template", "attendance", "themes", "planned_minutes",
+                         "actual_minutes"};
+        for (const auto& s : sessionList(db, filter))
+            table.rows.push_back({s.date, s.group, s.format, s.templateName, cellValue(s.attendance), s.themes,
+                                  round1(s.plannedMinutes), round1(s.actualMinutes)});
     } else if (request.what == "themes" && request.includeText) {
         table.columns = {"date", "group", "format", "theme", "tags"};
         for (const auto& t : themeTexts(db, filter, settings))
@@ -153,7 +152,7 @@ std::string toCsv(const ExportTable& table, bool withBom) {
 std::string toJson(const ExportTable& table, const ExportRequest& request, const ReviewSettings& settings) {
     nlohmann::json doc;
     doc["format"] = "reflect-kiosk-export";
-    doc["version"] = 1;
+    doc["version"] = 2;
     doc["what"] = table.what;
     doc["period"] = periodKindName(request.filter.period);
     doc["from"] = request.filter.from ? nlohmann::json(*request.filter.from) : nlohmann::json(nullptr);
@@ -302,8 +301,9 @@ std::string buildHtmlReport(Database& db, const Codebook& codebook, const Report
                         htmlEscape(firstPeriod.empty() ? "no sessions" : firstPeriod), htmlEscape(lastPeriod),
                         periodKindName(filter.period), htmlEscape(groupName), htmlEscape(request.today));
     html += fmt::format(
-        "<p class=\"note\">Counts backed by 1 to {0} contributions or evaluations show as *. A total that includes "
-        "a * is shown as * too, so it cannot be used to work one out. Nothing here records who said what.</p>\n",
+        "<p class=\"note\">Counts of 1 to {0} contributions or answers from one group in one month show as *. "
+        "A total that includes one (a quarter, a year, all groups) is shown as * too, so no figure can be subtracted "
+        "from another to work one out. Nothing here records who said what.</p>\n",
         settings.suppressionThreshold);
 
     // Sessions and attendance.

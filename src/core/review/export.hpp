@@ -2,16 +2,16 @@
 // self-contained printable HTML report. Every figure comes from review.hpp, so suppression is already
 // applied; free text appears only when asked for, and only from sessions that meet the free-text rule.
 //
-// JSON shape (version 1):
-//   { "format": "reflect-kiosk-export", "version": 1, "what": "sessions|themes|actions|evaluations",
+// JSON shape (version 2; version 1 also had per-session contributions and evaluations, withdrawn because a
+// session's count next to its month's total could give a small one away):
+//   { "format": "reflect-kiosk-export", "version": 2, "what": "sessions|themes|actions|evaluations",
 //     "period": "month|quarter|year", "from": "YYYY-MM-DD"|null, "to": "YYYY-MM-DD"|null,
 //     "includeText": bool, "suppressionThreshold": 7, "suppressed": "*",
 //     "columns": ["..."], "rows": [ { "<column>": number | string | null, ... } ] }
 // A suppressed count is the string "*"; every other count is a number.
 //
 // Columns:
-//   sessions:    date, group, format, template, attendance, contributions, evaluations, themes,
-//                planned_minutes, actual_minutes
+//   sessions:    date, group, format, template, attendance, themes, planned_minutes, actual_minutes
 //   themes:      period, tag, tag_name, contributions, sessions, recurring
 //   themes --include-text:      date, group, format, theme, tags
 //   actions:     group, session_date, status, due_date (+ text, outcome with --include-text)

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -25,19 +27,34 @@ std::string periodOf(PeriodKind kind, std::string_view arg) {
 
 std::string sessionPeriod(PeriodKind kind) { return periodOf(kind, "s.started_at / 1000, 'unixepoch'"); }
 
-/// The WHERE clause every query shares; parameters ?1..?4 are from, to, group and format (NULL = any).
-/// Comparing period keys (not dates) is what widens a custom range to whole periods.
-std::string filterWhere(PeriodKind kind) {
-    const std::string p = sessionPeriod(kind);
-    return fmt::format("s.status = 'ended' AND (?1 IS NULL OR {0} >= {1}) AND (?2 IS NULL OR {0} <= {2}) "
-                       "AND (?3 IS NULL OR s.group_id = ?3) AND (?4 IS NULL OR s.format = ?4)",
-                       p, periodOf(kind, "?1"), periodOf(kind, "?2"));
+/// The WHERE clause every query shares; parameters ?1..?4 are the range's first and past-the-end moments (ms),
+/// group and format (NULL = any). The bounds are whole periods (see periodBounds), which is what widens a custom
+/// range; comparing start times lets the sessions_ended_by_start index find the range.
+constexpr std::string_view kFilterWhere =
+    "s.status = 'ended' AND (?1 IS NULL OR s.started_at >= ?1) AND (?2 IS NULL OR s.started_at < ?2) "
+           "AND (?3 IS NULL OR s.group_id = ?3) AND (?4 IS NULL OR s.format = ?4)";
+
+/// Milliseconds since the epoch at 00:00 UTC on a calendar day.
+std::int64_t msOf(std::chrono::year_month_day day) {
+    return std::int64_t{std::chrono::sys_days(day).time_since_epoch().count()} * 86'400'000;
+}
+
+/// The first day of the period (month, quarter or year) that an ISO date falls in, and of the period after it.
+std::pair<std::chrono::year_month_day, std::chrono::year_month_day> periodAround(PeriodKind kind, std::string_view iso) {
+    using namespace std::chrono;
+    const int y = std::stoi(std::string(iso.substr(0, 4)));
+    const unsigned m = static_cast<unsigned>(std::stoi(std::string(iso.substr(5, 2))));
+    const year_month first = kind == PeriodKind::Year      ? year{y} / January
+                             : kind == PeriodKind::Quarter ? year{y} / month{(m - 1) / 3 * 3 + 1}
+                                                           : year{y} / month{m};
+    const months length{kind == PeriodKind::Year ? 12 : kind == PeriodKind::Quarter ? 3 : 1};
+    return {first / 1, (first + length) / 1};
 }
 
 void bindFilter(Statement& st, const ReviewFilter& f) {
-    if (f.from && isIsoDate(*f.from)) st.bind(1, *f.from);
+    if (f.from && isIsoDate(*f.from)) st.bind(1, msOf(periodAround(f.period, *f.from).first));
     else st.bindNull(1);
-    if (f.to && isIsoDate(*f.to)) st.bind(2, *f.to);
+    if (f.to && isIsoDate(*f.to)) st.bind(2, msOf(periodAround(f.period, *f.to).second));
     else st.bindNull(2);
     st.bind(3, f.groupId);
     st.bind(4, f.format);
@@ -47,10 +64,34 @@ void bindFilter(Statement& st, const ReviewFilter& f) {
 std::string withFiltered(PeriodKind kind) {
     return fmt::format("WITH fs AS MATERIALIZED (SELECT s.id, s.group_id, s.format, s.started_at, {} AS period "
                        "FROM sessions s WHERE {}) ",
-                       sessionPeriod(kind), filterWhere(kind));
+                       sessionPeriod(kind), kFilterWhere);
 }
 
 std::string sessionDate() { return "date(s.started_at / 1000, 'unixepoch')"; }
+
+/// The SQL columns that name a session's suppression unit: its group (or, for a session without one, its format)
+/// and its calendar month. Every count a lead sees is a sum of unit counts.
+constexpr std::string_view kUnitColumns = "s.group_id, s.format, strftime('%Y-%m', s.started_at / 1000, 'unixepoch')";
+
+/// The label of the output period that a unit month ("YYYY-MM") belongs to.
+std::string periodOfMonth(PeriodKind kind, const std::string& month) {
+    if (kind == PeriodKind::Month || month.size() < 7) return month;
+    if (kind == PeriodKind::Year) return month.substr(0, 4);
+    const int m = (month[5] - '0') * 10 + (month[6] - '0');
+    return fmt::format("{}-Q{}", month.substr(0, 4), (m + 2) / 3);
+}
+
+/// Adds one unit's figure into an aggregate: primary suppression at the unit, then propagation upwards.
+void addUnit(Cell& aggregate, Cell unit) {
+    aggregate.value += unit.value;
+    aggregate.suppressed = aggregate.suppressed || unit.suppressed;
+}
+
+/// Clears the value of a suppressed cell so that nothing downstream can print it by mistake.
+Cell finished(Cell cell) {
+    if (cell.suppressed) cell.value = 0;
+    return cell;
+}
 
 }  // namespace
 
@@ -93,45 +134,47 @@ std::vector<GroupInfo> listGroups(Database& db) {
 }
 
 SessionsOverTime sessionsOverTime(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {
-    auto st = db.prepare(withFiltered(filter.period) +
-                         "SELECT fs.period, COUNT(*), SUM(COALESCE(s.attendance, 0)), "
-                         "SUM((SELECT COUNT(*) FROM contributions c WHERE c.session_id = s.id)), "
-                         "SUM((SELECT COUNT(*) FROM evaluations e WHERE e.session_id = s.id)) "
-                         "FROM fs JOIN sessions s ON s.id = fs.id GROUP BY 1 ORDER BY 1");
+    auto st = db.prepare(fmt::format(
+        "SELECT {0}, COUNT(*), SUM(COALESCE(s.attendance, 0)), SUM(s.contribution_count), SUM(s.evaluation_count) "
+        "FROM sessions s WHERE {1} GROUP BY 1, 2, 3 ORDER BY 3",
+        kUnitColumns, kFilterWhere));
     bindFilter(st, filter);
     SessionsOverTime out;
-    std::vector<Cell> attendance, contributions, evaluations;
+    std::map<std::string, SessionsRow> rows;
+    const int threshold = settings.suppressionThreshold;
     while (st.step()) {
-        SessionsRow row;
-        row.period = st.columnText(0);
-        row.sessions = st.columnInt(1);
-        row.attendance = Cell{st.columnInt(2), false};  // a head count the facilitator records, not a response
-        row.contributions = primaryCell(st.columnInt(3), settings.suppressionThreshold);
-        row.evaluations = primaryCell(st.columnInt(4), settings.suppressionThreshold);
-        out.total.sessions += row.sessions;
-        attendance.push_back(row.attendance);
-        contributions.push_back(row.contributions);
-        evaluations.push_back(row.evaluations);
+        const std::string period = periodOfMonth(filter.period, st.columnText(2));
+        SessionsRow& row = rows[period];
+        row.period = period;
+        for (SessionsRow* r : {&row, &out.total}) {
+            r->sessions += st.columnInt(3);
+            r->attendance.value += st.columnInt(4);  // a head count the facilitator records, not a response
+            addUnit(r->contributions, primaryCell(st.columnInt(5), threshold));
+            addUnit(r->evaluations, primaryCell(st.columnInt(6), threshold));
+        }
+    }
+    for (auto& [period, row] : rows) {
+        row.contributions = finished(row.contributions);
+        row.evaluations = finished(row.evaluations);
         out.rows.push_back(std::move(row));
     }
     out.total.period = "Total";
-    out.total.attendance = sumCells(attendance);
-    out.total.contributions = sumCells(contributions);
-    out.total.evaluations = sumCells(evaluations);
+    out.total.contributions = finished(out.total.contributions);
+    out.total.evaluations = finished(out.total.evaluations);
     return out;
 }
 
 std::vector<RecurringTag> recurringTags(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {
     ReviewFilter upToEnd = filter;
     upToEnd.from.reset();
-    auto st = db.prepare(fmt::format(
-        "SELECT g.name, tt.tag, COUNT(DISTINCT x.id) FROM ("
-        "  SELECT s.id, s.group_id, ROW_NUMBER() OVER (PARTITION BY s.group_id ORDER BY s.started_at DESC) AS rn "
-        "  FROM sessions s WHERE {} AND s.group_id IS NOT NULL) x "
-        "JOIN groups g ON g.id = x.group_id JOIN themes t ON t.session_id = x.id "
-        "JOIN theme_tags tt ON tt.theme_id = t.id "
-        "WHERE x.rn <= ?5 GROUP BY x.group_id, tt.tag HAVING COUNT(DISTINCT x.id) >= ?6 ORDER BY g.name, 3 DESC, 2",
-        filterWhere(filter.period)));
+    // Each group's latest sessions (up to the end of the range) come from the (group_id, started_at) index.
+    auto st = db.prepare(
+        "SELECT g.name, tt.tag, COUNT(DISTINCT t.session_id) FROM groups g "
+        "JOIN themes t ON t.session_id IN (SELECT s.id FROM sessions s WHERE s.group_id = g.id AND " +
+        std::string(kFilterWhere) +
+        " ORDER BY s.started_at DESC LIMIT ?5) "
+        "JOIN theme_tags tt ON tt.theme_id = t.id WHERE (?3 IS NULL OR g.id = ?3) "
+        "GROUP BY g.id, tt.tag HAVING COUNT(DISTINCT t.session_id) >= ?6 ORDER BY g.name, 3 DESC, 2");
     bindFilter(st, upToEnd);
     st.bind(5, settings.recurringWindow).bind(6, settings.recurringMinimum);
     std::vector<RecurringTag> out;
@@ -140,62 +183,148 @@ std::vector<RecurringTag> recurringTags(Database& db, const ReviewFilter& filter
     return out;
 }
 
-TagTable themesByTag(Database& db, const Codebook& codebook, const ReviewFilter& filter, const ReviewSettings& settings) {
-    TagTable table;
-    {
-        auto st = db.prepare(fmt::format("SELECT DISTINCT {} FROM sessions s WHERE {} ORDER BY 1",
-                                         sessionPeriod(filter.period), filterWhere(filter.period)));
-        bindFilter(st, filter);
-        while (st.step()) table.periods.push_back(st.columnText(0));
+namespace {
+
+/// "YYYY-MM" (UTC) of a moment in milliseconds since the epoch: the unit month, as strftime would give it.
+std::string monthOfMs(std::int64_t ms) {
+    using namespace std::chrono;
+    const std::int64_t day = 86'400'000;
+    const year_month_day ymd{sys_days{days{ms >= 0 ? ms / day : (ms - day + 1) / day}}};
+    return fmt::format("{:04}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
+}
+
+/// One tag on one theme of a session, with the contributions filed under that theme.
+struct TagUse {
+    std::int64_t session = 0;
+    std::optional<std::int64_t> group;
+    std::string format, month, tag;
+    std::int64_t cards = 0;
+};
+
+/// Every tag use in the filter's sessions: one indexed pass, ordered by session. The themes panel, its tag pairs
+/// and the report all start from this, and aggregate it here rather than in SQL.
+std::vector<TagUse> readTagUses(Database& db, const ReviewFilter& filter) {
+    auto st = db.prepare("SELECT s.id, s.group_id, s.format, s.started_at, tt.tag, t.card_count FROM sessions s "
+                         "JOIN themes t ON t.session_id = s.id JOIN theme_tags tt ON tt.theme_id = t.id WHERE " +
+                         std::string(kFilterWhere) + " ORDER BY s.id");
+    bindFilter(st, filter);
+    std::vector<TagUse> uses;
+    std::int64_t lastSession = 0;
+    std::string lastMonth;
+    while (st.step()) {
+        TagUse use;
+        use.session = st.columnInt(0);
+        if (!st.columnIsNull(1)) use.group = st.columnInt(1);
+        use.format = st.columnText(2);
+        if (uses.empty() || use.session != lastSession) lastMonth = monthOfMs(st.columnInt(3));
+        lastSession = use.session;
+        use.month = lastMonth;
+        use.tag = st.columnText(4);
+        use.cards = st.columnInt(5);
+        uses.push_back(std::move(use));
     }
+    return uses;
+}
+
+std::vector<std::string> periodsOf(Database& db, const ReviewFilter& filter) {
+    auto st = db.prepare("SELECT DISTINCT strftime('%Y-%m', s.started_at / 1000, 'unixepoch') FROM sessions s WHERE " +
+                         std::string(kFilterWhere) + " ORDER BY 1");
+    bindFilter(st, filter);
+    std::vector<std::string> periods;
+    while (st.step()) {
+        auto period = periodOfMonth(filter.period, st.columnText(0));
+        if (periods.empty() || periods.back() != period) periods.push_back(std::move(period));
+    }
+    return periods;
+}
+
+TagTable tagTableFrom(const std::vector<TagUse>& uses, std::vector<std::string> periods, const Codebook& codebook,
+                      const ReviewFilter& filter, const ReviewSettings& settings,
+                      const std::vector<RecurringTag>& recurringNow) {
+    TagTable table;
+    table.periods = std::move(periods);
     std::map<std::string, std::size_t> periodIndex;
     for (std::size_t i = 0; i < table.periods.size(); ++i) periodIndex[table.periods[i]] = i;
 
-    auto st = db.prepare(withFiltered(filter.period) +
-                         "SELECT tt.tag, fs.period, SUM((SELECT COUNT(*) FROM theme_cards tc WHERE tc.theme_id = t.id)), "
-                         "COUNT(DISTINCT fs.id) FROM fs JOIN themes t ON t.session_id = fs.id "
-                         "JOIN theme_tags tt ON tt.theme_id = t.id GROUP BY 1, 2");
-    bindFilter(st, filter);
+    // Units first: contributions per tag, group (or format) and month, and the sessions each tag came up in.
+    using UnitKey = std::tuple<std::string, std::int64_t, std::string, std::string>;  // tag, group, format, month
+    std::map<UnitKey, std::int64_t> units;
+    std::map<std::string, std::set<std::int64_t>> sessionsWithTag;
+    for (const auto& use : uses) {
+        units[{use.tag, use.group.value_or(-1), use.format, use.month}] += use.cards;
+        sessionsWithTag[use.tag].insert(use.session);
+    }
     std::map<std::string, TagRow> rows;
-    while (st.step()) {
-        const std::string tag = st.columnText(0);
+    for (const auto& [key, count] : units) {
+        const auto& tag = std::get<0>(key);
         auto& row = rows[tag];
         if (row.tag.empty()) {
             row.tag = tag;
             row.name = codebook.nameOf(tag);
             row.perPeriod.assign(table.periods.size(), Cell{});
+            row.sessions = static_cast<std::int64_t>(sessionsWithTag[tag].size());
         }
-        const auto it = periodIndex.find(st.columnText(1));
+        const auto it = periodIndex.find(periodOfMonth(filter.period, std::get<3>(key)));
         if (it == periodIndex.end()) continue;
-        row.perPeriod[it->second] = primaryCell(st.columnInt(2), settings.suppressionThreshold);
-        row.sessions += st.columnInt(3);
+        const Cell unit = primaryCell(count, settings.suppressionThreshold);
+        addUnit(row.perPeriod[it->second], unit);
+        addUnit(row.total, unit);
     }
     std::set<std::string> recurring;
-    for (const auto& r : recurringTags(db, filter, settings)) recurring.insert(r.tag);
+    for (const auto& r : recurringNow) recurring.insert(r.tag);
     for (auto& [tag, row] : rows) {
-        row.total = sumCells(row.perPeriod);
+        for (auto& cell : row.perPeriod) cell = finished(cell);
+        row.total = finished(row.total);
         row.recurring = recurring.count(tag) > 0;
         table.rows.push_back(std::move(row));
     }
+    // Ranked by how many sessions a tag came up in (never hidden: sessions are not people), then by contributions.
     std::stable_sort(table.rows.begin(), table.rows.end(), [](const TagRow& a, const TagRow& b) {
+        if (a.sessions != b.sessions) return a.sessions > b.sessions;
         if (a.total.suppressed != b.total.suppressed) return !a.total.suppressed;
-        if (a.total.value != b.total.value) return a.total.value > b.total.value;
-        return a.sessions > b.sessions;
+        return a.total.value > b.total.value;
     });
     return table;
 }
 
-std::vector<TagPair> tagPairs(Database& db, const ReviewFilter& filter, std::size_t limit) {
-    auto st = db.prepare(withFiltered(filter.period) +
-                         ", st AS MATERIALIZED (SELECT DISTINCT t.session_id AS sid, tt.tag AS tag FROM fs "
-                         "  JOIN themes t ON t.session_id = fs.id JOIN theme_tags tt ON tt.theme_id = t.id) "
-                         "SELECT a.tag, b.tag, COUNT(*) FROM st a JOIN st b ON a.sid = b.sid AND a.tag < b.tag "
-                         "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?5");
-    bindFilter(st, filter);
-    st.bind(5, static_cast<std::int64_t>(limit));
+std::vector<TagPair> pairsFrom(const std::vector<TagUse>& uses, std::size_t limit) {
+    std::map<std::pair<std::string, std::string>, std::int64_t> counts;
+    std::set<std::string> tags;  // distinct tags of the current session, in order
+    const auto flush = [&] {
+        for (auto i = tags.begin(); i != tags.end(); ++i)
+            for (auto j = std::next(i); j != tags.end(); ++j) ++counts[{*i, *j}];
+        tags.clear();
+    };
+    for (std::size_t k = 0; k < uses.size(); ++k) {
+        if (k > 0 && uses[k].session != uses[k - 1].session) flush();
+        tags.insert(uses[k].tag);
+    }
+    flush();
     std::vector<TagPair> out;
-    while (st.step()) out.push_back({st.columnText(0), st.columnText(1), st.columnInt(2)});
+    for (const auto& [pair, n] : counts) out.push_back({pair.first, pair.second, n});
+    std::stable_sort(out.begin(), out.end(), [](const TagPair& a, const TagPair& b) { return a.sessions > b.sessions; });
+    if (out.size() > limit) out.resize(limit);
     return out;
+}
+
+}  // namespace
+
+ThemesOverview themesOverview(Database& db, const Codebook& codebook, const ReviewFilter& filter,
+                              const ReviewSettings& settings, std::size_t pairLimit) {
+    ThemesOverview out;
+    const auto uses = readTagUses(db, filter);
+    out.recurring = recurringTags(db, filter, settings);
+    out.table = tagTableFrom(uses, periodsOf(db, filter), codebook, filter, settings, out.recurring);
+    out.pairs = pairsFrom(uses, pairLimit);
+    return out;
+}
+
+TagTable themesByTag(Database& db, const Codebook& codebook, const ReviewFilter& filter, const ReviewSettings& settings) {
+    return themesOverview(db, codebook, filter, settings, 0).table;
+}
+
+std::vector<TagPair> tagPairs(Database& db, const ReviewFilter& filter, std::size_t limit) {
+    return pairsFrom(readTagUses(db, filter), limit);
 }
 
 std::int64_t syncSearchIndex(Database& db) {
@@ -204,15 +333,18 @@ std::int64_t syncSearchIndex(Database& db) {
     Transaction tx(db);
     db.exec(R"sql(
 DELETE FROM contributions_fts WHERE rowid IN (SELECT id FROM search_dirty WHERE kind = 'c');
-INSERT INTO contributions_fts(rowid, text)
-    SELECT c.id, c.text FROM search_dirty d JOIN contributions c ON c.id = d.id
+INSERT INTO contributions_fts(rowid, text, month)
+    SELECT c.id, c.text, 'm' || strftime('%Y%m', s.started_at / 1000, 'unixepoch')
+    FROM search_dirty d JOIN contributions c ON c.id = d.id JOIN sessions s ON s.id = c.session_id
     WHERE d.kind = 'c' AND c.hidden = 0 AND c.purged = 0 AND c.text <> '';
 DELETE FROM themes_fts WHERE rowid IN (SELECT id FROM search_dirty WHERE kind = 't');
-INSERT INTO themes_fts(rowid, name)
-    SELECT t.id, t.name FROM search_dirty d JOIN themes t ON t.id = d.id WHERE d.kind = 't';
+INSERT INTO themes_fts(rowid, name, month)
+    SELECT t.id, t.name, 'm' || strftime('%Y%m', s.started_at / 1000, 'unixepoch')
+    FROM search_dirty d JOIN themes t ON t.id = d.id JOIN sessions s ON s.id = t.session_id WHERE d.kind = 't';
 DELETE FROM actions_fts WHERE rowid IN (SELECT id FROM search_dirty WHERE kind = 'a');
-INSERT INTO actions_fts(rowid, text, outcome)
-    SELECT a.id, a.text, a.outcome FROM search_dirty d JOIN actions a ON a.id = d.id WHERE d.kind = 'a';
+INSERT INTO actions_fts(rowid, text, outcome, month)
+    SELECT a.id, a.text, a.outcome, COALESCE('m' || strftime('%Y%m', s.started_at / 1000, 'unixepoch'), '')
+    FROM search_dirty d JOIN actions a ON a.id = d.id LEFT JOIN sessions s ON s.id = a.session_id WHERE d.kind = 'a';
 DELETE FROM search_dirty;
 )sql");
     tx.commit();
@@ -245,39 +377,77 @@ std::vector<SearchHit> search(Database& db, std::string_view typed, const Review
                               const ReviewSettings& settings, std::size_t limit) {
     const std::string query = ftsQueryFor(typed);
     std::vector<SearchHit> hits;
-    if (query.empty()) return hits;
+    if (query.empty() || limit == 0) return hits;
     syncSearchIndex(db);
-    const std::string where = filterWhere(filter.period);
-    const std::string enough =
-        "(SELECT COUNT(*) FROM contributions c2 WHERE c2.session_id = s.id) >= ?6";
-    const std::array<std::pair<const char*, std::string>, 3> queries = {{
-        {"contribution",
+    // The newest month in the filter's range: hits are shown newest first, so a search looks at the last 3
+    // months, then the last 12, then everything, and stops as soon as a window holds `limit` hits of a kind
+    // (older months cannot displace them). A common word then never fetches its thousands of older matches.
+    std::optional<std::int64_t> newest;
+    {
+        auto st = db.prepare("SELECT MAX(s.started_at) FROM sessions s WHERE " + std::string(kFilterWhere));
+        bindFilter(st, filter);
+        if (st.step() && !st.columnIsNull(0)) newest = st.columnInt(0);
+    }
+    if (!newest) return hits;
+    const auto monthTokens = [&](int months) {
+        using namespace std::chrono;
+        const std::int64_t day = 86'400'000;
+        const year_month_day last{sys_days{days{*newest / day}}};
+        year_month ym = last.year() / last.month();
+        std::string tokens;
+        for (int i = 0; i < months; ++i, ym -= std::chrono::months{1})
+            tokens += fmt::format("{}m{:04}{:02}", tokens.empty() ? "" : " OR ", static_cast<int>(ym.year()),
+                                  static_cast<unsigned>(ym.month()));
+        return tokens;
+    };
+
+    const std::string where(kFilterWhere);
+    struct Kind {
+        const char* name;
+        const char* columns;  // the FTS columns a person's words are looked for in
+        std::string sql;
+    };
+    const std::array<Kind, 3> kinds = {{
+        {"contribution", "text",
          fmt::format("SELECT c.text, {0}, s.format, COALESCE(g.name, '') FROM contributions_fts f "
                      "JOIN contributions c ON c.id = f.rowid JOIN sessions s ON s.id = c.session_id "
                      "LEFT JOIN groups g ON g.id = s.group_id WHERE contributions_fts MATCH ?5 AND {1} "
-                     "AND c.hidden = 0 AND c.purged = 0 AND {2} ORDER BY s.started_at DESC, c.id LIMIT ?7",
-                     sessionDate(), where, enough)},
-        {"theme",
+                     "AND c.hidden = 0 AND c.purged = 0 AND s.contribution_count >= ?6 "
+                     "ORDER BY s.started_at DESC, c.id LIMIT ?7",
+                     sessionDate(), where)},
+        {"theme", "name",
          fmt::format("SELECT t.name, {0}, s.format, COALESCE(g.name, '') FROM themes_fts f "
                      "JOIN themes t ON t.id = f.rowid JOIN sessions s ON s.id = t.session_id "
-                     "LEFT JOIN groups g ON g.id = s.group_id WHERE themes_fts MATCH ?5 AND {1} AND {2} "
-                     "ORDER BY s.started_at DESC, t.id LIMIT ?7",
-                     sessionDate(), where, enough)},
-        {"action",
+                     "LEFT JOIN groups g ON g.id = s.group_id WHERE themes_fts MATCH ?5 AND {1} "
+                     "AND s.contribution_count >= ?6 ORDER BY s.started_at DESC, t.id LIMIT ?7",
+                     sessionDate(), where)},
+        {"action", "{text outcome}",
          fmt::format("SELECT a.text, {0}, s.format, COALESCE(g.name, '') FROM actions_fts f "
                      "JOIN actions a ON a.id = f.rowid JOIN sessions s ON s.id = a.session_id "
                      "LEFT JOIN groups g ON g.id = s.group_id WHERE actions_fts MATCH ?5 AND {1} AND ?6 = ?6 "
                      "ORDER BY s.started_at DESC, a.id LIMIT ?7",
                      sessionDate(), where)},
     }};
-    for (const auto& [kind, sql] : queries) {
-        try {
-            auto st = db.prepare(sql);
-            bindFilter(st, filter);
-            st.bind(5, query).bind(6, settings.freeTextMinimum).bind(7, static_cast<std::int64_t>(limit));
-            while (st.step()) hits.push_back({kind, st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3)});
-        } catch (const SqliteError&) {
-            // The query is built so FTS5 cannot reject it; if it ever did, a search finds nothing rather than failing.
+    for (const auto& kind : kinds) {
+        for (const int window : {3, 12, 0}) {
+            const std::string match = window == 0
+                                          ? fmt::format("{} : ({})", kind.columns, query)
+                                          : fmt::format("{} : ({}) AND month : ({})", kind.columns, query, monthTokens(window));
+            std::vector<SearchHit> found;
+            try {
+                auto st = db.prepare(kind.sql);
+                bindFilter(st, filter);
+                st.bind(5, match).bind(6, settings.freeTextMinimum).bind(7, static_cast<std::int64_t>(limit));
+                while (st.step())
+                    found.push_back({kind.name, st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3)});
+            } catch (const SqliteError&) {
+                // The query is built so FTS5 cannot reject it; if it ever did, a search finds nothing rather than failing.
+                break;
+            }
+            if (found.size() >= limit || window == 0) {
+                hits.insert(hits.end(), found.begin(), found.end());
+                break;
+            }
         }
     }
     std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.date > b.date; });
@@ -297,7 +467,7 @@ std::vector<ActionsRow> actionsByGroup(Database& db, const ReviewFilter& filter,
         "SUM(a.status = 'done'), SUM(a.status = 'dropped') "
         "FROM actions a JOIN sessions s ON s.id = a.session_id LEFT JOIN groups g ON g.id = a.group_id "
         "WHERE {} GROUP BY a.group_id ORDER BY 1",
-        filterWhere(filter.period)));
+        kFilterWhere));
     bindFilter(st, filter);
     st.bind(5, today);
     std::vector<ActionsRow> out;
@@ -311,7 +481,7 @@ std::vector<ActionLine> actionList(Database& db, const ReviewFilter& filter, boo
         "SELECT COALESCE(g.name, ''), {0}, a.status, COALESCE(a.due_date, ''), a.text, a.outcome "
         "FROM actions a JOIN sessions s ON s.id = a.session_id LEFT JOIN groups g ON g.id = a.group_id "
         "WHERE {1} AND (?5 = 0 OR a.status IN ('open', 'in_progress')) ORDER BY a.due_date, 1, a.id",
-        sessionDate(), filterWhere(filter.period)));
+        sessionDate(), kFilterWhere));
     bindFilter(st, filter);
     st.bind(5, openOnly ? 1 : 0);
     std::vector<ActionLine> out;
@@ -322,52 +492,72 @@ std::vector<ActionLine> actionList(Database& db, const ReviewFilter& filter, boo
 }
 
 std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {
-    auto st = db.prepare(withFiltered(filter.period) +
-                         "SELECT fs.period, t.statement_index, MIN(t.statement), SUM(t.n1), SUM(t.n2), SUM(t.n3), "
-                         "SUM(t.n4), SUM(t.n5) FROM fs JOIN evaluation_tally t ON t.session_id = fs.id "
-                         "GROUP BY 1, 2 ORDER BY 1, 2");
+    // The per-session tallies, summed into units (statement, group or format, month) here.
+    auto st = db.prepare("SELECT t.statement_index, t.statement, s.group_id, s.format, s.started_at, s.id, t.n1, t.n2, "
+                         "t.n3, t.n4, t.n5 FROM sessions s JOIN evaluation_tally t ON t.session_id = s.id WHERE " +
+                         std::string(kFilterWhere));
     bindFilter(st, filter);
-    std::map<std::pair<std::string, int>, StatementRow> rows;
-    std::map<std::pair<std::string, int>, std::array<std::int64_t, 5>> counts;
+    using UnitKey = std::tuple<int, std::int64_t, std::string, std::string>;  // statement, group, format, month
+    std::map<UnitKey, std::array<std::int64_t, 5>> units;
+    std::map<int, std::string> statements;
+    std::map<std::int64_t, std::string> monthOfSession;
     while (st.step()) {
-        const std::pair<std::string, int> key{st.columnText(0), static_cast<int>(st.columnInt(1))};
-        auto& row = rows[key];
-        row.period = key.first;
-        row.statementIndex = key.second;
-        row.statement = st.columnText(2);
-        for (int v = 0; v < 5; ++v) counts[key][static_cast<std::size_t>(v)] = st.columnInt(3 + v);
+        const int index = static_cast<int>(st.columnInt(0));
+        if (!statements.count(index)) statements[index] = st.columnText(1);
+        auto& month = monthOfSession[st.columnInt(5)];
+        if (month.empty()) month = monthOfMs(st.columnInt(4));
+        auto& counts = units[{index, st.columnIsNull(2) ? -1 : st.columnInt(2), st.columnText(3), month}];
+        for (std::size_t v = 0; v < 5; ++v) counts[v] += st.columnInt(6 + static_cast<int>(v));
     }
     const int threshold = settings.suppressionThreshold;
-    std::vector<StatementRow> out;
-    for (auto& [key, row] : rows) {
-        const auto& c = counts[key];
+    struct Accumulated {
+        StatementRow row;
         std::int64_t n = 0, weighted = 0;
-        row.distribution.clear();
-        for (std::size_t v = 0; v < 5; ++v) {
-            n += c[v];
-            weighted += c[v] * static_cast<std::int64_t>(v + 1);
-            row.distribution.push_back(primaryCell(c[v], threshold));
+    };
+    std::map<std::pair<std::string, int>, Accumulated> rows;
+    for (const auto& [key, counts] : units) {
+        const int index = std::get<0>(key);
+        const std::string period = periodOfMonth(filter.period, std::get<3>(key));
+        auto& acc = rows[{period, index}];
+        if (acc.row.distribution.empty()) {
+            acc.row.period = period;
+            acc.row.statementIndex = index;
+            acc.row.statement = statements[index];
+            acc.row.distribution.assign(5, Cell{});
         }
-        row.answers = primaryCell(n, threshold);
-        // Secondary suppression: with the row total shown, a lone '*' could be worked out by subtraction,
-        // so the smallest other non-zero cell is hidden too (or the total, when there is none).
-        const auto hiddenCount = std::count_if(row.distribution.begin(), row.distribution.end(),
-                                               [](const Cell& cell) { return cell.suppressed; });
-        if (hiddenCount == 1 && !row.answers.suppressed) {
+        // The unit's own row: primary suppression, then a second hidden cell when only one is hidden, so the
+        // unit's answer count cannot give the hidden one away (the count itself when no other cell can be hidden).
+        std::array<Cell, 5> unit{};
+        std::int64_t n = 0;
+        for (std::size_t v = 0; v < 5; ++v) {
+            const auto count = counts[v];
+            unit[v] = primaryCell(count, threshold);
+            n += count;
+            acc.weighted += count * static_cast<std::int64_t>(v + 1);
+        }
+        Cell answers = primaryCell(n, threshold);
+        if (std::count_if(unit.begin(), unit.end(), [](const Cell& c) { return c.suppressed; }) == 1 && !answers.suppressed) {
             Cell* smallest = nullptr;
-            for (auto& cell : row.distribution)
+            for (auto& cell : unit)
                 if (!cell.suppressed && cell.value > 0 && (!smallest || cell.value < smallest->value)) smallest = &cell;
             if (smallest) smallest->suppressed = true;
-            else row.answers.suppressed = true;
+            else answers.suppressed = true;
         }
-        for (auto& cell : row.distribution)
-            if (cell.suppressed) cell.value = 0;
+        for (std::size_t v = 0; v < 5; ++v) addUnit(acc.row.distribution[v], unit[v]);
+        addUnit(acc.row.answers, answers);
+        acc.n += n;
+    }
+    std::vector<StatementRow> out;
+    for (auto& [key, acc] : rows) {
+        StatementRow& row = acc.row;
         // A mean together with the counts is a second equation: it could pin down two hidden cells, so it is
         // only given when no cell of the distribution is hidden.
         const bool anyHidden = std::any_of(row.distribution.begin(), row.distribution.end(),
                                            [](const Cell& cell) { return cell.suppressed; });
-        if (n > 0 && !row.answers.suppressed && !anyHidden) row.mean = static_cast<double>(weighted) / static_cast<double>(n);
-        if (row.answers.suppressed) row.answers.value = 0;
+        if (acc.n > 0 && !row.answers.suppressed && !anyHidden)
+            row.mean = static_cast<double>(acc.weighted) / static_cast<double>(acc.n);
+        for (auto& cell : row.distribution) cell = finished(cell);
+        row.answers = finished(row.answers);
         out.push_back(std::move(row));
     }
     return out;
@@ -392,7 +582,7 @@ std::vector<ChecklistRow> checklistByGroup(Database& db, const ReviewFilter& fil
         "SUM(r.rating = 'not_yet'), SUM(r.rating = 'not_applicable') "
         "FROM checklist_ratings r JOIN checklists k ON k.id = r.checklist_id JOIN groups g ON g.id = k.group_id "
         "JOIN sessions s ON s.id = k.session_id WHERE {1} GROUP BY k.group_id, 2, 3 ORDER BY 1, 2, 3",
-        sessionPeriod(filter.period), filterWhere(filter.period)));
+        sessionPeriod(filter.period), kFilterWhere));
     bindFilter(st, filter);
     std::vector<ChecklistRow> out;
     while (st.step())
@@ -401,16 +591,14 @@ std::vector<ChecklistRow> checklistByGroup(Database& db, const ReviewFilter& fil
     return out;
 }
 
-std::vector<SessionLine> sessionList(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {
+std::vector<SessionLine> sessionList(Database& db, const ReviewFilter& filter) {
     auto st = db.prepare(fmt::format(
         "SELECT {0}, COALESCE(g.name, ''), s.format, s.template_name, COALESCE(s.attendance, 0), "
-        "(SELECT COUNT(*) FROM contributions c WHERE c.session_id = s.id), "
-        "(SELECT COUNT(*) FROM evaluations e WHERE e.session_id = s.id), "
         "(SELECT COUNT(*) FROM themes t WHERE t.session_id = s.id), "
         "(SELECT COALESCE(SUM(planned_ms), 0) / 60000.0 FROM session_stages ss WHERE ss.session_id = s.id), "
         "(SELECT COALESCE(SUM(actual_ms), 0) / 60000.0 FROM session_stages ss WHERE ss.session_id = s.id) "
         "FROM sessions s LEFT JOIN groups g ON g.id = s.group_id WHERE {1} ORDER BY s.started_at, s.id",
-        sessionDate(), filterWhere(filter.period)));
+        sessionDate(), kFilterWhere));
     bindFilter(st, filter);
     std::vector<SessionLine> out;
     while (st.step()) {
@@ -420,11 +608,9 @@ std::vector<SessionLine> sessionList(Database& db, const ReviewFilter& filter, c
         line.format = st.columnText(2);
         line.templateName = st.columnText(3);
         line.attendance = Cell{st.columnInt(4), false};
-        line.contributions = primaryCell(st.columnInt(5), settings.suppressionThreshold);
-        line.evaluations = primaryCell(st.columnInt(6), settings.suppressionThreshold);
-        line.themes = st.columnInt(7);
-        line.plannedMinutes = st.columnDouble(8);
-        line.actualMinutes = st.columnDouble(9);
+        line.themes = st.columnInt(5);
+        line.plannedMinutes = st.columnDouble(6);
+        line.actualMinutes = st.columnDouble(7);
         out.push_back(std::move(line));
     }
     return out;
@@ -435,9 +621,9 @@ std::vector<ThemeText> themeTexts(Database& db, const ReviewFilter& filter, cons
         "SELECT t.id, {0}, COALESCE(g.name, ''), s.format, t.name, "
         "(SELECT group_concat(tag, ';') FROM (SELECT tag FROM theme_tags WHERE theme_id = t.id ORDER BY tag)) "
         "FROM themes t JOIN sessions s ON s.id = t.session_id LEFT JOIN groups g ON g.id = s.group_id "
-        "WHERE {1} AND (SELECT COUNT(*) FROM contributions c WHERE c.session_id = s.id) >= ?5 "
+        "WHERE {1} AND s.contribution_count >= ?5 "
         "ORDER BY s.started_at, t.position, t.id",
-        sessionDate(), filterWhere(filter.period)));
+        sessionDate(), kFilterWhere));
     bindFilter(st, filter);
     st.bind(5, settings.freeTextMinimum);
     std::vector<ThemeText> out;
@@ -461,9 +647,8 @@ std::vector<CommentText> evaluationComments(Database& db, const ReviewFilter& fi
         "SELECT {0}, COALESCE(g.name, ''), s.format, e.comment FROM evaluations e "
         "JOIN sessions s ON s.id = e.session_id LEFT JOIN groups g ON g.id = s.group_id "
         "WHERE {1} AND e.comment <> '' AND e.purged = 0 "
-        "AND (SELECT COUNT(*) FROM contributions c WHERE c.session_id = s.id) >= ?5 "
-        "AND (SELECT COUNT(*) FROM evaluations e2 WHERE e2.session_id = s.id) > ?6 ORDER BY 1, e.id",
-        sessionPeriod(filter.period), filterWhere(filter.period)));
+        "AND s.contribution_count >= ?5 AND s.evaluation_count > ?6 ORDER BY 1, e.id",
+        sessionPeriod(filter.period), kFilterWhere));
     bindFilter(st, filter);
     st.bind(5, settings.freeTextMinimum).bind(6, settings.suppressionThreshold);
     std::vector<CommentText> out;

@@ -2,14 +2,20 @@
 // suppression applied before any figure leaves this module.
 //
 // Suppression rules (PRODUCT.md "Reports to leads suppress small numbers"):
-// - A count backed by 1..threshold contributions, evaluations or people is shown as '*'. Zero is shown.
-// - Figures are only ever computed per fixed period (month, quarter or year) and per group. A custom range is
-//   widened to whole periods, so two overlapping custom ranges differ by whole periods, never by a session.
-// - Secondary suppression: any figure built from several cells (all groups together, a row total, a range
-//   total, a mean) is '*' when one of the cells it is built from is suppressed, so it cannot be subtracted
-//   to recover that cell.
+// - The unit of suppression is one group (or, for sessions without a group, one format) in one calendar month.
+//   A unit's count of contributions, evaluations or answers that is 1..threshold is hidden ('*'); zero is shown.
+// - Every other figure (a quarter, a year, a range total, all groups, one format) is the sum of its units and is
+//   hidden when any of its units is. So a published figure is made only of published units, and subtracting any
+//   two published figures (a year minus its quarters, all groups minus one group, two ranges) leaves a sum of
+//   units that are each 0 or above the threshold: never a hidden one.
+// - Ranges are widened to whole periods, so two overlapping custom ranges differ by whole periods, never a session.
+// - Nothing finer than a unit is counted for a lead: the session list has no per-session counts.
+// - Within a unit's row of answers (1..5 to one statement), one hidden cell brings a second with it, so the row's
+//   answer count cannot be used to work it out; a mean is given only when no cell of its row is hidden.
 // - Free text (contributions, comments, theme names) comes only from sessions with at least
 //   freeTextMinimum contributions, and never hidden or purged ones.
+// Not suppressed, because they count no one's response: sessions, the facilitator's head count (attendance),
+// sessions a tag came up in, actions, checklist ratings and stage timing.
 #pragma once
 
 #include <cstdint>
@@ -110,6 +116,15 @@ struct TagPair {
 };
 [[nodiscard]] std::vector<TagPair> tagPairs(Database& db, const ReviewFilter& filter, std::size_t limit);
 
+/// The themes panel in one pass over the filter's tag uses: the table, the top tag pairs and what recurs now.
+struct ThemesOverview {
+    TagTable table;
+    std::vector<TagPair> pairs;
+    std::vector<RecurringTag> recurring;
+};
+[[nodiscard]] ThemesOverview themesOverview(Database& db, const Codebook& codebook, const ReviewFilter& filter,
+                                            const ReviewSettings& settings, std::size_t pairLimit);
+
 struct SearchHit {
     std::string kind;  ///< "contribution", "theme" or "action"
     std::string text;
@@ -172,13 +187,16 @@ struct ChecklistRow {
 };
 [[nodiscard]] std::vector<ChecklistRow> checklistByGroup(Database& db, const ReviewFilter& filter);
 
+/// One session for the sessions export. It carries no count of contributions or evaluations: those are only
+/// given per group and month (see the suppression rules above), because a session's own count next to its
+/// month's total would give a small one away.
 struct SessionLine {
     std::string date, group, format, templateName;
-    Cell attendance, contributions, evaluations;
+    Cell attendance;
     std::int64_t themes = 0;
     double plannedMinutes = 0, actualMinutes = 0;
 };
-[[nodiscard]] std::vector<SessionLine> sessionList(Database& db, const ReviewFilter& filter, const ReviewSettings& settings);
+[[nodiscard]] std::vector<SessionLine> sessionList(Database& db, const ReviewFilter& filter);
 
 struct ThemeText {
     std::string date, group, format, name;

@@ -1,6 +1,7 @@
 // Schema migrations. Never edit a step that has shipped: add a new one.
 #include "core/storage/migrations.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -270,19 +271,78 @@ CREATE TRIGGER evaluation_tally_delete BEFORE DELETE ON evaluations BEGIN
 END;
 )sql";
 
-constexpr std::array<std::string_view, 4> kSteps = {kV1, kV2, kV3, kV4};
+// Version 5: counts for the lead review kept by triggers, so a dashboard over years of sessions reads one row per
+// session or theme instead of every contribution. Counts only: nothing here records order or time, and each count
+// can already be worked out from the rows it counts. A card moved between themes (merge, split, upsert) moves its
+// count with it; rows deleted by a cascade fire the same triggers.
+constexpr std::string_view kV5 = R"sql(
+ALTER TABLE sessions ADD COLUMN contribution_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN evaluation_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE themes ADD COLUMN card_count INTEGER NOT NULL DEFAULT 0;
+UPDATE sessions SET
+    contribution_count = (SELECT COUNT(*) FROM contributions c WHERE c.session_id = sessions.id),
+    evaluation_count = (SELECT COUNT(*) FROM evaluations e WHERE e.session_id = sessions.id);
+UPDATE themes SET card_count = (SELECT COUNT(*) FROM theme_cards tc WHERE tc.theme_id = themes.id);
+
+CREATE TRIGGER contributions_count_insert AFTER INSERT ON contributions BEGIN
+    UPDATE sessions SET contribution_count = contribution_count + 1 WHERE id = new.session_id;
+END;
+CREATE TRIGGER contributions_count_delete AFTER DELETE ON contributions BEGIN
+    UPDATE sessions SET contribution_count = contribution_count - 1 WHERE id = old.session_id;
+END;
+CREATE TRIGGER evaluations_count_insert AFTER INSERT ON evaluations BEGIN
+    UPDATE sessions SET evaluation_count = evaluation_count + 1 WHERE id = new.session_id;
+END;
+CREATE TRIGGER evaluations_count_delete AFTER DELETE ON evaluations BEGIN
+    UPDATE sessions SET evaluation_count = evaluation_count - 1 WHERE id = old.session_id;
+END;
+CREATE TRIGGER theme_cards_count_insert AFTER INSERT ON theme_cards BEGIN
+    UPDATE themes SET card_count = card_count + 1 WHERE id = new.theme_id;
+END;
+CREATE TRIGGER theme_cards_count_delete AFTER DELETE ON theme_cards BEGIN
+    UPDATE themes SET card_count = card_count - 1 WHERE id = old.theme_id;
+END;
+CREATE TRIGGER theme_cards_count_move AFTER UPDATE OF theme_id ON theme_cards BEGIN
+    UPDATE themes SET card_count = card_count - 1 WHERE id = old.theme_id;
+    UPDATE themes SET card_count = card_count + 1 WHERE id = new.theme_id;
+END;
+
+-- The review reads ended sessions by time, a group's latest sessions, and each session's themes with their
+-- counts from the index alone.
+CREATE INDEX sessions_ended_by_start ON sessions(status, started_at);
+CREATE INDEX sessions_by_group_start ON sessions(group_id, started_at);
+DROP INDEX themes_by_session;
+CREATE INDEX themes_by_session ON themes(session_id, card_count);
+
+-- The search indexes gain the session's month as a token ("m202611"), so a search can look at the newest months
+-- first instead of fetching every match of a common word. They are rebuilt by the next syncSearchIndex().
+DROP TABLE contributions_fts;
+DROP TABLE themes_fts;
+DROP TABLE actions_fts;
+CREATE VIRTUAL TABLE contributions_fts USING fts5(text, month);
+CREATE VIRTUAL TABLE themes_fts USING fts5(name, month);
+CREATE VIRTUAL TABLE actions_fts USING fts5(text, outcome, month);
+DELETE FROM search_dirty;
+INSERT INTO search_dirty(kind, id) SELECT 'c', id FROM contributions;
+INSERT INTO search_dirty(kind, id) SELECT 't', id FROM themes;
+INSERT INTO search_dirty(kind, id) SELECT 'a', id FROM actions;
+)sql";
+
+constexpr std::array<std::string_view, 5> kSteps = {kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 
 int latestSchemaVersion() { return static_cast<int>(kSteps.size()); }
 
-void migrate(Database& db) {
+void migrate(Database& db) { migrateTo(db, latestSchemaVersion()); }
+
+void migrateTo(Database& db, int target) {
     const auto current = db.queryInt("PRAGMA user_version");
     if (current > latestSchemaVersion())
         throw SqliteError(fmt::format("{} was written by a newer version of the kiosk (schema {}, this build knows {})",
                                       db.path(), current, latestSchemaVersion()),
                           1, 1);
-    for (auto version = current; version < latestSchemaVersion(); ++version) {
+    for (auto version = current; version < std::min(target, latestSchemaVersion()); ++version) {
         Transaction tx(db);
         db.exec(kSteps[static_cast<std::size_t>(version)]);
         db.exec(fmt::format("PRAGMA user_version={}", version + 1));

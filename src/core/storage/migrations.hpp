@@ -9,5 +9,7 @@ namespace reflect::core {
 [[nodiscard]] int latestSchemaVersion();
 /// Brings the database up to the latest version. Throws SqliteError; refuses a file from a newer build.
 void migrate(Database& db);
+/// Brings the database up to `version` only (for tests of a later step's upgrade of existing rows).
+void migrateTo(Database& db, int version);
 
 }  // namespace reflect::core
