@@ -42,7 +42,9 @@ void KioskApp::frame(const ui::Theme& theme) {
         std::fflush(stdout);
     }
     m_exitWasRequested = m_controller.exitRequested();
-    if (m_backups) {
+    // Backups wait until the first frame is on screen: on a large database a copy takes seconds, and the kiosk
+    // should never start on a blank screen.
+    if (m_backups && m_firstFramePresented) {
         const std::string before = m_backups->lastError();
         m_backups->tick(m_sessions.active() != nullptr, wall);
         // Paths and SQLite reasons only: a backup error never holds anything anyone typed.
@@ -50,6 +52,15 @@ void KioskApp::frame(const ui::Theme& theme) {
             std::fprintf(stderr, "reflect-kiosk: automatic backup: %s\n", m_backups->lastError().c_str());
     }
     m_controller.tick(m_clock.steadyNow());
+}
+
+void KioskApp::framePresented() {
+    if (m_firstFramePresented) return;
+    m_firstFramePresented = true;
+    if (m_printEvents) {
+        std::puts("event first-frame");
+        std::fflush(stdout);
+    }
 }
 
 std::int64_t KioskApp::msUntilNextChange() const {

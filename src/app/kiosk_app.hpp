@@ -51,6 +51,8 @@ public:
     [[nodiscard]] bool finished() const override { return m_controller.shouldExit(); }
     void closeRequested() override { m_controller.apply(core::RequestExit{}); }
     [[nodiscard]] bool kioskMode() const override { return m_controller.kioskMode(); }
+    /// With --print-events, the first frame on screen prints "event first-frame" (scripts/bench-review times it).
+    void framePresented() override;
 
     [[nodiscard]] core::KioskController& controller() noexcept { return m_controller; }
     [[nodiscard]] core::SessionService& sessions() noexcept { return m_sessions; }
@@ -67,6 +69,7 @@ private:
     ui::KioskUi m_ui;
     std::vector<core::Command> m_commands;
     std::optional<core::BackupScheduler> m_backups;
+    bool m_firstFramePresented = false;
     bool m_printEvents = false;
     bool m_exitWasRequested = false;
 };

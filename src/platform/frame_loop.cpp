@@ -106,6 +106,7 @@ int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const L
             return ok ? 0 : 1;
         }
         window.swapBuffers();
+        client.framePresented();
         if (!options.screenshotPath.empty()) framesToDraw = std::max(framesToDraw, 1);
     }
     return 0;

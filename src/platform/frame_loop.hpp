@@ -21,6 +21,8 @@ public:
     /// The window's close button, Alt+F4 or a window-manager close.
     virtual void closeRequested() = 0;
     [[nodiscard]] virtual bool kioskMode() const = 0;
+    /// After each frame has been handed to the screen (buffer swap).
+    virtual void framePresented() {}
 };
 
 struct LoopOptions {

@@ -114,6 +114,9 @@ void ImGuiLayer::newFrame() {
     const int height = m_window.framebufferHeight();
     if (height > 0 && height != m_builtForHeight) rebuild(height);
     ImGui_ImplOpenGL3_NewFrame();
+    // Once the font texture is on the GPU, the CPU copies (alpha and RGBA, tens of MB at full HD) are freed.
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    if (atlas.TexPixelsAlpha8 != nullptr || atlas.TexPixelsRGBA32 != nullptr) atlas.ClearTexData();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     ImGui::PushFont(m_theme.fonts.body);

@@ -89,14 +89,21 @@ FontSet buildFonts(ImFontAtlas& atlas, const FontFiles& files, const Metrics& me
     FontSet fonts;
     // Latin-1, Latin Extended-A (Łukasz, Wojciech, Siobhán), general punctuation and arrows.
     static constexpr ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0};
-    static constexpr ImWchar kTimerRanges[] = {0x0020, 0x003A, 0};
+    // The timer shows only digits, ':', '+' and a minus: at a quarter of the screen each glyph is large, so its
+    // range is kept to what it draws.
+    static constexpr ImWchar kTimerRanges[] = {0x0020, 0x0020, 0x002B, 0x002E, 0x0030, 0x003A, 0};
     ImFontConfig config;
     config.OversampleH = 2;
     config.OversampleV = 1;
     config.PixelSnapH = true;
     // Noto Sans has no arrows, minus sign or tick; those few glyphs are merged in from DejaVu Sans.
     static constexpr ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2713, 0};
+    static constexpr ImWchar kTimerSymbolRanges[] = {0x2212, 0x2212, 0};
     auto add = [&](const std::string& file, float size, const ImWchar* ranges) -> ImFont* {
+        const bool timer = ranges == kTimerRanges;
+        // Horizontal oversampling sharpens small text; glyphs a quarter of the screen high do not need it, and it
+        // would double the largest part of the font texture.
+        config.OversampleH = timer ? 1 : 2;
         ImFont* font = nullptr;
         if (!file.empty()) font = atlas.AddFontFromFileTTF(file.c_str(), size, &config, ranges);
         if (!font) {
@@ -107,7 +114,7 @@ FontSet buildFonts(ImFontAtlas& atlas, const FontFiles& files, const Metrics& me
         if (!files.symbols.empty()) {
             ImFontConfig merge = config;
             merge.MergeMode = true;
-            atlas.AddFontFromFileTTF(files.symbols.c_str(), size, &merge, kSymbolRanges);
+            atlas.AddFontFromFileTTF(files.symbols.c_str(), size, &merge, timer ? kTimerSymbolRanges : kSymbolRanges);
         }
         return font;
     };

@@ -39,9 +39,7 @@ Database::Database(const std::string& path, const OpenOptions& options) : m_path
     sqlite3_limit(raw, SQLITE_LIMIT_LENGTH, 4'000'000);
     exec("PRAGMA foreign_keys=ON");
     exec("PRAGMA secure_delete=ON");
-    // 16 MiB of page cache (the default is 2 MiB): the lead review reads a year of sessions again on every
-    // refresh, and keeping those pages costs far less memory than the screen's font atlas.
-    exec("PRAGMA cache_size=-16384");
+    exec(fmt::format("PRAGMA cache_size=-{}", kCacheKiB));
     if (!options.readOnly && path != ":memory:" && !path.empty()) {
         const std::string mode = queryText("PRAGMA journal_mode=WAL");
         if (mode != "wal") throw SqliteError(fmt::format("{}: WAL mode refused (got {})", path, mode), SQLITE_ERROR, 0);

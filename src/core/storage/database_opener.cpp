@@ -23,7 +23,10 @@ bool isCorruption(const SqliteError& e) { return e.code() == SQLITE_CORRUPT || e
 /// Opens, checks and migrates; throws SqliteError. Returns false (and no database) when quick_check fails.
 std::unique_ptr<Database> openAndCheck(const fs::path& path, const OpenOptions& options, std::string& problem) {
     auto db = std::make_unique<Database>(path.string(), options);
+    // quick_check reads every page once: a small cache while it runs keeps those pages out of memory.
+    db->exec("PRAGMA cache_size=-2048");
     const std::string check = db->quickCheck();
+    db->exec(fmt::format("PRAGMA cache_size=-{}", Database::kCacheKiB));
     if (check != "ok") {
         problem = check;
         return nullptr;
