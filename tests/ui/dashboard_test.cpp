@@ -79,6 +79,10 @@ TEST_CASE("a wrong lead PIN is refused, then throttled, and nothing is logged", 
     // The facilitator PIN is not the lead PIN.
     REQUIRE(k.pins().setPin(core::Role::Facilitator, "9999"));
     k.clock.advanceSeconds(3600);
+    k.frame();
+    CHECK_FALSE(k.controller().leadPinOpen());  // an hour untouched: the pad closed itself
+    k.type("l");
+    REQUIRE(k.controller().leadPinOpen());
     k.type("9999");
     k.press(ImGuiKey_Enter);
     CHECK(k.screen() == core::Screen::Home);
