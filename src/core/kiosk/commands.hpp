@@ -141,9 +141,11 @@ struct ShowDashboardPanel {
     DashboardPanel panel = DashboardPanel::Sessions;
 };
 struct SetDashboardFilter {
-    PeriodKind period = PeriodKind::Month;
+    PeriodKind period = PeriodKind::Month;  ///< the fixed period, or the rows' granularity when `custom` is set
     std::optional<std::int64_t> groupId;
     std::optional<std::string> format;
+    /// A custom first and last month; none = the default range for `period`. The core widens it to whole periods.
+    std::optional<MonthRange> custom;
 };
 struct DashboardSearch {
     std::string text;

@@ -620,7 +620,7 @@ bool KioskController::applyLead(const Command& command) {
         m_sessions.report(fmt::format("event lead-panel panel={} ok={}", static_cast<int>(panel->panel) + 1,
                                       m_dashboard.view().error.empty() ? 1 : 0));
     } else if (const auto* filter = std::get_if<SetDashboardFilter>(&command)) {
-        m_dashboard.setFilter(filter->period, filter->groupId, filter->format);
+        m_dashboard.setFilter(filter->period, filter->groupId, filter->format, filter->custom);
         m_dashboard.refresh(m_audit);
     } else if (const auto* query = std::get_if<DashboardSearch>(&command)) {
         m_dashboard.setQuery(query->text);
