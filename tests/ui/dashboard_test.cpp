@@ -324,3 +324,17 @@ TEST_CASE("a custom period: first and last month by steppers, rows by quarter, f
         CHECK_FALSE(k.visible("##custom-used"));
     }
 }
+
+TEST_CASE("the checklist panel draws a stacked bar per group and period above its table", "[ui][lead][checklist]") {
+    test::KioskHarness k(false, ImVec2(1280, 720), true);
+    CHECK_FALSE(k.visible("##chart-checklist"));
+    fillDemo(k, 200);
+    unlock(k);
+    k.type("7");
+    REQUIRE(k.controller().dashboard().panel == core::DashboardPanel::Checklist);
+    REQUIRE_FALSE(k.controller().dashboard().checklist.empty());
+    CHECK(k.visible("##chart-checklist"));
+    k.type("y");  // by year: fewer, longer bars
+    CHECK(k.visible("##chart-checklist"));
+    CHECK(k.controller().dashboard().error.empty());
+}

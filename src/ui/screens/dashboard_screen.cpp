@@ -554,6 +554,26 @@ void DashboardScreen::drawChecklist(const UiContext& ui, const core::DashboardVi
     for (const auto& r : view.checklist)
         rows.push_back({r.group, r.period, r.principle, std::to_string(r.met), std::to_string(r.partly),
                         std::to_string(r.notYet), std::to_string(r.notApplicable)});
+    // One stacked bar per group and period: the ratings of all its principles together, before the detail.
+    StackedBarSpec chart{ui.t("lead.checklist_chart"),
+                         {ui.t("lead.col_met"), ui.t("lead.col_partly"), ui.t("lead.col_not_yet"), ui.t("lead.col_na")},
+                         {},
+                         {}};
+    for (const auto& r : view.checklist) {
+        const std::string label = r.group + " · " + r.period;
+        auto at = std::find(chart.rows.begin(), chart.rows.end(), label);
+        if (at == chart.rows.end()) {
+            chart.rows.push_back(label);
+            chart.counts.push_back({0, 0, 0, 0});
+            at = chart.rows.end() - 1;
+        }
+        auto& c = chart.counts[static_cast<std::size_t>(at - chart.rows.begin())];
+        c[0] += r.met;
+        c[1] += r.partly;
+        c[2] += r.notYet;
+        c[3] += r.notApplicable;
+    }
+    stackedBars(ui, "##chart-checklist", chart, width);
     heading(ui, ui.t("lead.checklist_heading"), width);
     textTable(ui, "##table-checklist",
               {ui.t("lead.col_group"), ui.t(periodLabelKey(view.filter.period)), ui.t("lead.col_principle"),
