@@ -263,7 +263,7 @@ TEST_CASE("a key after the idle time is up does not count: the pad has already c
     k.type("l");
     REQUIRE(k.controller().leadPinOpen());
     k.clock.advanceSeconds(181);
-    // No frame in between (the loop was asleep): the first command after the deadline finds the pad closed.
+    // No frame in between (the loop was idle, waiting for input): the first command after the deadline finds the pad closed.
     k.controller().apply(core::PinPadActivity{});
     CHECK_FALSE(k.controller().leadPinOpen());
     k.controller().apply(core::SubmitLeadPin{"2468"});
@@ -273,7 +273,7 @@ TEST_CASE("a key after the idle time is up does not count: the pad has already c
 TEST_CASE("the frame loop is woken for every idle countdown", "[ui][access][idle][wake]") {
     test::KioskHarness k;
     const auto wake = [&] { return k.controller().msUntilIdleChange(k.clock.steadyNow()); };
-    CHECK(wake() == -1);  // home, nothing counting down: sleep until input
+    CHECK(wake() == -1);  // home, nothing counting down: wait for input only
 
     SECTION("a PIN pad") {
         REQUIRE(k.pins().setPin(core::Role::Lead, "2468"));
