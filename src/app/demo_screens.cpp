@@ -21,6 +21,8 @@ const std::vector<std::string>& screenshotScreens() {
         "home-safe-mode",
         "lead-pin", "dashboard-sessions", "dashboard-themes", "dashboard-search", "dashboard-actions",
         "dashboard-evaluations", "dashboard-timing", "dashboard-checklist", "dashboard-locking",
+        "first-run-pins", "first-run-pins-mismatch", "first-run-pins-lead", "home-pins-reminder", "pin-closing",
+        "dashboard-custom",
     };
     return kScreens;
 }
@@ -262,15 +264,52 @@ core::Result<void> leadReview(const std::string& screen, KioskApp& app, core::Ma
         c.apply(core::ShowDashboardPanel{core::DashboardPanel::Actions});
         clock.advanceSeconds(167);  // 13 s before the idle lock
     }
-    if (screen == "dashboard-sessions") c.apply(core::SetDashboardFilter{core::PeriodKind::Quarter, std::nullopt, std::nullopt});
+    if (screen == "dashboard-sessions")
+        c.apply(core::SetDashboardFilter{core::PeriodKind::Quarter, std::nullopt, std::nullopt, std::nullopt});
+    if (screen == "dashboard-custom")
+        // Feb 2025 to May 2026 by quarter: the screen says it covers Jan 2025 to Jun 2026.
+        c.apply(core::SetDashboardFilter{core::PeriodKind::Quarter, std::nullopt, std::nullopt,
+                                         core::MonthRange{"2025-02", "2026-05"}});
+    return core::ok();
+}
+
+/// The first-run PIN set-up, as a fresh kiosk opens on it; and home once the PINs are set or put off.
+core::Result<void> pinSetup(const std::string& screen, KioskApp& app, core::Database& db, core::ManualClock& clock) {
+    auto& c = app.controller();
+    if (screen == "home") {
+        // A kiosk in everyday use: both PINs were set, so home shows no reminder.
+        core::PinStore pins(db, clock);
+        if (auto set = pins.setPin(core::Role::Facilitator, "1357"); !set) return set;
+        if (auto set = pins.setPin(core::Role::Lead, "2468"); !set) return set;
+        c.apply(core::SetPinsLater{});
+        c.apply(core::GoHome{});
+        return core::ok();
+    }
+    if (!c.pinSetup().open) return core::fail("the first-run PIN set-up did not open on a fresh database");
+    if (screen == "home-pins-reminder") {
+        c.apply(core::SetPinsLater{});
+        return core::ok();
+    }
+    if (screen == "first-run-pins-mismatch") {
+        c.apply(core::PinSetupEntry{core::SecretText("1357")});
+        c.apply(core::PinSetupEntry{core::SecretText("1375")});
+    }
+    if (screen == "first-run-pins-lead") {
+        c.apply(core::PinSetupEntry{core::SecretText("1357")});
+        c.apply(core::PinSetupEntry{core::SecretText("1357")});
+        if (c.pinSetup().role != core::Role::Lead) return core::fail("the demo facilitator PIN was not saved");
+    }
     return core::ok();
 }
 }  // namespace
 
 core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database& db) {
     auto& c = app.controller();
+    if (screen == "home" || screen == "home-pins-reminder" || screen.rfind("first-run-pins", 0) == 0)
+        return pinSetup(screen, app, db, clock);
+    // Every other demo starts as a facilitator would who chose "Set later" on the first-run set-up.
+    c.apply(core::SetPinsLater{});
     if (screen == "lead-pin" || screen.rfind("dashboard-", 0) == 0) return leadReview(screen, app, clock, db);
-    if (screen == "home") return core::ok();
     if (screen == "home-safe-mode") return core::ok();  // main passes the start-up notice in KioskAppConfig
     if (screen == "setup") {
         c.apply(core::OpenSetup{});
@@ -280,8 +319,9 @@ core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, c
         c.apply(core::OpenSignposts{});
         return core::ok();
     }
-    if (screen == "pin") {
+    if (screen == "pin" || screen == "pin-closing") {
         c.apply(core::RequestExit{});
+        if (screen == "pin-closing") clock.advanceSeconds(168);  // 12 s before the pad closes itself
         return core::ok();
     }
     if (screen == "board-12" || screen == "board-60" || screen == "board-500") {

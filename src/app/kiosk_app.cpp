@@ -64,21 +64,22 @@ void KioskApp::framePresented() {
 }
 
 std::int64_t KioskApp::msUntilNextChange() const {
-    if (m_controller.screen() == core::Screen::Contribute) return m_ui.contribute().msUntilNextChange(m_clock.steadyNow());
-    if (m_controller.screen() == core::Screen::Dashboard) {
-        // Wake when the idle countdown appears, then once a second until the lock.
-        const std::int64_t remaining = m_controller.leadIdleRemainingMs(m_clock.steadyNow());
-        if (remaining <= 0) return 0;
-        if (remaining > 20'000) return remaining - 20'000;
-        return (remaining - 1) % 1000 + 1;
-    }
-    if (m_controller.screen() != core::Screen::Runner) return -1;
+    const auto now = m_clock.steadyNow();
+    std::int64_t wake = -1;
+    const auto consider = [&](std::int64_t ms) {
+        if (ms >= 0 && (wake < 0 || ms < wake)) wake = ms;
+    };
+    // The idle countdowns (dashboard lock, PIN pads closing): when they appear, then once a second until they act.
+    consider(m_controller.msUntilIdleChange(now));
+    if (m_controller.screen() == core::Screen::Contribute) consider(m_ui.contribute().msUntilNextChange(now));
+    if (m_controller.screen() != core::Screen::Runner) return wake;
     const core::SessionMachine* machine = m_sessions.active();
-    if (!machine) return -1;
-    const auto tick = machine->msUntilNextVisibleChange(m_clock.steadyNow());
-    if (tick >= 0) return tick;
+    if (!machine) return wake;
+    const auto tick = machine->msUntilNextVisibleChange(now);
+    if (tick >= 0) consider(tick);
     // Paused: the countdown stands still but the projected finish moves with the time of day, once a minute.
-    return 60'000 - m_clock.wallNow() % 60'000;
+    else consider(60'000 - m_clock.wallNow() % 60'000);
+    return wake;
 }
 
 }  // namespace reflect::app

@@ -186,9 +186,9 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
                     ? strings->format("safe_mode.restored", {{"moved", "reflect.db.corrupt-20261123-101500"},
                                                              {"backup", "reflect-20261122-180000.db"}})
                     : std::string();
-            // The PIN screen only exists in kiosk mode, so that one demo runs as a kiosk.
+            // The PIN screen only exists in kiosk mode, so those demos run as a kiosk.
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
-                               app::KioskAppConfig{"", gui.screen == "pin", false, 3, 90, &codebook, demoNotice, {}, 14, 180,
+                               app::KioskAppConfig{"", gui.screen == "pin" || gui.screen == "pin-closing", false, 3, 90, &codebook, demoNotice, {}, 14, 180,
                                                    {}, "/media/usb-stick"});
             demo.meetings().setPrinciples(principleList);
             auto prepared = app::prepareScreenshot(gui.screen, demo, demoClock, **db);

@@ -69,7 +69,7 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
     // Esc means "back" on the board, and belongs to the text box on the contribute screen.
     if (!dialogOpen && screen != core::Screen::Setup && screen != core::Screen::Signposts &&
         screen != core::Screen::Contribute && screen != core::Screen::Board && screen != core::Screen::Checklist &&
-        screen != core::Screen::Dashboard && !kiosk.leadPinOpen() &&
+        screen != core::Screen::Dashboard && !kiosk.leadPinOpen() && !kiosk.pinSetup().open &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && shortcutsAllowed())
         ui.emit(core::RequestExit{});
 
@@ -86,8 +86,12 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
     }
     // Any touch, click, wheel or key on the lead review restarts its idle lock.
     if (screen == core::Screen::Dashboard && anyInput()) ui.emit(core::LeadActivity{});
-    m_leadPin.draw(ui, kiosk.leadPinOpen(), kiosk.leadPinMessage(), PinPurpose::Lead);
-    m_pin.draw(ui, kiosk.exitRequested(), kiosk.pinMessage());
+    // The same for an open PIN pad: it closes itself (wiping what was typed) only when left alone.
+    if (kiosk.padOpen() && anyInput()) ui.emit(core::PinPadActivity{});
+    const std::int64_t padIdle = kiosk.padIdleRemainingMs(now);
+    m_pinSetup.draw(ui, kiosk);
+    m_leadPin.draw(ui, kiosk.leadPinOpen(), kiosk.leadPinMessage(), PinPurpose::Lead, padIdle);
+    m_pin.draw(ui, kiosk.exitRequested(), kiosk.pinMessage(), PinPurpose::Exit, padIdle);
 }
 
 }  // namespace reflect::ui

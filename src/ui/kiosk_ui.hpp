@@ -42,6 +42,10 @@ public:
     [[nodiscard]] ContributeScreen& contribute() noexcept { return m_contribute; }
     [[nodiscard]] const ContributeScreen& contribute() const noexcept { return m_contribute; }
     [[nodiscard]] BoardScreen& board() noexcept { return m_board; }
+    /// The PIN pads' typed digits, for tests that check they were wiped.
+    [[nodiscard]] const PinDialog& exitPad() const noexcept { return m_pin; }
+    [[nodiscard]] const PinDialog& leadPad() const noexcept { return m_leadPin; }
+    [[nodiscard]] const PinSetupDialog& pinSetupPad() const noexcept { return m_pinSetup; }
 
 
 private:
@@ -60,6 +64,7 @@ private:
     ChecklistScreen m_checklist;
     DashboardScreen m_dashboard;
     PinDialog m_leadPin;
+    PinSetupDialog m_pinSetup;
     core::Screen m_lastScreen = core::Screen::Home;
     HitMap* m_hits = nullptr;
 };

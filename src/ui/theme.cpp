@@ -96,8 +96,8 @@ FontSet buildFonts(ImFontAtlas& atlas, const FontFiles& files, const Metrics& me
     config.OversampleH = 2;
     config.OversampleV = 1;
     config.PixelSnapH = true;
-    // Noto Sans has no arrows, minus sign or tick; those few glyphs are merged in from DejaVu Sans.
-    static constexpr ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2713, 0};
+    // Noto Sans has no arrows, minus sign, stepper triangles or tick; those few glyphs are merged in from DejaVu Sans.
+    static constexpr ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x25B6, 0x25B6, 0x25C0, 0x25C0, 0x2713, 0x2713, 0};
     static constexpr ImWchar kTimerSymbolRanges[] = {0x2212, 0x2212, 0};
     auto add = [&](const std::string& file, float size, const ImWchar* ranges) -> ImFont* {
         const bool timer = ranges == kTimerRanges;

@@ -18,6 +18,7 @@ TEST_CASE("a Round runs from set-up to summary with the keyboard alone in the re
     test::XvfbServer xvfb("1280x720x24");
     {
         test::KioskWindow kiosk(xvfb, db);
+        kiosk.setPinsLater();
         kiosk.keys({"Return"});  // home: start a session
         kiosk.keys({"Return"});  // set-up: start the Round
         kiosk.expect("start");
@@ -54,6 +55,7 @@ TEST_CASE("kill -9 mid-stage: the restarted kiosk opens the same stage with the 
     std::chrono::steady_clock::time_point killedAt;
     {
         test::KioskWindow kiosk(xvfb, db);
+        kiosk.setPinsLater();
         kiosk.keys({"Return", "Return"});
         kiosk.expect("start");
         kiosk.keys({"n"});

@@ -36,6 +36,10 @@ TEST_CASE("a lead unlocks the review and opens every panel over demo data", "[e2
             return test::runCommand(args, env, 30'000);
         };
         REQUIRE(xdotool({"search", "--sync", "--onlyvisible", "--name", "^Reflect$", "windowfocus", "--sync"}) == 0);
+        // Only the lead PIN was set, so the kiosk opens on the set-up for the facilitator's: set it later.
+        REQUIRE(kiosk.waitForLine("event pin-setup-open", 20'000));
+        REQUIRE(xdotool({"key", "--delay", "60", "Escape"}) == 0);
+        REQUIRE(kiosk.waitForLine("event pin-setup-later", 20'000));
         // A wrong PIN first: refused, the review stays shut. Each step waits for the kiosk to say the pad is up,
         // so no digit can arrive before the pad that takes it.
         REQUIRE(xdotool({"key", "--delay", "60", "l"}) == 0);

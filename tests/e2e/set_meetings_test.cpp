@@ -38,6 +38,7 @@ TEST_CASE("a two-presenter set commits to actions and the next meeting reviews t
     test::XvfbServer xvfb("1280x720x24");
     {
         Kiosk kiosk(xvfb, db);
+        kiosk.setPinsLater();
         startSet(kiosk);
         kiosk.keys({"n"});  // first meeting: nothing to review
         CHECK(stageOf(kiosk.expect("next")) == 1);

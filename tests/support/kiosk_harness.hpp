@@ -19,9 +19,16 @@
 
 namespace reflect::test {
 
+/// What the harness does with the first-run PIN set-up that a fresh database opens on.
+enum class FirstRun {
+    SetLater,  ///< what a facilitator in a hurry does: "Set later" (most tests are about something else)
+    Show,      ///< leave it open, for the tests of the set-up itself
+};
+
 class KioskHarness {
 public:
-    explicit KioskHarness(bool kioskMode = false, ImVec2 size = ImVec2(1920, 1080), bool highContrast = false)
+    explicit KioskHarness(bool kioskMode = false, ImVec2 size = ImVec2(1920, 1080), bool highContrast = false,
+                          FirstRun firstRun = FirstRun::SetLater)
         : m_imgui(size, highContrast),
           m_db(memoryDatabase()),
           m_signposts(core::loadSignposts(assetsDir() / "signposts.toml").value()),
@@ -36,6 +43,11 @@ public:
         m_controller.attachMeetings(m_meetings);
         m_controller.startUp();
         frame();
+        if (firstRun == FirstRun::SetLater) {
+            REQUIRE(m_controller.pinSetup().open);
+            m_controller.apply(core::SetPinsLater{});
+            frame();
+        }
     }
 
     core::ManualClock clock;

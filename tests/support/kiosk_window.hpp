@@ -14,10 +14,11 @@ namespace reflect::test {
 
 class KioskWindow {
 public:
-    KioskWindow(const XvfbServer& xvfb, const std::string& db)
+    /// With `mergeStderr`, what the kiosk writes to standard error is in process().transcript() too.
+    KioskWindow(const XvfbServer& xvfb, const std::string& db, bool mergeStderr = false)
         : m_display(xvfb.display()),
           m_child({REFLECT_BINARY, "--windowed", "--size", "1280x720", "--db", db, "--print-events"},
-                  {{"DISPLAY", xvfb.display()}}) {
+                  {{"DISPLAY", xvfb.display()}}, mergeStderr) {
         // Wait for the window, then give it the keyboard (there is no window manager to do it).
         REQUIRE(xdotool({"search", "--sync", "--onlyvisible", "--name", "^Reflect$", "windowfocus", "--sync"}) == 0);
     }
@@ -36,6 +37,12 @@ public:
         INFO("waiting for event " << kind);
         REQUIRE(line);
         return *line;
+    }
+    /// A fresh database opens on the first-run PIN set-up; Escape is its "Set later", which leaves home as before.
+    void setPinsLater() {
+        expect("pin-setup-open");
+        keys({"Escape"});
+        expect("pin-setup-later");
     }
     ChildProcess& process() { return m_child; }
 

@@ -79,6 +79,10 @@ TEST_CASE("a wrong lead PIN is refused, then throttled, and nothing is logged", 
     // The facilitator PIN is not the lead PIN.
     REQUIRE(k.pins().setPin(core::Role::Facilitator, "9999"));
     k.clock.advanceSeconds(3600);
+    k.frame();
+    CHECK_FALSE(k.controller().leadPinOpen());  // an hour untouched: the pad closed itself
+    k.type("l");
+    REQUIRE(k.controller().leadPinOpen());
     k.type("9999");
     k.press(ImGuiKey_Enter);
     CHECK(k.screen() == core::Screen::Home);
@@ -222,4 +226,115 @@ TEST_CASE("dashboard panel refresh times over 2000 demo sessions", "[.bench][lea
             CHECK(k.controller().dashboard().error.empty());
         }
     }
+}
+
+TEST_CASE("months are stepped, clamped and widened to whole periods", "[lead][custom]") {
+    CHECK(core::isYearMonth("2025-01"));
+    CHECK_FALSE(core::isYearMonth("2025-13"));
+    CHECK_FALSE(core::isYearMonth("2025-1"));
+    CHECK_FALSE(core::isYearMonth("25-01-01"));
+    CHECK(core::addMonths("2025-01", -1) == "2024-12");
+    CHECK(core::addMonths("2025-12", 1) == "2026-01");
+    CHECK(core::addMonths("2025-03", 13) == "2026-04");
+    CHECK(core::widenToPeriods({"2025-02", "2026-05"}, core::PeriodKind::Quarter) == core::MonthRange{"2025-01", "2026-06"});
+    CHECK(core::widenToPeriods({"2025-02", "2026-05"}, core::PeriodKind::Year) == core::MonthRange{"2025-01", "2026-12"});
+    CHECK(core::widenToPeriods({"2025-02", "2026-05"}, core::PeriodKind::Month) == core::MonthRange{"2025-02", "2026-05"});
+    const core::WallMs now = 1'795'439'100'000;  // 23 Nov 2026
+    CHECK(core::defaultCustomRange(now) == core::MonthRange{"2025-12", "2026-11"});
+    CHECK(core::clampRange({"2026-05", "2026-02"}, now) == core::MonthRange{"2026-05", "2026-05"});  // last >= first
+    CHECK(core::clampRange({"2026-05", "2027-02"}, now) == core::MonthRange{"2026-05", "2026-11"});  // not past now
+    CHECK(core::clampRange({"", ""}, now) == core::defaultCustomRange(now));
+    CHECK(core::clampRange({"2026-5", "x"}, now) == core::defaultCustomRange(now));
+    CHECK(core::formatYearMonth("2025-01") == "Jan 2025");
+    CHECK(core::formatYearMonth("2026-12") == "Dec 2026");
+    CHECK(core::formatYearMonth("2026-13") == "2026-13");
+}
+
+TEST_CASE("a custom period: first and last month by steppers, rows by quarter, figures refreshed", "[ui][lead][custom]") {
+    for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1280, 720)}) {
+        test::KioskHarness k(false, size);
+        fillDemo(k, 120);
+        unlock(k);
+        const auto& view = [&]() -> const core::DashboardView& { return k.controller().dashboard(); };
+        const std::string current = view().today.substr(0, 7);
+        CHECK_FALSE(view().custom);
+        CHECK_FALSE(k.visible("##custom-first-back"));
+
+        // C: custom, starting from the last 12 months, by month.
+        k.type("c");
+        REQUIRE(view().custom);
+        CHECK(*view().custom == core::MonthRange{core::addMonths(current, -11), current});
+        CHECK(view().filter.period == core::PeriodKind::Month);
+        CHECK(view().filter.from == view().custom->first + "-01");
+        REQUIRE(view().filter.to);
+        CHECK(view().filter.to->substr(0, 7) == current);
+        CHECK(k.visible("##custom-used"));
+        CHECK(k.visible("##custom-last-on") );
+
+        // Keys: ] moves the first month later, [ earlier; , moves the last month earlier, . later.
+        k.type("[[[");
+        k.type("]");
+        CHECK(view().custom->first == core::addMonths(current, -13));
+        k.type(",,");
+        CHECK(view().custom->last == core::addMonths(current, -2));
+        // Touch: the same steppers as buttons.
+        k.click("##custom-last-on");
+        CHECK(view().custom->last == core::addMonths(current, -1));
+        k.click("##custom-first-back");
+        CHECK(view().custom->first == core::addMonths(current, -14));
+        const core::MonthRange chosen = *view().custom;
+        CHECK(view().filter.from == chosen.first + "-01");
+        CHECK(view().filter.to->substr(0, 7) == chosen.last);
+
+        // The rows by quarter keep the range; the figures cover it widened to whole quarters.
+        k.type("q");
+        CHECK(view().filter.period == core::PeriodKind::Quarter);
+        REQUIRE(view().custom);
+        CHECK(*view().custom == chosen);
+        CHECK(view().used == core::widenToPeriods(chosen, core::PeriodKind::Quarter));
+        CHECK(view().error.empty());
+        REQUIRE_FALSE(view().sessions.rows.empty());
+        const auto quarterOf = [](const std::string& month) {
+            return month.substr(0, 4) + "-Q" + std::to_string((std::stoi(month.substr(5, 2)) + 2) / 3);
+        };
+        CHECK(view().sessions.rows.front().period >= quarterOf(chosen.first));
+        CHECK(view().sessions.rows.back().period <= quarterOf(chosen.last));
+        for (const auto& row : view().sessions.rows) CHECK(row.period.find("-Q") != std::string::npos);
+        // A group and a format keep the custom range too.
+        k.type("g");
+        CHECK(view().filter.groupId.has_value());
+        CHECK(view().custom == chosen);
+        k.type("g");  // the next group, or back to all
+        // The steppers cannot cross: the first month never passes the last.
+        for (int i = 0; i < 20; ++i) k.type("]");
+        CHECK(view().custom->first == view().custom->last);
+        CHECK_FALSE(view().custom->last < view().custom->first);
+        k.controller().apply(core::SetDashboardFilter{core::PeriodKind::Month, std::nullopt, std::nullopt,
+                                                      core::MonthRange{"2026-05", "2025-01"}});
+        CHECK(view().custom->last == view().custom->first);
+        // Panels refresh with the custom filter and read without error.
+        for (const char* key : {"2", "4", "5", "6", "7"}) {
+            k.type(key);
+            CHECK(view().error.empty());
+        }
+        // C again: back to the fixed period's own range.
+        k.type("c");
+        CHECK_FALSE(view().custom);
+        CHECK_FALSE(view().filter.to);
+        CHECK_FALSE(k.visible("##custom-used"));
+    }
+}
+
+TEST_CASE("the checklist panel draws a stacked bar per group and period above its table", "[ui][lead][checklist]") {
+    test::KioskHarness k(false, ImVec2(1280, 720), true);
+    CHECK_FALSE(k.visible("##chart-checklist"));
+    fillDemo(k, 200);
+    unlock(k);
+    k.type("7");
+    REQUIRE(k.controller().dashboard().panel == core::DashboardPanel::Checklist);
+    REQUIRE_FALSE(k.controller().dashboard().checklist.empty());
+    CHECK(k.visible("##chart-checklist"));
+    k.type("y");  // by year: fewer, longer bars
+    CHECK(k.visible("##chart-checklist"));
+    CHECK(k.controller().dashboard().error.empty());
 }

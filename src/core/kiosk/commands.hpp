@@ -141,9 +141,11 @@ struct ShowDashboardPanel {
     DashboardPanel panel = DashboardPanel::Sessions;
 };
 struct SetDashboardFilter {
-    PeriodKind period = PeriodKind::Month;
+    PeriodKind period = PeriodKind::Month;  ///< the fixed period, or the rows' granularity when `custom` is set
     std::optional<std::int64_t> groupId;
     std::optional<std::string> format;
+    /// A custom first and last month; none = the default range for `period`. The core widens it to whole periods.
+    std::optional<MonthRange> custom;
 };
 struct DashboardSearch {
     std::string text;
@@ -153,6 +155,18 @@ struct ExportDashboard {
     std::string folder;
 };
 
+// First-run PIN set-up and the idle close of every PIN pad.
+/// Home's "Set the PINs" (key P): opens the set-up for the roles whose PIN is not set yet.
+struct OpenPinSetup {};
+/// Enter on the set-up pad: the new PIN the first time, the same PIN again to confirm. Zeroed when done.
+struct PinSetupEntry {
+    SecretText pin;
+};
+/// Escape or "Set later": closes the set-up without saving anything; home keeps a reminder.
+struct SetPinsLater {};
+/// Any touch, click or key while a PIN pad (exit, lead or set-up) is open; restarts its idle close.
+struct PinPadActivity {};
+
 using Command = std::variant<OpenSetup, StartSession, SessionCommand, ResumeSession, GoHome, OpenSignposts,
                              FinishSummary, RequestExit, CancelExit, SubmitExitPin, DismissMessage, OpenContributions,
                              CloseContributions, LetStaffWrite, LeaveContribute, SubmitContribution, RevealContributions,
@@ -160,6 +174,7 @@ using Command = std::variant<OpenSetup, StartSession, SessionCommand, ResumeSess
                              BoardSplit, BoardUngroup, BoardHideCard, BoardVote, SetRepeatCount, CreateGroup, AddAction,
                              ReviewAction, SubmitEvaluation, OpenChecklist, SaveChecklist, OpenLeadReview, CancelLeadPin,
                              SubmitLeadPin, LeadActivity, LockLeadReview, ShowDashboardPanel, SetDashboardFilter,
-                             DashboardSearch, ExportDashboard>;
+                             DashboardSearch, ExportDashboard, OpenPinSetup, PinSetupEntry, SetPinsLater,
+                             PinPadActivity>;
 
 }  // namespace reflect::core

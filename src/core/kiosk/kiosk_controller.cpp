@@ -37,6 +37,8 @@ void KioskController::startUp() {
         m_message = m_strings.get("runner.restored");
     }
     refreshUnfinished();
+    // First run: the kiosk opens on the PIN set-up while a PIN is missing (not over a restored session).
+    if (m_screen == Screen::Home && pinsMissing()) openPinSetup(m_sessions.clock().steadyNow());
 }
 
 void KioskController::refreshUnfinished() {
@@ -44,6 +46,18 @@ void KioskController::refreshUnfinished() {
         m_unfinished = m_sessions.store().findUnfinished();
     } catch (const SqliteError&) {
         m_unfinished.reset();
+    }
+    // Whenever home is about to show: set-pin may have run from a shell in the meantime.
+    refreshPins();
+}
+
+void KioskController::refreshPins() {
+    try {
+        m_facilitatorPinSet = m_pins.isSet(Role::Facilitator);
+        m_leadPinSet = m_pins.isSet(Role::Lead);
+    } catch (const SqliteError&) {
+        m_facilitatorPinSet = false;
+        m_leadPinSet = false;
     }
 }
 
@@ -57,6 +71,10 @@ void KioskController::applyAll(std::vector<Command>& commands) {
 }
 
 void KioskController::apply(const Command& command) {
+    const SteadyMs now = m_sessions.clock().steadyNow();
+    // A pad left alone too long closes before anything typed into it can count.
+    if (padOpen() && padIdleRemainingMs(now) == 0) closePadsWhenIdle();
+    if (applyPinSetup(command, now)) return;
     if (applyLead(command)) return;
     std::visit(
         Overloaded{
@@ -125,6 +143,9 @@ void KioskController::apply(const Command& command) {
                     m_shouldExit = true;
                     return;
                 }
+                // One pad at a time: a close request puts the set-up away (nothing typed is kept).
+                if (m_setup.open) closePinSetup("event pin-setup-later");
+                if (!m_exitRequested) m_padLastInput = now;
                 m_exitRequested = true;
                 m_pinMessage.clear();
             },
@@ -133,6 +154,8 @@ void KioskController::apply(const Command& command) {
                 m_pinMessage.clear();
             },
             [&](const SubmitExitPin& c) {
+                if (!m_exitRequested) return;
+                m_padLastInput = now;
                 const PinCheck check = m_pins.verify(Role::Facilitator, c.pin);
                 switch (check.outcome) {
                     case PinCheck::Outcome::Accepted: m_shouldExit = true; break;
@@ -378,6 +401,130 @@ void KioskController::applyContributionCommand(const Command& command) {
 
 namespace reflect::core {
 
+std::int64_t KioskController::padIdleRemainingMs(SteadyMs now) const {
+    if (!padOpen()) return -1;
+    const std::int64_t limit = std::int64_t{m_options.lockIdleSeconds} * 1000;
+    return std::max<std::int64_t>(0, m_padLastInput + limit - now);
+}
+
+std::int64_t KioskController::msUntilIdleChange(SteadyMs now) const {
+    // Wake when a countdown appears, then on each of its seconds, then the moment it acts.
+    const auto wakeFor = [](std::int64_t remaining) -> std::int64_t {
+        if (remaining < 0) return -1;
+        if (remaining == 0) return 0;
+        if (remaining > kIdleCountdownMs) return remaining - kIdleCountdownMs;
+        return (remaining - 1) % 1000 + 1;
+    };
+    const std::int64_t lead = wakeFor(leadIdleRemainingMs(now));
+    const std::int64_t pad = wakeFor(padIdleRemainingMs(now));
+    if (lead < 0) return pad;
+    if (pad < 0) return lead;
+    return std::min(lead, pad);
+}
+
+void KioskController::openPinSetup(SteadyMs now) {
+    refreshPins();
+    if (!pinsMissing() || padOpen()) return;
+    m_setupFirst = SecretText();
+    m_setup = PinSetupView{};
+    m_setup.open = true;
+    m_setup.role = m_facilitatorPinSet ? Role::Lead : Role::Facilitator;
+    m_setup.roles = (m_facilitatorPinSet ? 0 : 1) + (m_leadPinSet ? 0 : 1);
+    m_padLastInput = now;
+    m_sessions.report("event pin-setup-open");
+}
+
+void KioskController::closePinSetup(const char* event) {
+    if (!m_setup.open) return;
+    m_setupFirst = SecretText();  // zeroes the first entry
+    m_setup = PinSetupView{};
+    m_sessions.report(event);
+}
+
+void KioskController::closePadsWhenIdle() {
+    // Whatever was typed goes with the pad: the screens wipe their digits when the pad is no longer open.
+    m_exitRequested = false;
+    m_pinMessage.clear();
+    m_leadPinOpen = false;
+    m_leadPinMessage.clear();
+    m_setupFirst = SecretText();
+    m_setup = PinSetupView{};
+    m_sessions.report("event pin-pad-idle-close");
+}
+
+bool KioskController::applyPinSetup(const Command& command, SteadyMs now) {
+    if (std::holds_alternative<PinPadActivity>(command)) {
+        if (padOpen()) m_padLastInput = now;
+        return true;
+    }
+    if (std::holds_alternative<OpenPinSetup>(command)) {
+        if (m_screen == Screen::Home) openPinSetup(now);
+        return true;
+    }
+    if (std::holds_alternative<SetPinsLater>(command)) {
+        closePinSetup("event pin-setup-later");
+        return true;
+    }
+    const auto* entry = std::get_if<PinSetupEntry>(&command);
+    if (!entry) return false;
+    if (!m_setup.open) return true;
+    m_padLastInput = now;
+    const std::string_view pin = entry->pin.view();
+    if (!m_setup.confirming) {
+        if (!isAcceptablePin(pin)) {
+            m_setup.message = m_strings.get("pin_setup.bad_length");
+            m_setup.problem = true;
+            m_sessions.report("event pin-setup-refused");
+            return true;
+        }
+        m_setupFirst = SecretText(pin);
+        m_setup.confirming = true;
+        m_setup.message.clear();
+        m_setup.problem = false;
+        m_sessions.report("event pin-setup-confirm");
+        return true;
+    }
+    if (pin != m_setupFirst.view()) {
+        // Nothing is saved; the person starts this PIN again from its first entry.
+        m_setupFirst = SecretText();
+        m_setup.confirming = false;
+        m_setup.message = m_strings.get("pin_setup.mismatch");
+        m_setup.problem = true;
+        m_sessions.report("event pin-setup-mismatch");
+        return true;
+    }
+    const Role role = m_setup.role;
+    Result<void> saved = ok();
+    try {
+        saved = m_pins.setPin(role, pin);
+    } catch (const SqliteError& e) {
+        saved = fail(storageFailureMessage(e));
+    }
+    m_setupFirst = SecretText();
+    m_setup.confirming = false;
+    if (!saved) {
+        // The reason comes from the PIN store and the database, never from what was typed.
+        m_setup.message = m_strings.format("pin_setup.failed", {{"reason", saved.error().message}});
+        m_setup.problem = true;
+        m_sessions.report("event pin-setup-failed");
+        return true;
+    }
+    // The audit log records that a PIN was set and by which role's set-up; never the PIN.
+    auto logged = m_audit.record(roleName(role), "pin-set", "first-run set-up on the kiosk");
+    if (!logged) m_message = logged.error().message;
+    m_sessions.report(fmt::format("event pin-set role={}", roleName(role)));
+    refreshPins();
+    if (role == Role::Facilitator && !m_leadPinSet) {
+        m_setup.role = Role::Lead;
+        m_setup.roleNumber += 1;
+        m_setup.message = m_strings.get("pin_setup.saved_facilitator");
+        m_setup.problem = false;
+        return true;
+    }
+    closePinSetup("event pin-setup-done");
+    return true;
+}
+
 bool KioskController::leadPinSet() const {
     try {
         return m_pins.isSet(Role::Lead);
@@ -394,6 +541,7 @@ std::int64_t KioskController::leadIdleRemainingMs(SteadyMs now) const {
 
 void KioskController::tick(SteadyMs now) {
     if (m_screen == Screen::Dashboard && leadIdleRemainingMs(now) == 0) lock();
+    if (padOpen() && padIdleRemainingMs(now) == 0) closePadsWhenIdle();
 }
 
 void KioskController::lock() {
@@ -408,7 +556,8 @@ void KioskController::lock() {
 bool KioskController::applyLead(const Command& command) {
     const SteadyMs now = m_sessions.clock().steadyNow();
     if (std::holds_alternative<OpenLeadReview>(command)) {
-        if (m_screen != Screen::Home) return true;
+        if (m_screen != Screen::Home || m_setup.open || m_exitRequested) return true;
+        if (!m_leadPinOpen) m_padLastInput = now;
         m_leadPinOpen = true;
         m_leadPinMessage = leadPinSet() ? std::string() : m_strings.get("lead.pin_not_set");
         m_sessions.report("event lead-pin-open");
@@ -422,6 +571,7 @@ bool KioskController::applyLead(const Command& command) {
     }
     if (const auto* submit = std::get_if<SubmitLeadPin>(&command)) {
         if (!m_leadPinOpen) return true;
+        m_padLastInput = now;
         const PinCheck check = m_pins.verify(Role::Lead, submit->pin);
         switch (check.outcome) {
             case PinCheck::Outcome::Accepted: {
@@ -470,7 +620,7 @@ bool KioskController::applyLead(const Command& command) {
         m_sessions.report(fmt::format("event lead-panel panel={} ok={}", static_cast<int>(panel->panel) + 1,
                                       m_dashboard.view().error.empty() ? 1 : 0));
     } else if (const auto* filter = std::get_if<SetDashboardFilter>(&command)) {
-        m_dashboard.setFilter(filter->period, filter->groupId, filter->format);
+        m_dashboard.setFilter(filter->period, filter->groupId, filter->format, filter->custom);
         m_dashboard.refresh(m_audit);
     } else if (const auto* query = std::get_if<DashboardSearch>(&command)) {
         m_dashboard.setQuery(query->text);

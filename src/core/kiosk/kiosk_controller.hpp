@@ -40,6 +40,17 @@ struct SubmitFeedback {
     std::uint64_t serial = 0;
 };
 
+/// The first-run PIN set-up as its pad shows it. Never holds a PIN or any digit of one.
+struct PinSetupView {
+    bool open = false;
+    Role role = Role::Facilitator;  ///< whose PIN is being set now
+    bool confirming = false;        ///< false: enter a new PIN; true: enter the same PIN again
+    int roleNumber = 1;             ///< which of the roles being set this is (1 or 2)
+    int roles = 1;                  ///< how many roles this set-up sets
+    std::string message;            ///< a refusal (length, mismatch) or what was just saved
+    bool problem = false;           ///< true when `message` is a refusal
+};
+
 /// Everything a frame needs to draw, held by the controller; screens read it, never write it.
 class KioskController {
 public:
@@ -101,12 +112,32 @@ public:
     /// Once per frame, after the commands: locks an idle dashboard.
     void tick(SteadyMs now);
 
+    // First-run PIN set-up, and the idle close of every PIN pad.
+    [[nodiscard]] const PinSetupView& pinSetup() const noexcept { return m_setup; }
+    /// True while the facilitator or the lead PIN is not set (home shows a reminder when the set-up is closed).
+    [[nodiscard]] bool pinsMissing() const noexcept { return !m_facilitatorPinSet || !m_leadPinSet; }
+    [[nodiscard]] bool facilitatorPinSet() const noexcept { return m_facilitatorPinSet; }
+    /// True while the exit pad, the lead pad or the set-up is showing.
+    [[nodiscard]] bool padOpen() const noexcept { return m_exitRequested || m_leadPinOpen || m_setup.open; }
+    /// Milliseconds until the open PIN pad closes itself, or -1 when none is open.
+    [[nodiscard]] std::int64_t padIdleRemainingMs(SteadyMs now) const;
+    /// Milliseconds until an idle countdown (dashboard lock or pad close) changes what is on screen: when it
+    /// appears, then each second, then the moment it acts. -1 when nothing is counting down.
+    [[nodiscard]] std::int64_t msUntilIdleChange(SteadyMs now) const;
+    /// The visible countdown covers this last part of every idle wait.
+    static constexpr std::int64_t kIdleCountdownMs = 20'000;
+
     /// For screenshot and test set-ups.
     void showScreen(Screen screen) { m_screen = screen; }
 
 private:
     void refreshUnfinished();
+    void refreshPins();
     bool applyLead(const Command& command);
+    bool applyPinSetup(const Command& command, SteadyMs now);
+    void openPinSetup(SteadyMs now);
+    void closePinSetup(const char* event);
+    void closePadsWhenIdle();
     void lock();
     void showResult(const Result<void>& result);
     void boardResult(const Result<void>& result);
@@ -143,6 +174,11 @@ private:
     std::string m_leadPinMessage;
     SteadyMs m_leadLastInput = 0;
     std::string m_exportMessage;
+    PinSetupView m_setup;
+    SecretText m_setupFirst;  ///< the first entry of the PIN being set, until it is confirmed; zeroed after
+    bool m_facilitatorPinSet = false;
+    bool m_leadPinSet = false;
+    SteadyMs m_padLastInput = 0;
 };
 
 }  // namespace reflect::core

@@ -60,6 +60,68 @@ std::optional<std::string> defaultFromFor(PeriodKind period, WallMs now) {
     return std::nullopt;
 }
 
+bool isYearMonth(std::string_view text) noexcept {
+    if (text.size() != 7 || text[4] != '-') return false;
+    for (std::size_t i = 0; i < 7; ++i)
+        if (i != 4 && (text[i] < '0' || text[i] > '9')) return false;
+    const int year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+    const int month = (text[5] - '0') * 10 + (text[6] - '0');
+    return year >= 1970 && month >= 1 && month <= 12;
+}
+
+namespace {
+/// Months since January of year 0, for a valid YYYY-MM.
+int monthIndex(std::string_view yearMonth) {
+    const int year = (yearMonth[0] - '0') * 1000 + (yearMonth[1] - '0') * 100 + (yearMonth[2] - '0') * 10 + (yearMonth[3] - '0');
+    const int month = (yearMonth[5] - '0') * 10 + (yearMonth[6] - '0');
+    return year * 12 + month - 1;
+}
+std::string yearMonthOf(int index) { return fmt::format("{:04}-{:02}", index / 12, index % 12 + 1); }
+std::string monthOfWall(WallMs wall) { return isoDateOf(wall).substr(0, 7); }
+int monthsPer(PeriodKind period) {
+    switch (period) {
+        case PeriodKind::Month: return 1;
+        case PeriodKind::Quarter: return 3;
+        case PeriodKind::Year: return 12;
+    }
+    return 1;
+}
+int daysInMonth(std::string_view yearMonth) {
+    const int index = monthIndex(yearMonth);
+    const int year = index / 12;
+    const int month = index % 12 + 1;
+    constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
+}  // namespace
+
+std::string addMonths(std::string_view yearMonth, int months) {
+    return yearMonthOf(std::max(1970 * 12, monthIndex(yearMonth) + months));
+}
+
+MonthRange defaultCustomRange(WallMs now) {
+    const std::string current = monthOfWall(now);
+    return MonthRange{addMonths(current, -11), current};
+}
+
+MonthRange widenToPeriods(const MonthRange& range, PeriodKind period) {
+    const int per = monthsPer(period);
+    const int first = monthIndex(range.first);
+    const int last = monthIndex(range.last);
+    return MonthRange{yearMonthOf(first - first % per), yearMonthOf(last - last % per + per - 1)};
+}
+
+MonthRange clampRange(MonthRange range, WallMs now) {
+    if (!isYearMonth(range.first) || !isYearMonth(range.last)) return defaultCustomRange(now);
+    const std::string current = monthOfWall(now);
+    // Zero-padded YYYY-MM compares as text in calendar order.
+    if (range.last > current) range.last = current;
+    if (range.first > current) range.first = current;
+    if (range.last < range.first) range.last = range.first;
+    return range;
+}
+
 namespace {
 Result<void> writeFile(const std::filesystem::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -112,10 +174,22 @@ void Dashboard::reset(WallMs now) {
 
 void Dashboard::setPanel(DashboardPanel panel) { m_view.panel = panel; }
 
-void Dashboard::setFilter(PeriodKind period, std::optional<std::int64_t> groupId, std::optional<std::string> format) {
+void Dashboard::setFilter(PeriodKind period, std::optional<std::int64_t> groupId, std::optional<std::string> format,
+                          std::optional<MonthRange> custom) {
     m_view.filter.period = period;
-    m_view.filter.from = defaultFromFor(period, m_now);
-    m_view.filter.to.reset();
+    if (custom) {
+        // Whole months go to the queries as dates; the queries widen them to whole periods of the granularity.
+        const MonthRange range = clampRange(std::move(*custom), m_now);
+        m_view.custom = range;
+        m_view.used = widenToPeriods(range, period);
+        m_view.filter.from = range.first + "-01";
+        m_view.filter.to = fmt::format("{}-{:02}", range.last, daysInMonth(range.last));
+    } else {
+        m_view.custom.reset();
+        m_view.used = MonthRange{};
+        m_view.filter.from = defaultFromFor(period, m_now);
+        m_view.filter.to.reset();
+    }
     m_view.filter.groupId = groupId;
     m_view.filter.format = std::move(format);
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -24,6 +25,25 @@ inline constexpr int kDashboardPanels = 8;
 /// The first day shown for a period kind: the last 12 months, the last 8 quarters, or everything for years.
 [[nodiscard]] std::optional<std::string> defaultFromFor(PeriodKind period, WallMs now);
 
+/// A first and a last calendar month, each written YYYY-MM: a lead's custom period on the dashboard.
+struct MonthRange {
+    std::string first;
+    std::string last;
+    bool operator==(const MonthRange&) const = default;
+};
+
+/// True for YYYY-MM with a month from 01 to 12 (year 1970 or later).
+[[nodiscard]] bool isYearMonth(std::string_view text) noexcept;
+/// A valid YYYY-MM moved by `months` (negative = earlier).
+[[nodiscard]] std::string addMonths(std::string_view yearMonth, int months);
+/// The last 12 months, including the month of `now`.
+[[nodiscard]] MonthRange defaultCustomRange(WallMs now);
+/// The months the figures really cover: the first month widened back to the start of its period, the last
+/// forward to the end of its period (the rule of review.hpp that stops two custom ranges being differenced).
+[[nodiscard]] MonthRange widenToPeriods(const MonthRange& range, PeriodKind period);
+/// A range made safe to use: both months valid (else the default), none after the month of `now`, last >= first.
+[[nodiscard]] MonthRange clampRange(MonthRange range, WallMs now);
+
 /// Writes sessions, themes, actions and evaluations as CSV and JSON (figures only, no free text) and the HTML
 /// report for this filter into `folder`, which must exist. Returns how many files were written.
 [[nodiscard]] Result<int> exportToFolder(Database& db, const Codebook& codebook, const ReviewFilter& filter,
@@ -32,6 +52,10 @@ inline constexpr int kDashboardPanels = 8;
 
 struct DashboardView {
     ReviewFilter filter;
+    /// Set when the lead chose a custom first and last month; `filter.period` is then the rows' granularity.
+    std::optional<MonthRange> custom;
+    /// With a custom range: the months the figures actually cover, widened to whole periods.
+    MonthRange used;
     DashboardPanel panel = DashboardPanel::Sessions;
     std::vector<GroupInfo> groups;
     std::vector<std::string> formats;
@@ -61,7 +85,9 @@ public:
     /// Starts afresh (on unlock): month view of the last year, all groups and formats, first panel.
     void reset(WallMs now);
     void setPanel(DashboardPanel panel);
-    void setFilter(PeriodKind period, std::optional<std::int64_t> groupId, std::optional<std::string> format);
+    /// A fixed period (custom = none: its default range) or a custom range by months, for a group and a format.
+    void setFilter(PeriodKind period, std::optional<std::int64_t> groupId, std::optional<std::string> format,
+                   std::optional<MonthRange> custom = std::nullopt);
     void setQuery(std::string query);
     /// Re-reads the figures of the current panel (and the group list). Never throws.
     void refresh(const AuditLog& audit);

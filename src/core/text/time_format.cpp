@@ -1,6 +1,7 @@
 // Time formatting implementation.
 #include "core/text/time_format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 
@@ -50,11 +51,22 @@ std::string formatTimeOfDay(WallMs wall) {
     return fmt::format("{:02}:{:02}", t.tm_hour, t.tm_min);
 }
 
+namespace {
+constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+}  // namespace
+
 std::string formatDate(WallMs wall) {
-    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const std::tm t = localTm(wall);
     return fmt::format("{} {} {}", t.tm_mday, kMonths[t.tm_mon % 12], t.tm_year + 1900);
+}
+
+std::string formatYearMonth(std::string_view yearMonth) {
+    const bool digits = yearMonth.size() == 7 && yearMonth[4] == '-' &&
+                        std::all_of(yearMonth.begin(), yearMonth.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
+                        yearMonth[5] >= '0' && yearMonth[5] <= '1' && yearMonth[6] >= '0' && yearMonth[6] <= '9';
+    const int month = digits ? (yearMonth[5] - '0') * 10 + (yearMonth[6] - '0') : 0;
+    if (month < 1 || month > 12) return std::string(yearMonth);
+    return fmt::format("{} {}", kMonths[month - 1], yearMonth.substr(0, 4));
 }
 
 bool isIsoDate(std::string_view text) noexcept {

@@ -25,5 +25,7 @@ namespace reflect::core {
 [[nodiscard]] std::string formatUtcStamp(WallMs wall);
 /// Local date: "23 Nov 2026".
 [[nodiscard]] std::string formatDate(WallMs wall);
+/// A calendar month written YYYY-MM, for people: "Jan 2025". Anything else comes back unchanged.
+[[nodiscard]] std::string formatYearMonth(std::string_view yearMonth);
 
 }  // namespace reflect::core

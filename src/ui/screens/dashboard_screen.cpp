@@ -70,7 +70,7 @@ void DashboardScreen::drawTopBar(const UiContext& ui, const core::KioskControlle
 
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const std::int64_t remaining = kiosk.leadIdleRemainingMs(ui.now);
-    const bool warn = remaining >= 0 && remaining <= 20'000;
+    const bool warn = remaining >= 0 && remaining <= core::KioskController::kIdleCountdownMs;
     const float titleW = width - lockW - exportW - m.gap * 2;
     ImGui::GetWindowDrawList()->AddText(f.heading, f.heading->FontSize,
                                         ImVec2(a.x, a.y + (buttonH - f.heading->FontSize) * 0.5f), p.text,
@@ -99,8 +99,14 @@ void DashboardScreen::drawFilters(const UiContext& ui, const core::DashboardView
     const float buttonH = std::max(48.0f, m.touch * 0.8f);
     const auto& filter = view.filter;
 
-    // Period: M, Q, Y. Group and format cycle through what exists: G, F.
-    auto setPeriod = [&](core::PeriodKind k) { ui.emit(core::SetDashboardFilter{k, filter.groupId, filter.format}); };
+    // Period: M, Q, Y (with a custom range they set its rows). C toggles the custom range. Group and format
+    // cycle through what exists: G, F. Every change keeps the rest of the filter, custom range included.
+    auto setPeriod = [&](core::PeriodKind k) { ui.emit(core::SetDashboardFilter{k, filter.groupId, filter.format, view.custom}); };
+    // An empty range asks the core for its default: the last 12 months.
+    auto toggleCustom = [&] {
+        ui.emit(core::SetDashboardFilter{filter.period, filter.groupId, filter.format,
+                                         view.custom ? std::nullopt : std::optional<core::MonthRange>(core::MonthRange{})});
+    };
     auto nextGroup = [&] {
         std::optional<std::int64_t> next;
         if (!view.groups.empty()) {
@@ -109,7 +115,7 @@ void DashboardScreen::drawFilters(const UiContext& ui, const core::DashboardView
             if (!filter.groupId) next = view.groups.front().id;
             else if (it != view.groups.end() && it + 1 != view.groups.end()) next = (it + 1)->id;
         }
-        ui.emit(core::SetDashboardFilter{filter.period, next, filter.format});
+        ui.emit(core::SetDashboardFilter{filter.period, next, filter.format, view.custom});
     };
     auto nextFormat = [&] {
         std::optional<std::string> next;
@@ -118,12 +124,13 @@ void DashboardScreen::drawFilters(const UiContext& ui, const core::DashboardView
             if (!filter.format) next = view.formats.front();
             else if (it != view.formats.end() && it + 1 != view.formats.end()) next = *(it + 1);
         }
-        ui.emit(core::SetDashboardFilter{filter.period, filter.groupId, next});
+        ui.emit(core::SetDashboardFilter{filter.period, filter.groupId, next, view.custom});
     };
     if (shortcutsAllowed()) {
         if (charTyped('m')) setPeriod(core::PeriodKind::Month);
         if (charTyped('q')) setPeriod(core::PeriodKind::Quarter);
         if (charTyped('y')) setPeriod(core::PeriodKind::Year);
+        if (charTyped('c')) toggleCustom();
         if (charTyped('g')) nextGroup();
         if (charTyped('f')) nextFormat();
     }
@@ -132,8 +139,8 @@ void DashboardScreen::drawFilters(const UiContext& ui, const core::DashboardView
         if (filter.groupId && g.id == *filter.groupId) groupName = g.name;
     const std::string formatName = filter.format ? *filter.format : std::string(ui.t("lead.all_formats"));
 
-    const float periodW = (width * 0.42f - m.gap * 2) / 3.0f;
-    const float otherW = (width * 0.58f - m.gap * 2) * 0.5f;
+    const float periodW = (width * 0.5f - m.gap * 3) / 4.0f;
+    const float otherW = (width * 0.5f - m.gap * 2) * 0.5f;
     const std::array<core::PeriodKind, 3> kinds = {core::PeriodKind::Month, core::PeriodKind::Quarter, core::PeriodKind::Year};
     const std::array<const char*, 3> keys = {"M", "Q", "Y"};
     const std::array<const char*, 3> ids = {"##period-month", "##period-quarter", "##period-year"};
@@ -145,12 +152,79 @@ void DashboardScreen::drawFilters(const UiContext& ui, const core::DashboardView
             setPeriod(kinds[i]);
     }
     ImGui::SameLine(0, m.gap);
+    {
+        const bool on = view.custom.has_value();
+        const std::string label = on ? fmt::format("✓ {}", ui.t("lead.period_custom")) : ui.t("lead.period_custom");
+        if (actionButton(ui, "##period-custom", label, "C", ImVec2(periodW, buttonH), on ? ButtonKind::Primary : ButtonKind::Secondary))
+            toggleCustom();
+    }
+    ImGui::SameLine(0, m.gap);
     if (actionButton(ui, "##group", ui.strings.format("lead.group_is", {{"name", groupName}}), "G", ImVec2(otherW, buttonH)))
         nextGroup();
     ImGui::SameLine(0, m.gap);
     if (actionButton(ui, "##format", ui.strings.format("lead.format_is", {{"name", formatName}}), "F", ImVec2(otherW, buttonH)))
         nextFormat();
     ImGui::Dummy(ImVec2(0, m.gap * 0.1f));
+    if (view.custom) drawCustomRange(ui, view);
+}
+
+void DashboardScreen::drawCustomRange(const UiContext& ui, const core::DashboardView& view) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float buttonH = std::max(48.0f, m.touch * 0.8f);
+    const auto& filter = view.filter;
+    const core::MonthRange range = *view.custom;
+    const std::string current = view.today.substr(0, 7);
+    // The core enforces first <= last <= this month; steps that could not move are shown disabled.
+    const bool canFirstBack = range.first > "1970-01";
+    const bool canFirstOn = range.first < range.last;
+    const bool canLastBack = range.last > range.first;
+    const bool canLastOn = range.last < current;
+    auto step = [&](int firstBy, int lastBy) {
+        ui.emit(core::SetDashboardFilter{filter.period, filter.groupId, filter.format,
+                                         core::MonthRange{core::addMonths(range.first, firstBy), core::addMonths(range.last, lastBy)}});
+    };
+    if (shortcutsAllowed()) {
+        if (canFirstBack && charTyped('[')) step(-1, 0);
+        if (canFirstOn && charTyped(']')) step(1, 0);
+        if (canLastBack && charTyped(',')) step(0, -1);
+        if (canLastOn && charTyped('.')) step(0, 1);
+    }
+    // Two steppers side by side: ◀ month ▶, each month in a panel between its arrows.
+    const float stepW = std::max(48.0f, std::max(110.0f * m.scale, textWidth(f.body, "◀") + m.pad * 2));
+    const float half = (width - m.gap) * 0.5f;
+    const float monthW = half - stepW * 2 - m.gap * 2;
+    auto stepper = [&](const char* idBack, const char* keyBack, bool canBack, const char* idOn, const char* keyOn, bool canOn,
+                       const std::string& text, int firstBy, int lastBy) {
+        if (actionButton(ui, idBack, "◀", keyBack, ImVec2(stepW, buttonH), ButtonKind::Secondary, canBack)) step(-firstBy, -lastBy);
+        ImGui::SameLine(0, m.gap);
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        panelBackground(a, ImVec2(a.x + monthW, a.y + buttonH), p.surfaceRaised, p.border, 10.0f * m.scale, 2.0f);
+        const std::string shown = fitText(f.bodyBold, text, monthW - m.gap * 2);
+        ImGui::GetWindowDrawList()->AddText(
+            f.bodyBold, f.bodyBold->FontSize,
+            ImVec2(a.x + (monthW - textWidth(f.bodyBold, shown)) * 0.5f, a.y + (buttonH - f.bodyBold->FontSize) * 0.5f), p.text,
+            shown.c_str());
+        ImGui::Dummy(ImVec2(monthW, buttonH));
+        ImGui::SameLine(0, m.gap);
+        if (actionButton(ui, idOn, "▶", keyOn, ImVec2(stepW, buttonH), ButtonKind::Secondary, canOn)) step(firstBy, lastBy);
+    };
+    stepper("##custom-first-back", "[", canFirstBack, "##custom-first-on", "]", canFirstOn,
+            ui.strings.format("lead.custom_first", {{"month", core::formatYearMonth(range.first)}}), 1, 0);
+    ImGui::SameLine(0, m.gap);
+    stepper("##custom-last-back", ",", canLastBack, "##custom-last-on", ".", canLastOn,
+            ui.strings.format("lead.custom_last", {{"month", core::formatYearMonth(range.last)}}), 0, 1);
+    // What the figures really cover: the chosen months widened to whole periods of the rows.
+    const char* key = filter.period == core::PeriodKind::Month     ? "lead.custom_used_month"
+                      : filter.period == core::PeriodKind::Quarter ? "lead.custom_used_quarter"
+                                                                   : "lead.custom_used_year";
+    const std::string used = ui.strings.format(key, {{"first", core::formatYearMonth(view.used.first)},
+                                                     {"last", core::formatYearMonth(view.used.last)}});
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    wrappedText(f.small, used, p.text, width);
+    if (ui.hits) (*ui.hits)["##custom-used"] = ImVec4(at.x, at.y, width, ImGui::GetCursorScreenPos().y - at.y);
 }
 
 void DashboardScreen::drawExport(const UiContext& ui, const core::KioskController& kiosk) {
@@ -480,6 +554,26 @@ void DashboardScreen::drawChecklist(const UiContext& ui, const core::DashboardVi
     for (const auto& r : view.checklist)
         rows.push_back({r.group, r.period, r.principle, std::to_string(r.met), std::to_string(r.partly),
                         std::to_string(r.notYet), std::to_string(r.notApplicable)});
+    // One stacked bar per group and period: the ratings of all its principles together, before the detail.
+    StackedBarSpec chart{ui.t("lead.checklist_chart"),
+                         {ui.t("lead.col_met"), ui.t("lead.col_partly"), ui.t("lead.col_not_yet"), ui.t("lead.col_na")},
+                         {},
+                         {}};
+    for (const auto& r : view.checklist) {
+        const std::string label = r.group + " · " + r.period;
+        auto at = std::find(chart.rows.begin(), chart.rows.end(), label);
+        if (at == chart.rows.end()) {
+            chart.rows.push_back(label);
+            chart.counts.push_back({0, 0, 0, 0});
+            at = chart.rows.end() - 1;
+        }
+        auto& c = chart.counts[static_cast<std::size_t>(at - chart.rows.begin())];
+        c[0] += r.met;
+        c[1] += r.partly;
+        c[2] += r.notYet;
+        c[3] += r.notApplicable;
+    }
+    stackedBars(ui, "##chart-checklist", chart, width);
     heading(ui, ui.t("lead.checklist_heading"), width);
     textTable(ui, "##table-checklist",
               {ui.t("lead.col_group"), ui.t(periodLabelKey(view.filter.period)), ui.t("lead.col_principle"),

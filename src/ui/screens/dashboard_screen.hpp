@@ -18,6 +18,8 @@ public:
 private:
     void drawTopBar(const UiContext& ui, const core::KioskController& kiosk);
     void drawFilters(const UiContext& ui, const core::DashboardView& view);
+    /// The custom range: first and last month with ◀ ▶ steppers, and the range the figures actually cover.
+    void drawCustomRange(const UiContext& ui, const core::DashboardView& view);
     void drawTabs(const UiContext& ui, const core::DashboardView& view);
     void drawExport(const UiContext& ui, const core::KioskController& kiosk);
     void drawPanel(const UiContext& ui, const core::DashboardView& view);

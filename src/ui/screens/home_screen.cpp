@@ -17,11 +17,13 @@ void HomeScreen::draw(const UiContext& ui, const core::KioskController& kiosk, c
     const bool canStart = !kiosk.templates().templates.empty();
 
     // While a PIN pad is up, its keys (Enter, digits) belong to the pad.
-    if (shortcutsAllowed() && !kiosk.leadPinOpen() && !kiosk.exitRequested()) {
+    const bool remind = kiosk.pinsMissing() && !kiosk.pinSetup().open;
+    if (shortcutsAllowed() && !kiosk.padOpen()) {
         if (unfinished && charTyped('r')) ui.emit(core::ResumeSession{});
         if (canStart && (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter))) ui.emit(core::OpenSetup{});
         if (charTyped('s')) ui.emit(core::OpenSignposts{});
         if (charTyped('l')) ui.emit(core::OpenLeadReview{});
+        if (remind && charTyped('p')) ui.emit(core::OpenPinSetup{});
     }
 
     const float width = ImGui::GetContentRegionAvail().x;
@@ -61,10 +63,24 @@ void HomeScreen::draw(const UiContext& ui, const core::KioskController& kiosk, c
     if (actionButton(ui, "##support", ui.t("home.support"), ui.t("home.support_hint"), ImVec2(column, m.touch)))
         ui.emit(core::OpenSignposts{});
     // Quiet and to one side: only leads need it.
+    const float quietH = std::max(48.0f, m.touch * 0.75f);
+    const float rowY = ImGui::GetCursorPosY();
     ImGui::SetCursorPosX(left + column * 0.6f);
-    if (actionButton(ui, "##lead", ui.t("lead.home_button"), "L", ImVec2(column * 0.4f, std::max(48.0f, m.touch * 0.75f)),
-                     ButtonKind::Quiet))
+    if (actionButton(ui, "##lead", ui.t("lead.home_button"), "L", ImVec2(column * 0.4f, quietH), ButtonKind::Quiet))
         ui.emit(core::OpenLeadReview{});
+    if (remind) {
+        // A missing PIN after "Set later": a small, calm reminder beside the lead button, never a warning.
+        const float afterY = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(left, rowY));
+        if (actionButton(ui, "##set-pins", ui.t("pin_setup.reminder_button"), ui.t("pin_setup.reminder_hint"),
+                         ImVec2(column * 0.6f - m.gap, quietH), ButtonKind::Quiet))
+            ui.emit(core::OpenPinSetup{});
+        ImGui::SetCursorPos(ImVec2(left, afterY));
+        const char* which = !kiosk.facilitatorPinSet() && !kiosk.leadPinSet() ? "pin_setup.reminder_both"
+                            : !kiosk.facilitatorPinSet()                     ? "pin_setup.reminder_facilitator"
+                                                                              : "pin_setup.reminder_lead";
+        wrappedText(f.small, ui.t(which), p.textMuted, column);
+    }
 
     drawGroups(ui, kiosk, left, column);
     if (!canStart) {

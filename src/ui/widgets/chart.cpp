@@ -127,6 +127,93 @@ void barChart(const UiContext& ui, const char* id, const BarChartSpec& spec, ImV
                 spec.xLabel.c_str());
 }
 
+namespace {
+/// Fills a part of a stacked bar in the style of part `style` (0 solid, 1 hatched, 2 outlined, 3 dotted).
+void stackedPart(ImDrawList* dl, const Palette& p, int style, ImVec2 b0, ImVec2 b1) {
+    switch (style % 4) {
+        case 0: dl->AddRectFilled(b0, b1, p.accent); break;
+        case 1: {
+            dl->PushClipRect(b0, b1, true);
+            const float h = b1.y - b0.y;
+            for (float x = b0.x - h; x < b1.x; x += 7.0f) dl->AddLine(ImVec2(x, b1.y), ImVec2(x + h, b0.y), p.accent, 2.0f);
+            dl->PopClipRect();
+            dl->AddRect(b0, b1, p.accent, 0, 0, 2.0f);
+            break;
+        }
+        case 2: dl->AddRect(b0, b1, p.text, 0, 0, 2.0f); break;
+        default: {
+            dl->PushClipRect(b0, b1, true);
+            for (float y = b0.y + 4.0f; y < b1.y; y += 7.0f)
+                for (float x = b0.x + 4.0f; x < b1.x; x += 7.0f) dl->AddCircleFilled(ImVec2(x, y), 1.4f, p.textMuted);
+            dl->PopClipRect();
+            dl->AddRect(b0, b1, p.textMuted, 0, 0, 1.0f);
+            break;
+        }
+    }
+}
+}  // namespace
+
+void stackedBars(const UiContext& ui, const char* id, const StackedBarSpec& spec, float width) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    ImFont* small = f.small;
+    const float fs = small->FontSize;
+    const float inner = m.gap;
+    const float rowH = std::max(fs * 1.5f, 28.0f);
+    const float rowGap = fs * 0.35f;
+    const float headH = inner * 0.5f + f.bodyBold->FontSize + fs * 0.6f;
+    const float height = headH + static_cast<float>(spec.rows.size()) * (rowH + rowGap) + inner * 0.5f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, height));
+    if (ui.hits) (*ui.hits)[id] = ImVec4(a.x, a.y, width, height);
+    panelBackground(a, ImVec2(a.x + width, a.y + height), p.surface, p.border, 12.0f * m.scale, 1.5f);
+    dl->AddText(f.bodyBold, f.bodyBold->FontSize, ImVec2(a.x + inner, a.y + inner * 0.5f), p.text,
+                fitText(f.bodyBold, spec.title, width * 0.45f).c_str());
+    // Legend, right-aligned on the title line: a swatch in each part's own style, then its name.
+    float legendX = a.x + width - inner;
+    const float ly = a.y + inner * 0.5f + (f.bodyBold->FontSize - fs) * 0.5f;
+    for (std::size_t i = spec.parts.size(); i-- > 0;) {
+        legendX -= textWidth(small, spec.parts[i]);
+        dl->AddText(small, fs, ImVec2(legendX, ly), p.text, spec.parts[i].c_str());
+        legendX -= fs * 1.6f;
+        stackedPart(dl, p, static_cast<int>(i), ImVec2(legendX, ly + fs * 0.1f), ImVec2(legendX + fs * 1.3f, ly + fs * 0.9f));
+        legendX -= inner;
+    }
+    float labelW = 0;
+    for (const auto& r : spec.rows) labelW = std::max(labelW, textWidth(small, r));
+    labelW = std::min(labelW + fs, width * 0.4f);
+    const float barX0 = a.x + inner + labelW;
+    const float barX1 = a.x + width - inner;
+    for (std::size_t r = 0; r < spec.rows.size(); ++r) {
+        const float y0 = a.y + headH + static_cast<float>(r) * (rowH + rowGap);
+        dl->AddText(small, fs, ImVec2(a.x + inner, y0 + (rowH - fs) * 0.5f), p.text,
+                    fitText(small, spec.rows[r], labelW - fs * 0.5f).c_str());
+        const auto& counts = r < spec.counts.size() ? spec.counts[r] : std::vector<std::int64_t>{};
+        std::int64_t total = 0;
+        for (const auto c : counts) total += std::max<std::int64_t>(0, c);
+        if (total <= 0) continue;
+        float x = barX0;
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            if (counts[i] <= 0) continue;
+            const float w = (barX1 - barX0) * static_cast<float>(counts[i]) / static_cast<float>(total);
+            const ImVec2 b0(x, y0), b1(x + w, y0 + rowH);
+            stackedPart(dl, p, static_cast<int>(i), b0, b1);
+            // The count inside the part when it fits, on a plain patch so it reads over hatching and dots.
+            const std::string text = std::to_string(counts[i]);
+            const float tw = textWidth(small, text);
+            if (tw + fs <= w) {
+                const ImVec2 t0(x + (w - tw) * 0.5f, y0 + (rowH - fs) * 0.5f);
+                const bool solid = i % 4 == 0;
+                if (!solid) dl->AddRectFilled(ImVec2(t0.x - 5.0f, t0.y - 1.0f), ImVec2(t0.x + tw + 5.0f, t0.y + fs + 1.0f), p.surface, 3.0f);
+                dl->AddText(small, fs, t0, solid ? p.accentText : p.text, text.c_str());
+            }
+            x += w;
+        }
+    }
+}
+
 void trendLine(const UiContext& ui, const std::vector<ChartValue>& points, ImVec2 size) {
     const Palette& p = ui.theme.palette;
     ImDrawList* dl = ImGui::GetWindowDrawList();

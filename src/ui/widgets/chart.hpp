@@ -2,6 +2,7 @@
 // lines. A suppressed value is drawn as '*' on the axis and never as a bar or a point.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,19 @@ struct BarChartSpec {
 
 /// Draws the chart into a box of `size` at the cursor and moves the cursor below it.
 void barChart(const UiContext& ui, const char* id, const BarChartSpec& spec, ImVec2 size);
+
+/// Horizontal 100% stacked bars, one row per label. Up to four parts, each drawn its own way (solid, hatched,
+/// outlined, dotted) and shown in the legend the same way, with its count written inside when it fits, so no
+/// part is told from another by colour alone.
+struct StackedBarSpec {
+    std::string title;
+    std::vector<std::string> parts;              ///< legend names, in drawing order
+    std::vector<std::string> rows;               ///< one label per bar
+    std::vector<std::vector<std::int64_t>> counts;  ///< per row, one count per part
+};
+
+/// Draws the chart `width` wide at the cursor (as tall as its rows need) and moves the cursor below it.
+void stackedBars(const UiContext& ui, const char* id, const StackedBarSpec& spec, float width);
 
 /// A small trend line for a table cell; suppressed points leave a gap marked with '*'.
 void trendLine(const UiContext& ui, const std::vector<ChartValue>& points, ImVec2 size);
