@@ -157,7 +157,7 @@ TEST_CASE("every setting in a valid config applies", "[config]") {
     requireSame(load.config, validConfig());
 }
 
-TEST_CASE("each bad field gives exactly one issue naming file, line and field; the rest still applies", "[config]") {
+TEST_CASE("each bad field gives exactly one issue naming file, line and field, the rest still applies", "[config]") {
     const std::string longName(121, 'a');
     const std::string longDetail(401, 'b');
     const auto keepOrg = [](AppConfig& c) { c.organisationName.clear(); };

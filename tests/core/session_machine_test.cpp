@@ -79,7 +79,7 @@ TEST_CASE("extending in overtime gives the stage more time from where it is", "[
     CHECK(m.progress(0).extraMs == 6 * kMin);
 }
 
-TEST_CASE("back from the first stage is refused; back later returns to the earlier stage's clock", "[machine]") {
+TEST_CASE("back from the first stage is refused, back later returns to the earlier stage's clock", "[machine]") {
     core::ManualClock clock;
     auto m = roundMachine();
     m.apply(SessionOp::Start, clock.steadyNow());
@@ -95,7 +95,7 @@ TEST_CASE("back from the first stage is refused; back later returns to the earli
     CHECK(m.elapsedMs(0, clock.steadyNow()) == 105'000);
 }
 
-TEST_CASE("next from the last stage is refused; end works from there", "[machine]") {
+TEST_CASE("next from the last stage is refused, end works from there", "[machine]") {
     core::ManualClock clock;
     auto m = roundMachine();
     m.apply(SessionOp::Start, clock.steadyNow());

@@ -74,7 +74,7 @@ TEST_CASE("a template with each field wrong in turn names file, line and field",
     CHECK(tried >= 20);
 }
 
-TEST_CASE("the config with each field wrong in turn gives one issue naming file, line and field; the rest apply",
+TEST_CASE("the config with each field wrong in turn gives one issue naming file, line and field, the rest apply",
           "[config][hostile]") {
     const std::vector<std::string> good = {
         "organisation_name = \"Example NHS Trust\"",

@@ -55,7 +55,7 @@ private:
 };
 }  // namespace
 
-TEST_CASE("five contributions, reveal and two tagged themes in the real window; nothing raw is kept", "[e2e][contribute]") {
+TEST_CASE("five contributions, reveal and two tagged themes in the real window, nothing raw is kept", "[e2e][contribute]") {
     const std::vector<std::string> typed = {
         "Dr Priya Shah stayed late with the family",
         "Call me on 07700 900123 if it happens again",

@@ -134,7 +134,7 @@ std::vector<std::string> invalidStrings() {
 
 }  // namespace
 
-TEST_CASE("hostile strings: scrub, store, load and render without a crash; stored == confirmed text",
+TEST_CASE("hostile strings: scrub, store, load and render without a crash, stored == confirmed text",
           "[storage][hostile]") {
     std::vector<std::string> table;
     for (const auto& base : baseStrings()) {

@@ -97,7 +97,7 @@ TEST_CASE("a risk phrase shows signposts and the facilitator's count, never whic
     CHECK(h.visible("##submit"));
 }
 
-TEST_CASE("reveal is refused at 0, 1 and 2 entries and while open; allowed at 3", "[ui][board]") {
+TEST_CASE("reveal is refused at 0, 1 and 2 entries and while open, allowed at 3", "[ui][board]") {
     test::KioskHarness h;
     toDiscussion(h);
     h.click("##contrib-reveal");  // disabled at 0: nothing happens
