@@ -382,7 +382,8 @@ TEST_CASE("no published figure, in any view, contains a hidden unit", "[review][
     CHECK(hidden > 20);
 }
 
-TEST_CASE("an evaluation row with one hidden cell hides a second one and the mean", "[review][suppression]") {
+TEST_CASE("a rating row with a small cell hides its whole distribution, and the mean only near an end of the scale",
+          "[review][suppression]") {
     Fixture fx;
     const auto s = fx.session(1, noon(2026, 5, 5), 40);
     std::vector<int> answers(10, 4);
@@ -392,14 +393,25 @@ TEST_CASE("an evaluation row with one hidden cell hides a second one and the mea
     const auto rows = core::evaluationsByStatement(fx.db(), {}, core::ReviewSettings{});
     REQUIRE(rows.size() == 1);
     const auto& r = rows[0];
+    CHECK(r.period == "2026-Q2");  // ratings are pooled by quarter
     CHECK(r.answers.text() == "22");
-    CHECK(r.distribution[0].text() == "0");
-    CHECK(r.distribution[1].text() == "*");
-    CHECK(r.distribution[3].text() == "10");
-    CHECK(r.distribution[4].text() == "*");  // the smallest other cell, so 22 - 10 cannot be split
+    // With one cell hidden, the others and the count would give it away: all five are hidden.
+    for (const auto& cell : r.distribution) CHECK(cell.text() == "*");
+    // Count and mean give the sum (91) and nothing more: many ways to answer make 22 answers sum to 91.
+    REQUIRE(r.mean.has_value());
+    CHECK(*r.mean == Approx(91.0 / 22.0));
 
-    CHECK_FALSE(r.mean.has_value());
+    // Nine 5s and one 4: count and mean would say that exactly one person answered 4.
+    Fixture nearTop;
+    std::vector<int> almostAll(9, 5);
+    almostAll.push_back(4);
+    nearTop.evaluations(nearTop.session(1, noon(2026, 5, 5), 12), almostAll);
+    const auto top = core::evaluationsByStatement(nearTop.db(), {}, core::ReviewSettings{});
+    REQUIRE(top.size() == 1);
+    CHECK(top[0].answers.text() == "10");
+    CHECK_FALSE(top[0].mean.has_value());
 
+    // Every cell above the threshold: the distribution and the mean are shown.
     Fixture big;
     const auto s2 = big.session(1, noon(2026, 5, 5), 40);
     std::vector<int> many(10, 4);
@@ -407,8 +419,21 @@ TEST_CASE("an evaluation row with one hidden cell hides a second one and the mea
     big.evaluations(s2, many);
     const auto rows2 = core::evaluationsByStatement(big.db(), {}, core::ReviewSettings{});
     REQUIRE(rows2.size() == 1);
+    CHECK(rows2[0].distribution[3].text() == "10");
+    CHECK(rows2[0].distribution[4].text() == "12");
     REQUIRE(rows2[0].mean.has_value());
     CHECK(*rows2[0].mean == Approx((10 * 4 + 12 * 5) / 22.0));
+
+    // All groups together hide what any one group's quarter hides, so one group cannot be subtracted out.
+    const auto s3 = big.session(2, noon(2026, 6, 1), 12);
+    big.evaluations(s3, std::vector<int>(9, 5));
+    CHECK_FALSE(core::evaluationsByStatement(big.db(), {}, core::ReviewSettings{})[0].distribution[4].suppressed);
+    big.evaluations(s3, {4});  // ward B now has nine 5s and one 4 in Q2
+    const auto both = core::evaluationsByStatement(big.db(), {}, core::ReviewSettings{});
+    REQUIRE(both.size() == 1);
+    CHECK(both[0].distribution[3].suppressed);
+    CHECK_FALSE(both[0].mean.has_value());
+    CHECK(both[0].answers.text() == "32");
 }
 
 TEST_CASE("hostile search input is answered safely", "[review][search]") {

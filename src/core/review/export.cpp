@@ -54,8 +54,8 @@ Result<ExportTable> buildExport(Database& db, const Codebook& codebook, const Ex
         for (const auto& row : tags.rows)
             for (std::size_t p = 0; p < tags.periods.size(); ++p) {
                 const Cell& cell = row.perPeriod[p];
-                if (!cell.suppressed && cell.value == 0) continue;
-                table.rows.push_back({tags.periods[p], row.tag, row.name, cellValue(cell), std::monostate{},
+                if (!cell.suppressed && cell.value == 0 && row.sessionsPerPeriod[p] == 0) continue;
+                table.rows.push_back({tags.periods[p], row.tag, row.name, cellValue(cell), row.sessionsPerPeriod[p],
                                       std::string(row.recurring ? "yes" : "no")});
             }
         // Sessions per tag are whole-range figures: put them on a total row per tag.
@@ -256,6 +256,14 @@ std::string svgSparkline(const std::vector<Cell>& values) {
     return svg;
 }
 
+/// The share of each period's sessions in which a tag came up, in percent (the trend a lead reads).
+std::vector<Cell> shareOfSessions(const TagRow& row, const TagTable& tags) {
+    std::vector<Cell> out;
+    for (std::size_t i = 0; i < row.sessionsPerPeriod.size() && i < tags.periodSessions.size(); ++i)
+        out.push_back(Cell{tags.periodSessions[i] > 0 ? row.sessionsPerPeriod[i] * 100 / tags.periodSessions[i] : 0, false});
+    return out;
+}
+
 constexpr std::string_view kCss = R"css(
 @page { size: A4; margin: 14mm; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1d2430; font-size: 11pt; line-height: 1.4; margin: 0 auto; max-width: 180mm; }
@@ -334,7 +342,7 @@ std::string buildHtmlReport(Database& db, const Codebook& codebook, const Report
     {
         const TagTable tags = themesByTag(db, codebook, filter, settings);
         html += fmt::format("<p class=\"note\">How many sessions each codebook tag came up in, the contributions filed under it, "
-                            "and its trend, {} by {}. "
+                            "and its trend (the share of each period's sessions it came up in), {} by {}. "
                             "Recurring: the tag came up in at least {} of a group's last {} sessions.</p>\n",
                             htmlEscape(firstPeriod) + " to " + htmlEscape(lastPeriod), periodKindName(filter.period),
                             settings.recurringMinimum, settings.recurringWindow);
@@ -344,7 +352,7 @@ std::string buildHtmlReport(Database& db, const Codebook& codebook, const Report
         for (const auto& row : tags.rows) {
             if (shown++ >= 12) break;
             html += "<tr>" + td(row.name) + td(row.recurring ? "Recurring" : "") + td(std::to_string(row.sessions), true) +
-                    td(row.total.text(), true) + "<td>" + svgSparkline(row.perPeriod) + "</td></tr>\n";
+                    td(row.total.text(), true) + "<td>" + svgSparkline(shareOfSessions(row, tags)) + "</td></tr>\n";
         }
         html += "</table>\n</section>\n";
     }

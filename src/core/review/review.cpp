@@ -226,23 +226,31 @@ std::vector<TagUse> readTagUses(Database& db, const ReviewFilter& filter) {
     return uses;
 }
 
-std::vector<std::string> periodsOf(Database& db, const ReviewFilter& filter) {
-    auto st = db.prepare("SELECT DISTINCT strftime('%Y-%m', s.started_at / 1000, 'unixepoch') FROM sessions s WHERE " +
-                         std::string(kFilterWhere) + " ORDER BY 1");
+/// The periods of the filter's range that held sessions, and how many sessions each held.
+std::pair<std::vector<std::string>, std::vector<std::int64_t>> periodsOf(Database& db, const ReviewFilter& filter) {
+    auto st = db.prepare("SELECT strftime('%Y-%m', s.started_at / 1000, 'unixepoch'), COUNT(*) FROM sessions s WHERE " +
+                         std::string(kFilterWhere) + " GROUP BY 1 ORDER BY 1");
     bindFilter(st, filter);
     std::vector<std::string> periods;
+    std::vector<std::int64_t> sessions;
     while (st.step()) {
         auto period = periodOfMonth(filter.period, st.columnText(0));
-        if (periods.empty() || periods.back() != period) periods.push_back(std::move(period));
+        if (periods.empty() || periods.back() != period) {
+            periods.push_back(std::move(period));
+            sessions.push_back(0);
+        }
+        sessions.back() += st.columnInt(1);
     }
-    return periods;
+    return {periods, sessions};
 }
 
-TagTable tagTableFrom(const std::vector<TagUse>& uses, std::vector<std::string> periods, const Codebook& codebook,
+TagTable tagTableFrom(const std::vector<TagUse>& uses,
+                      std::pair<std::vector<std::string>, std::vector<std::int64_t>> periods, const Codebook& codebook,
                       const ReviewFilter& filter, const ReviewSettings& settings,
                       const std::vector<RecurringTag>& recurringNow) {
     TagTable table;
-    table.periods = std::move(periods);
+    table.periods = std::move(periods.first);
+    table.periodSessions = std::move(periods.second);
     std::map<std::string, std::size_t> periodIndex;
     for (std::size_t i = 0; i < table.periods.size(); ++i) periodIndex[table.periods[i]] = i;
 
@@ -250,9 +258,12 @@ TagTable tagTableFrom(const std::vector<TagUse>& uses, std::vector<std::string> 
     using UnitKey = std::tuple<std::string, std::int64_t, std::string, std::string>;  // tag, group, format, month
     std::map<UnitKey, std::int64_t> units;
     std::map<std::string, std::set<std::int64_t>> sessionsWithTag;
+    std::map<std::string, std::set<std::pair<std::size_t, std::int64_t>>> sessionsByPeriod;  // tag -> (period, session)
     for (const auto& use : uses) {
         units[{use.tag, use.group.value_or(-1), use.format, use.month}] += use.cards;
         sessionsWithTag[use.tag].insert(use.session);
+        const auto it = periodIndex.find(periodOfMonth(filter.period, use.month));
+        if (it != periodIndex.end()) sessionsByPeriod[use.tag].insert({it->second, use.session});
     }
     std::map<std::string, TagRow> rows;
     for (const auto& [key, count] : units) {
@@ -263,6 +274,8 @@ TagTable tagTableFrom(const std::vector<TagUse>& uses, std::vector<std::string> 
             row.name = codebook.nameOf(tag);
             row.perPeriod.assign(table.periods.size(), Cell{});
             row.sessions = static_cast<std::int64_t>(sessionsWithTag[tag].size());
+            row.sessionsPerPeriod.assign(table.periods.size(), 0);
+            for (const auto& [period, session] : sessionsByPeriod[tag]) ++row.sessionsPerPeriod[period];
         }
         const auto it = periodIndex.find(periodOfMonth(filter.period, std::get<3>(key)));
         if (it == periodIndex.end()) continue;
@@ -491,8 +504,14 @@ std::vector<ActionLine> actionList(Database& db, const ReviewFilter& filter, boo
     return out;
 }
 
-std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {
-    // The per-session tallies, summed into units (statement, group or format, month) here.
+PeriodKind ratingsPeriod(PeriodKind asked) { return asked == PeriodKind::Month ? PeriodKind::Quarter : asked; }
+
+std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& asked, const ReviewSettings& settings) {
+    // Ratings are pooled by quarter at the finest: a month of one group rarely holds more than a handful of
+    // answers. The range is widened to whole quarters too, so two ranges never differ by part of a quarter.
+    ReviewFilter filter = asked;
+    filter.period = ratingsPeriod(asked.period);
+    // The per-session tallies, summed into units (statement, group or format, quarter) here.
     auto st = db.prepare("SELECT t.statement_index, t.statement, s.group_id, s.format, s.started_at, s.id, t.n1, t.n2, "
                          "t.n3, t.n4, t.n5 FROM sessions s JOIN evaluation_tally t ON t.session_id = s.id WHERE " +
                          std::string(kFilterWhere));
@@ -500,24 +519,26 @@ std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilte
     using UnitKey = std::tuple<int, std::int64_t, std::string, std::string>;  // statement, group, format, month
     std::map<UnitKey, std::array<std::int64_t, 5>> units;
     std::map<int, std::string> statements;
-    std::map<std::int64_t, std::string> monthOfSession;
+    std::map<std::int64_t, std::string> quarterOfSession;
     while (st.step()) {
         const int index = static_cast<int>(st.columnInt(0));
         if (!statements.count(index)) statements[index] = st.columnText(1);
-        auto& month = monthOfSession[st.columnInt(5)];
-        if (month.empty()) month = monthOfMs(st.columnInt(4));
-        auto& counts = units[{index, st.columnIsNull(2) ? -1 : st.columnInt(2), st.columnText(3), month}];
+        auto& quarter = quarterOfSession[st.columnInt(5)];
+        if (quarter.empty()) quarter = periodOfMonth(PeriodKind::Quarter, monthOfMs(st.columnInt(4)));
+        auto& counts = units[{index, st.columnIsNull(2) ? -1 : st.columnInt(2), st.columnText(3), quarter}];
         for (std::size_t v = 0; v < 5; ++v) counts[v] += st.columnInt(6 + static_cast<int>(v));
     }
     const int threshold = settings.suppressionThreshold;
     struct Accumulated {
         StatementRow row;
         std::int64_t n = 0, weighted = 0;
+        bool meanSafe = true;  ///< every unit inside may show its mean
     };
     std::map<std::pair<std::string, int>, Accumulated> rows;
     for (const auto& [key, counts] : units) {
         const int index = std::get<0>(key);
-        const std::string period = periodOfMonth(filter.period, std::get<3>(key));
+        const std::string& quarter = std::get<3>(key);
+        const std::string period = filter.period == PeriodKind::Year ? quarter.substr(0, 4) : quarter;
         auto& acc = rows[{period, index}];
         if (acc.row.distribution.empty()) {
             acc.row.period = period;
@@ -525,37 +546,30 @@ std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilte
             acc.row.statement = statements[index];
             acc.row.distribution.assign(5, Cell{});
         }
-        // The unit's own row: primary suppression, then a second hidden cell when only one is hidden, so the
-        // unit's answer count cannot give the hidden one away (the count itself when no other cell can be hidden).
-        std::array<Cell, 5> unit{};
-        std::int64_t n = 0;
+        // The unit's own row. If any answer value has 1..threshold people, the whole distribution is hidden (a
+        // lone hidden cell could be worked out from the others and the count). The mean may still be given, but
+        // only when the unit has more than threshold answers and its sum lies more than threshold points from
+        // both ends of the scale: near an end, count and mean pin the few who answered differently.
+        std::int64_t n = 0, weighted = 0;
+        bool cellsHidden = false;
         for (std::size_t v = 0; v < 5; ++v) {
-            const auto count = counts[v];
-            unit[v] = primaryCell(count, threshold);
-            n += count;
-            acc.weighted += count * static_cast<std::int64_t>(v + 1);
+            n += counts[v];
+            weighted += counts[v] * static_cast<std::int64_t>(v + 1);
+            cellsHidden = cellsHidden || primaryCell(counts[v], threshold).suppressed;
         }
-        Cell answers = primaryCell(n, threshold);
-        if (std::count_if(unit.begin(), unit.end(), [](const Cell& c) { return c.suppressed; }) == 1 && !answers.suppressed) {
-            Cell* smallest = nullptr;
-            for (auto& cell : unit)
-                if (!cell.suppressed && cell.value > 0 && (!smallest || cell.value < smallest->value)) smallest = &cell;
-            if (smallest) smallest->suppressed = true;
-            else answers.suppressed = true;
-        }
-        for (std::size_t v = 0; v < 5; ++v) addUnit(acc.row.distribution[v], unit[v]);
+        const Cell answers = primaryCell(n, threshold);
+        const bool meanSafe = !answers.suppressed &&
+                              (!cellsHidden || (weighted - n > threshold && 5 * n - weighted > threshold));
+        for (std::size_t v = 0; v < 5; ++v) addUnit(acc.row.distribution[v], Cell{counts[v], cellsHidden});
         addUnit(acc.row.answers, answers);
         acc.n += n;
+        acc.weighted += weighted;
+        acc.meanSafe = acc.meanSafe && (n == 0 || meanSafe);
     }
     std::vector<StatementRow> out;
     for (auto& [key, acc] : rows) {
         StatementRow& row = acc.row;
-        // A mean together with the counts is a second equation: it could pin down two hidden cells, so it is
-        // only given when no cell of the distribution is hidden.
-        const bool anyHidden = std::any_of(row.distribution.begin(), row.distribution.end(),
-                                           [](const Cell& cell) { return cell.suppressed; });
-        if (acc.n > 0 && !row.answers.suppressed && !anyHidden)
-            row.mean = static_cast<double>(acc.weighted) / static_cast<double>(acc.n);
+        if (acc.n > 0 && acc.meanSafe) row.mean = static_cast<double>(acc.weighted) / static_cast<double>(acc.n);
         for (auto& cell : row.distribution) cell = finished(cell);
         row.answers = finished(row.answers);
         out.push_back(std::move(row));

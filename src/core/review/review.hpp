@@ -10,6 +10,8 @@
 //   units that are each 0 or above the threshold: never a hidden one.
 // - Ranges are widened to whole periods, so two overlapping custom ranges differ by whole periods, never a session.
 // - Nothing finer than a unit is counted for a lead: the session list has no per-session counts.
+// - Ratings (answers to the evaluation statements) are pooled by group and quarter instead of month, and a range
+//   for them is widened to whole quarters: a month of one group rarely holds enough answers.
 // - Within a unit's row of answers (1..5 to one statement), one hidden cell brings a second with it, so the row's
 //   answer count cannot be used to work it out; a mean is given only when no cell of its row is hidden.
 // - Free text (contributions, comments, theme names) comes only from sessions with at least
@@ -90,12 +92,16 @@ struct TagRow {
     std::string name;
     std::vector<Cell> perPeriod;  ///< contributions filed under the tag, aligned with TagTable::periods
     Cell total;
-    std::int64_t sessions = 0;  ///< sessions in which the tag came up
+    /// Sessions in which the tag came up, per period. Not suppressed: a session is not a person, and whether a
+    /// theme came up is what everyone in that room saw on the board. This is the trend leads read.
+    std::vector<std::int64_t> sessionsPerPeriod;
+    std::int64_t sessions = 0;  ///< sessions in which the tag came up, whole range
     bool recurring = false;     ///< recurring in at least one group right now
 };
 struct TagTable {
     std::vector<std::string> periods;
-    std::vector<TagRow> rows;  ///< biggest first; suppressed totals last
+    std::vector<std::int64_t> periodSessions;  ///< sessions held in each period (the share's denominator)
+    std::vector<TagRow> rows;  ///< most sessions first
 };
 [[nodiscard]] TagTable themesByTag(Database& db, const Codebook& codebook, const ReviewFilter& filter,
                                    const ReviewSettings& settings);
@@ -165,6 +171,9 @@ struct StatementRow {
     Cell answers;
     std::optional<double> mean;  ///< empty when the count or any cell of the distribution is suppressed
 };
+/// The period ratings are shown by: a quarter when a month is asked for (answers are pooled by group and quarter).
+[[nodiscard]] PeriodKind ratingsPeriod(PeriodKind asked);
+/// Answers per statement, by group-quarter units (see the rules at the top), widened to whole quarters.
 [[nodiscard]] std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& filter,
                                                                const ReviewSettings& settings);
 

@@ -368,8 +368,14 @@ void DashboardScreen::drawThemes(const UiContext& ui, const core::DashboardView&
                 ImGui::TableSetColumnIndex(0);
                 ImGui::TextWrapped("%s", row.name.empty() ? row.tag.c_str() : row.name.c_str());
                 ImGui::TableSetColumnIndex(1);
+                // The trend is the share of each period's sessions in which the tag came up, so a busier month
+                // does not look like a worse one.
                 std::vector<ChartValue> points;
-                for (const auto& c : row.perPeriod) points.push_back(chartValue(c));
+                for (std::size_t i = 0; i < row.sessionsPerPeriod.size() && i < t.periodSessions.size(); ++i)
+                    points.push_back(ChartValue{t.periodSessions[i] > 0 ? 100.0 * static_cast<double>(row.sessionsPerPeriod[i]) /
+                                                                              static_cast<double>(t.periodSessions[i])
+                                                                        : 0.0,
+                                                false});
                 trendLine(ui, points, ImVec2(ImGui::GetContentRegionAvail().x, f.small->FontSize * 1.2f));
                 ImGui::TableSetColumnIndex(2);
                 ImGui::TextUnformatted(row.total.text().c_str());
@@ -395,9 +401,12 @@ void DashboardScreen::drawThemes(const UiContext& ui, const core::DashboardView&
                 ImGui::TableNextRow();
                 ImGui::TableSetColumnIndex(0);
                 ImGui::TextUnformatted(row.name.empty() ? row.tag.c_str() : row.name.c_str());
-                for (std::size_t i = 0; i < row.perPeriod.size() && i + 1 < static_cast<std::size_t>(columns); ++i) {
+                for (std::size_t i = 0; i < row.sessionsPerPeriod.size() && i < t.periodSessions.size() &&
+                                        i + 1 < static_cast<std::size_t>(columns);
+                     ++i) {
                     ImGui::TableSetColumnIndex(static_cast<int>(i + 1));
-                    ImGui::TextUnformatted(row.perPeriod[i].text().c_str());
+                    ImGui::TextUnformatted(
+                        fmt::format("{} / {}", row.sessionsPerPeriod[i], t.periodSessions[i]).c_str());
                 }
             }
         }
@@ -492,10 +501,14 @@ void DashboardScreen::drawEvaluations(const UiContext& ui, const core::Dashboard
         heading(ui, ui.t("lead.nothing"), width);
         return;
     }
+    // Ratings are pooled by quarter at the finest; say so when months were asked for.
+    const core::PeriodKind shownBy = core::ratingsPeriod(view.filter.period);
+    if (shownBy != view.filter.period)
+        wrappedText(ui.theme.fonts.small, ui.t("lead.ratings_by_quarter"), ui.theme.palette.textMuted, width);
     // The chart follows the first statement's mean over time; the table has every statement.
     const auto& first = view.evaluations.front();
     BarChartSpec spec{ui.strings.format("lead.evaluations_chart", {{"statement", first.statement}}),
-                      ui.t(periodLabelKey(view.filter.period)), ui.t("lead.axis_mean"), {}, {}, ""};
+                      ui.t(periodLabelKey(shownBy)), ui.t("lead.axis_mean"), {}, {}, ""};
     ChartSeries mean{ui.t("lead.col_mean"), {}, false};
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : view.evaluations) {
@@ -511,7 +524,7 @@ void DashboardScreen::drawEvaluations(const UiContext& ui, const core::Dashboard
     spec.series = {mean};
     barChart(ui, "##chart-evaluations", spec, ImVec2(width, chartHeight(ui)));
     textTable(ui, "##table-evaluations",
-              {ui.t(periodLabelKey(view.filter.period)), ui.t("lead.col_statement"), ui.t("lead.col_answers"), "1", "2", "3",
+              {ui.t(periodLabelKey(shownBy)), ui.t("lead.col_statement"), ui.t("lead.col_answers"), "1", "2", "3",
                "4", "5", ui.t("lead.col_mean")},
               rows);
 }
