@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
+#include <optional>
 #include <iostream>
 #include <string>
 
@@ -132,8 +134,37 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
     const std::vector<core::Principle> principleList = principles ? principles.value() : std::vector<core::Principle>{};
 
     // Screenshots show demo state on a throwaway database at a fixed moment, so every picture is repeatable.
+    // The database is opened on a worker thread while the window, GL and the fonts start on this one: its
+    // quick_check reads the whole file, which on years of history is most of the time to the first frame.
     core::SystemClock systemClock;
-    auto opened = openDatabase(screenshot ? ":memory:" : common.db, config.backupDir, systemClock.wallNow());
+    const std::string dbRequested = screenshot ? ":memory:" : common.db;
+    auto opening = std::async(std::launch::async, [&dbRequested, &config, &systemClock] {
+        return openDatabase(dbRequested, config.backupDir, systemClock.wallNow());
+    });
+    const float scale = gui.scaleGiven || config.scale <= 0 ? gui.scale : static_cast<float>(config.scale);
+    platform::WindowOptions windowOptions;
+    windowOptions.fullscreen = !gui.windowed && !screenshot;
+    if (gui.windowed || screenshot) {
+        int w = 0, h = 0;
+        if (std::sscanf(gui.size.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 8192 || h > 8192) {
+            opening.wait();
+            return failWith("--size must look like 1280x720");
+        }
+        windowOptions.width = w;
+        windowOptions.height = h;
+    }
+    std::optional<platform::GlfwLibrary> glfw;
+    std::optional<platform::Window> window;
+    std::optional<platform::ImGuiLayer> layer;
+    try {
+        glfw.emplace();
+        window.emplace(windowOptions);
+        layer.emplace(*window, ui::findSystemFonts(), scale, gui.highContrast || config.theme == core::ThemeChoice::HighContrast);
+    } catch (const std::exception& e) {
+        opening.wait();
+        return failWith(e.what());
+    }
+    auto opened = opening.get();
     if (!opened) return failWith(opened.error().message);
     std::string startupNotice;
     if (opened->safeMode) {
@@ -150,29 +181,14 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
     core::ManualClock demoClock(1'000'000, 1'795'439'100'000);
     const core::Clock& clock = screenshot ? static_cast<const core::Clock&>(demoClock) : systemClock;
 
-    bool highContrast = gui.highContrast || config.theme == core::ThemeChoice::HighContrast;
-    if (!highContrast) highContrast = core::SettingsStore(**db).get("theme").value_or("") == "high-contrast";
-    const float scale = gui.scaleGiven || config.scale <= 0 ? gui.scale : static_cast<float>(config.scale);
-
-    platform::WindowOptions windowOptions;
-    windowOptions.fullscreen = !gui.windowed && !screenshot;
-    if (gui.windowed || screenshot) {
-        int w = 0, h = 0;
-        if (std::sscanf(gui.size.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 8192 || h > 8192)
-            return failWith("--size must look like 1280x720");
-        windowOptions.width = w;
-        windowOptions.height = h;
-    }
+    if (core::SettingsStore(**db).get("theme").value_or("") == "high-contrast") layer->setHighContrast(true);
     try {
-        platform::GlfwLibrary glfw;
-        platform::Window window(windowOptions);
-        platform::ImGuiLayer layer(window, ui::findSystemFonts(), scale, highContrast);
         if (bench) {
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
                                app::KioskAppConfig{"", false, false, 3, 90, &codebook, "", {}, 14, 180, {}, "/media/usb-stick"});
             auto prepared = app::prepareScreenshot(gui.screen.empty() ? "board-500" : gui.screen, demo, demoClock, **db);
             if (!prepared) return failWith(prepared.error().message);
-            const auto t = platform::benchFrames(window, layer, demo, gui.benchBoard);
+            const auto t = platform::benchFrames(*window, *layer, demo, gui.benchBoard);
             std::printf("frame time, %s, %dx%d, over %d frames: whole frame mean %.2f ms, p95 %.2f ms, max %.2f ms; "
                         "ImGui and screens only: mean %.2f ms, p95 %.2f ms\n",
                         gui.screen.empty() ? "board-500" : gui.screen.c_str(), windowOptions.width, windowOptions.height,
@@ -193,7 +209,7 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
             demo.meetings().setPrinciples(principleList);
             auto prepared = app::prepareScreenshot(gui.screen, demo, demoClock, **db);
             if (!prepared) return failWith(prepared.error().message);
-            return platform::runFrameLoop(window, layer, demo, platform::LoopOptions{gui.screenshot, 4});
+            return platform::runFrameLoop(*window, *layer, demo, platform::LoopOptions{gui.screenshot, 4});
         }
         // Retention: text older than the configured number of days is cleared before the kiosk starts.
         if (config.retentionDays > 0) {
@@ -212,7 +228,7 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
                                                 core::backupFolderFor(dbPath, config.backupDir), config.backupKeep,
                                                 config.lockIdleSeconds, review, exportFolder});
         kiosk.meetings().setPrinciples(principleList);
-        return platform::runFrameLoop(window, layer, kiosk, platform::LoopOptions{});
+        return platform::runFrameLoop(*window, *layer, kiosk, platform::LoopOptions{});
     } catch (const std::exception& e) {
         return failWith(e.what());
     }

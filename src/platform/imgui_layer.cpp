@@ -105,6 +105,13 @@ void ImGuiLayer::rebuild(int framebufferHeight) {
     m_builtForHeight = framebufferHeight;
 }
 
+void ImGuiLayer::setHighContrast(bool highContrast) {
+    if (highContrast == m_theme.highContrast) return;
+    m_theme.highContrast = highContrast;
+    m_theme.palette = highContrast ? ui::highContrastPalette() : ui::calmPalette();
+    ui::applyStyle(ImGui::GetStyle(), m_theme.palette, m_theme.metrics);
+}
+
 void ImGuiLayer::newFrame() {
     InputActivity& a = m_window.activity();
     for (const int key : a.releaseBeforeNextFrame) ImGui_ImplGlfw_KeyCallback(m_window.handle(), key, 0, GLFW_RELEASE, 0);

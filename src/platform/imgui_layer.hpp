@@ -18,6 +18,8 @@ public:
     /// Renders the frame into the back buffer (does not swap).
     void render(const ui::Palette& clear);
     [[nodiscard]] const ui::Theme& theme() const noexcept { return m_theme; }
+    /// Switches between the calm and the high-contrast palette (the fonts stay as they are).
+    void setHighContrast(bool highContrast);
 
 private:
     void rebuild(int framebufferHeight);

@@ -101,9 +101,9 @@ FontSet buildFonts(ImFontAtlas& atlas, const FontFiles& files, const Metrics& me
     static constexpr ImWchar kTimerSymbolRanges[] = {0x2212, 0x2212, 0};
     auto add = [&](const std::string& file, float size, const ImWchar* ranges) -> ImFont* {
         const bool timer = ranges == kTimerRanges;
-        // Horizontal oversampling sharpens small text; glyphs a quarter of the screen high do not need it, and it
-        // would double the largest part of the font texture.
-        config.OversampleH = timer ? 1 : 2;
+        // Horizontal oversampling sharpens small text; headings, titles and the timer are large enough without
+        // it, and it would double their share of the font texture.
+        config.OversampleH = size >= metrics.heading ? 1 : 2;
         ImFont* font = nullptr;
         if (!file.empty()) font = atlas.AddFontFromFileTTF(file.c_str(), size, &config, ranges);
         if (!font) {
