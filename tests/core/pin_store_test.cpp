@@ -1,6 +1,8 @@
 // PINs: Argon2id hashes, and a throttle that a power cut cannot reset.
 #include <catch2/catch.hpp>
 
+#include <sodium.h>
+
 #include "core/access/pin_store.hpp"
 #include "core/clock.hpp"
 #include "support/fixtures.hpp"
@@ -19,9 +21,28 @@ TEST_CASE("a PIN is stored as an Argon2id hash and verified", "[pin]") {
     REQUIRE(pins.setPin(core::Role::Facilitator, "482913"));
     const std::string stored = db->queryText("SELECT value FROM settings WHERE key = 'pin.facilitator'");
     CHECK(stored.rfind("$argon2id$", 0) == 0);
+    CHECK(stored.find("$m=19456,t=2,p=1$") != std::string::npos);  // OWASP's Argon2id configuration
     CHECK(stored.find("482913") == std::string::npos);
     CHECK(pins.verify(core::Role::Facilitator, "482913").outcome == Outcome::Accepted);
     CHECK(pins.verify(core::Role::Lead, "482913").outcome == Outcome::NotSet);
+}
+
+TEST_CASE("a PIN hashed with an older build's settings is hashed again when it is next entered", "[pin]") {
+    auto db = test::memoryDatabase();
+    core::ManualClock clock;
+    core::PinStore pins(*db, clock);
+    REQUIRE(sodium_init() >= 0);
+    std::string old(crypto_pwhash_STRBYTES, '\0');
+    REQUIRE(crypto_pwhash_str(old.data(), "2468", 4, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0);
+    old.resize(std::char_traits<char>::length(old.c_str()));
+    REQUIRE(old.find("m=65536") != std::string::npos);
+    db->prepare("INSERT INTO settings(key, value) VALUES('pin.lead', ?)").bind(1, old).run();
+    CHECK(pins.verify(core::Role::Lead, "0000").outcome == Outcome::Wrong);
+    CHECK(db->queryText("SELECT value FROM settings WHERE key = 'pin.lead'") == old);  // a wrong PIN changes nothing
+    CHECK(pins.verify(core::Role::Lead, "2468").outcome == Outcome::Accepted);
+    const std::string now = db->queryText("SELECT value FROM settings WHERE key = 'pin.lead'");
+    CHECK(now.find("$m=19456,t=2,p=1$") != std::string::npos);
+    CHECK(pins.verify(core::Role::Lead, "2468").outcome == Outcome::Accepted);
 }
 
 TEST_CASE("after three failures the wait doubles, and a restart does not reset it", "[pin]") {

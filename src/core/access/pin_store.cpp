@@ -45,13 +45,19 @@ bool isAcceptablePin(std::string_view pin) {
     return pin.size() >= 4 && pin.size() <= 12 && std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+namespace {
+// OWASP's Argon2id configuration (19 MiB, 2 passes, 1 lane). A PIN of a few digits is protected by the durable
+// guess throttle, not by the hash's cost; 64 MiB (libsodium's INTERACTIVE) would add 45 MB to the kiosk's peak
+// memory at every unlock for no real gain.
+constexpr unsigned long long kOpsLimit = 2;
+constexpr std::size_t kMemLimit = 19U * 1024U * 1024U;
+}  // namespace
+
 Result<void> PinStore::setPin(Role role, std::string_view pin) {
     if (!isAcceptablePin(pin)) return fail("A PIN must be 4 to 12 digits.");
     if (sodium_init() < 0) return fail("the cryptography library could not start");
     std::string hash(crypto_pwhash_STRBYTES, '\0');
-    // INTERACTIVE (64 MiB, 2 passes) is above OWASP's Argon2id minimum (19 MiB, 2 passes).
-    if (crypto_pwhash_str(hash.data(), pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    if (crypto_pwhash_str(hash.data(), pin.data(), pin.size(), kOpsLimit, kMemLimit) != 0)
         return fail("not enough memory to protect the PIN");
     hash.resize(std::char_traits<char>::length(hash.c_str()));
     try {
@@ -94,6 +100,11 @@ PinCheck PinStore::verify(Role role, std::string_view pin) {
     if (const WallMs next = nextAllowedWall(); next > now) return {PinCheck::Outcome::Throttled, next};
     if (sodium_init() < 0) return {PinCheck::Outcome::Wrong, 0};
     const bool good = crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
+    // A PIN hashed with other settings (an older build) is hashed again with today's once it is known to be right.
+    if (good && crypto_pwhash_str_needs_rehash(hash.c_str(), kOpsLimit, kMemLimit) != 0) {
+        // If that cannot be saved now, the old hash still verifies next time.
+        [[maybe_unused]] const auto rehashed = setPin(role, pin);
+    }
     try {
         Transaction tx(m_db);
         if (good) {

@@ -26,7 +26,7 @@ class PinStore {
 public:
     PinStore(Database& db, const Clock& clock) : m_db(db), m_clock(clock) {}
 
-    /// 4 to 12 digits. Hashing takes about 0.1 s by design.
+    /// 4 to 12 digits, hashed with Argon2id at OWASP's configuration (19 MiB, 2 passes): about 30 ms.
     [[nodiscard]] Result<void> setPin(Role role, std::string_view pin);
     [[nodiscard]] bool isSet(Role role) const;
     [[nodiscard]] PinCheck verify(Role role, std::string_view pin);
