@@ -253,44 +253,60 @@ TagTable tagTableFrom(const std::vector<TagUse>& uses,
     table.periodSessions = std::move(periods.second);
     std::map<std::string, std::size_t> periodIndex;
     for (std::size_t i = 0; i < table.periods.size(); ++i) periodIndex[table.periods[i]] = i;
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    // Small dictionaries first (a few dozen months, formats and tags), so the per-use work is on integers.
+    std::map<std::string, std::size_t> monthIndex, formatIndex, tagIndex;
+    std::vector<std::size_t> periodOfMonthIndex;
+    std::vector<TagRow> rows;
+    std::vector<std::int64_t> lastSession;
+    const auto indexOf = [](std::map<std::string, std::size_t>& dict, const std::string& key) {
+        return dict.emplace(key, dict.size()).first->second;
+    };
 
-    // Units first: contributions per tag, group (or format) and month, and the sessions each tag came up in.
-    using UnitKey = std::tuple<std::string, std::int64_t, std::string, std::string>;  // tag, group, format, month
+    // Units: contributions per tag, group (or format) and month. Uses arrive grouped by session, so a tag's
+    // sessions are counted when its session changes.
+    using UnitKey = std::tuple<std::size_t, std::int64_t, std::size_t, std::size_t>;  // tag, group, format, month
     std::map<UnitKey, std::int64_t> units;
-    std::map<std::string, std::set<std::int64_t>> sessionsWithTag;
-    std::map<std::string, std::set<std::pair<std::size_t, std::int64_t>>> sessionsByPeriod;  // tag -> (period, session)
     for (const auto& use : uses) {
-        units[{use.tag, use.group.value_or(-1), use.format, use.month}] += use.cards;
-        sessionsWithTag[use.tag].insert(use.session);
-        const auto it = periodIndex.find(periodOfMonth(filter.period, use.month));
-        if (it != periodIndex.end()) sessionsByPeriod[use.tag].insert({it->second, use.session});
-    }
-    std::map<std::string, TagRow> rows;
-    for (const auto& [key, count] : units) {
-        const auto& tag = std::get<0>(key);
-        auto& row = rows[tag];
-        if (row.tag.empty()) {
-            row.tag = tag;
-            row.name = codebook.nameOf(tag);
-            row.perPeriod.assign(table.periods.size(), Cell{});
-            row.sessions = static_cast<std::int64_t>(sessionsWithTag[tag].size());
-            row.sessionsPerPeriod.assign(table.periods.size(), 0);
-            for (const auto& [period, session] : sessionsByPeriod[tag]) ++row.sessionsPerPeriod[period];
+        const auto month = indexOf(monthIndex, use.month);
+        if (month == periodOfMonthIndex.size()) {
+            const auto it = periodIndex.find(periodOfMonth(filter.period, use.month));
+            periodOfMonthIndex.push_back(it == periodIndex.end() ? kNone : it->second);
         }
-        const auto it = periodIndex.find(periodOfMonth(filter.period, std::get<3>(key)));
-        if (it == periodIndex.end()) continue;
+        const auto tag = indexOf(tagIndex, use.tag);
+        if (tag == rows.size()) {
+            TagRow row;
+            row.tag = use.tag;
+            row.name = codebook.nameOf(use.tag);
+            row.perPeriod.assign(table.periods.size(), Cell{});
+            row.sessionsPerPeriod.assign(table.periods.size(), 0);
+            rows.push_back(std::move(row));
+            lastSession.push_back(-1);
+        }
+        const std::size_t period = periodOfMonthIndex[month];
+        if (period == kNone) continue;
+        units[{tag, use.group.value_or(-1), use.group ? 0 : indexOf(formatIndex, use.format), month}] += use.cards;
+        if (lastSession[tag] != use.session) {
+            lastSession[tag] = use.session;
+            ++rows[tag].sessions;
+            ++rows[tag].sessionsPerPeriod[period];
+        }
+    }
+    for (const auto& [key, count] : units) {
+        TagRow& row = rows[std::get<0>(key)];
         const Cell unit = primaryCell(count, settings.suppressionThreshold);
-        addUnit(row.perPeriod[it->second], unit);
+        addUnit(row.perPeriod[periodOfMonthIndex[std::get<3>(key)]], unit);
         addUnit(row.total, unit);
     }
     std::set<std::string> recurring;
     for (const auto& r : recurringNow) recurring.insert(r.tag);
-    for (auto& [tag, row] : rows) {
+    for (auto& row : rows) {
         for (auto& cell : row.perPeriod) cell = finished(cell);
         row.total = finished(row.total);
-        row.recurring = recurring.count(tag) > 0;
+        row.recurring = recurring.count(row.tag) > 0;
         table.rows.push_back(std::move(row));
     }
+    std::sort(table.rows.begin(), table.rows.end(), [](const TagRow& a, const TagRow& b) { return a.tag < b.tag; });
     // Ranked by how many sessions a tag came up in (never hidden: sessions are not people), then by contributions.
     std::stable_sort(table.rows.begin(), table.rows.end(), [](const TagRow& a, const TagRow& b) {
         if (a.sessions != b.sessions) return a.sessions > b.sessions;
