@@ -17,6 +17,7 @@
 #include "cli/commands.hpp"
 #include "cli/review_commands.hpp"
 #include "core/config/app_config.hpp"
+#include "core/config/settings_audit.hpp"
 #include "core/contribute/codebook.hpp"
 #include "core/paths.hpp"
 #include "core/review/purge.hpp"
@@ -211,6 +212,9 @@ int runGui(const CommonArgs& common, const GuiArgs& gui) {
             if (!prepared) return failWith(prepared.error().message);
             return platform::runFrameLoop(*window, *layer, demo, platform::LoopOptions{gui.screenshot, 4});
         }
+        // config.toml is edited outside the kiosk: a change since the last start goes into the audit log.
+        if (auto audited = core::auditSettingsChanges(**db, clock, config); !audited)
+            std::cerr << "reflect-kiosk: " << audited.error().message << '\n';
         // Retention: text older than the configured number of days is cleared before the kiosk starts.
         if (config.retentionDays > 0) {
             auto purged = core::purgeOlderThan(**db, clock, config.retentionDays, "system");

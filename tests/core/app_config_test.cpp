@@ -1,6 +1,8 @@
 // config.toml: defaults, each bad field reported once with file, line and field while the rest still applies.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
+#include "core/config/settings_audit.hpp"
+#include "core/review/audit_log.hpp"
+#include "support/fixtures.hpp"
 #include "core/config/app_config.hpp"
 
 using reflect::core::AppConfig;
@@ -414,4 +420,32 @@ TEST_CASE("the shipped config.example.toml is valid, and documents the defaults"
     REQUIRE(allOn.config.signposts.size() == 1);
     expected.signposts = allOn.config.signposts;
     requireSame(allOn.config, expected);
+}
+
+TEST_CASE("a changed setting is written to the audit log at the next start, once", "[config][audit]") {
+    namespace core = reflect::core;
+    namespace test = reflect::test;
+    auto db = test::memoryDatabase();
+    core::ManualClock clock(0, 1'795'000'000'000);
+    core::AppConfig config;
+    // The first start only remembers the settings.
+    REQUIRE(core::auditSettingsChanges(*db, clock, config).value() == 0);
+    CHECK(db->queryInt("SELECT COUNT(*) FROM audit_log") == 0);
+    REQUIRE(core::auditSettingsChanges(*db, clock, config).value() == 0);
+    // The admin raises the threshold and sets a retention period.
+    config.suppressionThreshold = 10;
+    config.retentionDays = 365;
+    REQUIRE(core::auditSettingsChanges(*db, clock, config).value() == 2);
+    const auto entries = core::AuditLog(*db, clock).recent(10);
+    REQUIRE(entries.size() == 2);
+    std::set<std::string> details;
+    for (const auto& e : entries) {
+        CHECK(e.role == "admin");
+        CHECK(e.action == "settings change");
+        details.insert(e.detail);
+    }
+    CHECK(details == std::set<std::string>{"suppression_threshold: 7 -> 10", "retention_days: 0 -> 365"});
+    // Nothing new at the start after.
+    REQUIRE(core::auditSettingsChanges(*db, clock, config).value() == 0);
+    CHECK(db->queryInt("SELECT COUNT(*) FROM audit_log") == 2);
 }

@@ -71,13 +71,13 @@ TEST_CASE("a fresh kiosk opens on the PIN set-up, saves both PINs, audits them a
     CHECK_FALSE(k.controller().pinsMissing());
     CHECK_FALSE(k.visible("##set-pins"));
 
-    // Both saves are in the audit log with the role and "pin-set", and nothing of either PIN.
+    // Both saves are in the audit log with the role and "pin change" (as the CLI records it), and nothing of either PIN.
     const auto audit = auditOf(k);
     REQUIRE(audit.size() == 2);
     CHECK(audit[0].role == "lead");
     CHECK(audit[1].role == "facilitator");
     for (const auto& e : audit) {
-        CHECK(e.action == "pin-set");
+        CHECK(e.action == "pin change");
         CHECK_FALSE(hasDigit(e.role + e.action + e.detail));
     }
     // What the kiosk reported carries event names only: no digit of either PIN, no digit at all.

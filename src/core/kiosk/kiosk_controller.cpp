@@ -510,7 +510,7 @@ bool KioskController::applyPinSetup(const Command& command, SteadyMs now) {
         return true;
     }
     // The audit log records that a PIN was set and by which role's set-up; never the PIN.
-    auto logged = m_audit.record(roleName(role), "pin-set", "first-run set-up on the kiosk");
+    auto logged = m_audit.record(roleName(role), "pin change", "first-run set-up on the kiosk");
     if (!logged) m_message = logged.error().message;
     m_sessions.report(fmt::format("event pin-set role={}", roleName(role)));
     refreshPins();
