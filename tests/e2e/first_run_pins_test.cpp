@@ -78,9 +78,9 @@ TEST_CASE("both PINs are set on first run in the real window and stored only as 
         CHECK(hash.rfind("$argon2id$", 0) == 0);
         CHECK(hash.find(kFacilitatorPin) == std::string::npos);
         CHECK(hash.find(kLeadPin) == std::string::npos);
-        CHECK(check.queryInt(std::string("SELECT COUNT(*) FROM audit_log WHERE action = 'pin-set' AND role = '") + role + "'") == 1);
+        CHECK(check.queryInt(std::string("SELECT COUNT(*) FROM audit_log WHERE action = 'pin change' AND role = '") + role + "'") == 1);
     }
-    CHECK(check.queryInt("SELECT COUNT(*) FROM audit_log WHERE detail GLOB '*[0-9]*' AND action = 'pin-set'") == 0);
+    CHECK(check.queryInt("SELECT COUNT(*) FROM audit_log WHERE detail GLOB '*[0-9]*' AND action = 'pin change'") == 0);
     CHECK(check.queryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'unlock'") == 1);
     CHECK(check.integrityCheck() == "ok");
 }
