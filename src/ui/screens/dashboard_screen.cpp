@@ -78,12 +78,7 @@ void DashboardScreen::drawTopBar(const UiContext& ui, const core::KioskControlle
     if (warn) {
         // The countdown covers the title: it is the one thing that matters in the last 20 seconds.
         const std::string text = ui.strings.format("lead.locking_in", {{"seconds", std::to_string((remaining + 999) / 1000)}});
-        panelBackground(a, ImVec2(a.x + titleW, a.y + buttonH), p.surfaceRaised, p.amber, 10.0f * m.scale,
-                        std::max(2.0f, 3.0f * m.scale));
-        ImGui::GetWindowDrawList()->AddText(f.bodyBold, f.bodyBold->FontSize,
-                                            ImVec2(a.x + m.gap, a.y + (buttonH - f.bodyBold->FontSize) * 0.5f), p.text,
-                                            fitText(f.bodyBold, text, titleW - m.gap * 2).c_str());
-        if (ui.hits) (*ui.hits)["##lock-countdown"] = ImVec4(a.x, a.y, titleW, buttonH);
+        countdownBanner(ui, "##lock-countdown", a, ImVec2(titleW, buttonH), text);
     }
     ImGui::SetCursorScreenPos(ImVec2(a.x + titleW + m.gap, a.y));
     if (actionButton(ui, "##export-open", ui.t("lead.export"), "X", ImVec2(exportW, buttonH), ButtonKind::Quiet))

@@ -48,12 +48,7 @@ PinPadAction PinPad::draw(const UiContext& ui, bool open, const PinPadSpec& spec
             ui.strings.format("pad.closing_in", {{"seconds", std::to_string((spec.idleRemainingMs + 999) / 1000)}});
         const float barH = std::max(48.0f, f.bodyBold->FontSize * 1.6f);
         const ImVec2 a = ImGui::GetCursorScreenPos();
-        panelBackground(a, ImVec2(a.x + width, a.y + barH), p.surfaceRaised, p.amber, 10.0f * m.scale,
-                        std::max(2.0f, 3.0f * m.scale));
-        ImGui::GetWindowDrawList()->AddText(f.bodyBold, f.bodyBold->FontSize,
-                                            ImVec2(a.x + m.gap, a.y + (barH - f.bodyBold->FontSize) * 0.5f), p.text,
-                                            fitText(f.bodyBold, text, width - m.gap * 2).c_str());
-        if (ui.hits) (*ui.hits)["##pad-countdown"] = ImVec4(a.x, a.y, width, barH);
+        countdownBanner(ui, "##pad-countdown", a, ImVec2(width, barH), text);
         ImGui::Dummy(ImVec2(width, barH + m.gap * 0.3f));
     }
     wrappedText(f.heading, spec.title, p.text, width);

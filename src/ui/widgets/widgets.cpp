@@ -145,6 +145,18 @@ void panelBackground(ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rou
     if (borderWidth > 0) dl->AddRect(min, max, border, rounding, 0, borderWidth);
 }
 
+void countdownBanner(const UiContext& ui, const char* hitId, ImVec2 min, ImVec2 size, const std::string& text) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    panelBackground(min, ImVec2(min.x + size.x, min.y + size.y), p.surfaceRaised, p.amber, 10.0f * m.scale,
+                    std::max(2.0f, 3.0f * m.scale));
+    ImGui::GetWindowDrawList()->AddText(f.bodyBold, f.bodyBold->FontSize,
+                                        ImVec2(min.x + m.gap, min.y + (size.y - f.bodyBold->FontSize) * 0.5f), p.text,
+                                        fitText(f.bodyBold, text, size.x - m.gap * 2).c_str());
+    if (ui.hits) (*ui.hits)[hitId] = ImVec4(min.x, min.y, size.x, size.y);
+}
+
 bool shortcutsAllowed() { return !ImGui::GetIO().WantTextInput && !ImGui::IsAnyItemActive(); }
 
 bool keyPressed(ImGuiKey key) { return shortcutsAllowed() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }

@@ -37,6 +37,9 @@ void progressBar(ImVec2 size, float fraction, ImU32 fill, ImU32 track, float rou
 /// A rounded panel behind what follows, drawn on the window's draw list.
 void panelBackground(ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rounding, float borderWidth);
 
+/// The idle countdown's calm amber-bordered bar at `min` with `text` in bold, registered under `hitId` for tests.
+void countdownBanner(const UiContext& ui, const char* hitId, ImVec2 min, ImVec2 size, const std::string& text);
+
 /// Keyboard: only when no text box has the keyboard, so typing never triggers a shortcut.
 [[nodiscard]] bool shortcutsAllowed();
 [[nodiscard]] bool keyPressed(ImGuiKey key);
