@@ -99,6 +99,7 @@ std::string checkDatabaseFile(const fs::path& file) {
         options.readOnly = true;
         options.create = false;
         Database db(file.string(), options);
+        db.exec("PRAGMA cache_size=-2048");  // reads every page once: no need to keep them
         const std::string integrity = db.integrityCheck();
         if (integrity != "ok") return integrity;
         auto fk = db.prepare("PRAGMA foreign_key_check");
@@ -119,10 +120,18 @@ Result<fs::path> writeBackup(Database& db, const fs::path& dir, std::int64_t wal
     const fs::path temp = dir / fmt::format(".partial-{}.tmp", target.filename().string());
     removeQuietly(temp);
     try {
+        // The copy reads every page once; a small cache while it runs keeps the kiosk's memory where it was.
+        db.exec("PRAGMA cache_size=-2048");
         auto stmt = db.prepare("VACUUM INTO ?");
         stmt.bind(1, temp.string());
         stmt.run();
+        db.exec(fmt::format("PRAGMA cache_size=-{}", Database::kCacheKiB));
     } catch (const SqliteError& e) {
+        try {
+            db.exec(fmt::format("PRAGMA cache_size=-{}", Database::kCacheKiB));
+        } catch (const SqliteError&) {
+            // The cache size only affects speed.
+        }
         removeQuietly(temp);
         return fail(fmt::format("backup failed: {}", e.what()));
     }
