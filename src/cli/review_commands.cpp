@@ -1,5 +1,7 @@
 #include "cli/review_commands.hpp"
 
+#include "core/text/time_format.hpp"
+
 #include <chrono>
 #include <fstream>
 #include <ostream>
@@ -65,13 +67,6 @@ bool writeFile(const std::string& path, const std::string& content, std::ostream
 
 }  // namespace
 
-std::string isoDate(std::int64_t wallMs) {
-    const std::chrono::sys_days days{std::chrono::days{wallMs / 86'400'000}};
-    const std::chrono::year_month_day ymd{days};
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                       static_cast<unsigned>(ymd.day()));
-}
-
 int demoData(core::Database& db, const std::filesystem::path& assets, int sessions, std::uint64_t seed,
              std::ostream& out, std::ostream& err) {
     auto codebook = core::loadCodebook(assets / "codebook.toml");
@@ -112,7 +107,7 @@ int exportData(core::Database& db, const std::filesystem::path& assets, const Ex
     }
     const auto filter = makeFilter(db, args.from, args.to, args.group, args.period, err);
     if (!filter) return 2;
-    core::ExportRequest request{args.what, *filter, args.includeText, isoDate(clock.wallNow())};
+    core::ExportRequest request{args.what, *filter, args.includeText, core::formatUtcDate(clock.wallNow())};
     try {
         auto table = core::buildExport(db, *codebook, request, settings);
         if (!table) {
@@ -148,7 +143,7 @@ int report(core::Database& db, const std::filesystem::path& assets, const Report
     const auto filter = makeFilter(db, args.from, args.to, args.group, args.period, err);
     if (!filter) return 2;
     try {
-        core::ReportRequest request{*filter, isoDate(clock.wallNow()), args.organisation};
+        core::ReportRequest request{*filter, core::formatUtcDate(clock.wallNow()), args.organisation};
         const std::string html = core::buildHtmlReport(db, *codebook, request, settings);
         if (!writeFile(args.file, html, err)) return 1;
         core::AuditLog log(db, clock);

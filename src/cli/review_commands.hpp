@@ -42,7 +42,5 @@ int report(core::Database& db, const std::filesystem::path& assets, const Report
 
 int purge(core::Database& db, int olderThanDays, const core::Clock& clock, std::ostream& out, std::ostream& err);
 
-/// "YYYY-MM-DD" for a wall-clock time in ms (UTC).
-[[nodiscard]] std::string isoDate(std::int64_t wallMs);
 
 }  // namespace reflect::cli

@@ -11,73 +11,18 @@
 
 namespace reflect::core {
 
-namespace {
-struct Civil {
-    std::int64_t year;
-    int month, day;
-};
-
-/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil-from-days algorithm).
-Civil civilFromDays(std::int64_t z) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const std::int64_t doe = z - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
-    const auto d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    const auto m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    return Civil{yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
-}
-
-std::int64_t daysOf(WallMs wall) {
-    const std::int64_t day = 86'400'000;
-    return wall >= 0 ? wall / day : (wall - day + 1) / day;
-}
-}  // namespace
-
-std::string isoDateOf(WallMs wall) {
-    const Civil c = civilFromDays(daysOf(wall));
-    return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
-}
-
 std::optional<std::string> defaultFromFor(PeriodKind period, WallMs now) {
-    const Civil c = civilFromDays(daysOf(now));
+    const std::string today = formatUtcDate(now);
     switch (period) {
-        case PeriodKind::Month: {
-            // Twelve whole months including this one.
-            std::int64_t y = c.year;
-            int m = c.month - 11;
-            if (m < 1) {
-                m += 12;
-                --y;
-            }
-            return fmt::format("{:04}-{:02}-01", y, m);
-        }
-        case PeriodKind::Quarter: return fmt::format("{:04}-01-01", c.year - 1);
+        case PeriodKind::Month: return addMonths(today.substr(0, 7), -11) + "-01";  // twelve whole months
+        case PeriodKind::Quarter: return fmt::format("{:04}-01-01", std::stoi(today.substr(0, 4)) - 1);
         case PeriodKind::Year: return std::nullopt;
     }
     return std::nullopt;
 }
 
-bool isYearMonth(std::string_view text) noexcept {
-    if (text.size() != 7 || text[4] != '-') return false;
-    for (std::size_t i = 0; i < 7; ++i)
-        if (i != 4 && (text[i] < '0' || text[i] > '9')) return false;
-    const int year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
-    const int month = (text[5] - '0') * 10 + (text[6] - '0');
-    return year >= 1970 && month >= 1 && month <= 12;
-}
-
 namespace {
-/// Months since January of year 0, for a valid YYYY-MM.
-int monthIndex(std::string_view yearMonth) {
-    const int year = (yearMonth[0] - '0') * 1000 + (yearMonth[1] - '0') * 100 + (yearMonth[2] - '0') * 10 + (yearMonth[3] - '0');
-    const int month = (yearMonth[5] - '0') * 10 + (yearMonth[6] - '0');
-    return year * 12 + month - 1;
-}
-std::string yearMonthOf(int index) { return fmt::format("{:04}-{:02}", index / 12, index % 12 + 1); }
-std::string monthOfWall(WallMs wall) { return isoDateOf(wall).substr(0, 7); }
+std::string monthOfWall(WallMs wall) { return formatUtcDate(wall).substr(0, 7); }
 int monthsPer(PeriodKind period) {
     switch (period) {
         case PeriodKind::Month: return 1;
@@ -87,7 +32,7 @@ int monthsPer(PeriodKind period) {
     return 1;
 }
 int daysInMonth(std::string_view yearMonth) {
-    const int index = monthIndex(yearMonth);
+    const int index = yearMonthIndex(yearMonth);
     const int year = index / 12;
     const int month = index % 12 + 1;
     constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -96,10 +41,6 @@ int daysInMonth(std::string_view yearMonth) {
 }
 }  // namespace
 
-std::string addMonths(std::string_view yearMonth, int months) {
-    return yearMonthOf(std::max(1970 * 12, monthIndex(yearMonth) + months));
-}
-
 MonthRange defaultCustomRange(WallMs now) {
     const std::string current = monthOfWall(now);
     return MonthRange{addMonths(current, -11), current};
@@ -107,9 +48,9 @@ MonthRange defaultCustomRange(WallMs now) {
 
 MonthRange widenToPeriods(const MonthRange& range, PeriodKind period) {
     const int per = monthsPer(period);
-    const int first = monthIndex(range.first);
-    const int last = monthIndex(range.last);
-    return MonthRange{yearMonthOf(first - first % per), yearMonthOf(last - last % per + per - 1)};
+    const int first = yearMonthIndex(range.first);
+    const int last = yearMonthIndex(range.last);
+    return MonthRange{yearMonthAt(first - first % per), yearMonthAt(last - last % per + per - 1)};
 }
 
 MonthRange clampRange(MonthRange range, WallMs now) {
@@ -166,7 +107,7 @@ Result<int> exportToFolder(Database& db, const Codebook& codebook, const ReviewF
 void Dashboard::reset(WallMs now) {
     m_now = now;
     m_view = DashboardView{};
-    m_view.today = isoDateOf(now);
+    m_view.today = formatUtcDate(now);
     m_view.settings = m_settings;
     m_view.filter.period = PeriodKind::Month;
     m_view.filter.from = defaultFromFor(PeriodKind::Month, now);
@@ -222,7 +163,6 @@ void Dashboard::refresh(const AuditLog& audit) {
                 v.hits.clear();
                 v.searched = false;
                 if (!ftsQueryFor(v.query).empty()) {
-                    syncSearchIndex(m_db);
                     v.hits = search(m_db, v.query, v.filter, m_settings, 50);
                     v.searched = true;
                 }

@@ -13,6 +13,7 @@
 #include "core/review/audit_log.hpp"
 #include "core/review/review.hpp"
 #include "core/storage/database.hpp"
+#include "core/text/time_format.hpp"
 
 namespace reflect::core {
 
@@ -20,8 +21,6 @@ namespace reflect::core {
 enum class DashboardPanel { Sessions, Themes, Search, Actions, Evaluations, Timing, Checklist, Audit };
 inline constexpr int kDashboardPanels = 8;
 
-/// YYYY-MM-DD (UTC) for a wall-clock moment.
-[[nodiscard]] std::string isoDateOf(WallMs wall);
 /// The first day shown for a period kind: the last 12 months, the last 8 quarters, or everything for years.
 [[nodiscard]] std::optional<std::string> defaultFromFor(PeriodKind period, WallMs now);
 
@@ -32,10 +31,6 @@ struct MonthRange {
     bool operator==(const MonthRange&) const = default;
 };
 
-/// True for YYYY-MM with a month from 01 to 12 (year 1970 or later).
-[[nodiscard]] bool isYearMonth(std::string_view text) noexcept;
-/// A valid YYYY-MM moved by `months` (negative = earlier).
-[[nodiscard]] std::string addMonths(std::string_view yearMonth, int months);
 /// The last 12 months, including the month of `now`.
 [[nodiscard]] MonthRange defaultCustomRange(WallMs now);
 /// The months the figures really cover: the first month widened back to the start of its period, the last

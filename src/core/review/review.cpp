@@ -13,20 +13,6 @@ namespace reflect::core {
 
 namespace {
 
-/// The SQL for the fixed period that a moment (`arg`, any SQLite date-time argument list) falls in.
-/// Only ever built from constants in this file, never from input.
-std::string periodOf(PeriodKind kind, std::string_view arg) {
-    switch (kind) {
-        case PeriodKind::Month: return fmt::format("strftime('%Y-%m', {})", arg);
-        case PeriodKind::Quarter:
-            return fmt::format("(strftime('%Y', {0}) || '-Q' || ((CAST(strftime('%m', {0}) AS INTEGER) + 2) / 3))", arg);
-        case PeriodKind::Year: return fmt::format("strftime('%Y', {})", arg);
-    }
-    return {};
-}
-
-std::string sessionPeriod(PeriodKind kind) { return periodOf(kind, "s.started_at / 1000, 'unixepoch'"); }
-
 /// The WHERE clause every query shares; parameters ?1..?4 are the range's first and past-the-end moments (ms),
 /// group and format (NULL = any). The bounds are whole periods (see periodBounds), which is what widens a custom
 /// range; comparing start times lets the sessions_ended_by_start index find the range.
@@ -58,13 +44,6 @@ void bindFilter(Statement& st, const ReviewFilter& f) {
     else st.bindNull(2);
     st.bind(3, f.groupId);
     st.bind(4, f.format);
-}
-
-/// A CTE "fs" of the sessions the filter selects, each with its period computed once.
-std::string withFiltered(PeriodKind kind) {
-    return fmt::format("WITH fs AS MATERIALIZED (SELECT s.id, s.group_id, s.format, s.started_at, {} AS period "
-                       "FROM sessions s WHERE {}) ",
-                       sessionPeriod(kind), kFilterWhere);
 }
 
 std::string sessionDate() { return "date(s.started_at / 1000, 'unixepoch')"; }
@@ -186,12 +165,7 @@ std::vector<RecurringTag> recurringTags(Database& db, const ReviewFilter& filter
 namespace {
 
 /// "YYYY-MM" (UTC) of a moment in milliseconds since the epoch: the unit month, as strftime would give it.
-std::string monthOfMs(std::int64_t ms) {
-    using namespace std::chrono;
-    const std::int64_t day = 86'400'000;
-    const year_month_day ymd{sys_days{days{ms >= 0 ? ms / day : (ms - day + 1) / day}}};
-    return fmt::format("{:04}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
-}
+std::string monthOfMs(std::int64_t ms) { return formatUtcDate(ms).substr(0, 7); }
 
 /// One tag on one theme of a session, with the contributions filed under that theme.
 struct TagUse {
@@ -418,15 +392,13 @@ std::vector<SearchHit> search(Database& db, std::string_view typed, const Review
         if (st.step() && !st.columnIsNull(0)) newest = st.columnInt(0);
     }
     if (!newest) return hits;
+    const std::string newestMonth = monthOfMs(*newest);
     const auto monthTokens = [&](int months) {
-        using namespace std::chrono;
-        const std::int64_t day = 86'400'000;
-        const year_month_day last{sys_days{days{*newest / day}}};
-        year_month ym = last.year() / last.month();
         std::string tokens;
-        for (int i = 0; i < months; ++i, ym -= std::chrono::months{1})
-            tokens += fmt::format("{}m{:04}{:02}", tokens.empty() ? "" : " OR ", static_cast<int>(ym.year()),
-                                  static_cast<unsigned>(ym.month()));
+        for (int i = 0; i < months; ++i) {
+            const std::string month = addMonths(newestMonth, -i);
+            tokens += fmt::format("{}m{}{}", tokens.empty() ? "" : " OR ", month.substr(0, 4), month.substr(5, 2));
+        }
         return tokens;
     };
 
@@ -594,10 +566,10 @@ std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilte
 }
 
 std::vector<TimingRow> timingByStage(Database& db, const ReviewFilter& filter) {
-    auto st = db.prepare(withFiltered(filter.period) +
-                         "SELECT fs.format, ss.key, MIN(ss.name), COUNT(*), AVG(ss.planned_ms) / 60000.0, "
+    auto st = db.prepare("SELECT s.format, ss.key, MIN(ss.name), COUNT(*), AVG(ss.planned_ms) / 60000.0, "
                          "AVG(ss.actual_ms) / 60000.0, AVG(ss.actual_ms > ss.planned_ms + 60000), MIN(ss.idx) "
-                         "FROM fs JOIN session_stages ss ON ss.session_id = fs.id GROUP BY 1, 2 ORDER BY 1, 8");
+                         "FROM sessions s JOIN session_stages ss ON ss.session_id = s.id WHERE " +
+                         std::string(kFilterWhere) + " GROUP BY 1, 2 ORDER BY 1, 8");
     bindFilter(st, filter);
     std::vector<TimingRow> out;
     while (st.step())
@@ -607,17 +579,28 @@ std::vector<TimingRow> timingByStage(Database& db, const ReviewFilter& filter) {
 }
 
 std::vector<ChecklistRow> checklistByGroup(Database& db, const ReviewFilter& filter) {
-    auto st = db.prepare(fmt::format(
-        "SELECT g.name, {0}, r.principle, SUM(r.rating = 'met'), SUM(r.rating = 'partly'), "
-        "SUM(r.rating = 'not_yet'), SUM(r.rating = 'not_applicable') "
+    auto st = db.prepare(
+        "SELECT k.group_id, g.name, strftime('%Y-%m', s.started_at / 1000, 'unixepoch'), r.principle, "
+        "SUM(r.rating = 'met'), SUM(r.rating = 'partly'), SUM(r.rating = 'not_yet'), SUM(r.rating = 'not_applicable') "
         "FROM checklist_ratings r JOIN checklists k ON k.id = r.checklist_id JOIN groups g ON g.id = k.group_id "
-        "JOIN sessions s ON s.id = k.session_id WHERE {1} GROUP BY k.group_id, 2, 3 ORDER BY 1, 2, 3",
-        sessionPeriod(filter.period), kFilterWhere));
+        "JOIN sessions s ON s.id = k.session_id WHERE " +
+        std::string(kFilterWhere) + " GROUP BY 1, 3, 4");
     bindFilter(st, filter);
+    // Months are summed into the filter's periods here, by the same rule as every other panel.
+    std::map<std::tuple<std::string, std::int64_t, std::string, std::string>, ChecklistRow> rows;  // name, id, period, principle
+    while (st.step()) {
+        const std::string period = periodOfMonth(filter.period, st.columnText(2));
+        auto& row = rows[{st.columnText(1), st.columnInt(0), period, st.columnText(3)}];
+        row.group = st.columnText(1);
+        row.period = period;
+        row.principle = st.columnText(3);
+        row.met += st.columnInt(4);
+        row.partly += st.columnInt(5);
+        row.notYet += st.columnInt(6);
+        row.notApplicable += st.columnInt(7);
+    }
     std::vector<ChecklistRow> out;
-    while (st.step())
-        out.push_back({st.columnText(0), st.columnText(1), st.columnText(2), st.columnInt(3), st.columnInt(4),
-                       st.columnInt(5), st.columnInt(6)});
+    for (auto& [key, row] : rows) out.push_back(std::move(row));
     return out;
 }
 
@@ -672,17 +655,19 @@ std::vector<ThemeText> themeTexts(Database& db, const ReviewFilter& filter, cons
 }
 
 std::vector<CommentText> evaluationComments(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {
-    // Ordered by the comment's random key within a period: that order says nothing about who or when.
-    auto st = db.prepare(fmt::format(
-        "SELECT {0}, COALESCE(g.name, ''), s.format, e.comment FROM evaluations e "
-        "JOIN sessions s ON s.id = e.session_id LEFT JOIN groups g ON g.id = s.group_id "
-        "WHERE {1} AND e.comment <> '' AND e.purged = 0 "
-        "AND s.contribution_count >= ?5 AND s.evaluation_count > ?6 ORDER BY 1, e.id",
-        sessionPeriod(filter.period), kFilterWhere));
+    // Ordered by the comment's random key, then grouped by period: that order says nothing about who or when.
+    auto st = db.prepare("SELECT s.started_at, COALESCE(g.name, ''), s.format, e.comment FROM evaluations e "
+                         "JOIN sessions s ON s.id = e.session_id LEFT JOIN groups g ON g.id = s.group_id WHERE " +
+                         std::string(kFilterWhere) +
+                         " AND e.comment <> '' AND e.purged = 0 AND s.contribution_count >= ?5 AND s.evaluation_count > ?6 "
+                         "ORDER BY e.id");
     bindFilter(st, filter);
     st.bind(5, settings.freeTextMinimum).bind(6, settings.suppressionThreshold);
     std::vector<CommentText> out;
-    while (st.step()) out.push_back({st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3)});
+    while (st.step())
+        out.push_back({periodOfMonth(filter.period, monthOfMs(st.columnInt(0))), st.columnText(1), st.columnText(2),
+                       st.columnText(3)});
+    std::stable_sort(out.begin(), out.end(), [](const CommentText& a, const CommentText& b) { return a.period < b.period; });
     return out;
 }
 

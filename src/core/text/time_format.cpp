@@ -84,10 +84,44 @@ bool isIsoDate(std::string_view text) noexcept {
     return day <= maxDay;
 }
 
-std::string formatUtcStamp(WallMs wall) {
-    const std::time_t seconds = static_cast<std::time_t>(wall / 1000);
+namespace {
+std::tm utcParts(WallMs wall) {
+    // Whole seconds, rounded down also before 1970, so a moment never lands in the next day.
+    const std::time_t seconds = static_cast<std::time_t>(wall >= 0 ? wall / 1000 : (wall - 999) / 1000);
     std::tm parts{};
     gmtime_r(&seconds, &parts);
+    return parts;
+}
+}  // namespace
+
+bool isYearMonth(std::string_view text) noexcept {
+    if (text.size() != 7 || text[4] != '-') return false;
+    for (std::size_t i = 0; i < 7; ++i)
+        if (i != 4 && (text[i] < '0' || text[i] > '9')) return false;
+    const int year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+    const int month = (text[5] - '0') * 10 + (text[6] - '0');
+    return year >= 1970 && month >= 1 && month <= 12;
+}
+
+int yearMonthIndex(std::string_view yearMonth) {
+    const int year = (yearMonth[0] - '0') * 1000 + (yearMonth[1] - '0') * 100 + (yearMonth[2] - '0') * 10 + (yearMonth[3] - '0');
+    const int month = (yearMonth[5] - '0') * 10 + (yearMonth[6] - '0');
+    return year * 12 + month - 1;
+}
+
+std::string yearMonthAt(int index) { return fmt::format("{:04}-{:02}", index / 12, index % 12 + 1); }
+
+std::string addMonths(std::string_view yearMonth, int months) {
+    return yearMonthAt(std::max(1970 * 12, yearMonthIndex(yearMonth) + months));
+}
+
+std::string formatUtcDate(WallMs wall) {
+    const std::tm parts = utcParts(wall);
+    return fmt::format("{:04}-{:02}-{:02}", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday);
+}
+
+std::string formatUtcStamp(WallMs wall) {
+    const std::tm parts = utcParts(wall);
     return fmt::format("{:04}{:02}{:02}-{:02}{:02}{:02}", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
                        parts.tm_hour, parts.tm_min, parts.tm_sec);
 }

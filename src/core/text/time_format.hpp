@@ -21,6 +21,15 @@ namespace reflect::core {
 [[nodiscard]] std::string formatTimeOfDay(WallMs wall);
 /// True for a real calendar date written YYYY-MM-DD (1970 or later), such as an action's due date.
 [[nodiscard]] bool isIsoDate(std::string_view text) noexcept;
+/// The UTC calendar date of a moment: "2026-11-23". Periods, "today" and file names all use UTC.
+[[nodiscard]] std::string formatUtcDate(WallMs wall);
+/// True for YYYY-MM with a month from 01 to 12 (year 1970 or later).
+[[nodiscard]] bool isYearMonth(std::string_view text) noexcept;
+/// Months since January of year 0 for a valid YYYY-MM, and back.
+[[nodiscard]] int yearMonthIndex(std::string_view yearMonth);
+[[nodiscard]] std::string yearMonthAt(int index);
+/// A valid YYYY-MM moved by `months` (negative = earlier), never before 1970-01.
+[[nodiscard]] std::string addMonths(std::string_view yearMonth, int months);
 /// A UTC stamp for file names, sortable as text: "20261123-140512".
 [[nodiscard]] std::string formatUtcStamp(WallMs wall);
 /// Local date: "23 Nov 2026".
