@@ -38,6 +38,33 @@ double SessionTemplate::defaultMinutes() const {
     return total;
 }
 
+std::string_view roomTimerName(RoomTimer timer) noexcept {
+    switch (timer) {
+        case RoomTimer::Large: return "large";
+        case RoomTimer::Small: return "small";
+        case RoomTimer::Hidden: return "hidden";
+    }
+    return "small";
+}
+
+std::optional<RoomTimer> parseRoomTimer(std::string_view name) noexcept {
+    if (name == "large") return RoomTimer::Large;
+    if (name == "small") return RoomTimer::Small;
+    if (name == "hidden") return RoomTimer::Hidden;
+    return std::nullopt;
+}
+
+int revealMinPresentFloor(std::string_view format) noexcept {
+    return format == "action-learning" ? kRevealMinPresentFloorSet : kRevealMinPresentFloorGroup;
+}
+
+bool formatAllowsVotes(std::string_view format) noexcept { return format == "action-learning" || format == "custom"; }
+
+std::string formatNameKey(std::string_view format) {
+    if (!isKnownFormat(std::string(format))) return "format.custom";
+    return "format." + std::string(format);
+}
+
 bool isKnownFormat(const std::string& format) {
     static constexpr std::array<std::string_view, 6> kFormats = {"round",       "team-time",   "action-learning",
                                                                  "peer-support", "supervision", "custom"};
