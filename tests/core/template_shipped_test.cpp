@@ -38,6 +38,8 @@ TEST_CASE("each shipped template's planned minutes add up to its stated length",
         REQUIRE(t.minutes);
         const auto plan = core::SessionPlan::build(t, {});
         CHECK(std::llabs(plan.totalPlannedMs() - static_cast<std::int64_t>(*t.minutes * 60'000)) <= 60'000);
+        // The length the set-up card and `templates check` print is the length that runs.
+        CHECK(t.defaultMinutes() == Approx(*t.minutes).margin(1));
     }
 }
 

@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include "core/session/session_plan.hpp"
+
 namespace reflect::core {
 
 namespace {
@@ -30,12 +32,8 @@ const RepeatDef* SessionTemplate::findRepeat(const std::string& key) const {
 }
 
 double SessionTemplate::defaultMinutes() const {
-    double total = 0;
-    for (const auto& s : stages) {
-        const RepeatDef* r = s.repeat.empty() ? nullptr : findRepeat(s.repeat);
-        total += s.minutes * (r ? r->defaultCount : 1);
-    }
-    return total;
+    // The plan applies the share-out of remaining time, so the length shown is the length that runs.
+    return static_cast<double>(SessionPlan::build(*this, {}).totalPlannedMs()) / 60'000.0;
 }
 
 std::string_view roomTimerName(RoomTimer timer) noexcept {

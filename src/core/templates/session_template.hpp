@@ -88,7 +88,7 @@ struct SessionTemplate {
     std::string sourceFile;  ///< file name only, for messages
 
     [[nodiscard]] const RepeatDef* findRepeat(const std::string& key) const;
-    /// Planned length in minutes with default repeat counts.
+    /// Planned length in minutes with default repeat counts, after any share-out of remaining time.
     [[nodiscard]] double defaultMinutes() const;
 };
 
