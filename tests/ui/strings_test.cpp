@@ -178,3 +178,21 @@ TEST_CASE("the evaluation scale and not-applicable answers use one wording each"
     }
     CHECK(strings.get("checklist.not_applicable") == strings.get("lead.col_na"));
 }
+
+TEST_CASE("a key written in plural forms picks its form by the count", "[ui][strings]") {
+    auto table = core::StringTable::parse(
+        "[x]\ncats_one = \"1 cat\"\ncats_other = \"{count} cats\"\nwait_one = \"1 second\"\nwait_other = \"{seconds} seconds\"\n",
+        "t.toml");
+    REQUIRE(table);
+    CHECK(table->has("x.cats"));
+    CHECK_FALSE(table->has("x.dogs"));
+    CHECK(table->format("x.cats", {{"count", "1"}}) == "1 cat");
+    CHECK(table->format("x.cats", {{"count", "0"}}) == "0 cats");
+    CHECK(table->format("x.cats", {{"count", "11"}}) == "11 cats");
+    CHECK(table->format("x.wait", {{"seconds", "1"}}) == "1 second");
+    CHECK(table->format("x.wait", {{"seconds", "30"}}) == "30 seconds");
+    // Without a count the general form shows, never the bare key.
+    CHECK(table->get("x.cats") == "{count} cats");
+    CHECK(core::pluralCategory("1") == "one");
+    CHECK(core::pluralCategory("21") == "other");
+}
