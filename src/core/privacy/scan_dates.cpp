@@ -226,4 +226,70 @@ void Scanner::findWrittenDates(std::vector<Candidate>& out) const {
     }
 }
 
+// ------------------------------------------------------------ day and month without a year
+
+// True when the word before view index i (spaces and one colon skipped) says a date follows: "on", "since",
+// "dated", "DOB:", a weekday. `strong` asks for the words that only ever introduce a date.
+bool Scanner::dateContextBefore(std::size_t i, bool strong) const {
+    std::size_t p = i;
+    int gaps = 0;
+    while (p > 0 && gaps < 3 && (m_t[p - 1] == U' ' || m_t[p - 1] == U':' || m_t[p - 1] == U',')) {
+        --p;
+        ++gaps;
+    }
+    if (gaps == 0) {
+        return false;
+    }
+    std::size_t start = p;
+    while (start > 0 && isAsciiAlpha(m_t[start - 1]) && p - start < SmallWord::kCapacity) {
+        --start;
+    }
+    if (start == p || (start > 0 && letterAt(start - 1))) {
+        return false;
+    }
+    SmallWord word;
+    for (std::size_t q = start; q < p; ++q) {
+        word.push(static_cast<char>(asciiLower(m_t[q])));
+    }
+    const std::string_view w = word.view();
+    if (w == "dated" || w == "date" || w == "dob" || w == "born" || w == "birthday" ||
+        std::find(kWeekdays.begin(), kWeekdays.end(), w) != kWeekdays.end()) {
+        return true;
+    }
+    return !strong && (w == "on" || w == "since" || w == "from" || w == "until" || w == "till" || w == "by" ||
+                       w == "before" || w == "after" || w == "due" || w == "last");
+}
+
+// "on 05/11", "since 5/11", "Tuesday 12/03", "05/11": a day and month with no year. A zero-padded pair is a date
+// wherever it stands; otherwise a word before it must say so, because "3/7", "24/7", "9/10" and "120/80" are
+// durations, scores and readings. "3/7" and "5/12" (days and months in clinical shorthand) need a word that only
+// ever introduces a date.
+void Scanner::findDayMonthDates(std::vector<Candidate>& out) const {
+    for (std::size_t k = 0; k + 2 < tokenCount(); ++k) {
+        if (!isKind(k, TokenKind::Number) || length(k) > 2 || !isPunct(k + 1, U'/') ||
+            !isKind(k + 2, TokenKind::Number) || length(k + 2) > 2) {
+            continue;
+        }
+        const std::size_t begin = tok(k).begin;
+        const std::size_t end = tok(k + 2).end;
+        const bool joinedBefore =
+            begin > 0 && (m_t[begin - 1] == U'/' || m_t[begin - 1] == U'.' || m_t[begin - 1] == U'-' ||
+                          m_t[begin - 1] == U'+' || letterAt(begin - 1));
+        const bool joinedAfter = end < m_n && (letterAt(end) || m_t[end] == U'%' ||
+                                               ((m_t[end] == U'/' || m_t[end] == U'.' || m_t[end] == U'-' ||
+                                                 m_t[end] == U':') && digitAt(end + 1)));
+        const int day = numberAt(begin, tok(k).end);
+        const int month = numberAt(tok(k + 2).begin, end);
+        if (joinedBefore || joinedAfter || day < 1 || day > 31 || month < 1 || month > 12 || (day == 24 && month == 7)) {
+            continue;
+        }
+        const bool padded = length(k) == 2 && length(k + 2) == 2 && (m_t[begin] == U'0' || m_t[tok(k + 2).begin] == U'0');
+        const bool shorthand = (length(k + 2) == 1 && month == 7) || (length(k) == 1 && month == 12);
+        if (padded || dateContextBefore(begin, shorthand)) {
+            out.push_back({IdentifierKind::Date, begin, end});
+            k += 2;
+        }
+    }
+}
+
 }  // namespace reflect::core::scan

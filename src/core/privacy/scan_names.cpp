@@ -247,4 +247,33 @@ void Scanner::findNames(std::vector<Candidate>& out) const {
     }
 }
 
+// ------------------------------------------------------------ given names in lower case
+
+// "told jamie", "with bex", "grandad joe": a listed given name typed without a capital. Only names that are not
+// everyday words, not stop words and at least three letters long, and never right after "the" or "a".
+bool Scanner::isLowerCaseGivenName(std::size_t k) const {
+    if (!isKind(k, TokenKind::Word) || !isAsciiLower(firstChar(k)) || nameEnd(k) - tok(k).begin < 3 || isBlocked(k)) {
+        return false;
+    }
+    const SmallWord word = lower(k);
+    const std::string_view w = isPossessive(k) ? word.view().substr(0, word.view().size() - 2) : word.view();
+    if (w.empty() || kLowerCaseWords.contains(w) || kParticles.contains(w)) {
+        return false;
+    }
+    const std::uint8_t flags = lookupRange(tok(k).begin, nameEnd(k), true);
+    if ((flags & names::kGiven) == 0 || (flags & names::kCommonWord) != 0) {
+        return false;
+    }
+    const std::size_t prev = beforeSpace(k);
+    return prev == kNone || !kDeterminers.contains(lower(prev).view());
+}
+
+void Scanner::findLowerCaseNames(std::vector<Candidate>& out) const {
+    for (std::size_t k = 0; k < tokenCount(); ++k) {
+        if (isLowerCaseGivenName(k)) {
+            out.push_back({IdentifierKind::Name, tok(k).begin, nameEnd(k)});
+        }
+    }
+}
+
 }  // namespace reflect::core::scan

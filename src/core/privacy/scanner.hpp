@@ -28,15 +28,19 @@ struct Candidate {
 inline constexpr int priorityOf(IdentifierKind kind) noexcept {
     switch (kind) {
         case IdentifierKind::Email: return 0;
-        case IdentifierKind::NhsNumber: return 1;
-        case IdentifierKind::NiNumber: return 2;
-        case IdentifierKind::Postcode: return 3;
-        case IdentifierKind::Date: return 4;
-        case IdentifierKind::Phone: return 5;
-        case IdentifierKind::Location: return 6;
-        case IdentifierKind::Name: return 7;
+        case IdentifierKind::Web: return 1;
+        case IdentifierKind::NhsNumber: return 2;
+        case IdentifierKind::HospitalNumber: return 3;  // labelled ("MRN", "HCPC"), so above an NI-shaped number
+        case IdentifierKind::Registration: return 4;
+        case IdentifierKind::NiNumber: return 5;
+        case IdentifierKind::Postcode: return 6;
+        case IdentifierKind::Vehicle: return 7;
+        case IdentifierKind::Date: return 8;
+        case IdentifierKind::Phone: return 9;
+        case IdentifierKind::Location: return 10;
+        case IdentifierKind::Name: return 11;
     }
-    return 8;
+    return 12;
 }
 
 // A word copied out of the view in a small fixed buffer, so the per-token checks never allocate.
@@ -66,15 +70,22 @@ public:
     std::vector<Candidate> run() const {
         std::vector<Candidate> out;
         findEmails(out);
+        findWebAddresses(out);
+        findHandles(out);
         findNhsNumbers(out);
+        findHospitalNumbers(out);
+        findRegistrations(out);
+        findVehicles(out);
         findNiNumbers(out);
         findPostcodes(out);
         findNumericDates(out);
         findWrittenDates(out);
+        findDayMonthDates(out);
         findPhones(out);
         findExtensions(out);
         findLocations(out);
         findNames(out);
+        findLowerCaseNames(out);
         return out;
     }
 private:
@@ -161,6 +172,24 @@ private:
     }
     void findEmails(std::vector<Candidate>& out) const;
 
+    // ------------------------------------------------------------ web addresses and handles (scan_web.cpp)
+    [[nodiscard]] std::size_t urlEnd(std::size_t pos) const;
+    [[nodiscard]] std::size_t bareDomainEnd(std::size_t i) const;
+    void findWebAddresses(std::vector<Candidate>& out) const;
+    void findHandles(std::vector<Candidate>& out) const;
+
+    // ------------------------------------------------------------ records (scan_records.cpp)
+    // The token after a label such as "MRN" or "GMC": skips ":", "#", "no.", "number", "is" and "was".
+    [[nodiscard]] std::size_t afterRecordLabel(std::size_t k) const;
+    [[nodiscard]] std::size_t hospitalLabelEnd(std::size_t k) const;
+    [[nodiscard]] std::size_t localNumberEnd(std::size_t k) const;
+    [[nodiscard]] std::size_t recordNumberLaterInClause(std::size_t k) const;
+    void findHospitalNumbers(std::vector<Candidate>& out) const;
+    [[nodiscard]] bool isNmcPin(std::size_t i) const;
+    void findRegistrations(std::vector<Candidate>& out) const;
+    [[nodiscard]] bool sameCaseLetters(std::size_t begin, std::size_t end, bool upper) const;
+    void findVehicles(std::vector<Candidate>& out) const;
+
     // ------------------------------------------------------------ NHS number
 
     // True when the digits at i come right after "+44 ", "0044 " or "+44 (0)": the start of an international
@@ -217,6 +246,8 @@ private:
     // Last token of a written date starting at token k, or kNone.
     [[nodiscard]] std::size_t writtenDateEnd(std::size_t k, std::size_t& startToken) const;
     void findWrittenDates(std::vector<Candidate>& out) const;
+    [[nodiscard]] bool dateContextBefore(std::size_t i, bool strong) const;
+    void findDayMonthDates(std::vector<Candidate>& out) const;
 
     // ------------------------------------------------------------ phone
     void findPhones(std::vector<Candidate>& out) const;
@@ -277,6 +308,8 @@ private:
     // abbreviation used as a month ("since Jan").
     [[nodiscard]] bool excludedByContext(std::size_t first, std::size_t last) const;
     void findNames(std::vector<Candidate>& out) const;
+    [[nodiscard]] bool isLowerCaseGivenName(std::size_t k) const;
+    void findLowerCaseNames(std::vector<Candidate>& out) const;
 };
 
 }  // namespace reflect::core::scan

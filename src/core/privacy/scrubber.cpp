@@ -24,6 +24,10 @@ std::string_view placeholderFor(IdentifierKind kind) noexcept {
         case IdentifierKind::Date: return "[DATE]";
         case IdentifierKind::Name: return "[NAME]";
         case IdentifierKind::Location: return "[LOCATION]";
+        case IdentifierKind::HospitalNumber: return "[HOSPITAL_NUMBER]";
+        case IdentifierKind::Registration: return "[REGISTRATION]";
+        case IdentifierKind::Vehicle: return "[VEHICLE]";
+        case IdentifierKind::Web: return "[WEB]";
     }
     return "[REDACTED]";
 }

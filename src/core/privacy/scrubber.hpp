@@ -14,9 +14,24 @@
 namespace reflect::core {
 
 /// What a finding is. (Which kind wins an overlap is described at Scrubber.)
-enum class IdentifierKind { NhsNumber, NiNumber, Postcode, Phone, Email, Date, Name, Location };
+/// New kinds are added at the end, so stored values and switch statements elsewhere keep their meaning.
+enum class IdentifierKind {
+    NhsNumber,
+    NiNumber,
+    Postcode,
+    Phone,
+    Email,
+    Date,
+    Name,
+    Location,
+    HospitalNumber,
+    Registration,
+    Vehicle,
+    Web,
+};
 
-/// "[NHS_NUMBER]", "[NI_NUMBER]", "[POSTCODE]", "[PHONE]", "[EMAIL]", "[DATE]", "[NAME]", "[LOCATION]".
+/// "[NHS_NUMBER]", "[NI_NUMBER]", "[POSTCODE]", "[PHONE]", "[EMAIL]", "[DATE]", "[NAME]", "[LOCATION]",
+/// "[HOSPITAL_NUMBER]", "[REGISTRATION]", "[VEHICLE]", "[WEB]".
 [[nodiscard]] std::string_view placeholderFor(IdentifierKind kind) noexcept;
 
 /// One identifier, as byte offsets into the ORIGINAL text passed to find() or scrub(). The span covers every byte

@@ -93,7 +93,8 @@ inline constexpr WordSet<countWords(kHonorificsText)> kHonorifics{kHonorificsTex
 inline constexpr std::string_view kRoleTriggersText =
     "nurse sister sr sn cn matron hca consultant porter midwife registrar reg physio physiotherapist ot sho "
     "fy1 fy2 f1 f2 spr ct1 ct2 ct3 st1 st2 st3 st4 st5 st6 st7 st8 auntie aunty aunt uncle chaplain paramedic "
-    "pharmacist dietitian receptionist cleaner housekeeper surgeon anaesthetist therapist gp houseman";
+    "pharmacist dietitian receptionist cleaner housekeeper surgeon anaesthetist therapist gp houseman "
+    "grandad granddad grandpa grandma gran granny grandmother grandfather grampa gramps nan nanna nanny cousin";
 inline constexpr WordSet<countWords(kRoleTriggersText)> kRoleTriggers{kRoleTriggersText};
 
 // Abbreviations that may carry a full stop before the name ("Dr. Okafor").
@@ -213,6 +214,21 @@ inline constexpr WordSet<countWords(kPersonNounsText)> kPersonNouns{kPersonNouns
 inline constexpr std::string_view kTwoLetterWordsText =
     "at on an am as be by he me my no of or so to up us we go ok hm oh ah eh um ya ye yo hi is it in if do";
 inline constexpr WordSet<countWords(kTwoLetterWordsText)> kTwoLetterWords{kTwoLetterWordsText};
+
+// Listed given names that are also words people type in lower case ("jack the bed up", "a nick in the skin", "the
+// mike"), or clinical abbreviations ("aki", "tia", "abi"): never a name without a capital or a trigger.
+inline constexpr std::string_view kLowerCaseWordsText =
+    "jack bob nick mike pete lee ken roy ted tom sid gus jim sol van ian aki tia abi ana ami cam mac gil jo "
+    "nat val viv bea eve mia tim dom jon ben kim bo cole gene pat bill mark rob sue ray max art hope will "
+    "grace joy dawn rose jade amber ruby pearl penny sandy carol ivy holly iris daisy poppy heather hazel "
+    "faith eden miles dean rich frank earl duke drew wade chase hunter mason reed nana bud rusty star cal "
+    "del gill les dev hung bong chi dolly fang hem hind jean min piers prem robin roger rowan sal tone wan "
+    "woody yam yang kitty";
+inline constexpr WordSet<countWords(kLowerCaseWordsText)> kLowerCaseWords{kLowerCaseWordsText};
+
+// Words before a lower-case word that make it a thing, not a person ("the bob", "a jack").
+inline constexpr std::string_view kDeterminersText = "the a an this that these those some any each every no";
+inline constexpr WordSet<countWords(kDeterminersText)> kDeterminers{kDeterminersText};
 
 // Words before a month abbreviation that show it is a month, not a name ("since Jan").
 inline constexpr std::string_view kMonthContextText =
