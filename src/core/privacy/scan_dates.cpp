@@ -36,8 +36,10 @@ void Scanner::findNumericDates(std::vector<Candidate>& out) const {
 }
 
 int Scanner::numberAt(std::size_t begin, std::size_t end) const {
+    // Saturates: a long digit run is out of every range checked here (days, months, years), and must not overflow.
+    constexpr int kCap = 1'000'000;
     int value = 0;
-    for (std::size_t i = begin; i < end; ++i) {
+    for (std::size_t i = begin; i < end && value < kCap; ++i) {
         value = value * 10 + static_cast<int>(m_t[i] - U'0');
     }
     return value;
