@@ -59,6 +59,7 @@ fieldset label { font-weight: 400; display: flex; align-items: center; gap: 0.5r
 input[type=radio] { width: 1.5rem; height: 1.5rem; margin: 0; accent-color: #1d4f73; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1rem 0; }
 button, .button { display: inline-block; min-height: 2.75rem; padding: 0.5rem 1rem; font: inherit; font-weight: 600; border-radius: 0.25rem; border: 2px solid #1d4f73; background: #1d4f73; color: #ffffff; cursor: pointer; text-decoration: none; }
+a.button, a.button:visited { color: #ffffff; }
 button.secondary { background: #ffffff; color: #1d4f73; }
 .menu { list-style: none; padding: 0; }
 .menu li { margin: 0 0 0.75rem; }
