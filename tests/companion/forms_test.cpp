@@ -1,7 +1,11 @@
 // Unit tests of the phone page's building blocks: form decoding, form tokens, the rate limiter, QR codes, config.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "companion/companion_server.hpp"
@@ -150,4 +154,39 @@ TEST_CASE("config reads the [companion] section and names each mistake", "[compa
     CHECK(half.config.companionListen.empty());
     CHECK(half.config.companionTlsCert.empty());
     CHECK(half.issues[0].toString().find("companion.listen") != std::string::npos);
+}
+
+TEST_CASE("a phone's QR reader gets the join link back from the matrix", "[companion]") {
+    const std::string url = "http://reflect.lan:8080/j/k7Qm2xPa9d";
+    const auto qr = core::encodeQr(url);
+    REQUIRE(qr);
+    // Drawn as a room view would: 4 modules of quiet zone, 6 pixels a module, as a binary PGM.
+    constexpr int kScale = 6;
+    const int side = (qr->size + 2 * core::QrMatrix::kQuietZone) * kScale;
+    std::string pgm = "P5\n" + std::to_string(side) + " " + std::to_string(side) + "\n255\n";
+    for (int y = 0; y < side; ++y)
+        for (int x = 0; x < side; ++x) {
+            const int mx = x / kScale - core::QrMatrix::kQuietZone;
+            const int my = y / kScale - core::QrMatrix::kQuietZone;
+            const bool dark = mx >= 0 && my >= 0 && mx < qr->size && my < qr->size && qr->dark(mx, my);
+            pgm.push_back(static_cast<char>(dark ? 0 : 255));
+        }
+    char path[] = "/tmp/reflect-qr-XXXXXX";
+    const int fd = mkstemp(path);
+    REQUIRE(fd >= 0);
+    REQUIRE(write(fd, pgm.data(), pgm.size()) == static_cast<ssize_t>(pgm.size()));
+    close(fd);
+    const std::string command = std::string("zbarimg --quiet --raw 'PGM:") + path + "' 2>/dev/null";
+    std::string decoded;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        char buffer[256];
+        while (fgets(buffer, sizeof(buffer), pipe)) decoded += buffer;
+        const int status = pclose(pipe);
+        unlink(path);
+        if (status == 127 * 256) {
+            WARN("zbarimg is not installed (scripts/setup installs zbar-tools): QR decoding not checked");
+            return;
+        }
+    }
+    CHECK(decoded == url + "\n");
 }

@@ -1,8 +1,11 @@
-// A phone page server over the fake port, for the browser test and scripts/bench-companion. Prints the port,
-// serves until standard input closes, then prints what was stored: counts, and duplicates among contributions.
+// A phone page server over the fake port, for the browser and TLS tests and scripts/bench-companion. Prints the
+// port, serves until standard input closes, then prints what was stored: counts, and duplicates among contributions.
+// usage: reflect_companion_test_server [--bench] [--tls CERT.pem KEY.pem]
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <set>
 #include <string>
 
@@ -12,9 +15,31 @@
 using namespace reflect;
 using namespace reflect::companion;
 
+namespace {
+
+std::string readFile(const char* path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    // --bench: every phone of the benchmark shares 127.0.0.1, so the per-address limits are raised for it.
-    const bool bench = argc > 1 && std::string(argv[1]) == "--bench";
+    bool bench = false;
+    std::string cert;
+    std::string key;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        // Every phone of the benchmark shares 127.0.0.1, so the per-address limits are raised for it.
+        if (arg == "--bench") bench = true;
+        if (arg == "--tls" && i + 2 < argc) {
+            cert = readFile(argv[i + 1]);
+            key = readFile(argv[i + 2]);
+            i += 2;
+        }
+    }
     auto strings = core::StringTable::loadLocale(REFLECT_TEST_ASSETS_DIR "/strings/en-GB");
     if (!strings) {
         std::cerr << strings.error().message << '\n';
@@ -24,6 +49,8 @@ int main(int argc, char** argv) {
     test::FakePort port;
     ServerOptions options;
     options.listen = "127.0.0.1:0";
+    options.tlsCertPem = cert;
+    options.tlsKeyPem = key;
     if (bench) {
         options.limits.connectionsPerAddress = 200;
         options.limits.connections = 400;
