@@ -5,8 +5,13 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <atomic>
 #include <charconv>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <optional>
+#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
@@ -43,6 +48,8 @@ struct RequestState {
     std::string body;
     std::size_t discarded = 0;
     bool overflow = false;
+    std::optional<Outcome> outcome;  ///< set once routed; may wait for the kiosk's answer
+    bool parked = false;             ///< suspended until the kiosk answers (or its wait runs out)
     RequestState() = default;
     RequestState(const RequestState&) = delete;
     RequestState& operator=(const RequestState&) = delete;
@@ -71,6 +78,63 @@ std::string addressKey(MHD_Connection* connection) {
     return {};
 }
 
+/// Holds connections whose request waits for the kiosk's commit, and resumes each once its answer is in or its
+/// wait ran out. The event loops meanwhile serve everyone else.
+class ReplyWaiter {
+public:
+    explicit ReplyWaiter(std::chrono::milliseconds wait) : m_wait(wait), m_thread([this] { run(); }) {}
+    ReplyWaiter(const ReplyWaiter&) = delete;
+    ReplyWaiter& operator=(const ReplyWaiter&) = delete;
+    ~ReplyWaiter() { stop(); }
+
+    void park(MHD_Connection* connection, std::future<Reply>& reply) {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_parked.push_back(Parked{connection, &reply, std::chrono::steady_clock::now() + m_wait});
+        }
+        m_changed.notify_one();
+    }
+    /// Resumes everything at once (their pages say the kiosk did not answer) and ends the thread.
+    void stop() {
+        {
+            const std::lock_guard lock(m_mutex);
+            if (m_stopping) return;
+            m_stopping = true;
+        }
+        m_changed.notify_one();
+        if (m_thread.joinable()) m_thread.join();
+    }
+
+private:
+    struct Parked {
+        MHD_Connection* connection;
+        std::future<Reply>* reply;
+        std::chrono::steady_clock::time_point deadline;
+    };
+
+    void run() {
+        for (;;) {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [&] { return m_stopping || !m_parked.empty(); });
+            if (m_parked.empty()) return;  // stopping, nothing left
+            const Parked next = m_parked.front();
+            m_parked.pop_front();
+            const bool stopping = m_stopping;
+            lock.unlock();
+            // The kiosk answers in the order it was asked, so waiting on the oldest first loses nothing.
+            if (!stopping) next.reply->wait_until(next.deadline);
+            MHD_resume_connection(next.connection);
+        }
+    }
+
+    std::chrono::milliseconds m_wait;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Parked> m_parked;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
 }  // namespace
 
 struct CompanionServer::Impl {
@@ -79,7 +143,30 @@ struct CompanionServer::Impl {
         : limits(options.limits),
           router(port, strings, scrubber, RouterOptions{!options.tlsCertPem.empty(), options.limits.replyWait}),
           limiter(options.limits.requestsPerMinute, options.limits.requestBurst),
-          tlsOn(!options.tlsCertPem.empty()) {}
+          tlsOn(!options.tlsCertPem.empty()),
+          waiter(options.limits.replyWait) {}
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+    /// libmicrohttpd must not be stopped with a connection parked, so every parked one is resumed and seen through
+    /// the handler first.
+    ~Impl() {
+        stopping = true;
+        waiter.stop();
+        std::unique_lock lock(parkMutex);
+        unparked.wait_for(lock, std::chrono::seconds(5), [&] { return parkedCount == 0; });
+        lock.unlock();
+        daemon.reset();
+    }
+    void unpark(RequestState& state) {
+        if (!state.parked) return;
+        state.parked = false;
+        {
+            const std::lock_guard lock(parkMutex);
+            --parkedCount;
+        }
+        unparked.notify_all();
+    }
+    MHD_Result respond(MHD_Connection* connection, RequestState& state, const RequestView& request);
 
     MHD_Result queue(MHD_Connection* connection, const Page& page, bool closeAfter) const;
     MHD_Result firstCall(MHD_Connection* connection, std::string_view method);
@@ -92,6 +179,11 @@ struct CompanionServer::Impl {
     bool tlsOn;
     std::string cert;
     std::string key;
+    ReplyWaiter waiter;
+    std::atomic<bool> stopping{false};
+    std::mutex parkMutex;
+    std::condition_variable unparked;
+    int parkedCount = 0;
     DaemonHandle daemon;
     std::uint16_t boundPort = 0;
 };
@@ -150,6 +242,7 @@ MHD_Result CompanionServer::Impl::answer(MHD_Connection* connection, const char*
         return firstCall(connection, method);
     }
     auto* state = static_cast<RequestState*>(*context);
+    if (state->outcome) return respond(connection, *state, {});  // back from waiting for the kiosk
     const auto elapsed = std::chrono::steady_clock::now() - state->start;
     const bool late = elapsed > std::chrono::seconds(limits.requestTimeoutSeconds);
     if (*uploadSize != 0) {
@@ -183,8 +276,34 @@ MHD_Result CompanionServer::Impl::answer(MHD_Connection* connection, const char*
     const char* cookie = MHD_lookup_connection_value(connection, MHD_COOKIE_KIND, std::string(kRemoteCookie).c_str());
     const std::string_view verb(method);
     const RequestView request{verb == "HEAD" ? "GET" : verb, path, state->body, cookie ? cookie : ""};
-    const Page page = router.handle(request);
-    return queue(connection, page, page.status >= 400);
+    return respond(connection, *state, request);
+}
+
+MHD_Result CompanionServer::Impl::respond(MHD_Connection* connection, RequestState& state, const RequestView& request) {
+    if (!state.outcome) {
+        state.outcome.emplace(router.handle(request));
+        core::wipeText(state.body);
+        if (state.outcome->waiting() &&
+            state.outcome->pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready && !stopping) {
+            {
+                const std::lock_guard lock(parkMutex);
+                ++parkedCount;
+            }
+            state.parked = true;
+            MHD_suspend_connection(connection);
+            waiter.park(connection, state.outcome->pending);
+            return MHD_YES;
+        }
+    }
+    unpark(state);
+    Outcome& outcome = *state.outcome;
+    if (outcome.waiting()) {
+        std::optional<Reply> reply;
+        if (outcome.pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready) reply = outcome.pending.get();
+        outcome.page = outcome.finish(std::move(reply));
+        outcome.pending = {};
+    }
+    return queue(connection, outcome.page, outcome.page.status >= 400);
 }
 
 namespace {
@@ -194,8 +313,10 @@ MHD_Result onRequest(void* cls, MHD_Connection* connection, const char* url, con
     return static_cast<CompanionServer::Impl*>(cls)->answer(connection, url, method, uploadData, uploadSize, context);
 }
 
-void onCompleted(void*, MHD_Connection*, void** context, MHD_RequestTerminationCode) {
-    delete static_cast<RequestState*>(*context);
+void onCompleted(void* cls, MHD_Connection*, void** context, MHD_RequestTerminationCode) {
+    auto* state = static_cast<RequestState*>(*context);
+    if (state) static_cast<CompanionServer::Impl*>(cls)->unpark(*state);
+    delete state;
     *context = nullptr;
 }
 
@@ -266,7 +387,8 @@ core::Result<std::unique_ptr<CompanionServer>> CompanionServer::start(const Serv
         inet_pton(AF_INET, where->host.c_str(), &v4->sin_addr);
     }
     const ServerLimits& l = options.limits;
-    unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD;  // epoll on Linux; no MHD_USE_ERROR_LOG: nothing is logged
+    // epoll on Linux; connections wait for the kiosk suspended; no MHD_USE_ERROR_LOG: nothing is logged.
+    unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME;
     if (where->ipv6) flags |= MHD_USE_IPv6;
     if (impl->tlsOn) flags |= MHD_USE_TLS;
     const bool tls = impl->tlsOn;
@@ -274,7 +396,7 @@ core::Result<std::unique_ptr<CompanionServer>> CompanionServer::start(const Serv
     MHD_Daemon* daemon = MHD_start_daemon(
         flags, where->port, nullptr, nullptr, &onRequest, impl.get(),
         MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address),
-        MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, nullptr,
+        MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, impl.get(),
         MHD_OPTION_CONNECTION_LIMIT, l.connections,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, l.connectionsPerAddress,
         MHD_OPTION_CONNECTION_TIMEOUT, l.idleTimeoutSeconds,

@@ -46,7 +46,7 @@ Page Router::expired() const {
     return m_pages.message(403, "companion.expired_heading", m_pages.strings().get("companion.expired_body"));
 }
 
-Page Router::handle(const RequestView& request) {
+Outcome Router::handle(const RequestView& request) {
     const bool post = request.method == "POST";
     const std::string_view path = request.path;
     if (!post) {
@@ -67,7 +67,7 @@ Page Router::handle(const RequestView& request) {
     return m_pages.message(404, "companion.not_found_heading", m_pages.strings().get("companion.not_found_body"));
 }
 
-Page Router::join(const RequestView& request, std::string_view token, std::string_view rest, const PhoneState& state) {
+Outcome Router::join(const RequestView& request, std::string_view token, std::string_view rest, const PhoneState& state) {
     // A link from a closed or earlier session gets the same clear page whatever it asks for; nothing is stored.
     if (!isTokenShaped(token) || state.joinToken.empty() || token != state.joinToken) return closed();
     const std::string& join = state.joinToken;
@@ -110,7 +110,7 @@ Page Router::preview(const std::string& join, std::string_view body, const Phone
     return page;
 }
 
-Page Router::send(const std::string& join, std::string_view body, const PhoneState& state) {
+Outcome Router::send(const std::string& join, std::string_view body, const PhoneState& state) {
     if (!state.contributionsOpen) return closed();
     auto form = decodeForm(body);
     if (!form) return m_pages.message(400, "companion.refused_heading", form.error().message);
@@ -139,7 +139,7 @@ Page Router::send(const std::string& join, std::string_view body, const PhoneSta
     return await(m_port.submitContribution(join, core::SecretText(draft)), "/done/contribution");
 }
 
-Page Router::evaluation(const std::string& join, std::string_view body, const PhoneState& state) {
+Outcome Router::evaluation(const std::string& join, std::string_view body, const PhoneState& state) {
     auto form = decodeForm(body);
     if (!form) return m_pages.message(400, "companion.refused_heading", form.error().message);
     const std::string* formToken = form->find("form");
@@ -170,19 +170,28 @@ Page Router::evaluation(const std::string& join, std::string_view body, const Ph
                                                                                      core::kMaxEvaluationComment)}}));
         answers.comment = *comment;
     }
-    Page page = await(m_port.submitEvaluation(join, std::move(answers)), "/done/evaluation");
-    return page;
+    return await(m_port.submitEvaluation(join, std::move(answers)), "/done/evaluation");
 }
 
-Page Router::await(std::future<Reply> reply, std::string_view successPath) {
-    if (reply.wait_for(m_options.replyWait) != std::future_status::ready)
-        return m_pages.message(503, "companion.not_saved", m_pages.strings().get("companion.kiosk_busy"));
-    const Reply answer = reply.get();
-    if (answer.ok) return redirect(std::string(successPath));
-    return m_pages.message(409, "companion.not_saved", answer.message);
+Outcome Router::await(std::future<Reply> reply, std::string successPath) {
+    Outcome outcome;
+    outcome.pending = std::move(reply);
+    outcome.finish = [this, path = std::move(successPath)](std::optional<Reply> answer) {
+        if (!answer) return m_pages.message(503, "companion.not_saved", m_pages.strings().get("companion.kiosk_busy"));
+        if (answer->ok) return redirect(path);
+        return m_pages.message(409, "companion.not_saved", answer->message);
+    };
+    return outcome;
 }
 
-Page Router::pair(const RequestView& request, std::string_view token, const PhoneState& state) {
+Page Router::handleAndWait(const RequestView& request) {
+    Outcome outcome = handle(request);
+    if (!outcome.waiting()) return std::move(outcome.page);
+    if (outcome.pending.wait_for(m_options.replyWait) != std::future_status::ready) return outcome.finish(std::nullopt);
+    return outcome.finish(outcome.pending.get());
+}
+
+Outcome Router::pair(const RequestView& request, std::string_view token, const PhoneState& state) {
     const core::StringTable& strings = m_pages.strings();
     if (!isTokenShaped(token) || state.pairToken.empty() || token != state.pairToken || state.sessionKey.empty())
         return m_pages.message(410, "companion.pair_heading", strings.get("companion.pair_used"));
@@ -192,17 +201,24 @@ Page Router::pair(const RequestView& request, std::string_view token, const Phon
     if (!form) return m_pages.message(400, "companion.refused_heading", form.error().message);
     const std::string* formToken = form->find("form");
     if (!formToken || !m_tokens.redeem(scope, *formToken)) return expired();
-    std::future<Reply> reply = m_port.pair(state.pairToken);
-    if (reply.wait_for(m_options.replyWait) != std::future_status::ready)
-        return m_pages.message(503, "companion.pair_heading", strings.get("companion.kiosk_busy"));
-    const Reply answer = reply.get();
-    if (!answer.ok) return m_pages.message(409, "companion.pair_heading", answer.message);
+    Outcome outcome;
+    outcome.pending = m_port.pair(state.pairToken);
+    outcome.finish = [this, sessionKey = state.sessionKey](std::optional<Reply> answer) {
+        return paired(std::move(answer), sessionKey);
+    };
+    return outcome;
+}
+
+Page Router::paired(std::optional<Reply> reply, const std::string& sessionKey) {
+    const core::StringTable& strings = m_pages.strings();
+    if (!reply) return m_pages.message(503, "companion.pair_heading", strings.get("companion.kiosk_busy"));
+    if (!reply->ok) return m_pages.message(409, "companion.pair_heading", reply->message);
     std::string cookie = FormTokens::randomToken();
     {
         const std::lock_guard lock(m_pairMutex);
-        std::erase_if(m_paired, [&](const auto& entry) { return entry.second != state.sessionKey; });
+        std::erase_if(m_paired, [&](const auto& entry) { return entry.second != sessionKey; });
         if (m_paired.size() >= kMaxPairedPhones) m_paired.erase(m_paired.begin());
-        m_paired.emplace(cookie, state.sessionKey);
+        m_paired.emplace(cookie, sessionKey);
     }
     Page page = redirect("/remote");
     page.setCookie = fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}", kRemoteCookie, cookie,
@@ -218,7 +234,7 @@ bool Router::isPaired(std::string_view cookie, const PhoneState& state) {
     return m_paired.find(std::string(cookie)) != m_paired.end();
 }
 
-Page Router::remote(const RequestView& request, const PhoneState& state) {
+Outcome Router::remote(const RequestView& request, const PhoneState& state) {
     if (!isPaired(request.cookie, state))
         return m_pages.message(403, "companion.remote_heading", m_pages.strings().get("companion.not_paired"));
     const std::string scope = fmt::format("remote|{}", request.cookie);

@@ -2,7 +2,10 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <future>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,6 +32,17 @@ struct RouterOptions {
 
 inline constexpr std::string_view kRemoteCookie = "reflect_remote";
 
+/// A page now, or the kiosk's answer still to come and how to turn it into a page. The server parks the connection
+/// while the kiosk commits, so a slow commit never holds one of its event loops.
+struct Outcome {
+    Outcome() = default;
+    Outcome(Page now) : page(std::move(now)) {}  // NOLINT: a ready page is an outcome
+    Page page;
+    std::future<Reply> pending;
+    std::function<Page(std::optional<Reply>)> finish;  ///< nullopt: the kiosk did not answer in time
+    [[nodiscard]] bool waiting() const { return pending.valid(); }
+};
+
 /// Paths: / (how to join), /style.css, /support, /j/<join>[/write|/preview|/send|/evaluation],
 /// /done/contribution, /done/evaluation, /pair/<pair token>, /remote.
 class Router {
@@ -36,7 +50,10 @@ public:
     Router(CompanionPort& port, const core::StringTable& strings, const core::Scrubber& scrubber,
            RouterOptions options = {});
 
-    [[nodiscard]] Page handle(const RequestView& request);
+    [[nodiscard]] Outcome handle(const RequestView& request);
+    /// handle() and, if the kiosk must answer first, wait for it (at most RouterOptions::replyWait).
+    [[nodiscard]] Page handleAndWait(const RequestView& request);
+    [[nodiscard]] std::chrono::milliseconds replyWait() const noexcept { return m_options.replyWait; }
     /// A page for a refusal made before routing (limits), in the same words and layout.
     [[nodiscard]] Page refusal(unsigned status, std::string_view messageKey) const;
     [[nodiscard]] FormTokens& tokens() noexcept { return m_tokens; }
@@ -44,14 +61,15 @@ public:
     [[nodiscard]] std::size_t pairedPhones() const;
 
 private:
-    Page join(const RequestView& request, std::string_view token, std::string_view rest, const PhoneState& state);
+    Outcome join(const RequestView& request, std::string_view token, std::string_view rest, const PhoneState& state);
     Page preview(const std::string& join, std::string_view body, const PhoneState& state);
-    Page send(const std::string& join, std::string_view body, const PhoneState& state);
-    Page evaluation(const std::string& join, std::string_view body, const PhoneState& state);
-    Page pair(const RequestView& request, std::string_view token, const PhoneState& state);
-    Page remote(const RequestView& request, const PhoneState& state);
+    Outcome send(const std::string& join, std::string_view body, const PhoneState& state);
+    Outcome evaluation(const std::string& join, std::string_view body, const PhoneState& state);
+    Outcome pair(const RequestView& request, std::string_view token, const PhoneState& state);
+    Outcome remote(const RequestView& request, const PhoneState& state);
     [[nodiscard]] bool isPaired(std::string_view cookie, const PhoneState& state);
-    Page await(std::future<Reply> reply, std::string_view successPath);
+    Outcome await(std::future<Reply> reply, std::string successPath);
+    Page paired(std::optional<Reply> reply, const std::string& sessionKey);
     Page closed() const;
     Page expired() const;
 

@@ -38,6 +38,10 @@ public:
     std::future<Reply> submitContribution(const std::string& joinToken, core::SecretText text) override {
         const std::lock_guard lock(m_mutex);
         m_contributions.emplace_back(joinToken, std::string(text.view()));
+        if (m_hold) {
+            m_held.emplace_back();
+            return m_held.back().get_future();
+        }
         return ready(m_reply);
     }
     std::future<Reply> submitEvaluation(const std::string& joinToken, core::EvaluationAnswers answers) override {
@@ -64,6 +68,17 @@ public:
         const std::lock_guard lock(m_mutex);
         change(m_state);
         ++m_state.revision;
+    }
+    /// From now on contributions are answered only by release(): a kiosk that is slow to commit.
+    void hold() {
+        const std::lock_guard lock(m_mutex);
+        m_hold = true;
+    }
+    void release(const Reply& reply) {
+        const std::lock_guard lock(m_mutex);
+        for (auto& promise : m_held) promise.set_value(reply);
+        m_held.clear();
+        m_hold = false;
     }
     void setReply(Reply reply) {
         const std::lock_guard lock(m_mutex);
@@ -100,6 +115,8 @@ private:
     std::vector<core::EvaluationAnswers> m_evaluations;
     std::vector<RemoteAction> m_actions;
     int m_pairs = 0;
+    bool m_hold = false;
+    std::vector<std::promise<Reply>> m_held;
 };
 
 }  // namespace reflect::companion::test

@@ -218,3 +218,59 @@ TEST_CASE("a facilitator pairs once and the remote ends with the session", "[com
     CHECK(httpGet(f.http(), "/remote", cookie).status == 403);
     CHECK(f.port.actions().size() == 1);
 }
+
+namespace {
+
+/// Sends a contribution through preview and send on `connection`, without reading the final answer.
+void startSending(const ServerFixture& f, RawConnection& connection, const std::string& text) {
+    const HttpResponse preview =
+        httpPost(f.http(), f.join("/preview"), "form=" + formEscape(f.writeToken()) + "&text=" + formEscape(text));
+    const std::string body = "form=" + formEscape(hiddenField(preview.body, "form")) + "&checked=" +
+                             formEscape(hiddenField(preview.body, "checked")) + "&text=" + formEscape(text);
+    REQUIRE(connection.send("POST " + f.join("/send") +
+                            " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                            "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body));
+}
+
+}  // namespace
+
+TEST_CASE("a kiosk slow to commit holds no event loop, and Saved shows only after the commit", "[companion]") {
+    ServerLimits limits;
+    limits.threads = 1;  // one event loop: a blocking wait would stall every other phone
+    ServerFixture f(limits);
+    f.port.hold();
+    RawConnection sending(f.http());
+    startSending(f, sending, "Waiting for the kiosk");
+    CHECK(sending.read(200).status == 0);  // no answer yet: nothing was committed
+    CHECK(f.stillServing());               // other phones are served meanwhile
+    CHECK(httpGet(f.http(), f.join("/write")).status == 200);
+    f.port.release(Reply{true, {}});
+    const HttpResponse saved = sending.read(5000);
+    CHECK(saved.status == 303);
+    CHECK(saved.header("location") == "/done/contribution");
+}
+
+TEST_CASE("a kiosk that never answers gets an honest not-saved page", "[companion]") {
+    ServerLimits limits;
+    limits.replyWait = std::chrono::milliseconds(300);
+    ServerFixture f(limits);
+    f.port.hold();
+    RawConnection sending(f.http());
+    startSending(f, sending, "Into the void");
+    const HttpResponse answer = sending.read(5000);
+    CHECK(answer.status == 503);
+    CHECK(answer.body.find("may not be saved") != std::string::npos);
+    f.port.release(Reply{true, {}});
+}
+
+TEST_CASE("the server stops cleanly while a phone waits for the kiosk", "[companion]") {
+    ServerFixture f;
+    f.port.hold();
+    RawConnection sending(f.http());
+    startSending(f, sending, "Sent as the kiosk shuts down");
+    CHECK(sending.read(200).status == 0);
+    f.server.reset();  // libmicrohttpd aborts if stopped with a connection still parked
+    const HttpResponse answer = sending.read(5000);
+    CHECK((answer.status == 503 || answer.status == 0));
+    f.port.release(Reply{true, {}});
+}
