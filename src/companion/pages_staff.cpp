@@ -96,7 +96,7 @@ Page PageRenderer::contributionThanks() const {
     const std::string body = fmt::format("<p role=\"status\">{}</p>\n<p>{} <a href=\"/support\">{}</a></p>\n",
                                          text("contribute.thanks"), text("companion.support_line"),
                                          text("companion.support_link"));
-    return Page{200, document(m_strings.get("contribute.thanks"), body), {}, {}};
+    return Page{200, document(m_strings.get("companion.thanks_heading"), body), {}, {}};
 }
 
 std::string PageRenderer::ratingFieldset(std::string_view name, std::string_view legendHtml,
@@ -144,7 +144,7 @@ Page PageRenderer::evaluationThanks() const {
     const std::string body = fmt::format("<p role=\"status\">{}</p>\n<p>{} <a href=\"/support\">{}</a></p>\n",
                                          text("companion.evaluation_thanks"), text("companion.support_line"),
                                          text("companion.support_link"));
-    return Page{200, document(m_strings.get("companion.evaluation_thanks"), body), {}, {}};
+    return Page{200, document(m_strings.get("companion.thanks_heading"), body), {}, {}};
 }
 
 Page PageRenderer::support(const std::vector<std::pair<std::string, std::string>>& signposts) const {
