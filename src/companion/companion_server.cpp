@@ -10,7 +10,9 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <utility>
 
@@ -348,6 +350,37 @@ core::Result<ListenAddress> parseListen(std::string_view listen) {
     if (inet_pton(out.ipv6 ? AF_INET6 : AF_INET, out.host.c_str(), buffer) != 1)
         return core::fail(fmt::format("listen \"{}\": \"{}\" is not an IP address of this machine", listen, out.host));
     return out;
+}
+
+namespace {
+
+core::Result<std::string> readPem(const std::string& path, std::string_view what) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return core::fail(fmt::format("companion: the {} {} cannot be read (check it exists and the kiosk's user "
+                                           "may read it)", what, path));
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (text.str().find("-----BEGIN") == std::string::npos)
+        return core::fail(fmt::format("companion: the {} {} is not a PEM file", what, path));
+    return text.str();
+}
+
+}  // namespace
+
+core::Result<ServerOptions> serverOptionsFrom(const core::AppConfig& config, std::string_view listenOverride) {
+    ServerOptions options;
+    options.listen = listenOverride.empty() ? config.companionListen : std::string(listenOverride);
+    if (options.listen.empty()) return core::fail("companion: off (no [companion] listen and no --listen)");
+    if (auto where = parseListen(options.listen); !where) return where.error();
+    if (!config.companionTlsCert.empty()) {
+        auto cert = readPem(config.companionTlsCert, "certificate");
+        if (!cert) return cert.error();
+        auto key = readPem(config.companionTlsKey, "key");
+        if (!key) return key.error();
+        options.tlsCertPem = std::move(cert.value());
+        options.tlsKeyPem = std::move(key.value());
+    }
+    return options;
 }
 
 std::string joinUrl(std::string_view scheme, std::string_view host, std::uint16_t port, std::string_view joinToken) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "companion/companion_port.hpp"
+#include "core/config/app_config.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/result.hpp"
 #include "core/text/string_table.hpp"
@@ -42,6 +43,11 @@ struct ListenAddress {
     std::uint16_t port = 0;
     bool ipv6 = false;
 };
+
+/// The [companion] settings as server options, with the PEM files read; "" listen means the page is off (an error
+/// saying so, which the app need not show). `listenOverride` is --listen, which wins over the file.
+[[nodiscard]] core::Result<ServerOptions> serverOptionsFrom(const core::AppConfig& config,
+                                                            std::string_view listenOverride = {});
 
 /// "192.168.4.1:8080", "0.0.0.0:80", "[::1]:8080" -> host and port; a clear message otherwise.
 [[nodiscard]] core::Result<ListenAddress> parseListen(std::string_view listen);

@@ -190,3 +190,22 @@ TEST_CASE("a phone's QR reader gets the join link back from the matrix", "[compa
     }
     CHECK(decoded == url + "\n");
 }
+
+TEST_CASE("server options come from the config, with --listen first and unreadable PEM files named", "[companion]") {
+    core::AppConfig config;
+    CHECK_FALSE(serverOptionsFrom(config));  // off
+    config.companionListen = "10.42.0.1:8080";
+    const auto plain = serverOptionsFrom(config);
+    REQUIRE(plain);
+    CHECK(plain->listen == "10.42.0.1:8080");
+    CHECK(plain->tlsCertPem.empty());
+    const auto overridden = serverOptionsFrom(config, "127.0.0.1:9000");
+    REQUIRE(overridden);
+    CHECK(overridden->listen == "127.0.0.1:9000");
+    CHECK_FALSE(serverOptionsFrom(config, "nowhere"));
+    config.companionTlsCert = "/nonexistent/cert.pem";
+    config.companionTlsKey = "/nonexistent/key.pem";
+    const auto missing = serverOptionsFrom(config);
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().message.find("/nonexistent/cert.pem") != std::string::npos);
+}
