@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "app/kiosk_app.hpp"
+#include "companion/companion_server.hpp"
 #include "core/config/settings_audit.hpp"
 #include "core/contribute/codebook.hpp"
 #include "core/paths.hpp"
@@ -43,6 +44,32 @@ private:
     KioskApp& m_app;
 };
 
+/// Starts the phone page when [companion] listen or --listen asks for it; nullptr when it is off or cannot start
+/// (the kiosk runs on without it, and says why on stderr).
+std::unique_ptr<companion::CompanionServer> startPhonePage(const core::AppConfig& config, const std::string& listen,
+                                                           KioskApp& kiosk, const core::StringTable& strings) {
+    if (config.companionListen.empty() && listen.empty()) return nullptr;
+    auto options = companion::serverOptionsFrom(config, listen);
+    if (!options) {
+        std::cerr << "reflect-kiosk: phone page: " << options.error().message << '\n';
+        return nullptr;
+    }
+    auto started = companion::CompanionServer::start(*options, kiosk.phonePort(), strings, kiosk.scrubber());
+    if (!started) {
+        std::cerr << "reflect-kiosk: phone page: " << started.error().message << '\n';
+        return nullptr;
+    }
+    auto address = companion::parseListen(options->listen);
+    const std::string host = !config.companionHost.empty() ? config.companionHost
+                             : address && address->host != "0.0.0.0" && address->host != "::"
+                                 ? address->host
+                                 : std::string("localhost");
+    std::string base = companion::joinUrl((*started)->tls() ? "https" : "http", host, (*started)->port(), "");
+    base.resize(base.size() - 3);  // the page's root, without "/j/"
+    kiosk.controller().setPhoneAddress(base);
+    return std::move(started.value());
+}
+
 }  // namespace
 
 int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
@@ -70,6 +97,12 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
     const core::Codebook codebook = codebookLoad ? codebookLoad.value() : core::Codebook{};
     // The organisation's own services come first: they are the ones staff can reach today.
     signpostList.entries.insert(signpostList.entries.begin(), config.signposts.begin(), config.signposts.end());
+    // A signpost still at its shipped placeholder sends nobody anywhere: hide it, and tell the admin which ones.
+    if (const auto hidden = core::hidePlaceholders(signpostList); !hidden.empty() && !screenshot) {
+        std::string names;
+        for (const auto& n : hidden) names += (names.empty() ? "" : ", ") + n;
+        std::cerr << "reflect-kiosk: signposts hidden until local details are added to config.toml: " << names << '\n';
+    }
     // A broken principles file only takes the checklist away; sessions still run.
     auto principles = core::loadPrinciples((*assets / "principles.toml").string());
     if (!principles) std::cerr << "reflect-kiosk: " << principles.error().message << '\n';
@@ -175,6 +208,8 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
                                                 core::backupFolderFor(dbPath, config.backupDir), config.backupKeep,
                                                 config.lockIdleSeconds, review, exportFolder});
         kiosk.meetings().setPrinciples(principleList);
+        // The phone page, when the admin switched it on; the server is stopped (threads joined) before the app goes.
+        const auto phonePage = startPhonePage(config, gui.listen, kiosk, strings.value());
         FrameAdapter adapter(kiosk);
         return platform::runFrameLoop(*window, *layer, adapter, platform::LoopOptions{});
     } catch (const std::exception& e) {

@@ -35,6 +35,7 @@ void CommandLine::addGuiFlags() {
     m_app.add_option("--screenshot", m_gui.screenshot, "Render --screen NAME with demo data, write this PNG, exit");
     m_app.add_option("--screen", m_gui.screen, "Screen for --screenshot; 'list' prints the names");
     m_app.add_flag("--print-events", m_gui.printEvents, "Print one line per saved stage change (for tests)");
+    m_app.add_option("--listen", m_gui.listen, "Serve the phone page at ADDR:PORT (e.g. 0.0.0.0:8080)");
     m_app.add_option("--bench-board", m_gui.benchBoard, "Time this many frames of a board with 500 cards, print the figures")
         ->check(CLI::Range(1, 100000));
 }

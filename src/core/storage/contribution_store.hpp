@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/contribute/draft.hpp"
 #include "core/result.hpp"
 #include "core/storage/database.hpp"
 
@@ -42,9 +43,6 @@ public:
 private:
     Database& m_db;
 };
-
-/// The most characters a contribution may have; the screen shows a counter and never cuts silently.
-inline constexpr std::size_t kMaxContributionCharacters = 2000;
 
 /// Refuses text that is not well-formed UTF-8 or is longer than kMaxContributionCharacters, with a calm message
 /// for the person who typed it. add() calls it; screens may call it first to keep the draft and explain.
