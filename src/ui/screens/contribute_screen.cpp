@@ -8,7 +8,7 @@
 #include <imgui_stdlib.h>
 
 #include "core/contribute/secret_text.hpp"
-#include "core/storage/contribution_store.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "ui/screens/signposts_screen.hpp"
 #include "ui/widgets/scoped.hpp"
 #include "ui/widgets/widgets.hpp"
