@@ -101,8 +101,8 @@ void gatherCells(const std::vector<test::LeafCell>& cells, Reading reading, Evid
 }
 
 /// First byte offset of every marker in raw bytes (whatever structure holds it, free pages included).
-void gatherBytes(const std::string& bytes, int sessions, Evidence& out) {
-    for (int s = 0; s < sessions; ++s)
+void gatherBytes(const std::string& bytes, int firstSession, int endSession, Evidence& out) {
+    for (int s = firstSession; s < endSession; ++s)
         for (const char kind : {'c', 'e'})
             for (int i = 0; i < (kind == 'c' ? kContributions : kEvaluations); ++i)
                 if (const auto at = bytes.find(marker(kind, s, i)); at != std::string::npos)
@@ -117,8 +117,16 @@ struct OrderScore {
 /// Spearman between submission rank and the sighting order, for each session's contributions or evaluations
 /// within each group, averaged over every group with at least 4 sightings.
 OrderScore score(const Evidence& evidence) {
+    // One sighting per item and group (its earliest): an evaluation's answers sit side by side, and counting both
+    // would make pairs look ordered when only the pairs' members are.
+    std::map<std::tuple<int, char, std::int64_t>, std::map<int, const Sighting*>> firstSeen;
+    for (const auto& s : evidence) {
+        auto& slot = firstSeen[{s.item.session, s.item.kind, s.group}][s.item.index];
+        if (!slot || s.position < slot->position) slot = &s;
+    }
     std::map<std::tuple<int, char, std::int64_t>, std::vector<const Sighting*>> groups;
-    for (const auto& s : evidence) groups[{s.item.session, s.item.kind, s.group}].push_back(&s);
+    for (const auto& [key, items] : firstSeen)
+        for (const auto& [index, sighting] : items) groups[key].push_back(sighting);
     OrderScore out;
     double sum = 0;
     for (auto& [key, seen] : groups) {
@@ -183,7 +191,7 @@ Run runSessions(const fs::path& dbPath, int sessions, bool closeAndEnd) {
         }
         const std::string wal = readAll(dbPath.string() + "-wal");
         gatherCells(test::walLeafCells(wal), Reading::WalReplay, run.walTable, run.walIndex);
-        gatherBytes(wal, sessions, run.walBytes);
+        gatherBytes(wal, s, s + 1, run.walBytes);  // the session just run: older ones were looked for before
         service.closeActive();
     }
     run.mainFile = readAll(dbPath);
@@ -203,13 +211,16 @@ Run runSessions(const fs::path& dbPath, int sessions, bool closeAndEnd) {
 TEST_CASE("an attacker with the file, its WAL and its pages finds no submission order after sessions end",
           "[storage][anonymity][unlinkability][order]") {
     test::TempDir dir;
+    // Keys and shuffles come from the CSPRNG; texts, lengths and ratings from a fixed seed. A random order's
+    // Spearman over 12 (or 6) items has a standard deviation near 0.3, so the mean of 240 groups has about 0.02:
+    // the 0.1 bound is some 5 of them away, while an order that follows submission scores near 1.
     constexpr int kSessions = 120;
     const auto run = runSessions(dir / "reflect.db", kSessions, true);
     Evidence mainTable, mainIndex, mainBytes, fileTable, fileIndex;
     const auto cells = test::databaseLeafCells(run.mainFile);
     gatherCells(cells, Reading::PerPage, mainTable, mainIndex);
     gatherCells(cells, Reading::WholeFile, fileTable, fileIndex);
-    gatherBytes(run.mainFile, kSessions, mainBytes);
+    gatherBytes(run.mainFile, 0, kSessions, mainBytes);
     const std::vector<std::pair<std::string, const Evidence*>> sources = {
         {"main-file table cells by page", &mainTable}, {"main-file index and to-do cells by page", &mainIndex},
         {"main-file table cells along the file", &fileTable}, {"main-file index cells along the file", &fileIndex},
@@ -246,5 +257,5 @@ TEST_CASE("the same attacker recovers the order while contributions are open (th
                                                 << index.meanRho << " over " << index.groups);
     CHECK(wal.groups >= kSessions);
     CHECK(wal.meanRho > 0.9);
-    CHECK(index.meanRho > 0.3);
+    CHECK(index.meanRho > 0.15);  // above the 0.1 bound the closed sessions must stay within
 }
