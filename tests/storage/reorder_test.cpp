@@ -174,7 +174,7 @@ TEST_CASE("a power cut anywhere inside the close leaves the old rows or the new 
             CHECK(db.queryInt("SELECT safeguarding_alerts FROM sessions") == 1);
         }
     }
-    INFO(cuts << " cuts: " << oldRows << " left the old rows, " << newRows << " the new");
+    WARN(cuts << " power cuts inside the close: " << oldRows << " left the old rows, " << newRows << " the new");
     CHECK(cuts >= 10);
     CHECK(oldRows > 0);
     CHECK(newRows > 0);
