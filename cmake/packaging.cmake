@@ -15,7 +15,33 @@ install(FILES "${REFLECT_SETUP_SOURCE}/reflect-kiosk.service"
         DESTINATION "${REFLECT_SETUP_DEST}")
 # Not under /etc: a dpkg conffile would prompt on every upgrade of a kiosk nobody is watching.
 install(FILES "${REFLECT_SETUP_SOURCE}/config.example.toml" DESTINATION "${CMAKE_INSTALL_DATADIR}/reflect-kiosk")
-install(FILES "${REFLECT_SETUP_SOURCE}/reflect-kiosk.1" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
+
+# Debian policy wants a machine-readable copyright file, a changelog and compressed man pages; lintian
+# refuses the package without them. gzip -9n leaves the name and time out, so the files are reproducible.
+set(REFLECT_PACKAGING_DIR "${CMAKE_BINARY_DIR}/packaging")
+set(REFLECT_MAN_SOURCE "${REFLECT_SETUP_SOURCE}/reflect-kiosk.1")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${REFLECT_MAN_SOURCE}"
+                                                               "${CMAKE_CURRENT_LIST_DIR}/debian-copyright.in")
+file(MAKE_DIRECTORY "${REFLECT_PACKAGING_DIR}")
+find_program(REFLECT_GZIP gzip REQUIRED)
+function(reflect_gzip_to source target)
+    execute_process(COMMAND "${REFLECT_GZIP}" -9n -c "${source}" OUTPUT_FILE "${target}" RESULT_VARIABLE failed)
+    if(failed)
+        message(FATAL_ERROR "gzip -9n ${source} failed")
+    endif()
+endfunction()
+reflect_gzip_to("${REFLECT_MAN_SOURCE}" "${REFLECT_PACKAGING_DIR}/reflect-kiosk.1.gz")
+install(FILES "${REFLECT_PACKAGING_DIR}/reflect-kiosk.1.gz" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
+
+configure_file("${CMAKE_CURRENT_LIST_DIR}/debian-copyright.in" "${REFLECT_PACKAGING_DIR}/copyright" @ONLY)
+# One entry per packaged version; the date is fixed in the text so a rebuild gives the same bytes.
+file(WRITE "${REFLECT_PACKAGING_DIR}/changelog.Debian"
+     "reflect-kiosk (${PROJECT_VERSION}-1) bookworm; urgency=medium\n\n"
+     "  * Package built from the Reflect Kiosk source with CPack.\n\n"
+     " -- Reflect Kiosk maintainers <maintainers@reflect-kiosk.invalid>  Wed, 02 Dec 2026 00:00:00 +0000\n")
+reflect_gzip_to("${REFLECT_PACKAGING_DIR}/changelog.Debian" "${REFLECT_PACKAGING_DIR}/changelog.Debian.gz")
+install(FILES "${REFLECT_PACKAGING_DIR}/copyright" "${REFLECT_PACKAGING_DIR}/changelog.Debian.gz"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/reflect-kiosk")
 
 set(CPACK_GENERATOR "DEB")
 set(CPACK_PACKAGE_NAME "reflect-kiosk")

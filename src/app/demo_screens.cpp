@@ -10,37 +10,20 @@
 
 namespace reflect::app {
 
-const std::vector<std::string>& screenshotScreens() {
-    static const std::vector<std::string> kScreens = {
-        "home",          "home-resume",   "setup",       "runner-first", "runner",     "runner-amber",
-        "runner-overtime", "runner-paused", "end-confirm", "summary",      "signposts",  "pin",
-        "contribute", "contribute-typing", "contribute-signposts", "runner-contributions", "reveal-refused",
-        "contribute-countdown", "board-12", "board-60",
-        "home-groups",   "setup-group",   "als-runner",  "action-review", "action-commit", "evaluation",
-        "als-closing",   "checklist",     "checklist-result",
-        "home-safe-mode",
-        "lead-pin", "dashboard-sessions", "dashboard-themes", "dashboard-search", "dashboard-actions",
-        "dashboard-evaluations", "dashboard-timing", "dashboard-checklist", "dashboard-locking",
-        "first-run-pins", "first-run-pins-mismatch", "first-run-pins-lead", "home-pins-reminder", "pin-closing",
-        "dashboard-custom",
-    };
-    return kScreens;
-}
-
 namespace {
 core::Result<void> startRound(KioskApp& app) {
-    const auto& templates = app.controller().templates().templates;
+    const auto& templates = app.view().setup.templates->templates;
     if (templates.empty()) return core::fail("no templates are available for the demo");
     auto round = std::find_if(templates.begin(), templates.end(), [](const auto& t) { return t.format == "round"; });
     const auto& chosen = round != templates.end() ? *round : templates.front();
     core::PlanChoices choices;
     choices.title = "A patient I will never forget";
-    app.controller().apply(core::StartSession{chosen.id, choices});
+    app.apply(core::StartSession{chosen.id, choices});
     if (!app.sessions().active()) return core::fail("the demo session did not start");
     return core::ok();
 }
 
-void op(KioskApp& app, core::SessionOp o) { app.controller().apply(core::SessionCommand{o}); }
+void op(KioskApp& app, core::SessionOp o) { app.apply(core::SessionCommand{o}); }
 
 /// Fictional reflections in the voice of staff after a Round; already free of identifiers, as stored ones are.
 constexpr const char* kDemoCards[] = {
@@ -72,13 +55,13 @@ constexpr const char* kDemoCards[] = {
 };
 
 core::Result<void> toDiscussion(KioskApp& app) {
-    for (int i = 0; i < 30 && !app.controller().stageAcceptsContributions(); ++i) op(app, core::SessionOp::Next);
-    if (!app.controller().stageAcceptsContributions()) return core::fail("the demo template has no contribution stage");
+    for (int i = 0; i < 30 && !app.view().runner.contributions.stageAccepts; ++i) op(app, core::SessionOp::Next);
+    if (!app.view().runner.contributions.stageAccepts) return core::fail("the demo template has no contribution stage");
     return core::ok();
 }
 
 void addCards(KioskApp& app, int count) {
-    auto& c = app.controller();
+    auto& c = app;
     c.apply(core::OpenContributions{});
     constexpr auto n = std::size(kDemoCards);
     for (int i = 0; i < count; ++i) {
@@ -91,15 +74,15 @@ void addCards(KioskApp& app, int count) {
 
 /// Groups the first `per` loose cards into a theme with these tags.
 void theme(KioskApp& app, const char* name, int per, std::initializer_list<const char*> tags, int votes) {
-    auto& c = app.controller();
+    auto& c = app;
     std::vector<std::int64_t> ids;
-    for (const auto& card : c.board().cards())
+    for (const auto& card : c.view().board.cards)
         if (card.themeId == 0 && static_cast<int>(ids.size()) < per) ids.push_back(card.id);
-    const auto before = c.board().themes().size();
+    const auto before = c.view().board.themes.size();
     c.apply(core::BoardCreateTheme{ids, name});
-    if (c.board().themes().size() == before) return;
+    if (c.view().board.themes.size() == before) return;
     std::int64_t id = 0;
-    for (const auto& t : c.board().themes())
+    for (const auto& t : c.view().board.themes)
         if (t.name == name) id = t.id;
     for (const char* tag : tags) c.apply(core::BoardToggleTag{id, tag});
     if (votes > 0) c.apply(core::BoardVote{id, votes});
@@ -111,11 +94,11 @@ core::Result<void> earlierRounds(KioskApp& app, core::ManualClock& clock) {
         if (auto s = startRound(app); !s) return s;
         if (auto d = toDiscussion(app); !d) return d;
         addCards(app, 3);
-        app.controller().apply(core::RevealContributions{});
+        app.apply(core::RevealContributions{});
         theme(app, "Earlier", 3, {i % 2 == 0 ? "grief-and-loss" : "teamwork", "feeling-unsupported"}, 0);
-        app.controller().apply(core::LeaveBoard{});
+        app.apply(core::LeaveBoard{});
         op(app, core::SessionOp::End);
-        app.controller().apply(core::FinishSummary{});
+        app.apply(core::FinishSummary{});
         clock.advanceSeconds(30 * 24 * 3600);
     }
     return core::ok();
@@ -123,7 +106,7 @@ core::Result<void> earlierRounds(KioskApp& app, core::ManualClock& clock) {
 
 /// A set that has met once: two presenters committed to actions and the set took one.
 core::Result<std::int64_t> setWithHistory(KioskApp& app, core::ManualClock& clock) {
-    auto& c = app.controller();
+    auto& c = app;
     c.apply(core::CreateGroup{"Ward leaders action learning set", "action-learning", 6});
     c.apply(core::CreateGroup{"Thursday Rounds", "round", 40});
     c.apply(core::CreateGroup{"Community team peer support", "peer-support", 8});
@@ -157,7 +140,7 @@ std::vector<core::PrincipleAnswer> demoRatings(KioskApp& app, int variant) {
 }
 
 core::Result<void> prepareMeetingScreen(const std::string& screen, KioskApp& app, core::ManualClock& clock) {
-    auto& c = app.controller();
+    auto& c = app;
     auto set = setWithHistory(app, clock);
     if (!set) return core::fail(set.error().message);
     if (screen == "home-groups") return core::ok();
@@ -233,19 +216,19 @@ core::Result<void> prepareMeetingScreen(const std::string& screen, KioskApp& app
 
 /// Lead review: a few years of demo history, a lead PIN, and the dashboard unlocked on one panel.
 core::Result<void> leadReview(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database& db) {
-    auto& c = app.controller();
+    auto& c = app;
     core::DemoOptions options;
     options.sessions = 300;
     options.seed = 7;
     options.endWallMs = clock.wallNow() - 7LL * 24 * 3600 * 1000;
-    auto filled = core::generateDemoData(db, c.codebook(), options);
+    auto filled = core::generateDemoData(db, app.codebook(), options);
     if (!filled) return core::fail(filled.error().message);
     core::PinStore pins(db, clock);
     if (auto set = pins.setPin(core::Role::Lead, "2468"); !set) return set;
     c.apply(core::OpenLeadReview{});
     if (screen == "lead-pin") return core::ok();
     c.apply(core::SubmitLeadPin{"2468"});
-    if (c.screen() != core::Screen::Dashboard) return core::fail("the demo lead PIN did not unlock the dashboard");
+    if (app.controller().screen() != core::Screen::Dashboard) return core::fail("the demo lead PIN did not unlock the dashboard");
     struct Shot {
         const char* name;
         core::DashboardPanel panel;
@@ -275,7 +258,7 @@ core::Result<void> leadReview(const std::string& screen, KioskApp& app, core::Ma
 
 /// The first-run PIN set-up, as a fresh kiosk opens on it; and home once the PINs are set or put off.
 core::Result<void> pinSetup(const std::string& screen, KioskApp& app, core::Database& db, core::ManualClock& clock) {
-    auto& c = app.controller();
+    auto& c = app;
     if (screen == "home") {
         // A kiosk in everyday use: both PINs were set, so home shows no reminder.
         core::PinStore pins(db, clock);
@@ -285,7 +268,7 @@ core::Result<void> pinSetup(const std::string& screen, KioskApp& app, core::Data
         c.apply(core::GoHome{});
         return core::ok();
     }
-    if (!c.pinSetup().open) return core::fail("the first-run PIN set-up did not open on a fresh database");
+    if (!c.view().pads.setup.open) return core::fail("the first-run PIN set-up did not open on a fresh database");
     if (screen == "home-pins-reminder") {
         c.apply(core::SetPinsLater{});
         return core::ok();
@@ -297,133 +280,198 @@ core::Result<void> pinSetup(const std::string& screen, KioskApp& app, core::Data
     if (screen == "first-run-pins-lead") {
         c.apply(core::PinSetupEntry{core::SecretText("1357")});
         c.apply(core::PinSetupEntry{core::SecretText("1357")});
-        if (c.pinSetup().role != core::Role::Lead) return core::fail("the demo facilitator PIN was not saved");
+        if (c.view().pads.setup.role != core::Role::Lead) return core::fail("the demo facilitator PIN was not saved");
     }
     return core::ok();
 }
-}  // namespace
 
-core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database& db) {
-    auto& c = app.controller();
-    if (screen == "home" || screen == "home-pins-reminder" || screen.rfind("first-run-pins", 0) == 0)
-        return pinSetup(screen, app, db, clock);
-    // Every other demo starts as a facilitator would who chose "Set later" on the first-run set-up.
-    c.apply(core::SetPinsLater{});
-    if (screen == "lead-pin" || screen.rfind("dashboard-", 0) == 0) return leadReview(screen, app, clock, db);
-    if (screen == "home-safe-mode") return core::ok();  // main passes the start-up notice in KioskAppConfig
-    if (screen == "setup") {
-        c.apply(core::OpenSetup{});
-        return core::ok();
-    }
-    if (screen == "signposts") {
-        c.apply(core::OpenSignposts{});
-        return core::ok();
-    }
-    if (screen == "pin" || screen == "pin-closing") {
+
+/// The demo states that start from a fresh kiosk whose facilitator chose "Set later" on the first-run set-up.
+core::Result<void> simpleScreen(const DemoContext& d) {
+    auto& c = d.app;
+    if (d.screen == "setup") c.apply(core::OpenSetup{});
+    if (d.screen == "signposts") c.apply(core::OpenSignposts{});
+    if (d.screen == "pin" || d.screen == "pin-closing") {
         c.apply(core::RequestExit{});
-        if (screen == "pin-closing") clock.advanceSeconds(168);  // 12 s before the pad closes itself
+        if (d.screen == "pin-closing") d.clock.advanceSeconds(168);  // 12 s before the pad closes itself
+    }
+    return core::ok();  // home-safe-mode: main passes the start-up notice in KioskAppConfig
+}
+
+/// A Round at its discussion, with contributions written, revealed or refused.
+core::Result<void> contributionScreen(const DemoContext& d) {
+    auto& c = d.app;
+    const std::string& screen = d.screen;
+    if (screen.rfind("board-", 0) == 0)
+        if (auto e = earlierRounds(d.app, d.clock); !e) return e;
+    if (auto started = startRound(d.app); !started) return started;
+    if (auto t = toDiscussion(d.app); !t) return t;
+    d.clock.advanceSeconds(4 * 60);
+    if (screen == "reveal-refused") {
+        addCards(d.app, 2);
+        c.apply(core::RevealContributions{});
         return core::ok();
     }
-    if (screen == "board-12" || screen == "board-60" || screen == "board-500") {
-        if (auto e = earlierRounds(app, clock); !e) return e;
-    }
-    static const std::set<std::string> kMeetingScreens = {"home-groups",   "setup-group", "als-runner",
-                                                          "action-review", "action-commit", "evaluation",
-                                                          "als-closing",   "checklist",   "checklist-result"};
-    if (kMeetingScreens.count(screen)) return prepareMeetingScreen(screen, app, clock);
-    auto started = startRound(app);
-    if (!started) return started;
-    if (screen.rfind("contribute", 0) == 0 || screen == "runner-contributions" || screen == "reveal-refused" ||
-        screen.rfind("board-", 0) == 0) {
-        if (auto d = toDiscussion(app); !d) return d;
-        clock.advanceSeconds(4 * 60);
-        if (screen == "reveal-refused") {
-            addCards(app, 2);
-            c.apply(core::RevealContributions{});
-            return core::ok();
-        }
-        if (screen == "board-500") {
-            addCards(app, 500);
-            c.apply(core::RevealContributions{});
-            c.apply(core::SetAttendance{40});
-            for (int t = 0; t < 12; ++t)
-                theme(app, ("Theme " + std::to_string(t + 1)).c_str(), 20, {"grief-and-loss", "teamwork"}, t);
-            return core::ok();
-        }
-        if (screen == "board-12" || screen == "board-60") {
-            const bool big = screen == "board-60";
-            addCards(app, big ? 60 : 12);
-            c.apply(core::RevealContributions{});
-            c.apply(core::SetAttendance{big ? 14 : 4});
-            theme(app, "Carrying grief home", big ? 9 : 3, {"grief-and-loss", "being-human-too"}, 4);
-            theme(app, "Stretched too thin", big ? 8 : 3, {"exhaustion-and-workload", "feeling-unsupported"}, 6);
-            if (big) {
-                theme(app, "Kindness that kept us going", 7, {"kindness", "teamwork"}, 3);
-                theme(app, "Not enough time to care", 6, {"moral-distress"}, 2);
-            }
-            return core::ok();
-        }
-        c.apply(core::OpenContributions{});
-        for (int i = 0; i < 4; ++i) c.apply(core::SubmitContribution{core::SecretText(kDemoCards[i])});
-        if (screen == "runner-contributions") {
-            c.apply(core::SubmitContribution{core::SecretText("Some days I feel I can't go on.")});
-            return core::ok();
-        }
-        c.apply(core::LetStaffWrite{});
-        if (screen == "contribute-typing")
-            app.ui().contribute().setDraftForDemo(
-                "Staff Nurse Siobhan Byrne sat with Mr Okafor in bay 4 until his daughter arrived.\nHer number was "
-                "07700 900123 and I wrote it on my hand.",
-                clock.steadyNow());
-        if (screen == "contribute-countdown") {
-            app.ui().contribute().setDraftForDemo("I keep going over what I could have said to her son", clock.steadyNow());
-            clock.advanceSeconds(83);
-        }
-        if (screen == "contribute-signposts")
-            c.apply(core::SubmitContribution{core::SecretText("Some days I feel I can't go on.")});
+    if (screen == "board-500") {
+        addCards(d.app, 500);
+        c.apply(core::RevealContributions{});
+        c.apply(core::SetAttendance{40});
+        for (int t = 0; t < 12; ++t)
+            theme(d.app, ("Theme " + std::to_string(t + 1)).c_str(), 20, {"grief-and-loss", "teamwork"}, t);
         return core::ok();
     }
+    if (screen == "board-12" || screen == "board-60") {
+        const bool big = screen == "board-60";
+        addCards(d.app, big ? 60 : 12);
+        c.apply(core::RevealContributions{});
+        c.apply(core::SetAttendance{big ? 14 : 4});
+        theme(d.app, "Carrying grief home", big ? 9 : 3, {"grief-and-loss", "being-human-too"}, 4);
+        theme(d.app, "Stretched too thin", big ? 8 : 3, {"exhaustion-and-workload", "feeling-unsupported"}, 6);
+        if (big) {
+            theme(d.app, "Kindness that kept us going", 7, {"kindness", "teamwork"}, 3);
+            theme(d.app, "Not enough time to care", 6, {"moral-distress"}, 2);
+        }
+        return core::ok();
+    }
+    c.apply(core::OpenContributions{});
+    for (int i = 0; i < 4; ++i) c.apply(core::SubmitContribution{core::SecretText(kDemoCards[i])});
+    if (screen == "runner-contributions") {
+        c.apply(core::SubmitContribution{core::SecretText("Some days I feel I can't go on.")});
+        return core::ok();
+    }
+    c.apply(core::LetStaffWrite{});
+    if (screen == "contribute-typing")
+        d.app.ui().contribute().setDraftForDemo(
+            "Staff Nurse Siobhan Byrne sat with Mr Okafor in bay 4 until his daughter arrived.\nHer number was "
+            "07700 900123 and I wrote it on my hand.",
+            d.clock.steadyNow());
+    if (screen == "contribute-countdown") {
+        d.app.ui().contribute().setDraftForDemo("I keep going over what I could have said to her son", d.clock.steadyNow());
+        d.clock.advanceSeconds(83);
+    }
+    if (screen == "contribute-signposts")
+        c.apply(core::SubmitContribution{core::SecretText("Some days I feel I can't go on.")});
+    return core::ok();
+}
+
+/// A Round's runner at a given moment of its timing.
+core::Result<void> roundScreen(const DemoContext& d) {
+    const std::string& screen = d.screen;
+    if (auto started = startRound(d.app); !started) return started;
     if (screen == "runner-first") {
-        clock.advanceSeconds(95);
+        d.clock.advanceSeconds(95);
         return core::ok();
     }
     // Into the first panel story, part-way through.
-    clock.advanceSeconds(4 * 60 + 40);
-    op(app, core::SessionOp::Next);
+    d.clock.advanceSeconds(4 * 60 + 40);
+    op(d.app, core::SessionOp::Next);
     if (screen == "runner" || screen == "home-resume") {
-        clock.advanceSeconds(138);
-        if (screen == "home-resume") c.apply(core::GoHome{});
-        return core::ok();
-    }
-    if (screen == "runner-amber") {
-        clock.advanceSeconds(6 * 60 - 84);
-        return core::ok();
-    }
-    if (screen == "runner-overtime") {
-        clock.advanceSeconds(6 * 60 + 65);
-        return core::ok();
-    }
-    if (screen == "runner-paused") {
-        clock.advanceSeconds(200);
-        op(app, core::SessionOp::Pause);
-        return core::ok();
-    }
-    if (screen == "end-confirm") {
-        clock.advanceSeconds(200);
-        app.ui().runner().openEndConfirm();
-        return core::ok();
-    }
-    if (screen == "summary") {
+        d.clock.advanceSeconds(138);
+        if (screen == "home-resume") d.app.apply(core::GoHome{});
+    } else if (screen == "runner-amber") {
+        d.clock.advanceSeconds(6 * 60 - 84);
+    } else if (screen == "runner-overtime") {
+        d.clock.advanceSeconds(6 * 60 + 65);
+    } else if (screen == "runner-paused") {
+        d.clock.advanceSeconds(200);
+        op(d.app, core::SessionOp::Pause);
+    } else if (screen == "end-confirm") {
+        d.clock.advanceSeconds(200);
+        d.app.ui().runner().openEndConfirm();
+    } else if (screen == "summary") {
         // Run every stage with a realistic spread: some short, some long.
-        const int stages = app.sessions().active()->stageCount();
-        for (int i = app.sessions().active()->currentIndex(); i < stages; ++i) {
-            const auto planned = app.sessions().active()->allowedMs(i);
-            clock.advanceMs(planned + ((i % 3) - 1) * 70'000);
-            if (i + 1 < stages) op(app, core::SessionOp::Next);
+        const int stages = d.app.sessions().active()->stageCount();
+        for (int i = d.app.sessions().active()->currentIndex(); i < stages; ++i) {
+            const auto planned = d.app.sessions().active()->allowedMs(i);
+            d.clock.advanceMs(planned + ((i % 3) - 1) * 70'000);
+            if (i + 1 < stages) op(d.app, core::SessionOp::Next);
         }
-        op(app, core::SessionOp::End);
-        return core::ok();
+        op(d.app, core::SessionOp::End);
     }
+    return core::ok();
+}
+
+/// Every other demo starts as a facilitator would who chose "Set later" on the first-run set-up.
+template <core::Result<void> (*Prepare)(const DemoContext&)>
+core::Result<void> afterSetLater(const DemoContext& d) {
+    d.app.apply(core::SetPinsLater{});
+    return Prepare(d);
+}
+
+core::Result<void> pinScreen(const DemoContext& d) { return pinSetup(d.screen, d.app, d.db, d.clock); }
+core::Result<void> leadScreen(const DemoContext& d) { return leadReview(d.screen, d.app, d.clock, d.db); }
+core::Result<void> meetingScreen(const DemoContext& d) { return prepareMeetingScreen(d.screen, d.app, d.clock); }
+
+}  // namespace
+
+const std::vector<DemoScreen>& demoScreens() {
+    constexpr auto simple = &afterSetLater<simpleScreen>;
+    constexpr auto contrib = &afterSetLater<contributionScreen>;
+    constexpr auto round = &afterSetLater<roundScreen>;
+    constexpr auto meeting = &afterSetLater<meetingScreen>;
+    constexpr auto lead = &afterSetLater<leadScreen>;
+    static const std::vector<DemoScreen> kScreens = {
+        {"home", pinScreen},
+        {"home-resume", round},
+        {"setup", simple},
+        {"runner-first", round},
+        {"runner", round},
+        {"runner-amber", round},
+        {"runner-overtime", round},
+        {"runner-paused", round},
+        {"end-confirm", round},
+        {"summary", round},
+        {"signposts", simple},
+        {"pin", simple},
+        {"contribute", contrib},
+        {"contribute-typing", contrib},
+        {"contribute-signposts", contrib},
+        {"runner-contributions", contrib},
+        {"reveal-refused", contrib},
+        {"contribute-countdown", contrib},
+        {"board-12", contrib},
+        {"board-60", contrib},
+        {"home-groups", meeting},
+        {"setup-group", meeting},
+        {"als-runner", meeting},
+        {"action-review", meeting},
+        {"action-commit", meeting},
+        {"evaluation", meeting},
+        {"als-closing", meeting},
+        {"checklist", meeting},
+        {"checklist-result", meeting},
+        {"home-safe-mode", simple},
+        {"lead-pin", lead},
+        {"dashboard-sessions", lead},
+        {"dashboard-themes", lead},
+        {"dashboard-search", lead},
+        {"dashboard-actions", lead},
+        {"dashboard-evaluations", lead},
+        {"dashboard-timing", lead},
+        {"dashboard-checklist", lead},
+        {"dashboard-locking", lead},
+        {"first-run-pins", pinScreen},
+        {"first-run-pins-mismatch", pinScreen},
+        {"first-run-pins-lead", pinScreen},
+        {"home-pins-reminder", pinScreen},
+        {"pin-closing", simple},
+        {"dashboard-custom", lead},
+        // Not in the screenshot list: scripts/bench times frames on it.
+        {"board-500", contrib},
+    };
+    return kScreens;
+}
+
+std::vector<std::string> screenshotScreens() {
+    std::vector<std::string> names;
+    for (const auto& s : demoScreens())
+        if (std::string_view(s.name) != "board-500") names.emplace_back(s.name);
+    return names;
+}
+
+core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database& db) {
+    for (const auto& s : demoScreens())
+        if (screen == s.name) return s.prepare(DemoContext{screen, app, clock, db});
     return core::fail("unknown screen \"" + screen + "\" (try --screen list)");
 }
 

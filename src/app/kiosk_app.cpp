@@ -14,7 +14,8 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
       m_controller(m_sessions, m_pins, templates, strings,
                    core::KioskOptions{config.kioskMode, config.revealMinimum, config.draftIdleSeconds, config.codebook,
                                       config.lockIdleSeconds, config.review, config.exportFolder}),
-      m_ui(ui::UiTexts{strings, signposts, config.organisation}) {
+      m_ui(ui::UiTexts{strings, signposts, config.organisation, m_scrubber}),
+      m_codebook(config.codebook) {
     m_printEvents = config.printEvents;
     if (config.printEvents) {
         // Machine-readable progress for the end-to-end tests: kinds and numbers only, never anything typed.
@@ -25,7 +26,7 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
         });
     }
     m_controller.attachMeetings(m_meetings);
-    m_controller.startUp();
+    m_controller.startUp(clock.steadyNow());
     if (!config.startupNotice.empty()) m_controller.showNotice(config.startupNotice);
     if (!config.backupDir.empty()) m_backups.emplace(db, config.backupDir, config.backupKeep);
 }
@@ -34,14 +35,16 @@ void KioskApp::frame(const ui::Theme& theme) {
     // The clock is read once per frame; everything below sees the same moment.
     const auto now = m_clock.steadyNow();
     const auto wall = m_clock.wallNow();
-    m_ui.draw(m_controller, theme, now, wall, m_commands);
-    m_controller.applyAll(m_commands);
-    if (m_printEvents && m_controller.exitRequested() != m_exitWasRequested) {
+    m_ui.draw(m_controller.view(), theme, now, wall, m_commands);
+    m_controller.applyAll(m_commands, now);
+    m_controller.drain(m_inbox, now);
+    const bool exitRequested = m_controller.view().pads.exitOpen;
+    if (m_printEvents && exitRequested != m_exitWasRequested) {
         // For the containment test: the PIN pad came up (or went away) instead of the kiosk closing.
-        std::puts(m_controller.exitRequested() ? "event exit_requested" : "event exit_cancelled");
+        std::puts(exitRequested ? "event exit_requested" : "event exit_cancelled");
         std::fflush(stdout);
     }
-    m_exitWasRequested = m_controller.exitRequested();
+    m_exitWasRequested = exitRequested;
     // Backups wait until the first frame is on screen: on a large database a copy takes seconds, and the kiosk
     // should never start on a blank screen.
     if (m_backups && m_firstFramePresented) {
@@ -63,8 +66,10 @@ void KioskApp::framePresented() {
     }
 }
 
-std::int64_t KioskApp::msUntilNextChange() const {
+std::int64_t KioskApp::msUntilNextChange() {
     const auto now = m_clock.steadyNow();
+    // Something posted by another surface is applied on the next frame.
+    if (!m_inbox.empty()) return 0;
     std::int64_t wake = -1;
     const auto consider = [&](std::int64_t ms) {
         if (ms >= 0 && (wake < 0 || ms < wake)) wake = ms;
@@ -73,7 +78,7 @@ std::int64_t KioskApp::msUntilNextChange() const {
     consider(m_controller.msUntilIdleChange(now));
     if (m_controller.screen() == core::Screen::Contribute) consider(m_ui.contribute().msUntilNextChange(now));
     if (m_controller.screen() != core::Screen::Runner) return wake;
-    const core::SessionMachine* machine = m_sessions.active();
+    const auto& machine = m_controller.view().runner.machine;
     if (!machine) return wake;
     const auto tick = machine->msUntilNextVisibleChange(now);
     if (tick >= 0) consider(tick);

@@ -10,6 +10,7 @@
 #include "core/access/pin_store.hpp"
 #include "core/clock.hpp"
 #include "core/groups/meeting_service.hpp"
+#include "core/kiosk/command_inbox.hpp"
 #include "core/kiosk/kiosk_controller.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/session/session_service.hpp"
@@ -18,7 +19,6 @@
 #include "core/support/signposts.hpp"
 #include "core/templates/template_loader.hpp"
 #include "core/text/string_table.hpp"
-#include "platform/frame_loop.hpp"
 #include "ui/kiosk_ui.hpp"
 
 namespace reflect::app {
@@ -40,22 +40,32 @@ struct KioskAppConfig {
     std::string exportFolder;
 };
 
-/// Owns nothing global: every collaborator is passed in by reference from main.
-class KioskApp final : public platform::FrameClient {
+/// The kiosk without a window: database, services, controller, inbox and the ImGui surfaces. The real binary
+/// drives it from the GLFW frame loop and the tests from a headless ImGui context, so the two cannot drift.
+/// Owns nothing global: every collaborator is passed in by reference.
+class KioskApp {
 public:
     KioskApp(core::Database& db, const core::Clock& clock, const core::TemplateSet& templates,
              const core::StringTable& strings, const core::SignpostList& signposts, const KioskAppConfig& config);
 
-    void frame(const ui::Theme& theme) override;
-    [[nodiscard]] std::int64_t msUntilNextChange() const override;
-    [[nodiscard]] bool finished() const override { return m_controller.shouldExit(); }
-    void closeRequested() override { m_controller.apply(core::RequestExit{}); }
-    [[nodiscard]] bool kioskMode() const override { return m_controller.kioskMode(); }
+    /// One frame between ImGui::NewFrame and ImGui::Render: reads the clock once, draws from the view, applies
+    /// what the person asked for and what other surfaces posted.
+    void frame(const ui::Theme& theme);
+    [[nodiscard]] std::int64_t msUntilNextChange();
+    [[nodiscard]] bool finished() const { return m_controller.shouldExit(); }
+    void closeRequested() { apply(core::RequestExit{}); }
+    [[nodiscard]] bool kioskMode() const { return m_controller.kioskMode(); }
     /// With --print-events, the first frame on screen prints "event first-frame" (scripts/bench-review times it).
-    void framePresented() override;
+    void framePresented();
+    /// Applies one command now (demo states and tests; surfaces emit theirs during frame()).
+    void apply(const core::Command& command) { m_controller.apply(command, m_clock.steadyNow()); }
 
     [[nodiscard]] core::KioskController& controller() noexcept { return m_controller; }
+    [[nodiscard]] const core::KioskView& view() { return m_controller.view(); }
+    [[nodiscard]] core::CommandInbox& inbox() noexcept { return m_inbox; }
+    [[nodiscard]] const core::Codebook& codebook() const noexcept { return m_codebook ? *m_codebook : m_noCodebook; }
     [[nodiscard]] core::SessionService& sessions() noexcept { return m_sessions; }
+    [[nodiscard]] core::PinStore& pins() noexcept { return m_pins; }
     [[nodiscard]] ui::KioskUi& ui() noexcept { return m_ui; }
     [[nodiscard]] core::MeetingService& meetings() noexcept { return m_meetings; }
 
@@ -67,6 +77,9 @@ private:
     core::MeetingService m_meetings;
     core::KioskController m_controller;
     ui::KioskUi m_ui;
+    core::CommandInbox m_inbox;
+    const core::Codebook* m_codebook = nullptr;
+    core::Codebook m_noCodebook;
     std::vector<core::Command> m_commands;
     std::optional<core::BackupScheduler> m_backups;
     bool m_firstFramePresented = false;
@@ -74,8 +87,21 @@ private:
     bool m_exitWasRequested = false;
 };
 
-/// The screens `--screenshot` can show, each with its own demo state.
-[[nodiscard]] const std::vector<std::string>& screenshotScreens();
+/// What a demo state is prepared from: the screen's name, the app on a fresh in-memory database, a manual clock.
+struct DemoContext {
+    const std::string& screen;
+    KioskApp& app;
+    core::ManualClock& clock;
+    core::Database& db;
+};
+/// One screen `--screenshot` can show and the commands that bring the kiosk to it.
+struct DemoScreen {
+    const char* name;
+    core::Result<void> (*prepare)(const DemoContext&);
+};
+[[nodiscard]] const std::vector<DemoScreen>& demoScreens();
+/// The screens `--screenshot` can show (the names of demoScreens(), less the benchmark's own).
+[[nodiscard]] std::vector<std::string> screenshotScreens();
 /// Puts the app into the demo state for `screen` (on a fresh in-memory database and a manual clock).
 [[nodiscard]] core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, core::ManualClock& clock,
                                                    core::Database& db);

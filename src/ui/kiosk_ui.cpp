@@ -37,14 +37,14 @@ void KioskUi::drawMessage(const UiContext& ui, const std::string& message) {
     ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + h + m.gap));
 }
 
-void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core::SteadyMs now, core::WallMs wallNow,
+void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::SteadyMs now, core::WallMs wallNow,
                    std::vector<core::Command>& out) {
     if (m_hits) m_hits->clear();
     const UiContext ui{m_texts.strings, theme, now, wallNow, out, m_hits};
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
-    const core::Screen screen = kiosk.screen();
+    const core::Screen screen = kiosk.screen;
     if (screen != m_lastScreen) {
         if (screen == core::Screen::Setup) m_setup.reset();
         // Leaving the contribute screen by any route wipes the draft; the board starts with nothing selected.
@@ -64,34 +64,34 @@ void KioskUi::draw(const core::KioskController& kiosk, const Theme& theme, core:
     if (screen == core::Screen::Runner || screen == core::Screen::Board) flags |= ImGuiWindowFlags_NoNavInputs;
     ScopedWindow window("##kiosk", flags);
 
-    if (!kiosk.message().empty()) drawMessage(ui, kiosk.message());
-    const bool dialogOpen = kiosk.exitRequested() || m_runner.confirmingEnd();
+    if (!kiosk.message.empty()) drawMessage(ui, kiosk.message);
+    const bool dialogOpen = kiosk.pads.exitOpen || m_runner.confirmingEnd();
     // Esc means "back" on the board, and belongs to the text box on the contribute screen.
     if (!dialogOpen && screen != core::Screen::Setup && screen != core::Screen::Signposts &&
         screen != core::Screen::Contribute && screen != core::Screen::Board && screen != core::Screen::Checklist &&
-        screen != core::Screen::Dashboard && !kiosk.leadPinOpen() && !kiosk.pinSetup().open &&
+        screen != core::Screen::Dashboard && !kiosk.pads.leadOpen && !kiosk.pads.setup.open &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && shortcutsAllowed())
         ui.emit(core::RequestExit{});
 
     switch (screen) {
-        case core::Screen::Home: m_home.draw(ui, kiosk, m_texts.organisation); break;
-        case core::Screen::Setup: m_setup.draw(ui, kiosk); break;
-        case core::Screen::Runner: m_runner.draw(ui, kiosk); break;
-        case core::Screen::Summary: m_summary.draw(ui, kiosk); break;
+        case core::Screen::Home: m_home.draw(ui, kiosk.home, kiosk.pads, m_texts.organisation); break;
+        case core::Screen::Setup: m_setup.draw(ui, kiosk.setup); break;
+        case core::Screen::Runner: m_runner.draw(ui, kiosk.runner); break;
+        case core::Screen::Summary: m_summary.draw(ui, kiosk.summary); break;
         case core::Screen::Signposts: m_signposts.draw(ui, m_texts.signposts); break;
-        case core::Screen::Contribute: m_contribute.draw(ui, kiosk, m_texts.signposts); break;
-        case core::Screen::Board: m_board.draw(ui, kiosk); break;
-        case core::Screen::Checklist: m_checklist.draw(ui, kiosk); break;
+        case core::Screen::Contribute: m_contribute.draw(ui, kiosk.runner, m_texts.scrubber, m_texts.signposts); break;
+        case core::Screen::Board: m_board.draw(ui, kiosk.board); break;
+        case core::Screen::Checklist: m_checklist.draw(ui, kiosk.checklist); break;
         case core::Screen::Dashboard: m_dashboard.draw(ui, kiosk); break;
     }
     // Any touch, click, wheel or key on the lead review restarts its idle lock.
     if (screen == core::Screen::Dashboard && anyInput()) ui.emit(core::LeadActivity{});
     // The same for an open PIN pad: it closes itself (wiping what was typed) only when left alone.
-    if (kiosk.padOpen() && anyInput()) ui.emit(core::PinPadActivity{});
-    const std::int64_t padIdle = kiosk.padIdleRemainingMs(now);
-    m_pinSetup.draw(ui, kiosk);
-    m_leadPin.draw(ui, kiosk.leadPinOpen(), kiosk.leadPinMessage(), PinPurpose::Lead, padIdle);
-    m_pin.draw(ui, kiosk.exitRequested(), kiosk.pinMessage(), PinPurpose::Exit, padIdle);
+    if (kiosk.pads.anyOpen() && anyInput()) ui.emit(core::PinPadActivity{});
+    const std::int64_t padIdle = kiosk.pads.idleRemainingMs(now);
+    m_pinSetup.draw(ui, kiosk.pads);
+    m_leadPin.draw(ui, kiosk.pads.leadOpen, kiosk.pads.leadMessage, PinPurpose::Lead, padIdle);
+    m_pin.draw(ui, kiosk.pads.exitOpen, kiosk.pads.exitMessage, PinPurpose::Exit, padIdle);
 }
 
 }  // namespace reflect::ui

@@ -5,7 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/kiosk/kiosk_controller.hpp"
+#include "core/kiosk/kiosk_view.hpp"
+#include "core/privacy/scrubber.hpp"
 #include "core/support/signposts.hpp"
 #include "ui/screens/board_screen.hpp"
 #include "ui/screens/contribute_screen.hpp"
@@ -25,6 +26,7 @@ struct UiTexts {
     const core::StringTable& strings;
     const core::SignpostList& signposts;
     std::string organisation;
+    const core::Scrubber& scrubber;  ///< shows a writer what will be removed, as they type
 };
 
 class KioskUi {
@@ -32,7 +34,7 @@ public:
     explicit KioskUi(UiTexts texts) : m_texts(std::move(texts)) {}
 
     /// Draws one frame between ImGui::NewFrame() and ImGui::Render(). Commands are appended to `out`.
-    void draw(const core::KioskController& kiosk, const Theme& theme, core::SteadyMs now, core::WallMs wallNow,
+    void draw(const core::KioskView& kiosk, const Theme& theme, core::SteadyMs now, core::WallMs wallNow,
               std::vector<core::Command>& out);
 
     [[nodiscard]] SetupScreen& setup() noexcept { return m_setup; }

@@ -25,8 +25,9 @@ Palette calmPalette() {
         .accentText = rgb(0x10, 0x24, 0x1e),
         .focus = rgb(0xf4, 0xd9, 0x8b),
         .amber = rgb(0xf2, 0xb8, 0x5a),
-        .overtime = rgb(0xef, 0x93, 0x82),
-        .danger = rgb(0xe8, 0x8a, 0x7a),
+        // Light enough for 4.5:1 on a raised surface, where the End button's label sits.
+        .overtime = rgb(0xf5, 0xa8, 0x98),
+        .danger = rgb(0xf4, 0xa0, 0x8f),
         .good = rgb(0x9f, 0xd8, 0xa8),
     };
 }

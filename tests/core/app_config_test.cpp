@@ -124,9 +124,8 @@ std::filesystem::path freshTempDir() {
 }
 
 std::filesystem::path exampleConfigPath() {
-    // Tests are compiled from absolute paths, so the source tree is found from this file.
-    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "kiosk-setup" /
-           "config.example.toml";
+    // The source tree comes from the build, not from __FILE__ (a compiler cache may make that relative).
+    return std::filesystem::path(REFLECT_TEST_SOURCE_DIR) / "kiosk-setup" / "config.example.toml";
 }
 
 std::string readFile(const std::filesystem::path& path) {

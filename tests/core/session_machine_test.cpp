@@ -1,4 +1,6 @@
 // The session machine with a manual clock: every transition, pauses across deadlines, overtime, restarts.
+#include <cstdlib>
+
 #include <catch2/catch.hpp>
 
 #include "core/clock.hpp"
@@ -18,15 +20,19 @@ core::SessionMachine roundMachine(int panellists = 3) {
 constexpr std::int64_t kMin = 60'000;
 }  // namespace
 
-TEST_CASE("a Round expands to welcome, one stage per panellist, discussion, close and evaluation", "[machine]") {
+TEST_CASE("a Round expands to welcome, one stage per panellist, discussion, the panel's last word and close", "[machine]") {
     auto m = roundMachine(3);
     REQUIRE(m.stageCount() == 7);
     CHECK(m.plan().stages()[1].name == "Panellist 1: their story");
     CHECK(m.plan().stages()[3].name == "Panellist 3: their story");
+    CHECK(m.plan().stages()[4].key == "discussion");
+    CHECK(m.plan().stages()[5].key == "last-word");
+    CHECK(m.plan().stages()[6].key == "close");
     CHECK(roundMachine(4).stageCount() == 8);
     CHECK(roundMachine(9).stageCount() == 8);  // clamped to the template's maximum of 4
     CHECK(roundMachine(1).stageCount() == 6);  // and to its minimum of 2
-    CHECK(m.plan().totalPlannedMs() == 60 * kMin);
+    // The hour holds whatever the panel size: the discussion takes up the difference.
+    for (int panel : {2, 3, 4}) CHECK(roundMachine(panel).plan().totalPlannedMs() == 60 * kMin);
 }
 
 TEST_CASE("start counts down the first stage from its planned minutes", "[machine]") {
@@ -200,4 +206,36 @@ TEST_CASE("replanning keeps the progress of stages that remain", "[machine]") {
     CHECK(m.currentIndex() == 1);
     CHECK(m.elapsedMs(0, clock.steadyNow()) == 50'000);
     CHECK(m.elapsedMs(1, clock.steadyNow()) == 20'000);
+}
+
+TEST_CASE("bids replan a set live: time follows the minutes asked and the break stays between presenters", "[machine][bids]") {
+    const auto* set = test::shippedTemplates().find("action-learning-set");
+    REQUIRE(set);
+    core::ManualClock clock;
+    core::SessionMachine m(core::SessionPlan::build(*set, {}));
+    m.apply(SessionOp::Start, clock.steadyNow());
+    while (!m.currentStage().flags.bids) REQUIRE(m.apply(SessionOp::Next, clock.steadyNow()));
+    const int bidsAt = m.currentIndex();
+    clock.advanceSeconds(90);
+
+    core::PlanChoices bids;
+    bids.repeatCounts["presenter"] = 3;
+    bids.repeatWeights["presenter"] = {20, 40, 20};
+    REQUIRE(m.replan(core::SessionPlan::build(*set, bids), clock.steadyNow()));
+    CHECK(m.currentIndex() == bidsAt);
+    CHECK(m.elapsedMs(bidsAt, clock.steadyNow()) == 90'000);
+    std::int64_t a = 0, b = 0;
+    int breakAt = -1, lastOfB = -1;
+    for (int i = 0; i < m.stageCount(); ++i) {
+        const auto& s = m.plan().stages()[static_cast<std::size_t>(i)];
+        if (s.repeatIndex == 0) a += s.plannedMs;
+        if (s.repeatIndex == 1) {
+            b += s.plannedMs;
+            lastOfB = i;
+        }
+        if (s.flags.isBreak) breakAt = i;
+    }
+    CHECK(static_cast<double>(b) == Approx(2.0 * static_cast<double>(a)).epsilon(0.01));
+    CHECK(breakAt == lastOfB + 1);  // three presenters: the break comes after B
+    CHECK(std::llabs(m.plan().totalPlannedMs() - 180 * kMin) <= kMin);
 }

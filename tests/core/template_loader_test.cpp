@@ -129,3 +129,122 @@ TEST_CASE("a bad file in a folder is skipped and the others still load", "[templ
     CHECK(set.issues[0].file == "bad.toml");
     CHECK(set.issues[1].file == "good.toml");  // files load in name order, so copy.toml won the id first
 }
+
+TEST_CASE("stage flags are read from the file and default to off with a small room timer", "[templates][flags]") {
+    std::string text = replaced(kGood, "prompt = \"Hello.\"",
+                                "prompt = \"Hello.\"\nbids = true\nroom_timer = \"large\"\nnext_meeting = true");
+    text = replaced(text, "repeat = \"story\"", "repeat = \"story\"\ncommitment = true\nroom_timer = \"hidden\"");
+    text = replaced(text, "minutes = 2.5", "minutes = 2.5\nbreak = true");
+    auto parsed = core::parseTemplate(text, "mini.toml");
+    REQUIRE(std::holds_alternative<core::SessionTemplate>(parsed));
+    const auto& t = std::get<core::SessionTemplate>(parsed);
+    REQUIRE(t.stages.size() == 3);
+    CHECK(t.stages[0].flags.bids);
+    CHECK(t.stages[0].flags.nextMeeting);
+    CHECK(t.stages[0].flags.roomTimer == core::RoomTimer::Large);
+    CHECK(t.stages[1].flags.commitment);
+    CHECK(t.stages[1].flags.roomTimer == core::RoomTimer::Hidden);
+    CHECK(t.stages[2].flags.isBreak);
+    CHECK(t.stages[2].flags.roomTimer == core::RoomTimer::Small);
+    CHECK_FALSE(t.stages[2].flags.bids);
+    CHECK_FALSE(t.stages[2].flags.commitment);
+    // Without a [board] section a custom format gets the strictest floors and no votes.
+    CHECK_FALSE(t.board.votes);
+    CHECK(t.board.revealMinContributions == 3);
+    CHECK(t.board.revealMinPresent == 5);
+}
+
+TEST_CASE("a wrong stage flag names its file, line and field", "[templates][flags]") {
+    struct Case {
+        std::string from, to, field, message;
+        int line;
+    };
+    const std::vector<Case> cases = {
+        {"prompt = \"Hello.\"", "prompt = \"Hello.\"\nroom_timer = \"huge\"", "stage[1].room_timer",
+         "must be \"large\", \"small\" or \"hidden\"", 21},
+        {"prompt = \"Hello.\"", "prompt = \"Hello.\"\nbids = \"yes\"", "stage[1].bids", "must be true or false", 21},
+        {"repeat = \"story\"", "repeat = \"story\"\nbreak = true", "stage[2].break",
+         "cannot be set on a stage inside a repeat block", 27},
+        {"repeat = \"story\"", "repeat = \"story\"\nbids = true", "stage[2].bids",
+         "cannot be set on a stage inside a repeat block", 27},
+        {"prompt = \"Hello.\"", "prompt = \"Hello.\"\nshare_remaining = true", "stage[1].share_remaining",
+         "needs template.minutes, the length it shares out", 21},
+        {"prompt = \"Hello.\"", "prompt = \"Hello.\"\nnext_meeting = 1", "stage[1].next_meeting",
+         "must be true or false", 21},
+    };
+    for (const auto& c : cases) {
+        INFO(c.field);
+        const auto issue = issueFor(replaced(kGood, c.from, c.to));
+        CHECK(issue.field == c.field);
+        CHECK(issue.line == c.line);
+        CHECK(issue.message == c.message);
+    }
+}
+
+TEST_CASE("bids need a repeat block and only one part may share out the remaining time", "[templates][flags]") {
+    std::string noRepeat = replaced(kGood, "repeat = \"story\"\n", "");
+    noRepeat = noRepeat.substr(0, noRepeat.find("[[repeat]]")) + noRepeat.substr(noRepeat.find("[[stage]]"));
+    const auto bids = issueFor(replaced(noRepeat, "prompt = \"Hello.\"", "prompt = \"Hello.\"\nbids = true"));
+    CHECK(bids.field == "stage[1].bids");
+    CHECK(bids.message.find("[[repeat]]") != std::string::npos);
+
+    std::string two = replaced(kGood, "purpose = \"A test format.\"", "purpose = \"A test format.\"\nminutes = 30");
+    two = replaced(two, "max = 3", "max = 3\nshare_remaining = true");
+    two = replaced(two, "minutes = 2.5", "minutes = 2.5\nshare_remaining = true");
+    const auto issue = issueFor(two);
+    CHECK(issue.field == "stage \"close\".share_remaining");
+    CHECK(issue.message == "only one stage or repeat block may share out the remaining time");
+}
+
+TEST_CASE("board settings may raise the floors but never lower them", "[templates][board]") {
+    const auto withBoard = [](const std::string& format, const std::string& board) {
+        std::string text = replaced(kGood, "format = \"custom\"", "format = \"" + format + "\"");
+        return replaced(text, "\n[[repeat]]", "\n[board]\n" + board + "\n\n[[repeat]]");
+    };
+    const auto parsedBoard = [](const std::string& text) {
+        auto parsed = core::parseTemplate(text, "mini.toml");
+        REQUIRE(std::holds_alternative<core::SessionTemplate>(parsed));
+        return std::get<core::SessionTemplate>(parsed).board;
+    };
+
+    const auto fewContributions = issueFor(withBoard("custom", "reveal_min_contributions = 2"));
+    CHECK(fewContributions.field == "board.reveal_min_contributions");
+    CHECK(fewContributions.line == 10);
+    CHECK(fewContributions.message.rfind("must be at least 3", 0) == 0);
+
+    for (const std::string format : {"round", "team-time", "peer-support", "supervision", "custom"}) {
+        INFO(format);
+        const auto low = issueFor(withBoard(format, "reveal_min_present = 4"));
+        CHECK(low.field == "board.reveal_min_present");
+        CHECK(low.message.rfind("must be at least 5", 0) == 0);
+        CHECK(parsedBoard(withBoard(format, "reveal_min_present = 5")).revealMinPresent == 5);
+    }
+    // A set may go lower than a Round, down to its own floor.
+    CHECK(parsedBoard(withBoard("action-learning", "reveal_min_present = 3")).revealMinPresent == 3);
+    CHECK(issueFor(withBoard("action-learning", "reveal_min_present = 2")).message.rfind("must be at least 3", 0) == 0);
+    CHECK(parsedBoard(withBoard("round", "reveal_min_contributions = 6\nreveal_min_present = 12")) ==
+          core::BoardSettings{false, 6, 12});
+
+    // Votes rank feelings by popularity: refused for Rounds, Team Time and peer groups, allowed for sets.
+    for (const std::string format : {"round", "team-time", "peer-support", "supervision"}) {
+        INFO(format);
+        const auto votes = issueFor(withBoard(format, "votes = true"));
+        CHECK(votes.field == "board.votes");
+        CHECK(votes.line == 10);
+    }
+    CHECK(parsedBoard(withBoard("action-learning", "votes = true")).votes);
+    CHECK(issueFor(withBoard("custom", "vote = true")).field == "board.vote");
+}
+
+TEST_CASE("format codes map to string keys, never shown as they are", "[templates]") {
+    CHECK(core::formatNameKey("round") == "format.round");
+    CHECK(core::formatNameKey("action-learning") == "format.action-learning");
+    CHECK(core::formatNameKey("party") == "format.custom");
+    for (const std::string format : {"round", "team-time", "action-learning", "peer-support", "supervision", "custom"}) {
+        INFO(format);
+        REQUIRE(test::shippedStrings().has(core::formatNameKey(format)));
+        const std::string shown = test::shippedStrings().get(core::formatNameKey(format));
+        CHECK(shown != format);
+        CHECK(shown.find('-') == std::string::npos);
+    }
+}

@@ -128,6 +128,22 @@ check "contents: the man page" in_deb ' \./usr/share/man/man1/reflect-kiosk\.1(\
 check "contents: nothing outside /usr" only_under_usr "$CONTENTS"
 check "contents: everything owned by root" all_owned_by_root "$CONTENTS"
 
+# ---------------------------------------------------------------- lintian
+echo "# lintian"
+if command -v lintian >/dev/null 2>&1; then
+    # Errors are policy violations Debian would reject the package for; warnings are printed, not fatal.
+    lintian --tag-display-limit 0 "$DEB" >"$WORK/lintian.out" 2>&1 || true
+    cat "$WORK/lintian.out"
+    lintian_errors=$(grep -c '^E: ' "$WORK/lintian.out" || true)
+    check "lintian: no errors ($lintian_errors found)" test "$lintian_errors" -eq 0
+    check "contents: a machine-readable copyright file" \
+        in_deb ' \./usr/share/doc/reflect-kiosk/copyright$'
+    check "contents: changelog.Debian.gz" in_deb ' \./usr/share/doc/reflect-kiosk/changelog\.Debian\.gz$'
+    check "contents: the man page is gzipped" in_deb ' \./usr/share/man/man1/reflect-kiosk\.1\.gz$'
+else
+    bad "lintian is not installed (scripts/setup installs it)"
+fi
+
 # ---------------------------------------------------------------- (c) staged install
 echo "# staged install"
 STAGE=$WORK/stage

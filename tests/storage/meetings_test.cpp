@@ -29,14 +29,14 @@ struct Kiosk {
 
     Kiosk() {
         controller.attachMeetings(meetings);
-        controller.startUp();
+        controller.startUp(clock.steadyNow());
     }
-    void run(core::Command c) { controller.apply(c); }
+    void run(core::Command c) { controller.apply(c, clock.steadyNow()); }
     void op(SessionOp o) { run(core::SessionCommand{o}); }
     std::int64_t newGroup(const std::string& name) {
         run(core::CreateGroup{name, "action-learning", 6});
-        REQUIRE(controller.createdGroup());
-        return *controller.createdGroup();
+        REQUIRE(controller.view().setup.createdGroup);
+        return *controller.view().setup.createdGroup;
     }
     std::int64_t startSet(std::int64_t group, const std::string& templateId = "action-learning-set-90") {
         run(core::StartSession{templateId, {}, group});
@@ -112,12 +112,12 @@ TEST_CASE("a set meets three times and each meeting starts from what the last co
     k.run(core::AddAction{"Ask Dr Okafor about the rota on 12/03/2026", "Presenter A", std::string("2026-12-01")});
     k.run(core::AddAction{"Shadow the night team for one shift", "Presenter B", std::nullopt});
     k.run(core::AddAction{"Find a quieter room for the set", "The set", std::nullopt});
-    CHECK(k.controller.actionsSaved() == 3);
+    CHECK(k.controller.view().runner.meeting.actionsSaved == 3);
     k.run(core::AddAction{"   ", "Presenter A", std::nullopt});
-    CHECK(k.controller.actionsSaved() == 3);
+    CHECK(k.controller.view().runner.meeting.actionsSaved == 3);
     CHECK_FALSE(k.controller.message().empty());
     k.run(core::AddAction{"Bad date", "Presenter A", std::string("2026-02-30")});
-    CHECK(k.controller.actionsSaved() == 3);
+    CHECK(k.controller.view().runner.meeting.actionsSaved == 3);
     const auto agreed = k.meetings.actions().agreedIn(first);
     REQUIRE(agreed.size() == 3);
     for (const auto& a : agreed) CHECK(a.text.find("Okafor") == std::string::npos);
@@ -219,11 +219,11 @@ TEST_CASE("evaluation rows hold no time, order or author, and reads are shuffled
         a.comeAgain = i % 3 != 0;
         k.run(core::SubmitEvaluation{a});
     }
-    CHECK(k.controller.evaluationsSaved() == 24);
+    CHECK(k.controller.view().runner.meeting.evaluationsSaved == 24);
     core::EvaluationAnswers bad;
     bad.overall = 6;
     k.run(core::SubmitEvaluation{bad});
-    CHECK(k.controller.evaluationsSaved() == 24);
+    CHECK(k.controller.view().runner.meeting.evaluationsSaved == 24);
     CHECK(k.meetings.evaluations().count(session) == 24);
 
     // Keys are random, so rowid order is not arrival order.

@@ -8,17 +8,13 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/access/pin_store.hpp"
-#include "core/groups/meeting_service.hpp"
-#include "core/kiosk/kiosk_controller.hpp"
-#include "core/session/session_service.hpp"
-#include "core/support/signposts.hpp"
+#include "app/kiosk_app.hpp"
 #include "support/fixtures.hpp"
 #include "support/imgui_headless.hpp"
-#include "ui/kiosk_ui.hpp"
 
 namespace reflect::test {
 
+/// The whole kiosk as the binary composes it (app::KioskApp), on an in-memory database and a manual clock.
 /// What the harness does with the first-run PIN set-up that a fresh database opens on.
 enum class FirstRun {
     SetLater,  ///< what a facilitator in a hurry does: "Set later" (most tests are about something else)
@@ -33,19 +29,14 @@ public:
           m_db(memoryDatabase()),
           m_signposts(core::loadSignposts(assetsDir() / "signposts.toml").value()),
           m_codebook(core::loadCodebook(assetsDir() / "codebook.toml").value()),
-          m_sessions(*m_db, clock),
-          m_pins(*m_db, clock),
-          m_meetings(*m_db, clock, m_scrubber),
-          m_controller(m_sessions, m_pins, shippedTemplates(), shippedStrings(), core::KioskOptions{kioskMode, 3, 90, &m_codebook, 180, {}, {}}),
-          m_ui(ui::UiTexts{shippedStrings(), m_signposts, "Example NHS Trust"}) {
-        m_ui.setHitRecorder(&m_hits);
-        m_meetings.setPrinciples(core::loadPrinciples((assetsDir() / "principles.toml").string()).value());
-        m_controller.attachMeetings(m_meetings);
-        m_controller.startUp();
+          m_app(*m_db, clock, shippedTemplates(), shippedStrings(), m_signposts,
+                app::KioskAppConfig{"Example NHS Trust", kioskMode, false, 3, 90, &m_codebook, "", {}, 14, 180, {}, ""}) {
+        m_app.ui().setHitRecorder(&m_hits);
+        m_app.meetings().setPrinciples(core::loadPrinciples((assetsDir() / "principles.toml").string()).value());
         frame();
         if (firstRun == FirstRun::SetLater) {
-            REQUIRE(m_controller.pinSetup().open);
-            m_controller.apply(core::SetPinsLater{});
+            REQUIRE(view().pads.setup.open);
+            apply(core::SetPinsLater{});
             frame();
         }
     }
@@ -71,36 +62,31 @@ public:
     void press(ImGuiKey key) { m_imgui.press(key, [this] { draw(); }); }
     void type(const std::string& text, bool shift = false) { m_imgui.type(text, [this] { draw(); }, shift); }
 
-    [[nodiscard]] core::KioskController& controller() noexcept { return m_controller; }
-    [[nodiscard]] core::SessionService& sessions() noexcept { return m_sessions; }
-    [[nodiscard]] core::PinStore& pins() noexcept { return m_pins; }
-    [[nodiscard]] core::MeetingService& meetings() noexcept { return m_meetings; }
+    /// Applies a command at the clock's present moment, as if a surface had posted it.
+    void apply(const core::Command& command) { m_app.apply(command); }
+    /// What every surface draws this frame (rebuilt from the database only when something changed).
+    [[nodiscard]] const core::KioskView& view() { return m_app.view(); }
+    [[nodiscard]] app::KioskApp& app() noexcept { return m_app; }
+    [[nodiscard]] core::KioskController& controller() noexcept { return m_app.controller(); }
+    [[nodiscard]] core::SessionService& sessions() noexcept { return m_app.sessions(); }
+    [[nodiscard]] core::PinStore& pins() noexcept { return m_app.pins(); }
+    [[nodiscard]] core::MeetingService& meetings() noexcept { return m_app.meetings(); }
     [[nodiscard]] core::Database& db() noexcept { return *m_db; }
-    [[nodiscard]] ui::KioskUi& ui() noexcept { return m_ui; }
-    [[nodiscard]] core::Screen screen() const { return m_controller.screen(); }
-    [[nodiscard]] const core::SessionMachine& machine() const {
-        REQUIRE(m_sessions.active());
-        return *m_sessions.active();
+    [[nodiscard]] ui::KioskUi& ui() noexcept { return m_app.ui(); }
+    [[nodiscard]] core::Screen screen() { return m_app.controller().screen(); }
+    [[nodiscard]] const core::SessionMachine& machine() {
+        REQUIRE(m_app.sessions().active());
+        return *m_app.sessions().active();
     }
 
 private:
-    void draw() {
-        m_ui.draw(m_controller, m_imgui.theme(), clock.steadyNow(), clock.wallNow(), m_commands);
-        m_controller.applyAll(m_commands);
-        m_controller.tick(clock.steadyNow());
-    }
+    void draw() { m_app.frame(m_imgui.theme()); }
 
     HeadlessImGui m_imgui;
     std::unique_ptr<core::Database> m_db;
     core::SignpostList m_signposts;
     core::Codebook m_codebook;
-    core::SessionService m_sessions;
-    core::PinStore m_pins;
-    core::Scrubber m_scrubber;
-    core::MeetingService m_meetings;
-    core::KioskController m_controller;
-    ui::KioskUi m_ui;
-    std::vector<core::Command> m_commands;
+    app::KioskApp m_app;
     ui::HitMap m_hits;
 };
 

@@ -40,35 +40,35 @@ TEST_CASE("a fresh kiosk opens on the PIN set-up, saves both PINs, audits them a
     std::vector<std::string> events;
     captureEvents(k, events);
     REQUIRE(k.screen() == core::Screen::Home);
-    REQUIRE(k.controller().pinSetup().open);
-    CHECK(k.controller().pinSetup().role == core::Role::Facilitator);
-    CHECK(k.controller().pinSetup().roles == 2);
+    REQUIRE(k.view().pads.setup.open);
+    CHECK(k.view().pads.setup.role == core::Role::Facilitator);
+    CHECK(k.view().pads.setup.roles == 2);
     CHECK(k.visible("##ok"));
     CHECK_FALSE(k.visible("##set-pins"));  // no reminder while the set-up itself is showing
 
     // Home's keys belong to the pad while it is up: Enter does not start a session, L does not open the review.
     k.type("l");
-    CHECK_FALSE(k.controller().leadPinOpen());
+    CHECK_FALSE(k.view().pads.leadOpen);
     enter(k, kFacilitatorPin);
     CHECK(k.screen() == core::Screen::Home);
-    CHECK(k.controller().pinSetup().confirming);
+    CHECK(k.view().pads.setup.confirming);
     CHECK(k.ui().pinSetupPad().digits().empty());  // sent and wiped
     enter(k, kFacilitatorPin);
     CHECK(k.pins().isSet(core::Role::Facilitator));
-    REQUIRE(k.controller().pinSetup().open);
-    CHECK(k.controller().pinSetup().role == core::Role::Lead);
-    CHECK(k.controller().pinSetup().roleNumber == 2);
-    CHECK_FALSE(k.controller().pinSetup().problem);
+    REQUIRE(k.view().pads.setup.open);
+    CHECK(k.view().pads.setup.role == core::Role::Lead);
+    CHECK(k.view().pads.setup.roleNumber == 2);
+    CHECK_FALSE(k.view().pads.setup.problem);
     // The lead PIN by touch: the pad's digit keys, then its "Next" and "Save PIN" buttons.
     k.type("14703");
     k.click("##digit");  // the pad's keys share an id inside their own scope; the one recorded is the last, "0"
     CHECK(k.ui().pinSetupPad().digits() == kLeadPin);
     k.click("##ok");
-    REQUIRE(k.controller().pinSetup().confirming);
+    REQUIRE(k.view().pads.setup.confirming);
     enter(k, kLeadPin);
-    CHECK_FALSE(k.controller().pinSetup().open);
+    CHECK_FALSE(k.view().pads.setup.open);
     CHECK(k.pins().isSet(core::Role::Lead));
-    CHECK_FALSE(k.controller().pinsMissing());
+    CHECK_FALSE(k.view().home.pinsMissing());
     CHECK_FALSE(k.visible("##set-pins"));
 
     // Both saves are in the audit log with the role and "pin change" (as the CLI records it), and nothing of either PIN.
@@ -89,27 +89,27 @@ TEST_CASE("a fresh kiosk opens on the PIN set-up, saves both PINs, audits them a
     CHECK(std::count(events.begin(), events.end(), "event pin-setup-done") == 1);
 
     // Never again: neither on this kiosk's home nor on the next start over the same database.
-    k.controller().apply(core::OpenPinSetup{});
-    CHECK_FALSE(k.controller().pinSetup().open);
+    k.apply(core::OpenPinSetup{});
+    CHECK_FALSE(k.view().pads.setup.open);
     core::KioskController again(k.sessions(), k.pins(), test::shippedTemplates(), test::shippedStrings(), core::KioskOptions{});
-    again.startUp();
-    CHECK_FALSE(again.pinSetup().open);
-    CHECK_FALSE(again.pinsMissing());
+    again.startUp(k.clock.steadyNow());
+    CHECK_FALSE(again.view().pads.setup.open);
+    CHECK_FALSE(again.view().home.pinsMissing());
 
     // The lead PIN chosen here opens the review.
     k.type("l");
-    REQUIRE(k.controller().leadPinOpen());
+    REQUIRE(k.view().pads.leadOpen);
     enter(k, kLeadPin);
     CHECK(k.screen() == core::Screen::Dashboard);
 }
 
 TEST_CASE("the set-up refuses a short PIN and a mismatch and saves nothing", "[ui][access][first-run]") {
     test::KioskHarness k(false, ImVec2(1280, 720), true, test::FirstRun::Show);
-    REQUIRE(k.controller().pinSetup().open);
+    REQUIRE(k.view().pads.setup.open);
     enter(k, "123");
-    CHECK(k.controller().pinSetup().problem);
-    CHECK(k.controller().pinSetup().message == test::shippedStrings().get("pin_setup.bad_length"));
-    CHECK_FALSE(k.controller().pinSetup().confirming);
+    CHECK(k.view().pads.setup.problem);
+    CHECK(k.view().pads.setup.message == test::shippedStrings().get("pin_setup.bad_length"));
+    CHECK_FALSE(k.view().pads.setup.confirming);
     // Thirteen digits are not possible: the pad stops at twelve.
     k.type("1234567890123");
     CHECK(k.ui().pinSetupPad().digits().size() == 12);
@@ -117,34 +117,34 @@ TEST_CASE("the set-up refuses a short PIN and a mismatch and saves nothing", "[u
     CHECK(k.ui().pinSetupPad().digits().empty());
 
     enter(k, "4826");
-    REQUIRE(k.controller().pinSetup().confirming);
+    REQUIRE(k.view().pads.setup.confirming);
     enter(k, "4862");
-    CHECK(k.controller().pinSetup().problem);
-    CHECK(k.controller().pinSetup().message == test::shippedStrings().get("pin_setup.mismatch"));
-    CHECK_FALSE(k.controller().pinSetup().confirming);  // starts again from a new PIN
-    CHECK(k.controller().pinSetup().role == core::Role::Facilitator);
+    CHECK(k.view().pads.setup.problem);
+    CHECK(k.view().pads.setup.message == test::shippedStrings().get("pin_setup.mismatch"));
+    CHECK_FALSE(k.view().pads.setup.confirming);  // starts again from a new PIN
+    CHECK(k.view().pads.setup.role == core::Role::Facilitator);
     // A short confirmation is just a mismatch.
     enter(k, "4826");
     enter(k, "48");
-    CHECK(k.controller().pinSetup().message == test::shippedStrings().get("pin_setup.mismatch"));
+    CHECK(k.view().pads.setup.message == test::shippedStrings().get("pin_setup.mismatch"));
 
     CHECK_FALSE(k.pins().isSet(core::Role::Facilitator));
     CHECK_FALSE(k.pins().isSet(core::Role::Lead));
     CHECK(auditOf(k).empty());
-    CHECK(k.controller().pinSetup().open);
+    CHECK(k.view().pads.setup.open);
 }
 
 TEST_CASE("Set later leaves the PINs unset, and home keeps a calm reminder that reopens the set-up",
           "[ui][access][first-run]") {
     test::KioskHarness k(true, ImVec2(1920, 1080), false, test::FirstRun::Show);
-    REQUIRE(k.controller().pinSetup().open);
+    REQUIRE(k.view().pads.setup.open);
     enter(k, "9753");  // half-way: a first entry is held until it is confirmed
-    REQUIRE(k.controller().pinSetup().confirming);
+    REQUIRE(k.view().pads.setup.confirming);
     k.type("97");
     // Escape is "Set later" here, even in kiosk mode: it does not raise the exit pad.
     k.press(ImGuiKey_Escape);
-    CHECK_FALSE(k.controller().pinSetup().open);
-    CHECK_FALSE(k.controller().exitRequested());
+    CHECK_FALSE(k.view().pads.setup.open);
+    CHECK_FALSE(k.view().pads.exitOpen);
     CHECK(k.ui().pinSetupPad().digits().empty());
     CHECK_FALSE(k.pins().isSet(core::Role::Facilitator));
     CHECK_FALSE(k.pins().isSet(core::Role::Lead));
@@ -155,22 +155,22 @@ TEST_CASE("Set later leaves the PINs unset, and home keeps a calm reminder that 
 
     // P reopens it from the start; "Set later" by touch closes it again.
     k.type("p");
-    REQUIRE(k.controller().pinSetup().open);
-    CHECK_FALSE(k.controller().pinSetup().confirming);
+    REQUIRE(k.view().pads.setup.open);
+    CHECK_FALSE(k.view().pads.setup.confirming);
     k.click("##cancel");
-    CHECK_FALSE(k.controller().pinSetup().open);
+    CHECK_FALSE(k.view().pads.setup.open);
 
     // With only the lead PIN missing (the facilitator's was set with set-pin), the set-up asks for that one only.
     REQUIRE(k.pins().setPin(core::Role::Facilitator, "1357"));
-    k.controller().apply(core::GoHome{});
+    k.apply(core::GoHome{});
     CHECK(k.visible("##set-pins"));
     k.click("##set-pins");
-    REQUIRE(k.controller().pinSetup().open);
-    CHECK(k.controller().pinSetup().role == core::Role::Lead);
-    CHECK(k.controller().pinSetup().roles == 1);
+    REQUIRE(k.view().pads.setup.open);
+    CHECK(k.view().pads.setup.role == core::Role::Lead);
+    CHECK(k.view().pads.setup.roles == 1);
     enter(k, "8642");
     enter(k, "8642");
-    CHECK_FALSE(k.controller().pinSetup().open);
+    CHECK_FALSE(k.view().pads.setup.open);
     CHECK_FALSE(k.visible("##set-pins"));
     CHECK(k.pins().verify(core::Role::Facilitator, "1357").outcome == core::PinCheck::Outcome::Accepted);
 }
@@ -184,10 +184,10 @@ TEST_CASE("the set-up does not open over a session restored after a power cut", 
     core::SessionService sessions(k.db(), k.clock);
     core::PinStore pins(k.db(), k.clock);
     core::KioskController restarted(sessions, pins, test::shippedTemplates(), test::shippedStrings(), core::KioskOptions{});
-    restarted.startUp();
+    restarted.startUp(k.clock.steadyNow());
     CHECK(restarted.screen() == core::Screen::Runner);
-    CHECK_FALSE(restarted.pinSetup().open);
-    CHECK(restarted.pinsMissing());
+    CHECK_FALSE(restarted.view().pads.setup.open);
+    CHECK(restarted.view().home.pinsMissing());
 }
 
 namespace {
@@ -196,15 +196,15 @@ void openPad(test::KioskHarness& k, const std::string& which) {
     if (which == "exit") {
         REQUIRE(k.pins().setPin(core::Role::Facilitator, "1357"));
         k.press(ImGuiKey_Escape);
-        REQUIRE(k.controller().exitRequested());
+        REQUIRE(k.view().pads.exitOpen);
     } else if (which == "lead") {
         REQUIRE(k.pins().setPin(core::Role::Lead, "2468"));
         k.type("l");
-        REQUIRE(k.controller().leadPinOpen());
+        REQUIRE(k.view().pads.leadOpen);
     } else {
-        REQUIRE(k.controller().pinSetup().open);
+        REQUIRE(k.view().pads.setup.open);
         enter(k, "5791");  // a first entry held by the controller until confirmed
-        REQUIRE(k.controller().pinSetup().confirming);
+        REQUIRE(k.view().pads.setup.confirming);
     }
     k.type("12");
 }
@@ -223,15 +223,15 @@ TEST_CASE("every PIN pad closes itself after lockIdleSeconds untouched, with a c
         test::KioskHarness k(true, ImVec2(1280, 720), false, which == "setup" ? test::FirstRun::Show : test::FirstRun::SetLater);
         openPad(k, which);
         CHECK(typed(k, which) == "12");
-        CHECK(k.controller().padOpen());
+        CHECK(k.view().pads.anyOpen());
         CHECK_FALSE(k.visible("##pad-countdown"));
-        CHECK(k.controller().padIdleRemainingMs(k.clock.steadyNow()) == 180'000);
+        CHECK(k.view().pads.idleRemainingMs(k.clock.steadyNow()) == 180'000);
 
         k.clock.advanceSeconds(159);
         CHECK_FALSE(k.visible("##pad-countdown"));
         k.clock.advanceSeconds(1);  // 160 s: the countdown shows
         CHECK(k.visible("##pad-countdown"));
-        CHECK(k.controller().padIdleRemainingMs(k.clock.steadyNow()) == 20'000);
+        CHECK(k.view().pads.idleRemainingMs(k.clock.steadyNow()) == 20'000);
 
         // Any key keeps it open and hides the countdown again; the digits typed so far stay.
         k.type("3");
@@ -239,19 +239,19 @@ TEST_CASE("every PIN pad closes itself after lockIdleSeconds untouched, with a c
         CHECK(typed(k, which) == "123");
 
         k.clock.advanceSeconds(179);
-        CHECK(k.controller().padOpen());
+        CHECK(k.view().pads.anyOpen());
         CHECK(k.visible("##pad-countdown"));
         CHECK(typed(k, which) == "123");
         k.clock.advanceSeconds(1);  // 180 s since the last key
         k.frame();
-        CHECK_FALSE(k.controller().padOpen());
-        CHECK_FALSE(k.controller().exitRequested());
-        CHECK_FALSE(k.controller().leadPinOpen());
-        CHECK_FALSE(k.controller().pinSetup().open);
-        CHECK_FALSE(k.controller().pinSetup().confirming);  // the held first entry went with it
+        CHECK_FALSE(k.view().pads.anyOpen());
+        CHECK_FALSE(k.view().pads.exitOpen);
+        CHECK_FALSE(k.view().pads.leadOpen);
+        CHECK_FALSE(k.view().pads.setup.open);
+        CHECK_FALSE(k.view().pads.setup.confirming);  // the held first entry went with it
         k.frame();
         CHECK(typed(k, which).empty());
-        CHECK(k.controller().padIdleRemainingMs(k.clock.steadyNow()) == -1);
+        CHECK(k.view().pads.idleRemainingMs(k.clock.steadyNow()) == -1);
         CHECK_FALSE(k.controller().shouldExit());
         CHECK(k.screen() == core::Screen::Home);
     }
@@ -261,12 +261,12 @@ TEST_CASE("a key after the idle time is up does not count: the pad has already c
     test::KioskHarness k;
     REQUIRE(k.pins().setPin(core::Role::Lead, "2468"));
     k.type("l");
-    REQUIRE(k.controller().leadPinOpen());
+    REQUIRE(k.view().pads.leadOpen);
     k.clock.advanceSeconds(181);
     // No frame in between (the loop was idle, waiting for input): the first command after the deadline finds the pad closed.
-    k.controller().apply(core::PinPadActivity{});
-    CHECK_FALSE(k.controller().leadPinOpen());
-    k.controller().apply(core::SubmitLeadPin{"2468"});
+    k.apply(core::PinPadActivity{});
+    CHECK_FALSE(k.view().pads.leadOpen);
+    k.apply(core::SubmitLeadPin{"2468"});
     CHECK(k.screen() == core::Screen::Home);
 }
 
@@ -278,14 +278,14 @@ TEST_CASE("the frame loop is woken for every idle countdown", "[ui][access][idle
     SECTION("a PIN pad") {
         REQUIRE(k.pins().setPin(core::Role::Lead, "2468"));
         k.type("l");
-        REQUIRE(k.controller().leadPinOpen());
-        const auto remaining = [&] { return k.controller().padIdleRemainingMs(k.clock.steadyNow()); };
+        REQUIRE(k.view().pads.leadOpen);
+        const auto remaining = [&] { return k.view().pads.idleRemainingMs(k.clock.steadyNow()); };
         // Far from the end: no later than the moment the countdown appears.
         CHECK(wake() > 0);
-        CHECK(wake() <= remaining() - core::KioskController::kIdleCountdownMs);
+        CHECK(wake() <= remaining() - core::kIdleCountdownMs);
         k.clock.advanceSeconds(100);
         CHECK(wake() > 0);
-        CHECK(wake() <= remaining() - core::KioskController::kIdleCountdownMs);
+        CHECK(wake() <= remaining() - core::kIdleCountdownMs);
         // In the last 20 s: at least once a second, and exactly at the next whole second shown.
         k.clock.advanceMs(60'000 + 500);  // 19.5 s left
         CHECK(wake() <= 1000);
@@ -293,13 +293,13 @@ TEST_CASE("the frame loop is woken for every idle countdown", "[ui][access][idle
         for (int i = 0; i < 19; ++i) {
             k.clock.advanceMs(wake());
             k.frame();
-            CHECK(k.controller().leadPinOpen());
+            CHECK(k.view().pads.leadOpen);
             CHECK(wake() <= 1000);
             CHECK(wake() > 0);
         }
         k.clock.advanceMs(wake());
         k.frame();
-        CHECK_FALSE(k.controller().leadPinOpen());
+        CHECK_FALSE(k.view().pads.leadOpen);
         CHECK(wake() == -1);
     }
     SECTION("the dashboard") {
@@ -307,9 +307,9 @@ TEST_CASE("the frame loop is woken for every idle countdown", "[ui][access][idle
         k.type("l");
         enter(k, "2468");
         REQUIRE(k.screen() == core::Screen::Dashboard);
-        const auto remaining = [&] { return k.controller().leadIdleRemainingMs(k.clock.steadyNow()); };
+        const auto remaining = [&] { return k.view().leadIdleRemainingMs(k.clock.steadyNow()); };
         CHECK(wake() > 0);
-        CHECK(wake() <= remaining() - core::KioskController::kIdleCountdownMs);
+        CHECK(wake() <= remaining() - core::kIdleCountdownMs);
         k.clock.advanceSeconds(165);
         CHECK(wake() <= 1000);
         CHECK(wake() > 0);

@@ -9,11 +9,11 @@ using namespace reflect;
 
 namespace {
 void toDiscussion(test::KioskHarness& h) {
-    h.controller().apply(core::StartSession{"round", {}});
+    h.apply(core::StartSession{"round", {}});
     REQUIRE(h.screen() == core::Screen::Runner);
-    for (int i = 0; i < 20 && !h.controller().stageAcceptsContributions(); ++i)
-        h.controller().apply(core::SessionCommand{core::SessionOp::Next});
-    REQUIRE(h.controller().stageAcceptsContributions());
+    for (int i = 0; i < 20 && !h.view().runner.contributions.stageAccepts; ++i)
+        h.apply(core::SessionCommand{core::SessionOp::Next});
+    REQUIRE(h.view().runner.contributions.stageAccepts);
     h.frame();
 }
 
@@ -43,7 +43,7 @@ TEST_CASE("staff type with identifiers, submit, and only the scrubbed text is st
     test::KioskHarness h;
     toDiscussion(h);
     h.click("##contrib-open");
-    CHECK(h.controller().contributionState() == core::ContributionState::Open);
+    CHECK(h.view().runner.contributions.state == core::ContributionState::Open);
     h.click("##contrib-write");
     REQUIRE(h.screen() == core::Screen::Contribute);
     h.frames(2);
@@ -92,7 +92,7 @@ TEST_CASE("a risk phrase shows signposts and the facilitator's count, never whic
     h.frames(2);
     submitTyped(h, "I cannot go on like this");
     CHECK(h.visible("##signposts-done"));
-    CHECK(h.controller().safeguardingAlerts() == 1);
+    CHECK(h.view().runner.contributions.safeguardingAlerts == 1);
     h.click("##signposts-done");
     CHECK(h.visible("##submit"));
 }
@@ -102,7 +102,7 @@ TEST_CASE("reveal is refused at 0, 1 and 2 entries and while open, allowed at 3"
     toDiscussion(h);
     h.click("##contrib-reveal");  // disabled at 0: nothing happens
     CHECK(h.screen() == core::Screen::Runner);
-    h.controller().apply(core::RevealContributions{});
+    h.apply(core::RevealContributions{});
     CHECK(h.screen() == core::Screen::Runner);
     CHECK_FALSE(h.controller().message().empty());
     for (int n = 1; n <= 3; ++n) {
@@ -111,11 +111,11 @@ TEST_CASE("reveal is refused at 0, 1 and 2 entries and while open, allowed at 3"
         h.frames(2);
         submitTyped(h, "Entry " + std::to_string(n));
         ctrlPress(h, ImGuiKey_Home);
-        h.controller().apply(core::RevealContributions{});
+        h.apply(core::RevealContributions{});
         INFO("while open, with " << n);
         CHECK(h.screen() == core::Screen::Runner);
         h.click("##contrib-close");
-        h.controller().apply(core::DismissMessage{});
+        h.apply(core::DismissMessage{});
         h.type("r");
         if (n < 3) {
             INFO(n << " entries");
@@ -130,17 +130,17 @@ TEST_CASE("reveal is refused at 0, 1 and 2 entries and while open, allowed at 3"
 TEST_CASE("on the board, cards are grouped into a named, tagged theme with keys", "[ui][board]") {
     test::KioskHarness h;
     toDiscussion(h);
-    h.controller().apply(core::OpenContributions{});
+    h.apply(core::OpenContributions{});
     for (const char* text : {"Tired", "Proud of the team", "Grief after a death", "Hope"}) {
-        h.controller().apply(core::SubmitContribution{core::SecretText(text)});
+        h.apply(core::SubmitContribution{core::SecretText(text)});
     }
-    h.controller().apply(core::CloseContributions{});
-    h.controller().apply(core::RevealContributions{});
+    h.apply(core::CloseContributions{});
+    h.apply(core::RevealContributions{});
     REQUIRE(h.screen() == core::Screen::Board);
     h.frame();
     // Weak anonymity until someone says five or more are here.
     h.type("]]]]]");
-    CHECK(h.controller().attendance() == 5);
+    CHECK(h.view().runner.contributions.attendance == 5);
     h.press(ImGuiKey_Space);
     h.press(ImGuiKey_RightArrow);
     h.press(ImGuiKey_Space);
@@ -148,10 +148,10 @@ TEST_CASE("on the board, cards are grouped into a named, tagged theme with keys"
     h.frames(2);
     h.type("Sorrow");  // the default name is selected, so typing replaces it
     h.press(ImGuiKey_Enter);
-    REQUIRE(h.controller().board().themes().size() == 1);
-    const auto& theme = h.controller().board().themes().front();
+    REQUIRE(h.view().board.themes.size() == 1);
+    const auto& theme = h.view().board.themes.front();
     CHECK(theme.name == "Sorrow");
-    CHECK(h.controller().board().cardsIn(theme.id) == 2);
+    CHECK(h.view().board.cardsIn(theme.id) == 2);
     // A second theme straight after: two cards are left, the cursor is on the second.
     h.press(ImGuiKey_LeftArrow);
     h.press(ImGuiKey_Space);
@@ -159,15 +159,15 @@ TEST_CASE("on the board, cards are grouped into a named, tagged theme with keys"
     h.frames(2);
     h.type("Hope and pride");
     h.press(ImGuiKey_Enter);
-    REQUIRE(h.controller().board().themes().size() == 2);
+    REQUIRE(h.view().board.themes.size() == 2);
     h.press(ImGuiKey_Tab);
     h.frame();
     h.type("t");
     h.frames(2);
     h.press(ImGuiKey_Space);
     h.press(ImGuiKey_Enter);
-    REQUIRE(h.controller().board().themes().front().tags.size() == 1);
-    CHECK(h.controller().board().themes().front().tags[0] == h.controller().codebook().tags.front().key);
+    REQUIRE(h.view().board.themes.front().tags.size() == 1);
+    CHECK(h.view().board.themes.front().tags[0] == h.app().codebook().tags.front().key);
     h.press(ImGuiKey_Escape);
     CHECK(h.screen() == core::Screen::Runner);
 }

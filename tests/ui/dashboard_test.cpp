@@ -21,13 +21,13 @@ void fillDemo(test::KioskHarness& k, int sessions) {
     options.sessions = sessions;
     options.seed = 7;
     options.endWallMs = k.clock.wallNow() - 24LL * 3600 * 1000;
-    REQUIRE(core::generateDemoData(k.db(), k.controller().codebook(), options));
+    REQUIRE(core::generateDemoData(k.db(), k.app().codebook(), options));
 }
 
 void unlock(test::KioskHarness& k) {
     REQUIRE(k.pins().setPin(core::Role::Lead, kLeadPin));
     k.type("l");
-    REQUIRE(k.controller().leadPinOpen());
+    REQUIRE(k.view().pads.leadOpen);
     k.type(kLeadPin);
     k.press(ImGuiKey_Enter);
     REQUIRE(k.screen() == core::Screen::Dashboard);
@@ -40,20 +40,20 @@ TEST_CASE("the lead PIN opens the review from home and the unlock is in the audi
     test::KioskHarness k;
     CHECK(k.visible("##lead"));
     unlock(k);
-    CHECK_FALSE(k.controller().leadPinOpen());
+    CHECK_FALSE(k.view().pads.leadOpen);
     const auto audit = auditOf(k);
     REQUIRE(audit.size() == 1);
     CHECK(audit.front().role == "lead");
     CHECK(audit.front().action == "unlock");
     // The audit panel shows it.
     k.type("8");
-    CHECK(k.controller().dashboard().panel == core::DashboardPanel::Audit);
-    REQUIRE(k.controller().dashboard().audit.size() == 1);
+    CHECK(k.view().dashboard.panel == core::DashboardPanel::Audit);
+    REQUIRE(k.view().dashboard.audit.size() == 1);
     CHECK(k.visible("##table-audit") == false);  // tables are not buttons; the panel draws without error
     // Lock goes home and the review cannot be driven while locked.
     k.press(ImGuiKey_Escape);
     CHECK(k.screen() == core::Screen::Home);
-    k.controller().apply(core::ShowDashboardPanel{core::DashboardPanel::Sessions});
+    k.apply(core::ShowDashboardPanel{core::DashboardPanel::Sessions});
     CHECK(k.screen() == core::Screen::Home);
 }
 
@@ -61,16 +61,16 @@ TEST_CASE("a wrong lead PIN is refused, then throttled, and nothing is logged", 
     test::KioskHarness k;
     REQUIRE(k.pins().setPin(core::Role::Lead, kLeadPin));
     k.click("##lead");
-    REQUIRE(k.controller().leadPinOpen());
+    REQUIRE(k.view().pads.leadOpen);
     k.type("1111");
     k.press(ImGuiKey_Enter);
     CHECK(k.screen() == core::Screen::Home);
-    CHECK(k.controller().leadPinMessage() == test::shippedStrings().get("pin.wrong"));
+    CHECK(k.view().pads.leadMessage == test::shippedStrings().get("pin.wrong"));
     for (int i = 0; i < 3; ++i) {
         k.type("1111");
         k.press(ImGuiKey_Enter);
     }
-    CHECK(k.controller().leadPinMessage().find("wait") != std::string::npos);
+    CHECK(k.view().pads.leadMessage.find("wait") != std::string::npos);
     // Even the right PIN waits out the delay.
     k.type(kLeadPin);
     k.press(ImGuiKey_Enter);
@@ -80,21 +80,21 @@ TEST_CASE("a wrong lead PIN is refused, then throttled, and nothing is logged", 
     REQUIRE(k.pins().setPin(core::Role::Facilitator, "9999"));
     k.clock.advanceSeconds(3600);
     k.frame();
-    CHECK_FALSE(k.controller().leadPinOpen());  // an hour untouched: the pad closed itself
+    CHECK_FALSE(k.view().pads.leadOpen);  // an hour untouched: the pad closed itself
     k.type("l");
-    REQUIRE(k.controller().leadPinOpen());
+    REQUIRE(k.view().pads.leadOpen);
     k.type("9999");
     k.press(ImGuiKey_Enter);
     CHECK(k.screen() == core::Screen::Home);
     k.press(ImGuiKey_Escape);
-    CHECK_FALSE(k.controller().leadPinOpen());
+    CHECK_FALSE(k.view().pads.leadOpen);
 }
 
 TEST_CASE("without a lead PIN the pad says how to set one", "[ui][lead]") {
     test::KioskHarness k;
     k.type("l");
-    REQUIRE(k.controller().leadPinOpen());
-    CHECK(k.controller().leadPinMessage().find("set-pin --role lead") != std::string::npos);
+    REQUIRE(k.view().pads.leadOpen);
+    CHECK(k.view().pads.leadMessage.find("set-pin --role lead") != std::string::npos);
     k.type("1234");
     k.press(ImGuiKey_Enter);
     CHECK(k.screen() == core::Screen::Home);
@@ -107,10 +107,10 @@ TEST_CASE("the review locks after lockIdleSeconds untouched, with a countdown in
     CHECK_FALSE(k.visible("##lock-countdown"));
     k.clock.advanceSeconds(6);  // 165 s
     CHECK(k.visible("##lock-countdown"));
-    CHECK(k.controller().leadIdleRemainingMs(k.clock.steadyNow()) == 15'000);
+    CHECK(k.view().leadIdleRemainingMs(k.clock.steadyNow()) == 15'000);
     // Any key resets it.
     k.type("2");
-    CHECK(k.controller().dashboard().panel == core::DashboardPanel::Themes);
+    CHECK(k.view().dashboard.panel == core::DashboardPanel::Themes);
     CHECK_FALSE(k.visible("##lock-countdown"));
     k.clock.advanceSeconds(179);
     k.frame();
@@ -119,13 +119,13 @@ TEST_CASE("the review locks after lockIdleSeconds untouched, with a countdown in
     k.clock.advanceSeconds(1);  // 180 s since the key
     k.frame();
     CHECK(k.screen() == core::Screen::Home);
-    CHECK(k.controller().leadIdleRemainingMs(k.clock.steadyNow()) == -1);
+    CHECK(k.view().leadIdleRemainingMs(k.clock.steadyNow()) == -1);
     // Unlocking again starts from the first panel.
     k.type("l");
     k.type(kLeadPin);
     k.press(ImGuiKey_Enter);
     REQUIRE(k.screen() == core::Screen::Dashboard);
-    CHECK(k.controller().dashboard().panel == core::DashboardPanel::Sessions);
+    CHECK(k.view().dashboard.panel == core::DashboardPanel::Sessions);
 }
 
 TEST_CASE("keys 1 to 8 switch panels over demo data in both sizes and themes", "[ui][lead][panels]") {
@@ -134,26 +134,26 @@ TEST_CASE("keys 1 to 8 switch panels over demo data in both sizes and themes", "
             test::KioskHarness k(false, size, highContrast);
             fillDemo(k, 60);
             unlock(k);
-            CHECK_FALSE(k.controller().dashboard().sessions.rows.empty());
+            CHECK_FALSE(k.view().dashboard.sessions.rows.empty());
             for (int i = 0; i < core::kDashboardPanels; ++i) {
                 k.type(std::string(1, static_cast<char>('1' + i)));
-                CHECK(k.controller().dashboard().panel == static_cast<core::DashboardPanel>(i));
-                CHECK(k.controller().dashboard().error.empty());
+                CHECK(k.view().dashboard.panel == static_cast<core::DashboardPanel>(i));
+                CHECK(k.view().dashboard.error.empty());
                 k.frames(2);
             }
-            CHECK_FALSE(k.controller().dashboard().actions.empty());
-            CHECK_FALSE(k.controller().dashboard().timing.empty());
+            CHECK_FALSE(k.view().dashboard.actions.empty());
+            CHECK_FALSE(k.view().dashboard.timing.empty());
             // Filters by key: quarter, a group, a format, then back to months.
             k.type("q");
-            CHECK(k.controller().dashboard().filter.period == core::PeriodKind::Quarter);
+            CHECK(k.view().dashboard.filter.period == core::PeriodKind::Quarter);
             k.type("g");
-            CHECK(k.controller().dashboard().filter.groupId.has_value());
+            CHECK(k.view().dashboard.filter.groupId.has_value());
             k.type("f");
-            CHECK(k.controller().dashboard().filter.format.has_value());
+            CHECK(k.view().dashboard.filter.format.has_value());
             k.type("m");
-            CHECK(k.controller().dashboard().filter.period == core::PeriodKind::Month);
+            CHECK(k.view().dashboard.filter.period == core::PeriodKind::Month);
             k.click("##panel-1");
-            CHECK(k.controller().dashboard().panel == core::DashboardPanel::Sessions);
+            CHECK(k.view().dashboard.panel == core::DashboardPanel::Sessions);
         }
     }
 }
@@ -163,19 +163,19 @@ TEST_CASE("search with hostile input answers safely and shows only date, format 
     fillDemo(k, 40);
     unlock(k);
     k.type("3");
-    REQUIRE(k.controller().dashboard().panel == core::DashboardPanel::Search);
+    REQUIRE(k.view().dashboard.panel == core::DashboardPanel::Search);
     k.click("##search-text");
     k.type("family");
     k.press(ImGuiKey_Enter);
-    CHECK(k.controller().dashboard().searched);
-    CHECK_FALSE(k.controller().dashboard().hits.empty());
-    CHECK(k.controller().dashboard().error.empty());
+    CHECK(k.view().dashboard.searched);
+    CHECK_FALSE(k.view().dashboard.hits.empty());
+    CHECK(k.view().dashboard.error.empty());
     for (const char* hostile : {"\"", "family\" OR \"", "((((", "a) NEAR(b", "*", "-family", "NOT AND OR", "'; DROP TABLE sessions; --",
                                 "\xff\xfe broken utf-8", "^family", "family:*", ""}) {
-        k.controller().apply(core::DashboardSearch{hostile});
+        k.apply(core::DashboardSearch{hostile});
         k.frames(2);
         INFO(hostile);
-        CHECK(k.controller().dashboard().error.empty());
+        CHECK(k.view().dashboard.error.empty());
         CHECK(k.screen() == core::Screen::Dashboard);
     }
     // Typed through the box as well, including characters the keyboard gives.
@@ -183,7 +183,7 @@ TEST_CASE("search with hostile input answers safely and shows only date, format 
     k.press(ImGuiKey_Backspace);
     k.type("\"(( OR NEAR* ^ -'");
     k.press(ImGuiKey_Enter);
-    CHECK(k.controller().dashboard().error.empty());
+    CHECK(k.view().dashboard.error.empty());
 }
 
 TEST_CASE("export to folder writes the exports and the report, and is audited", "[ui][lead][export]") {
@@ -191,20 +191,20 @@ TEST_CASE("export to folder writes the exports and the report, and is audited", 
     fillDemo(k, 30);
     unlock(k);
     test::TempDir dir;
-    k.controller().apply(core::ExportDashboard{dir.path().string()});
+    k.apply(core::ExportDashboard{dir.path().string()});
     int files = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
         (void)entry;
         ++files;
     }
     CHECK(files == 9);
-    CHECK(k.controller().exportMessage().find("9 files") != std::string::npos);
+    CHECK(k.view().exportMessage.find("9 files") != std::string::npos);
     const auto audit = auditOf(k);
     REQUIRE(audit.size() == 2);
     CHECK(audit.front().action == "export");
     // A folder that does not exist is refused and not logged.
-    k.controller().apply(core::ExportDashboard{(dir.path() / "missing").string()});
-    CHECK(k.controller().exportMessage().find("Nothing was exported") != std::string::npos);
+    k.apply(core::ExportDashboard{(dir.path() / "missing").string()});
+    CHECK(k.view().exportMessage.find("Nothing was exported") != std::string::npos);
     CHECK(auditOf(k).size() == 2);
     // The export strip opens with X and is drawn.
     k.type("x");
@@ -219,11 +219,11 @@ TEST_CASE("dashboard panel refresh times over 2000 demo sessions", "[.bench][lea
     for (int round = 0; round < 2; ++round) {
         for (int i = 0; i < core::kDashboardPanels; ++i) {
             const auto start = std::chrono::steady_clock::now();
-            k.controller().apply(core::ShowDashboardPanel{static_cast<core::DashboardPanel>(i)});
-            if (i == 2) k.controller().apply(core::DashboardSearch{"family waiting"});
+            k.apply(core::ShowDashboardPanel{static_cast<core::DashboardPanel>(i)});
+            if (i == 2) k.apply(core::DashboardSearch{"family waiting"});
             const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
             if (round == 1) std::printf("[dashboard] panel %d refresh %.1f ms\n", i + 1, ms);
-            CHECK(k.controller().dashboard().error.empty());
+            CHECK(k.view().dashboard.error.empty());
         }
     }
 }
@@ -255,7 +255,7 @@ TEST_CASE("a custom period: first and last month by steppers, rows by quarter, f
         test::KioskHarness k(false, size);
         fillDemo(k, 120);
         unlock(k);
-        const auto& view = [&]() -> const core::DashboardView& { return k.controller().dashboard(); };
+        const auto& view = [&]() -> const core::DashboardView& { return k.view().dashboard; };
         const std::string current = view().today.substr(0, 7);
         CHECK_FALSE(view().custom);
         CHECK_FALSE(k.visible("##custom-first-back"));
@@ -309,7 +309,7 @@ TEST_CASE("a custom period: first and last month by steppers, rows by quarter, f
         for (int i = 0; i < 20; ++i) k.type("]");
         CHECK(view().custom->first == view().custom->last);
         CHECK_FALSE(view().custom->last < view().custom->first);
-        k.controller().apply(core::SetDashboardFilter{core::PeriodKind::Month, std::nullopt, std::nullopt,
+        k.apply(core::SetDashboardFilter{core::PeriodKind::Month, std::nullopt, std::nullopt,
                                                       core::MonthRange{"2026-05", "2025-01"}});
         CHECK(view().custom->last == view().custom->first);
         // Panels refresh with the custom filter and read without error.
@@ -331,10 +331,10 @@ TEST_CASE("the checklist panel draws a stacked bar per group and period above it
     fillDemo(k, 200);
     unlock(k);
     k.type("7");
-    REQUIRE(k.controller().dashboard().panel == core::DashboardPanel::Checklist);
-    REQUIRE_FALSE(k.controller().dashboard().checklist.empty());
+    REQUIRE(k.view().dashboard.panel == core::DashboardPanel::Checklist);
+    REQUIRE_FALSE(k.view().dashboard.checklist.empty());
     CHECK(k.visible("##chart-checklist"));
     k.type("y");  // by year: fewer, longer bars
     CHECK(k.visible("##chart-checklist"));
-    CHECK(k.controller().dashboard().error.empty());
+    CHECK(k.view().dashboard.error.empty());
 }

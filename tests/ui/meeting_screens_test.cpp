@@ -9,17 +9,17 @@ using core::SessionOp;
 
 namespace {
 std::int64_t newGroup(test::KioskHarness& k, const std::string& name) {
-    k.controller().apply(core::CreateGroup{name, "action-learning", 6});
-    REQUIRE(k.controller().createdGroup());
-    return *k.controller().createdGroup();
+    k.apply(core::CreateGroup{name, "action-learning", 6});
+    REQUIRE(k.view().setup.createdGroup);
+    return *k.view().setup.createdGroup;
 }
 }  // namespace
 
 TEST_CASE("bids: the presenter buttons and keys expand and shrink the timeline", "[ui][meetings]") {
     test::KioskHarness k;
     const auto group = newGroup(k, "Set");
-    k.controller().apply(core::StartSession{"action-learning-set-90", {}, group});
-    k.controller().apply(core::SessionCommand{SessionOp::Next});
+    k.apply(core::StartSession{"action-learning-set-90", {}, group});
+    k.apply(core::SessionCommand{SessionOp::Next});
     REQUIRE(k.machine().currentStage().key == "bids");
     const int two = k.machine().stageCount();
     k.click("##presenters-more");
@@ -37,12 +37,12 @@ TEST_CASE("bids: the presenter buttons and keys expand and shrink the timeline",
 TEST_CASE("check-in: each action is marked on screen before the stage can be left", "[ui][meetings]") {
     test::KioskHarness k;
     const auto group = newGroup(k, "Set");
-    k.controller().apply(core::StartSession{"action-learning-set-90", {}, group});
-    k.controller().apply(core::AddAction{"Shadow the night team", "Presenter A", std::nullopt});
-    k.controller().apply(core::AddAction{"Book the room", "The set", std::nullopt});
-    k.controller().apply(core::SessionCommand{SessionOp::End});
-    k.controller().apply(core::FinishSummary{});
-    k.controller().apply(core::StartSession{"action-learning-set-90", {}, group});
+    k.apply(core::StartSession{"action-learning-set-90", {}, group});
+    k.apply(core::AddAction{"Shadow the night team", "Presenter A", std::nullopt});
+    k.apply(core::AddAction{"Book the room", "The set", std::nullopt});
+    k.apply(core::SessionCommand{SessionOp::End});
+    k.apply(core::FinishSummary{});
+    k.apply(core::StartSession{"action-learning-set-90", {}, group});
     k.click("##next");
     CHECK(k.machine().currentIndex() == 0);
     CHECK_FALSE(k.controller().message().empty());
@@ -54,7 +54,7 @@ TEST_CASE("check-in: each action is marked on screen before the stage can be lef
     CHECK(k.meetings().actions().openForGroup(group).size() == 1);
 
     // The closing stage takes a head count.
-    while (k.machine().canApply(SessionOp::Next)) k.controller().apply(core::SessionCommand{SessionOp::Next});
+    while (k.machine().canApply(SessionOp::Next)) k.apply(core::SessionCommand{SessionOp::Next});
     auto here = [&] { return k.meetings().groups().attendance(k.sessions().activeId()).value_or(-1); };
     k.click("##attendance-more");
     CHECK(here() == 1);
@@ -66,8 +66,8 @@ TEST_CASE("check-in: each action is marked on screen before the stage can be lef
 
 TEST_CASE("the evaluation form stores one anonymous answer per person and resets for the next", "[ui][meetings][evaluation]") {
     test::KioskHarness k;
-    k.controller().apply(core::StartSession{"round", {}});
-    while (!k.machine().currentStage().flags.evaluation) k.controller().apply(core::SessionCommand{SessionOp::Next});
+    k.apply(core::StartSession{"round", {}});
+    while (!k.machine().currentStage().flags.evaluation) k.apply(core::SessionCommand{SessionOp::Next});
     const auto session = k.sessions().activeId();
     k.click("##eval-overall-4");
     k.type("5");  // digits answer the first statement still open
@@ -99,7 +99,7 @@ TEST_CASE("the evaluation form stores one anonymous answer per person and resets
 TEST_CASE("the principles checklist is rated, saved and shown against the last check", "[ui][meetings][checklist]") {
     test::KioskHarness k;
     const auto group = newGroup(k, "Peer support circle");
-    k.controller().apply(core::FinishSummary{});  // home
+    k.apply(core::FinishSummary{});  // home
     k.type("c");
     REQUIRE(k.screen() == core::Screen::Checklist);
     k.type("1111111");

@@ -80,13 +80,13 @@ TEST_CASE("a Round runs from set-up to summary with the keyboard alone", "[ui][j
     REQUIRE(k.ui().runner().confirmingEnd());
     k.press(ImGuiKey_Enter);
     REQUIRE(k.screen() == core::Screen::Summary);
-    const auto& summary = k.controller().summary();
+    const auto& summary = k.view().summary;
     REQUIRE(summary);
     REQUIRE(static_cast<int>(summary->stages.size()) == stages);
     CHECK(summary->stages[2].actualMs - summary->stages[2].plannedMs == 90'000);
     k.press(ImGuiKey_Enter);
     CHECK(k.screen() == core::Screen::Home);
-    CHECK_FALSE(k.controller().unfinished());
+    CHECK_FALSE(k.view().home.unfinished);
 }
 
 TEST_CASE("typing a title at set-up does not trigger shortcuts and reaches the session", "[ui][setup]") {

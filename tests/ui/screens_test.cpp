@@ -10,9 +10,9 @@ TEST_CASE("every screen draws at 1920x1080 and 1280x720 in both themes", "[ui][s
         for (const bool highContrast : {false, true}) {
             test::KioskHarness k(true, size, highContrast);
             k.frames(3);
-            k.controller().apply(core::OpenSignposts{});
+            k.apply(core::OpenSignposts{});
             k.frames(3);
-            k.controller().apply(core::OpenSetup{});
+            k.apply(core::OpenSetup{});
             k.frames(3);
             k.press(ImGuiKey_Enter);
             REQUIRE(k.screen() == core::Screen::Runner);
@@ -23,9 +23,9 @@ TEST_CASE("every screen draws at 1920x1080 and 1280x720 in both themes", "[ui][s
             k.press(ImGuiKey_Enter);
             REQUIRE(k.screen() == core::Screen::Summary);
             k.frames(3);
-            k.controller().apply(core::RequestExit{});  // the PIN pad
+            k.apply(core::RequestExit{});  // the PIN pad
             k.frames(3);
-            CHECK(k.controller().exitRequested());
+            CHECK(k.view().pads.exitOpen);
         }
     }
 }
@@ -46,13 +46,13 @@ TEST_CASE("in kiosk mode Escape asks for the facilitator PIN, and only the right
     test::KioskHarness k(true);
     REQUIRE(k.pins().setPin(core::Role::Facilitator, "1357"));
     k.press(ImGuiKey_Escape);
-    REQUIRE(k.controller().exitRequested());
+    REQUIRE(k.view().pads.exitOpen);
     k.type("2468");
     k.press(ImGuiKey_Enter);
     CHECK_FALSE(k.controller().shouldExit());
-    CHECK(k.controller().pinMessage() == test::shippedStrings().get("pin.wrong"));
+    CHECK(k.view().pads.exitMessage == test::shippedStrings().get("pin.wrong"));
     k.press(ImGuiKey_Escape);
-    CHECK_FALSE(k.controller().exitRequested());
+    CHECK_FALSE(k.view().pads.exitOpen);
     k.press(ImGuiKey_Escape);
     k.click("##digit");  // the pad's buttons share an id inside their own scope; this is the last, "0"
     k.type("135");

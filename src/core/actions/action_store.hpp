@@ -36,6 +36,8 @@ struct ActionHistoryRow {
     ActionStatus status = ActionStatus::Open;
     std::string outcome;
     std::string note;  ///< "created", "carried over", "reviewed", "updated"
+    /// The review left the action open and carried it to the next meeting.
+    [[nodiscard]] bool carriedOver() const noexcept { return note == "carried over"; }
     std::int64_t atWall = 0;
 };
 

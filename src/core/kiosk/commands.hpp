@@ -167,6 +167,14 @@ struct SetPinsLater {};
 /// Any touch, click or key while a PIN pad (exit, lead or set-up) is open; restarts its idle close.
 struct PinPadActivity {};
 
+// The build test "a command without a handler does not compile" defines this to add one command no flow handles.
+#ifdef REFLECT_PROBE_UNHANDLED_COMMAND
+struct UnhandledProbe {};
+#define REFLECT_PROBE_COMMAND , UnhandledProbe
+#else
+#define REFLECT_PROBE_COMMAND
+#endif
+
 using Command = std::variant<OpenSetup, StartSession, SessionCommand, ResumeSession, GoHome, OpenSignposts,
                              FinishSummary, RequestExit, CancelExit, SubmitExitPin, DismissMessage, OpenContributions,
                              CloseContributions, LetStaffWrite, LeaveContribute, SubmitContribution, RevealContributions,
@@ -175,6 +183,6 @@ using Command = std::variant<OpenSetup, StartSession, SessionCommand, ResumeSess
                              ReviewAction, SubmitEvaluation, OpenChecklist, SaveChecklist, OpenLeadReview, CancelLeadPin,
                              SubmitLeadPin, LeadActivity, LockLeadReview, ShowDashboardPanel, SetDashboardFilter,
                              DashboardSearch, ExportDashboard, OpenPinSetup, PinSetupEntry, SetPinsLater,
-                             PinPadActivity>;
+                             PinPadActivity REFLECT_PROBE_COMMAND>;
 
 }  // namespace reflect::core

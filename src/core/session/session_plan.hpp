@@ -17,6 +17,12 @@ struct PlanChoices {
     std::string title;
     std::map<std::string, int> repeatCounts;     ///< by repeat key; missing = the template default
     std::map<std::string, double> stageMinutes;  ///< by stage key; missing = the template's minutes
+    /// By repeat key: the minutes each instance asked for (a set's bids). The block's time is shared in
+    /// these proportions instead of equally; missing or non-positive entries count as an average bid.
+    std::map<std::string, std::vector<double>> repeatWeights;
+    /// By break stage key: how many instances of the repeat block before it come first (1 = after the
+    /// first presenter). Missing = half way, rounded up.
+    std::map<std::string, int> breakAfter;
     bool operator==(const PlanChoices&) const = default;
 };
 
@@ -47,11 +53,18 @@ public:
     [[nodiscard]] std::int64_t totalPlannedMs() const;
     [[nodiscard]] int repeatCount(const std::string& repeatKey) const;
     [[nodiscard]] double stageMinutes(const StageDef& stage) const;
+    /// Each instance's share of its block relative to an equal share (1.0 when no bids were given).
+    [[nodiscard]] std::vector<double> instanceFactors(const std::string& repeatKey) const;
 
     [[nodiscard]] std::string toJson() const;
     [[nodiscard]] static Result<SessionPlan> fromJson(std::string_view json);
 
 private:
+    [[nodiscard]] std::map<std::string, double> blockScales() const;
+    [[nodiscard]] double fillMinutes(const StageDef& fill) const;
+    [[nodiscard]] double plannedMinutesOf(const StageDef& stage) const;
+    void expandBlock(std::size_t first, std::size_t end, double scale);
+
     SessionTemplate m_template;
     PlanChoices m_choices;
     std::vector<PlannedStage> m_stages;

@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include "core/session/session_plan.hpp"
+
 namespace reflect::core {
 
 namespace {
@@ -30,12 +32,35 @@ const RepeatDef* SessionTemplate::findRepeat(const std::string& key) const {
 }
 
 double SessionTemplate::defaultMinutes() const {
-    double total = 0;
-    for (const auto& s : stages) {
-        const RepeatDef* r = s.repeat.empty() ? nullptr : findRepeat(s.repeat);
-        total += s.minutes * (r ? r->defaultCount : 1);
+    // The plan applies the share-out of remaining time, so the length shown is the length that runs.
+    return static_cast<double>(SessionPlan::build(*this, {}).totalPlannedMs()) / 60'000.0;
+}
+
+std::string_view roomTimerName(RoomTimer timer) noexcept {
+    switch (timer) {
+        case RoomTimer::Large: return "large";
+        case RoomTimer::Small: return "small";
+        case RoomTimer::Hidden: return "hidden";
     }
-    return total;
+    return "small";
+}
+
+std::optional<RoomTimer> parseRoomTimer(std::string_view name) noexcept {
+    if (name == "large") return RoomTimer::Large;
+    if (name == "small") return RoomTimer::Small;
+    if (name == "hidden") return RoomTimer::Hidden;
+    return std::nullopt;
+}
+
+int revealMinPresentFloor(std::string_view format) noexcept {
+    return format == "action-learning" ? kRevealMinPresentFloorSet : kRevealMinPresentFloorGroup;
+}
+
+bool formatAllowsVotes(std::string_view format) noexcept { return format == "action-learning" || format == "custom"; }
+
+std::string formatNameKey(std::string_view format) {
+    if (!isKnownFormat(std::string(format))) return "format.custom";
+    return "format." + std::string(format);
 }
 
 bool isKnownFormat(const std::string& format) {

@@ -3,15 +3,27 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace reflect::core {
 
-/// What a stage offers besides its timer. Later features key off these.
+/// How the shared room screen shows the clock during a stage: large where a set keeps strict time,
+/// small or hidden while people tell stories or talk, so the room is not watching a countdown.
+enum class RoomTimer { Large, Small, Hidden };
+[[nodiscard]] std::string_view roomTimerName(RoomTimer timer) noexcept;
+[[nodiscard]] std::optional<RoomTimer> parseRoomTimer(std::string_view name) noexcept;
+
+/// What a stage offers besides its timer. Screens key off these, never off stage keys.
 struct StageFlags {
     bool acceptsContributions = false;
     bool evaluation = false;
     bool actionsReview = false;
+    bool bids = false;         ///< a set's bids for time: presenters and the minutes each asks for
+    bool commitment = false;   ///< a presenter's action commitment: the actions are recorded here
+    bool isBreak = false;      ///< a break; placed between presenters when it follows a repeat block
+    bool nextMeeting = false;  ///< the close asks for the date of the next meeting
+    RoomTimer roomTimer = RoomTimer::Small;
     bool operator==(const StageFlags&) const = default;
 };
 
@@ -24,6 +36,7 @@ struct StageDef {
     std::string prompt;
     std::string guidance;
     std::string repeat;  ///< key of the repeat block this stage belongs to, or empty
+    bool shareRemaining = false;  ///< takes what the stated length leaves, within min and max minutes
     StageFlags flags;
     int line = 0;  ///< line in the source file, for messages
 };
@@ -39,6 +52,28 @@ struct RepeatDef {
     [[nodiscard]] std::string labelFor(int index) const;  ///< index from 0
 };
 
+/// Floors a template may raise but never lower; see assets/templates/README.md for the reasons.
+inline constexpr int kRevealMinContributionsFloor = 3;
+inline constexpr int kRevealMinPresentFloorGroup = 5;  ///< Rounds, Team Time, peer groups, supervision, custom
+inline constexpr int kRevealMinPresentFloorSet = 3;    ///< Action Learning Sets (four to eight members)
+
+/// Board settings: whether themes can be voted on and when contributions may be revealed.
+struct BoardSettings {
+    bool votes = false;
+    int revealMinContributions = kRevealMinContributionsFloor;
+    int revealMinPresent = kRevealMinPresentFloorGroup;
+    bool operator==(const BoardSettings&) const = default;
+};
+
+/// The lowest head count a format may reveal contributions at.
+[[nodiscard]] int revealMinPresentFloor(std::string_view format) noexcept;
+/// Ranking feelings by popularity goes against everyone's experience counting the same; only sets and
+/// custom formats may allow votes.
+[[nodiscard]] bool formatAllowsVotes(std::string_view format) noexcept;
+/// The string key of the name a person sees for a format code ("round" -> "format.round"); the code itself
+/// is never shown. Unknown codes map to "format.custom".
+[[nodiscard]] std::string formatNameKey(std::string_view format);
+
 struct SessionTemplate {
     std::string id;
     std::string name;
@@ -49,10 +84,11 @@ struct SessionTemplate {
     std::vector<std::string> evaluationStatements;
     std::vector<RepeatDef> repeats;
     std::vector<StageDef> stages;
+    BoardSettings board;
     std::string sourceFile;  ///< file name only, for messages
 
     [[nodiscard]] const RepeatDef* findRepeat(const std::string& key) const;
-    /// Planned length in minutes with default repeat counts.
+    /// Planned length in minutes with default repeat counts, after any share-out of remaining time.
     [[nodiscard]] double defaultMinutes() const;
 };
 

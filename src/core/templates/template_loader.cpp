@@ -178,10 +178,130 @@ std::vector<const toml::table*> tableArray(const toml::table& root, std::string_
     return out;
 }
 
+RepeatDef parseRepeat(const toml::table& rt, std::size_t index) {
+    TableReader r(rt, fmt::format("repeat[{}]", index), lineOf(rt));
+    RepeatDef def;
+    def.key = r.text("key", true, 64);
+    if (!isValidKey(def.key)) throw Invalid{r.lineFor("key"), r.field("key"), "must use only a-z, 0-9 and '-'"};
+    def.label = r.text("label", true, 60);
+    if (def.label.find("{n}") == std::string::npos && def.label.find("{letter}") == std::string::npos)
+        throw Invalid{r.lineFor("label"), r.field("label"), "must contain {n} or {letter}"};
+    def.min = r.integer("min", false, 1, 12).value_or(1);
+    def.max = r.integer("max", false, 1, 12).value_or(std::max(def.min, 1));
+    def.defaultCount = r.integer("default", true, 1, 12).value_or(1);
+    if (def.min > def.max) throw Invalid{r.lineFor("min"), r.field("min"), "must not be more than max"};
+    if (def.defaultCount < def.min || def.defaultCount > def.max)
+        throw Invalid{r.lineFor("default"), r.field("default"), "must be between min and max"};
+    def.shareRemaining = r.boolean("share_remaining");
+    r.refuseUnknownKeys();
+    return def;
+}
+
+StageDef parseStage(const toml::table& st, std::size_t index, const SessionTemplate& t) {
+    StageDef s;
+    s.line = lineOf(st);
+    TableReader r(st, fmt::format("stage[{}]", index), s.line);
+    s.key = r.text("key", true, 64);
+    if (!isValidKey(s.key)) throw Invalid{r.lineFor("key"), r.field("key"), "must use only a-z, 0-9 and '-'"};
+    s.name = r.text("name", true, 80);
+    s.minutes = *r.number("minutes", true, 0.5, kMaxStageMinutes);
+    s.minMinutes = r.number("min_minutes", false, 0.5, kMaxStageMinutes);
+    s.maxMinutes = r.number("max_minutes", false, 0.5, kMaxStageMinutes);
+    if (s.minMinutes && *s.minMinutes > s.minutes)
+        throw Invalid{r.lineFor("min_minutes"), r.field("min_minutes"), "must not be more than minutes"};
+    if (s.maxMinutes && *s.maxMinutes < s.minutes)
+        throw Invalid{r.lineFor("max_minutes"), r.field("max_minutes"), "must not be less than minutes"};
+    s.prompt = r.text("prompt", false, 400);
+    s.guidance = r.text("guidance", false, 300);
+    s.repeat = r.text("repeat", false, 64);
+    s.shareRemaining = r.boolean("share_remaining");
+    s.flags.acceptsContributions = r.boolean("accepts_contributions");
+    s.flags.evaluation = r.boolean("evaluation");
+    s.flags.actionsReview = r.boolean("actions_review");
+    s.flags.bids = r.boolean("bids");
+    s.flags.commitment = r.boolean("commitment");
+    s.flags.isBreak = r.boolean("break");
+    s.flags.nextMeeting = r.boolean("next_meeting");
+    const std::string timer = r.text("room_timer", false, 16);
+    if (!timer.empty()) {
+        const auto parsed = parseRoomTimer(timer);
+        if (!parsed) throw Invalid{r.lineFor("room_timer"), r.field("room_timer"), "must be \"large\", \"small\" or \"hidden\""};
+        s.flags.roomTimer = *parsed;
+    }
+    r.refuseUnknownKeys();
+    if (!s.repeat.empty() && !t.findRepeat(s.repeat))
+        throw Invalid{r.lineFor("repeat"), r.field("repeat"), fmt::format("names no [[repeat]] \"{}\"", s.repeat)};
+    if (!s.repeat.empty() && (s.flags.bids || s.flags.isBreak || s.shareRemaining)) {
+        const char* key = s.flags.bids ? "bids" : s.flags.isBreak ? "break" : "share_remaining";
+        throw Invalid{r.lineFor(key), r.field(key), "cannot be set on a stage inside a repeat block"};
+    }
+    if (s.flags.bids && t.repeats.empty())
+        throw Invalid{r.lineFor("bids"), r.field("bids"), "needs a [[repeat]] block for the presenters it sets up"};
+    if (s.shareRemaining && !t.minutes)
+        throw Invalid{r.lineFor("share_remaining"), r.field("share_remaining"),
+                      "needs template.minutes, the length it shares out"};
+    return s;
+}
+
+BoardSettings parseBoard(const toml::table& root, const std::string& format) {
+    BoardSettings board;
+    board.revealMinPresent = revealMinPresentFloor(format);
+    const toml::node* node = root.get("board");
+    if (!node) return board;
+    const auto* table = node->as_table();
+    if (!table) throw Invalid{lineOf(*node), "board", "must be a [section]"};
+    TableReader r(*table, "board", lineOf(*table));
+    board.votes = r.boolean("votes");
+    if (board.votes && !formatAllowsVotes(format))
+        throw Invalid{r.lineFor("votes"), r.field("votes"),
+                      "must be false for this format: everyone's experience counts the same, so themes are not ranked "
+                      "by votes (only action-learning and custom templates may allow them)"};
+    const int floor = revealMinPresentFloor(format);
+    if (const auto n = r.integer("reveal_min_contributions", false, 0, 100)) {
+        if (*n < kRevealMinContributionsFloor)
+            throw Invalid{r.lineFor("reveal_min_contributions"), r.field("reveal_min_contributions"),
+                          fmt::format("must be at least {}: fewer contributions on the screen could be traced to "
+                                      "the people who wrote them",
+                                      kRevealMinContributionsFloor)};
+        board.revealMinContributions = *n;
+    }
+    if (const auto n = r.integer("reveal_min_present", false, 0, 200)) {
+        if (*n < floor)
+            throw Invalid{r.lineFor("reveal_min_present"), r.field("reveal_min_present"),
+                          fmt::format("must be at least {} for this format: with fewer people in the room, "
+                                      "anonymity is too weak to reveal contributions",
+                                      floor)};
+        board.revealMinPresent = *n;
+    }
+    r.refuseUnknownKeys();
+    return board;
+}
+
+void checkStageSet(const SessionTemplate& t, const toml::table& root) {
+    int sharers = 0;
+    for (const auto& rep : t.repeats) sharers += rep.shareRemaining ? 1 : 0;
+    int bids = 0;
+    for (const auto& s : t.stages) {
+        sharers += s.shareRemaining ? 1 : 0;
+        bids += s.flags.bids ? 1 : 0;
+        // Two parts sharing the same leftover minutes would each assume the other kept its plan.
+        if (s.shareRemaining && sharers > 1)
+            throw Invalid{s.line, fmt::format("stage \"{}\".share_remaining", s.key),
+                          "only one stage or repeat block may share out the remaining time"};
+        if (s.flags.bids && bids > 1)
+            throw Invalid{s.line, fmt::format("stage \"{}\".bids", s.key), "only one stage may take bids"};
+    }
+    if (sharers > 1) throw Invalid{lineOf(root), "repeat", "only one stage or repeat block may share out the remaining time"};
+    for (const auto& rep : t.repeats) {
+        const bool used = std::any_of(t.stages.begin(), t.stages.end(), [&](const StageDef& s) { return s.repeat == rep.key; });
+        if (!used) throw Invalid{lineOf(root), fmt::format("repeat \"{}\"", rep.key), "is not used by any stage"};
+    }
+}
+
 SessionTemplate parseValidated(const toml::table& root) {
     SessionTemplate t;
     {
-        std::set<std::string> known = {"schema", "template", "repeat", "stage"};
+        std::set<std::string> known = {"schema", "template", "board", "repeat", "stage"};
         for (const auto& [k, v] : root)
             if (!known.count(std::string(k.str())))
                 throw Invalid{lineOf(v), std::string(k.str()), "is not a known section (a typing mistake?)"};
@@ -206,26 +326,13 @@ SessionTemplate parseValidated(const toml::table& root) {
     t.agreements = h.textList("agreements", 12);
     t.evaluationStatements = h.textList("evaluation_statements", 16);
     h.refuseUnknownKeys();
+    t.board = parseBoard(root, t.format);
 
     std::size_t index = 0;
     for (const toml::table* rt : tableArray(root, "repeat")) {
-        ++index;
-        TableReader r(*rt, fmt::format("repeat[{}]", index), lineOf(*rt));
-        RepeatDef def;
-        def.key = r.text("key", true, 64);
-        if (!isValidKey(def.key)) throw Invalid{r.lineFor("key"), r.field("key"), "must use only a-z, 0-9 and '-'"};
-        def.label = r.text("label", true, 60);
-        if (def.label.find("{n}") == std::string::npos && def.label.find("{letter}") == std::string::npos)
-            throw Invalid{r.lineFor("label"), r.field("label"), "must contain {n} or {letter}"};
-        def.min = r.integer("min", false, 1, 12).value_or(1);
-        def.max = r.integer("max", false, 1, 12).value_or(std::max(def.min, 1));
-        def.defaultCount = r.integer("default", true, 1, 12).value_or(1);
-        if (def.min > def.max) throw Invalid{r.lineFor("min"), r.field("min"), "must not be more than max"};
-        if (def.defaultCount < def.min || def.defaultCount > def.max)
-            throw Invalid{r.lineFor("default"), r.field("default"), "must be between min and max"};
-        def.shareRemaining = r.boolean("share_remaining");
-        r.refuseUnknownKeys();
-        if (t.findRepeat(def.key)) throw Invalid{r.lineFor("key"), r.field("key"), "is used twice"};
+        RepeatDef def = parseRepeat(*rt, ++index);
+        if (t.findRepeat(def.key))
+            throw Invalid{lineOf(*rt->get("key")), fmt::format("repeat[{}].key", index), "is used twice"};
         t.repeats.push_back(std::move(def));
     }
 
@@ -237,43 +344,19 @@ SessionTemplate parseValidated(const toml::table& root) {
     if (stageTables.empty()) throw Invalid{lineOf(root), "stage", "there must be at least one [[stage]]"};
     if (stageTables.size() > 40) throw Invalid{lineOf(*stageTables[40]), "stage", "more than 40 stages"};
     for (const toml::table* st : stageTables) {
-        ++index;
-        StageDef s;
-        s.line = lineOf(*st);
-        TableReader r(*st, fmt::format("stage[{}]", index), s.line);
-        s.key = r.text("key", true, 64);
-        if (!isValidKey(s.key)) throw Invalid{r.lineFor("key"), r.field("key"), "must use only a-z, 0-9 and '-'"};
-        if (!stageKeys.insert(s.key).second) throw Invalid{r.lineFor("key"), r.field("key"), "is used twice"};
-        s.name = r.text("name", true, 80);
-        s.minutes = *r.number("minutes", true, 0.5, kMaxStageMinutes);
-        s.minMinutes = r.number("min_minutes", false, 0.5, kMaxStageMinutes);
-        s.maxMinutes = r.number("max_minutes", false, 0.5, kMaxStageMinutes);
-        if (s.minMinutes && *s.minMinutes > s.minutes)
-            throw Invalid{r.lineFor("min_minutes"), r.field("min_minutes"), "must not be more than minutes"};
-        if (s.maxMinutes && *s.maxMinutes < s.minutes)
-            throw Invalid{r.lineFor("max_minutes"), r.field("max_minutes"), "must not be less than minutes"};
-        s.prompt = r.text("prompt", false, 400);
-        s.guidance = r.text("guidance", false, 300);
-        s.repeat = r.text("repeat", false, 64);
-        s.flags.acceptsContributions = r.boolean("accepts_contributions");
-        s.flags.evaluation = r.boolean("evaluation");
-        s.flags.actionsReview = r.boolean("actions_review");
-        r.refuseUnknownKeys();
-        if (!s.repeat.empty() && !t.findRepeat(s.repeat))
-            throw Invalid{r.lineFor("repeat"), r.field("repeat"), fmt::format("names no [[repeat]] \"{}\"", s.repeat)};
+        StageDef s = parseStage(*st, ++index, t);
+        const std::string prefix = fmt::format("stage[{}]", index);
+        if (!stageKeys.insert(s.key).second) throw Invalid{lineOf(*st->get("key")), prefix + ".key", "is used twice"};
         // A repeat block must be one run of consecutive stages, or the expansion would be ambiguous.
         if (s.repeat != openBlock) {
             if (!openBlock.empty()) closedBlocks.insert(openBlock);
             if (!s.repeat.empty() && closedBlocks.count(s.repeat))
-                throw Invalid{r.lineFor("repeat"), r.field("repeat"), "stages of one repeat block must be consecutive"};
+                throw Invalid{lineOf(*st->get("repeat")), prefix + ".repeat", "stages of one repeat block must be consecutive"};
             openBlock = s.repeat;
         }
         t.stages.push_back(std::move(s));
     }
-    for (const auto& rep : t.repeats) {
-        const bool used = std::any_of(t.stages.begin(), t.stages.end(), [&](const StageDef& s) { return s.repeat == rep.key; });
-        if (!used) throw Invalid{lineOf(root), fmt::format("repeat \"{}\"", rep.key), "is not used by any stage"};
-    }
+    checkStageSet(t, root);
     return t;
 }
 

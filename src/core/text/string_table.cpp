@@ -63,13 +63,18 @@ Result<StringTable> StringTable::loadLocale(const std::filesystem::path& folder)
     return merged;
 }
 
+std::string_view pluralCategory(std::string_view number) noexcept { return number == "1" ? "one" : "other"; }
+
 const std::string& StringTable::get(std::string_view key) const {
     if (auto it = m_texts.find(key); it != m_texts.end()) return it->second;
+    if (auto it = m_texts.find(std::string(key) + "_other"); it != m_texts.end()) return it->second;
     auto [it, inserted] = m_missing.emplace(std::string(key), std::string(key));
     return it->second;
 }
 
-bool StringTable::has(std::string_view key) const { return m_texts.find(key) != m_texts.end(); }
+bool StringTable::has(std::string_view key) const {
+    return m_texts.find(key) != m_texts.end() || m_texts.find(std::string(key) + "_other") != m_texts.end();
+}
 
 std::vector<std::string> StringTable::keys() const {
     std::vector<std::string> out;
@@ -79,8 +84,18 @@ std::vector<std::string> StringTable::keys() const {
 
 std::string StringTable::format(std::string_view key,
                                 std::initializer_list<std::pair<std::string_view, std::string>> args) const {
+    const std::string* chosen = nullptr;
+    if (m_texts.find(key) == m_texts.end()) {
+        for (const std::string_view counter : {"count", "minutes", "seconds", "meetings"}) {
+            const auto arg = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == counter; });
+            if (arg == args.end()) continue;
+            const std::string form = std::string(key) + "_" + std::string(pluralCategory(arg->second));
+            if (auto it = m_texts.find(form); it != m_texts.end()) chosen = &it->second;
+            break;
+        }
+    }
     // A plain scanner rather than fmt: a translator's stray brace must never throw at a facilitator.
-    const std::string& pattern = get(key);
+    const std::string& pattern = chosen ? *chosen : get(key);
     std::string out;
     out.reserve(pattern.size() + 16);
     for (std::size_t i = 0; i < pattern.size();) {

@@ -11,16 +11,17 @@
 namespace reflect::ui {
 
 namespace {
-std::vector<const core::BoardCard*> looseCards(const core::ThemeBoard& board) {
+std::vector<const core::BoardCard*> looseCards(const core::BoardView& board) {
     std::vector<const core::BoardCard*> out;
-    for (const auto& c : board.cards())
+    for (const auto& c : board.cards)
         if (c.themeId == 0) out.push_back(&c);
     return out;
 }
 
-std::string formatName(const core::KioskController& kiosk) {
-    const core::SessionMachine* machine = kiosk.sessions().active();
-    return machine ? machine->plan().tmpl().name : std::string();
+const core::CodebookTag* findTag(const core::BoardView& board, std::string_view key) {
+    for (const auto& t : board.tags)
+        if (t.key == key) return &t;
+    return nullptr;
 }
 }  // namespace
 
@@ -34,9 +35,9 @@ void BoardScreen::reset() {
     m_measuredWidth = -1;
 }
 
-std::int64_t BoardScreen::selectedThemeOfCards(const core::ThemeBoard& board) const {
+std::int64_t BoardScreen::selectedThemeOfCards(const core::BoardView& board) const {
     std::int64_t theme = 0;
-    for (const auto& c : board.cards()) {
+    for (const auto& c : board.cards) {
         if (!m_selectedCards.count(c.id)) continue;
         if (c.themeId == 0 || (theme != 0 && theme != c.themeId)) return 0;
         theme = c.themeId;
@@ -44,33 +45,32 @@ std::int64_t BoardScreen::selectedThemeOfCards(const core::ThemeBoard& board) co
     return theme;
 }
 
-void BoardScreen::draw(const UiContext& ui, const core::KioskController& kiosk) {
-    const core::ThemeBoard& board = kiosk.board();
+void BoardScreen::draw(const UiContext& ui, const core::BoardView& board) {
     // Forget selections of cards and themes that are gone (hidden, merged).
     std::erase_if(m_selectedThemes, [&](std::int64_t id) { return board.theme(id) == nullptr; });
     for (auto it = m_selectedCards.begin(); it != m_selectedCards.end();) {
-        const bool present = std::any_of(board.cards().begin(), board.cards().end(), [&](const auto& c) { return c.id == *it; });
+        const bool present = std::any_of(board.cards.begin(), board.cards.end(), [&](const auto& c) { return c.id == *it; });
         it = present ? std::next(it) : m_selectedCards.erase(it);
     }
-    if (m_edit == Edit::None) handleKeys(ui, kiosk);
+    if (m_edit == Edit::None) handleKeys(ui, board);
     const Metrics& m = ui.theme.metrics;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    drawTopBar(ui, kiosk, avail.x);
+    drawTopBar(ui, board, avail.x);
     const float actionsH = m.touch + m.gap;
     const float bodyH = ImGui::GetContentRegionAvail().y - actionsH;
     const float themesW = std::max(avail.x * 0.38f, 420.0f * m.scale);
     drawCards(ui, board, ImVec2(avail.x - themesW - m.gap, bodyH));
     ImGui::SameLine(0, m.gap);
-    drawThemes(ui, kiosk, ImVec2(themesW, bodyH));
-    drawActions(ui, kiosk, avail.x);
-    drawEditor(ui, kiosk);
+    drawThemes(ui, board, ImVec2(themesW, bodyH));
+    drawActions(ui, board, avail.x);
+    drawEditor(ui, board);
 }
 
-void BoardScreen::drawTopBar(const UiContext& ui, const core::KioskController& kiosk, float width) {
+void BoardScreen::drawTopBar(const UiContext& ui, const core::BoardView& board, float width) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    const auto people = kiosk.attendance();
+    const auto people = board.attendance;
     const float small = std::max(m.touch, 64.0f * m.scale);
     const std::string count = people ? ui.strings.format("board.attendance", {{"count", std::to_string(*people)}})
                                      : ui.strings.get("board.attendance_unknown");
@@ -95,16 +95,16 @@ void BoardScreen::drawTopBar(const UiContext& ui, const core::KioskController& k
         // Not colour alone: the warning is words, with a marker in front.
         wrappedText(f.bodyBold, std::string("! ") + ui.t("board.weak_anonymity"), p.amber, width);
     }
-    if (!kiosk.boardMessage().empty()) wrappedText(f.bodyBold, kiosk.boardMessage(), p.danger, width);
-    if (kiosk.safeguardingAlerts() > 0) {
-        const int n = kiosk.safeguardingAlerts();
+    if (!board.message.empty()) wrappedText(f.bodyBold, board.message, p.danger, width);
+    if (board.safeguardingAlerts > 0) {
+        const int n = board.safeguardingAlerts;
         wrappedText(f.body, n == 1 ? ui.strings.get("contrib_runner.safeguarding_one")
                                    : ui.strings.format("contrib_runner.safeguarding_many", {{"count", std::to_string(n)}}),
                     p.amber, width);
     }
 }
 
-void BoardScreen::drawCards(const UiContext& ui, const core::ThemeBoard& board, ImVec2 size) {
+void BoardScreen::drawCards(const UiContext& ui, const core::BoardView& board, ImVec2 size) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
@@ -175,22 +175,21 @@ void BoardScreen::drawCards(const UiContext& ui, const core::ThemeBoard& board, 
     }
 }
 
-void BoardScreen::drawThemes(const UiContext& ui, const core::KioskController& kiosk, ImVec2 size) {
+void BoardScreen::drawThemes(const UiContext& ui, const core::BoardView& board, ImVec2 size) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    const core::ThemeBoard& board = kiosk.board();
     ScopedStyleColor bg(ImGuiCol_ChildBg, p.surface);
     ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(m.pad * 0.5f, m.pad * 0.4f));
     ScopedChild child("##themes", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     const float width = ImGui::GetContentRegionAvail().x;
-    if (board.themes().empty()) {
+    if (board.themes.empty()) {
         wrappedText(f.body, ui.t("board.themes_empty"), p.textMuted, width);
         return;
     }
-    const std::string format = formatName(kiosk);
-    for (std::size_t t = 0; t < board.themes().size(); ++t) {
-        const core::BoardTheme& theme = board.themes()[t];
+    const std::string format = board.formatName;
+    for (std::size_t t = 0; t < board.themes.size(); ++t) {
+        const core::BoardTheme& theme = board.themes[t];
         ScopedId id(static_cast<int>(t) + 100000);
         const auto pos = std::find(m_selectedThemes.begin(), m_selectedThemes.end(), theme.id);
         const bool selected = pos != m_selectedThemes.end();
@@ -213,8 +212,8 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::KioskController& k
         dl->AddText(f.small, f.small->FontSize, ImVec2(a.x + 4, a.y + headerH - f.small->FontSize - 2), p.textMuted, numbers.c_str());
         // Tags, each with how often it came up in earlier sessions of this format.
         for (const auto& key : theme.tags) {
-            const core::CodebookTag* tag = board.codebook().find(key);
-            const auto rec = board.recurrence(key);
+            const core::CodebookTag* tag = findTag(board, key);
+            const auto rec = board.recurrenceOf(key);
             std::string line = "# " + (tag ? tag->name : key);
             if (rec.sessions > 0)
                 line += " — " + ui.strings.format(rec.carrying > 0 ? "board.recurrence" : "board.recurrence_none",
@@ -224,7 +223,7 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::KioskController& k
             wrappedText(f.small, line, p.accent, width - 12.0f * m.scale);
         }
         // The theme's cards: selectable, for splitting off, taking out, or hiding.
-        for (const auto& card : board.cards()) {
+        for (const auto& card : board.cards) {
             if (card.themeId != theme.id) continue;
             ScopedId cid(static_cast<int>(card.id & 0x7fffffff));
             const bool on = m_selectedCards.count(card.id) > 0;
@@ -254,11 +253,10 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::KioskController& k
     m_themeWidth = width;
 }
 
-void BoardScreen::drawActions(const UiContext& ui, const core::KioskController& kiosk, float width) {
+void BoardScreen::drawActions(const UiContext& ui, const core::BoardView& board, float width) {
     const Metrics& m = ui.theme.metrics;
-    const core::ThemeBoard& board = kiosk.board();
     bool looseSelected = false;
-    for (const auto& c : board.cards())
+    for (const auto& c : board.cards)
         if (c.themeId == 0 && m_selectedCards.count(c.id)) looseSelected = true;
     const std::int64_t splitFrom = selectedThemeOfCards(board);
     const bool oneTheme = m_selectedThemes.size() == 1;
@@ -271,7 +269,7 @@ void BoardScreen::drawActions(const UiContext& ui, const core::KioskController& 
     if (actionButton(ui, "##group", ui.t("board.group"), ui.t("board.group_hint"), b, ButtonKind::Primary, looseSelected)) {
         m_edit = Edit::NewTheme;
         m_name.clear();
-        m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes().size() + 1)}});
+        m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes.size() + 1)}});
     }
     ImGui::SameLine(0, m.gap);
     if (actionButton(ui, "##rename", ui.t("board.rename"), ui.t("board.rename_hint"), b, ButtonKind::Secondary, oneTheme)) {
@@ -282,7 +280,7 @@ void BoardScreen::drawActions(const UiContext& ui, const core::KioskController& 
     }
     ImGui::SameLine(0, m.gap);
     if (actionButton(ui, "##tags", ui.t("board.tags"), ui.t("board.tags_hint"), b, ButtonKind::Secondary,
-                     oneTheme && !board.codebook().tags.empty())) {
+                     oneTheme && !board.tags.empty())) {
         m_edit = Edit::Tags;
         m_editTheme = m_selectedThemes.front();
         m_tagCursor = 0;
@@ -299,7 +297,7 @@ void BoardScreen::drawActions(const UiContext& ui, const core::KioskController& 
         m_edit = Edit::Split;
         m_editTheme = splitFrom;
         m_name.clear();
-        m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes().size() + 1)}});
+        m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes.size() + 1)}});
     }
     ImGui::SameLine(0, m.gap);
     if (actionButton(ui, "##ungroup", ui.t("board.ungroup"), ui.t("board.ungroup_hint"), b, ButtonKind::Secondary,
@@ -317,10 +315,9 @@ void BoardScreen::drawActions(const UiContext& ui, const core::KioskController& 
     }
 }
 
-void BoardScreen::handleKeys(const UiContext& ui, const core::KioskController& kiosk) {
-    const core::ThemeBoard& board = kiosk.board();
+void BoardScreen::handleKeys(const UiContext& ui, const core::BoardView& board) {
     const auto loose = looseCards(board);
-    const auto people = kiosk.attendance();
+    const auto people = board.attendance;
     if (keyPressed(ImGuiKey_Escape)) ui.emit(core::LeaveBoard{});
     if (charTyped('[') && people.value_or(0) > 0) ui.emit(core::SetAttendance{*people - 1});
     if (charTyped(']')) ui.emit(core::SetAttendance{std::min(1000, people.value_or(0) + 1)});
@@ -337,12 +334,12 @@ void BoardScreen::handleKeys(const UiContext& ui, const core::KioskController& k
         }
     }
     // Tab cycles which theme is selected (one at a time), for keyboard-only tagging and renaming.
-    if (keyPressed(ImGuiKey_Tab) && !board.themes().empty()) {
+    if (keyPressed(ImGuiKey_Tab) && !board.themes.empty()) {
         std::size_t next = 0;
         if (m_selectedThemes.size() == 1)
-            for (std::size_t i = 0; i < board.themes().size(); ++i)
-                if (board.themes()[i].id == m_selectedThemes.front()) next = (i + 1) % board.themes().size();
-        m_selectedThemes = {board.themes()[next].id};
+            for (std::size_t i = 0; i < board.themes.size(); ++i)
+                if (board.themes[i].id == m_selectedThemes.front()) next = (i + 1) % board.themes.size();
+        m_selectedThemes = {board.themes[next].id};
     }
     bool looseSelected = false;
     for (const auto* c : loose)
@@ -350,7 +347,7 @@ void BoardScreen::handleKeys(const UiContext& ui, const core::KioskController& k
     if (charTyped('g') && looseSelected) {
         m_edit = Edit::NewTheme;
         m_name.clear();
-        m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes().size() + 1)}});
+        m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes.size() + 1)}});
     }
     if (charTyped('n') && m_selectedThemes.size() == 1) {
         m_edit = Edit::Rename;
@@ -358,7 +355,7 @@ void BoardScreen::handleKeys(const UiContext& ui, const core::KioskController& k
         m_name = board.theme(m_editTheme)->name;
         m_hint = m_name;
     }
-    if (charTyped('t') && m_selectedThemes.size() == 1 && !board.codebook().tags.empty()) {
+    if (charTyped('t') && m_selectedThemes.size() == 1 && !board.tags.empty()) {
         m_edit = Edit::Tags;
         m_editTheme = m_selectedThemes.front();
         m_tagCursor = 0;
@@ -373,7 +370,7 @@ void BoardScreen::handleKeys(const UiContext& ui, const core::KioskController& k
         m_edit = Edit::Split;
         m_editTheme = selectedThemeOfCards(board);
         m_name.clear();
-        m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes().size() + 1)}});
+        m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes.size() + 1)}});
     }
     if (charTyped('u') && selectedThemeOfCards(board) != 0) {
         ui.emit(core::BoardUngroup{std::vector<std::int64_t>(m_selectedCards.begin(), m_selectedCards.end())});
@@ -385,12 +382,11 @@ void BoardScreen::handleKeys(const UiContext& ui, const core::KioskController& k
     }
 }
 
-void BoardScreen::drawEditor(const UiContext& ui, const core::KioskController& kiosk) {
+void BoardScreen::drawEditor(const UiContext& ui, const core::BoardView& board) {
     if (m_edit == Edit::None) return;
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    const core::ThemeBoard& board = kiosk.board();
     if (m_edit != Edit::NewTheme && !board.theme(m_editTheme)) {
         m_edit = Edit::None;
         return;
@@ -415,7 +411,7 @@ void BoardScreen::drawEditor(const UiContext& ui, const core::KioskController& k
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) close = true;
     if (m_edit == Edit::Tags) {
         const core::BoardTheme* theme = board.theme(m_editTheme);
-        const auto& tags = board.codebook().tags;
+        const auto& tags = board.tags;
         wrappedText(f.bodyBold, ui.strings.format("board.tags_heading", {{"name", theme->name}}), p.text, width);
         const int n = static_cast<int>(tags.size());
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) m_tagCursor = (m_tagCursor + 1) % n;
@@ -467,7 +463,7 @@ void BoardScreen::drawEditor(const UiContext& ui, const core::KioskController& k
                 ui.emit(core::BoardRename{m_editTheme, m_name});
             } else {
                 std::vector<std::int64_t> cards;
-                for (const auto& c : board.cards())
+                for (const auto& c : board.cards)
                     if (m_selectedCards.count(c.id) && (m_edit == Edit::Split ? c.themeId == m_editTheme : c.themeId == 0))
                         cards.push_back(c.id);
                 if (m_edit == Edit::Split) ui.emit(core::BoardSplit{m_editTheme, cards, m_name});

@@ -8,25 +8,25 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/kiosk/kiosk_controller.hpp"
+#include "core/kiosk/kiosk_view.hpp"
 #include "ui/ui_context.hpp"
 
 namespace reflect::ui {
 
 class BoardScreen {
 public:
-    void draw(const UiContext& ui, const core::KioskController& kiosk);
+    void draw(const UiContext& ui, const core::BoardView& board);
     void reset();
 
 private:
     enum class Edit { None, NewTheme, Rename, Split, Tags };
-    void drawTopBar(const UiContext& ui, const core::KioskController& kiosk, float width);
-    void drawCards(const UiContext& ui, const core::ThemeBoard& board, ImVec2 size);
-    void drawThemes(const UiContext& ui, const core::KioskController& kiosk, ImVec2 size);
-    void drawActions(const UiContext& ui, const core::KioskController& kiosk, float width);
-    void drawEditor(const UiContext& ui, const core::KioskController& kiosk);
-    void handleKeys(const UiContext& ui, const core::KioskController& kiosk);
-    [[nodiscard]] std::int64_t selectedThemeOfCards(const core::ThemeBoard& board) const;
+    void drawTopBar(const UiContext& ui, const core::BoardView& board, float width);
+    void drawCards(const UiContext& ui, const core::BoardView& board, ImVec2 size);
+    void drawThemes(const UiContext& ui, const core::BoardView& board, ImVec2 size);
+    void drawActions(const UiContext& ui, const core::BoardView& board, float width);
+    void drawEditor(const UiContext& ui, const core::BoardView& board);
+    void handleKeys(const UiContext& ui, const core::BoardView& board);
+    [[nodiscard]] std::int64_t selectedThemeOfCards(const core::BoardView& board) const;
 
     std::set<std::int64_t> m_selectedCards;
     std::vector<std::int64_t> m_selectedThemes;  ///< in the order picked: the first is what others merge into

@@ -38,31 +38,29 @@ void ChecklistScreen::reset() {
     m_showResult = false;
 }
 
-void ChecklistScreen::draw(const UiContext& ui, const core::KioskController& kiosk) {
-    const core::MeetingService* meetings = kiosk.meetings();
+void ChecklistScreen::draw(const UiContext& ui, const core::ChecklistView& view) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    if (!meetings) return;
-    if (kiosk.checklistsSaved() != m_seenSaved) {
+    if (view.groupId == 0) return;
+    if (view.saved != m_seenSaved) {
         m_showResult = true;
         m_answers.clear();
-        m_seenSaved = kiosk.checklistsSaved();
+        m_seenSaved = view.saved;
     }
-    const auto& principles = meetings->principles();
+    const auto& principles = view.principles;
     if (m_answers.size() != principles.size()) {
         m_answers.clear();
         for (const auto& pr : principles) m_answers.push_back({pr.key, core::PrincipleRating::NotYet, "", ""});
         m_rated.assign(principles.size(), false);
     }
-    const auto group = meetings->groups().find(kiosk.checklistGroup());
+
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    wrappedText(f.heading, std::string(ui.t("checklist.heading")) + (group ? "  ·  " + group->name : std::string()), p.text, avail.x);
+    wrappedText(f.heading, std::string(ui.t("checklist.heading")) + (view.groupName.empty() ? std::string() : "  ·  " + view.groupName), p.text, avail.x);
     const float footerH = m.touch + m.gap;
     const ImVec2 body(avail.x, ImGui::GetContentRegionAvail().y - footerH - m.gap * 0.5f);
-    const auto history = meetings->checklists().history(kiosk.checklistGroup());
-    if (m_showResult) drawResult(ui, kiosk, body);
-    else drawForm(ui, kiosk, history.empty() ? nullptr : &history.front(), body);
+    if (m_showResult) drawResult(ui, view, body);
+    else drawForm(ui, view, view.history.empty() ? nullptr : &view.history.front(), body);
 
     const float bw = std::min(avail.x * 0.3f, 520.0f * m.scale);
     if (actionButton(ui, "##checklist-back", ui.t("checklist.back"), ui.t("checklist.back_hint"), ImVec2(bw * 0.7f, m.touch)) ||
@@ -77,11 +75,12 @@ void ChecklistScreen::draw(const UiContext& ui, const core::KioskController& kio
         ui.emit(core::SaveChecklist{m_answers});
 }
 
-void ChecklistScreen::drawForm(const UiContext& ui, const core::KioskController& kiosk, const core::Checklist* previous, ImVec2 size) {
+void ChecklistScreen::drawForm(const UiContext& ui, const core::ChecklistView& view, const core::Checklist* previous,
+                               ImVec2 size) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    const auto& principles = kiosk.meetings()->principles();
+    const auto& principles = view.principles;
     ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(m.pad * 0.6f, m.pad * 0.4f));
     ScopedStyleColor bg(ImGuiCol_ChildBg, p.surface);
     ScopedChild child("##checklist", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
@@ -151,11 +150,11 @@ void ChecklistScreen::drawForm(const UiContext& ui, const core::KioskController&
     }
 }
 
-void ChecklistScreen::drawResult(const UiContext& ui, const core::KioskController& kiosk, ImVec2 size) {
+void ChecklistScreen::drawResult(const UiContext& ui, const core::ChecklistView& view, ImVec2 size) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    const auto history = kiosk.meetings()->checklists().history(kiosk.checklistGroup());
+    const auto& history = view.history;
     ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(m.pad * 0.6f, m.pad * 0.4f));
     ScopedStyleColor bg(ImGuiCol_ChildBg, p.surface);
     ScopedChild child("##checklist-result", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
@@ -170,7 +169,7 @@ void ChecklistScreen::drawResult(const UiContext& ui, const core::KioskControlle
                     p.textMuted, width);
     const auto changes = core::compareChecklists(previous, history[0]);
     // In the order of the principles file, not the order the database happens to return.
-    for (const auto& pr : kiosk.meetings()->principles()) {
+    for (const auto& pr : view.principles) {
         const auto found = std::find_if(changes.begin(), changes.end(), [&](const auto& c) { return c.principle == pr.key; });
         if (found == changes.end()) continue;
         const core::PrincipleChange& change = *found;

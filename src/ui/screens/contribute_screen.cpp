@@ -107,8 +107,7 @@ std::int64_t ContributeScreen::msUntilNextChange(core::SteadyMs now) const {
     return wake;
 }
 
-void ContributeScreen::takeFeedback(const UiContext& ui, const core::KioskController& kiosk) {
-    const core::SubmitFeedback& fb = kiosk.submitFeedback();
+void ContributeScreen::takeFeedback(const UiContext& ui, const core::SubmitFeedback& fb) {
     if (fb.serial == m_seenSerial) return;
     m_seenSerial = fb.serial;
     m_failure.clear();
@@ -155,15 +154,16 @@ void ContributeScreen::drawSignposts(const UiContext& ui, const core::SignpostLi
         m_showSignposts = false;
 }
 
-void ContributeScreen::draw(const UiContext& ui, const core::KioskController& kiosk, const core::SignpostList& signposts) {
+void ContributeScreen::draw(const UiContext& ui, const core::RunnerView& runner, const core::Scrubber& scrubber,
+                            const core::SignpostList& signposts) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    if (m_idleSeconds != kiosk.options().draftIdleSeconds) {
-        m_idleSeconds = kiosk.options().draftIdleSeconds;
+    if (m_idleSeconds != runner.contributions.draftIdleSeconds) {
+        m_idleSeconds = runner.contributions.draftIdleSeconds;
         m_idle = core::DraftIdleTimer(static_cast<std::int64_t>(m_idleSeconds) * 1000);
     }
-    takeFeedback(ui, kiosk);
+    takeFeedback(ui, runner.contributions.feedback);
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) {
         wipe();
@@ -189,7 +189,7 @@ void ContributeScreen::draw(const UiContext& ui, const core::KioskController& ki
     }
 
     const float textW = avail.x - facW - m.gap;
-    const core::SessionMachine* machine = kiosk.sessions().active();
+    const auto& machine = runner.machine;
     const std::string& prompt = machine && !machine->currentStage().prompt.empty() ? machine->currentStage().prompt
                                                                                    : ui.strings.get("contribute.default_prompt");
     wrappedText(f.small, ui.t("contribute.heading"), p.textMuted, textW);
@@ -202,7 +202,7 @@ void ContributeScreen::draw(const UiContext& ui, const core::KioskController& ki
         wipe();
         m_wipedNotice = true;
     }
-    const bool open = kiosk.contributionState() == core::ContributionState::Open;
+    const bool open = runner.contributions.state == core::ContributionState::Open;
 
     const float belowH = f.body->FontSize * 4.5f + m.touch + m.gap * 2;
     const float boxH = std::max(f.body->FontSize * 4, ImGui::GetContentRegionAvail().y - belowH);
@@ -234,7 +234,7 @@ void ContributeScreen::draw(const UiContext& ui, const core::KioskController& ki
     const std::uint64_t key = checksum(m_draft);
     if (key != m_findingsKey) {
         m_findingsKey = key;
-        m_findings = kiosk.scrubber().find(m_draft);
+        m_findings = scrubber.find(m_draft);
     }
 
     // Counter, never a silent cut: over the limit, the counter says so and Submit waits.

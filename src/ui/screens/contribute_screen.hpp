@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/contribute/contribution_service.hpp"
-#include "core/kiosk/kiosk_controller.hpp"
+#include "core/kiosk/kiosk_view.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/support/signposts.hpp"
 #include "ui/ui_context.hpp"
@@ -21,7 +21,8 @@ public:
     ContributeScreen(const ContributeScreen&) = delete;
     ContributeScreen& operator=(const ContributeScreen&) = delete;
 
-    void draw(const UiContext& ui, const core::KioskController& kiosk, const core::SignpostList& signposts);
+    void draw(const UiContext& ui, const core::RunnerView& runner, const core::Scrubber& scrubber,
+              const core::SignpostList& signposts);
     /// Zeroes the draft and ImGui's own copy of it. Called on submit, idle, and whenever the screen is left.
     void wipe();
     /// When the frame loop must wake next (countdown, thank-you), or -1 for "only on input".
@@ -33,7 +34,7 @@ public:
 
 private:
     void drawSignposts(const UiContext& ui, const core::SignpostList& signposts);
-    void takeFeedback(const UiContext& ui, const core::KioskController& kiosk);
+    void takeFeedback(const UiContext& ui, const core::SubmitFeedback& fb);
 
     std::string m_draft;
     std::uint64_t m_findingsKey = 0;

@@ -41,15 +41,15 @@ void heading(const UiContext& ui, std::string_view text, float width) {
 }
 }  // namespace
 
-void DashboardScreen::reset(const core::KioskController& kiosk) {
-    m_query = kiosk.dashboard().query;
-    m_folder = kiosk.options().exportFolder;
+void DashboardScreen::reset(const core::KioskView& kiosk) {
+    m_query = kiosk.dashboard.query;
+    m_folder = kiosk.exportFolder;
     m_exportOpen = false;
     m_focusSearch = false;
 }
 
-void DashboardScreen::draw(const UiContext& ui, const core::KioskController& kiosk) {
-    const core::DashboardView& view = kiosk.dashboard();
+void DashboardScreen::draw(const UiContext& ui, const core::KioskView& kiosk) {
+    const core::DashboardView& view = kiosk.dashboard;
     drawTopBar(ui, kiosk);
     drawFilters(ui, view);
     if (m_exportOpen) drawExport(ui, kiosk);
@@ -57,7 +57,7 @@ void DashboardScreen::draw(const UiContext& ui, const core::KioskController& kio
     drawPanel(ui, view);
 }
 
-void DashboardScreen::drawTopBar(const UiContext& ui, const core::KioskController& kiosk) {
+void DashboardScreen::drawTopBar(const UiContext& ui, const core::KioskView& kiosk) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
@@ -70,7 +70,7 @@ void DashboardScreen::drawTopBar(const UiContext& ui, const core::KioskControlle
 
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const std::int64_t remaining = kiosk.leadIdleRemainingMs(ui.now);
-    const bool warn = remaining >= 0 && remaining <= core::KioskController::kIdleCountdownMs;
+    const bool warn = remaining >= 0 && remaining <= core::kIdleCountdownMs;
     const float titleW = width - lockW - exportW - m.gap * 2;
     ImGui::GetWindowDrawList()->AddText(f.heading, f.heading->FontSize,
                                         ImVec2(a.x, a.y + (buttonH - f.heading->FontSize) * 0.5f), p.text,
@@ -222,7 +222,7 @@ void DashboardScreen::drawCustomRange(const UiContext& ui, const core::Dashboard
     if (ui.hits) (*ui.hits)["##custom-used"] = ImVec4(at.x, at.y, width, ImGui::GetCursorScreenPos().y - at.y);
 }
 
-void DashboardScreen::drawExport(const UiContext& ui, const core::KioskController& kiosk) {
+void DashboardScreen::drawExport(const UiContext& ui, const core::KioskView& kiosk) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
@@ -244,7 +244,7 @@ void DashboardScreen::drawExport(const UiContext& ui, const core::KioskControlle
                           ButtonKind::Primary, !m_folder.empty()) ||
              submit;
     if (submit && !m_folder.empty()) ui.emit(core::ExportDashboard{m_folder});
-    const std::string& message = kiosk.exportMessage();
+    const std::string& message = kiosk.exportMessage;
     wrappedText(f.small, message.empty() ? std::string(ui.t("lead.export_note")) : message, p.textMuted, width);
 }
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/kiosk/kiosk_controller.hpp"
+#include "core/kiosk/kiosk_view.hpp"
 #include "ui/ui_context.hpp"
 
 namespace reflect::ui {
@@ -12,16 +12,16 @@ namespace reflect::ui {
 class DashboardScreen {
 public:
     /// On unlock: the search box shows the controller's query (empty after an unlock) and the default export folder.
-    void reset(const core::KioskController& kiosk);
-    void draw(const UiContext& ui, const core::KioskController& kiosk);
+    void reset(const core::KioskView& kiosk);
+    void draw(const UiContext& ui, const core::KioskView& kiosk);
 
 private:
-    void drawTopBar(const UiContext& ui, const core::KioskController& kiosk);
+    void drawTopBar(const UiContext& ui, const core::KioskView& kiosk);
     void drawFilters(const UiContext& ui, const core::DashboardView& view);
     /// The custom range: first and last month with ◀ ▶ steppers, and the range the figures actually cover.
     void drawCustomRange(const UiContext& ui, const core::DashboardView& view);
     void drawTabs(const UiContext& ui, const core::DashboardView& view);
-    void drawExport(const UiContext& ui, const core::KioskController& kiosk);
+    void drawExport(const UiContext& ui, const core::KioskView& kiosk);
     void drawPanel(const UiContext& ui, const core::DashboardView& view);
     void drawSessions(const UiContext& ui, const core::DashboardView& view, float width);
     void drawThemes(const UiContext& ui, const core::DashboardView& view, float width);

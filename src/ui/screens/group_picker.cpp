@@ -15,20 +15,19 @@ void GroupPicker::reset() {
     m_newName.clear();
 }
 
-void GroupPicker::draw(const UiContext& ui, const core::KioskController& kiosk, const std::string& format) {
-    const core::MeetingService* meetings = kiosk.meetings();
-    if (!meetings) return;
+void GroupPicker::draw(const UiContext& ui, const core::SetupView& setup, const std::string& format) {
+    if (!setup.meetingsAvailable) return;
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
     const float width = ImGui::GetContentRegionAvail().x;
     // A group just created is the one meeting now.
-    if (kiosk.createdGroup() && kiosk.createdGroup() != m_seenCreated) {
-        m_seenCreated = kiosk.createdGroup();
+    if (setup.createdGroup && setup.createdGroup != m_seenCreated) {
+        m_seenCreated = setup.createdGroup;
         m_selected = m_seenCreated;
         m_newName.clear();
     }
-    const auto groups = meetings->groups().list();
+    const auto& groups = setup.groups;
     if (m_selected && std::none_of(groups.begin(), groups.end(), [&](const core::Group& g) { return g.id == *m_selected; }))
         m_selected.reset();
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "core/kiosk/kiosk_controller.hpp"
+#include "core/kiosk/kiosk_view.hpp"
 #include "ui/ui_context.hpp"
 
 namespace reflect::ui {
@@ -13,7 +13,7 @@ namespace reflect::ui {
 class GroupPicker {
 public:
     /// Draws in the current width; `format` is the chosen template's, given to a new group.
-    void draw(const UiContext& ui, const core::KioskController& kiosk, const std::string& format);
+    void draw(const UiContext& ui, const core::SetupView& setup, const std::string& format);
     [[nodiscard]] std::optional<std::int64_t> selected() const noexcept { return m_selected; }
     void reset();
 

@@ -9,16 +9,17 @@
 
 namespace reflect::ui {
 
-void HomeScreen::draw(const UiContext& ui, const core::KioskController& kiosk, const std::string& organisation) {
+void HomeScreen::draw(const UiContext& ui, const core::HomeView& home, const core::PadsView& pads,
+                      const std::string& organisation) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    const auto& unfinished = kiosk.unfinished();
-    const bool canStart = !kiosk.templates().templates.empty();
+    const auto& unfinished = home.unfinished;
+    const bool canStart = home.canStart;
 
     // While a PIN pad is up, its keys (Enter, digits) belong to the pad.
-    const bool remind = kiosk.pinsMissing() && !kiosk.pinSetup().open;
-    if (shortcutsAllowed() && !kiosk.padOpen()) {
+    const bool remind = home.pinsMissing() && !pads.setup.open;
+    if (shortcutsAllowed() && !pads.anyOpen()) {
         if (unfinished && charTyped('r')) ui.emit(core::ResumeSession{});
         if (canStart && (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter))) ui.emit(core::OpenSetup{});
         if (charTyped('s')) ui.emit(core::OpenSignposts{});
@@ -76,32 +77,31 @@ void HomeScreen::draw(const UiContext& ui, const core::KioskController& kiosk, c
                          ImVec2(column * 0.6f - m.gap, quietH), ButtonKind::Quiet))
             ui.emit(core::OpenPinSetup{});
         ImGui::SetCursorPos(ImVec2(left, afterY));
-        const char* which = !kiosk.facilitatorPinSet() && !kiosk.leadPinSet() ? "pin_setup.reminder_both"
-                            : !kiosk.facilitatorPinSet()                     ? "pin_setup.reminder_facilitator"
+        const char* which = !home.facilitatorPinSet && !home.leadPinSet ? "pin_setup.reminder_both"
+                            : !home.facilitatorPinSet                  ? "pin_setup.reminder_facilitator"
                                                                               : "pin_setup.reminder_lead";
         wrappedText(f.small, ui.t(which), p.textMuted, column);
     }
 
-    drawGroups(ui, kiosk, left, column);
+    drawGroups(ui, home, left, column);
     if (!canStart) {
         ImGui::SetCursorPosX(left);
         wrappedText(f.body, ui.t("home.no_templates"), p.danger, column);
-    } else if (!kiosk.templates().issues.empty()) {
+    } else if (home.templateIssues > 0) {
         ImGui::SetCursorPosX(left);
         wrappedText(f.small,
                     ui.strings.format("home.template_problems",
-                                      {{"count", std::to_string(kiosk.templates().issues.size())}}),
+                                      {{"count", std::to_string(home.templateIssues)}}),
                     p.textMuted, column);
     }
 }
 
-void HomeScreen::drawGroups(const UiContext& ui, const core::KioskController& kiosk, float left, float column) {
-    const core::MeetingService* meetings = kiosk.meetings();
-    if (!meetings) return;
+void HomeScreen::drawGroups(const UiContext& ui, const core::HomeView& home, float left, float column) {
+    if (!home.meetingsAvailable) return;
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    const auto groups = meetings->groups().overview();
+    const auto& groups = home.groups;
     ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
     ImGui::SetCursorPosX(left);
     wrappedText(f.small, ui.t("groups.heading"), p.textMuted, column);

@@ -1,18 +1,18 @@
 // HomeScreen: resume an unfinished session (shown first), start a new one, find support.
 #pragma once
 
-#include "core/kiosk/kiosk_controller.hpp"
+#include "core/kiosk/kiosk_view.hpp"
 #include "ui/ui_context.hpp"
 
 namespace reflect::ui {
 
 class HomeScreen {
 public:
-    void draw(const UiContext& ui, const core::KioskController& kiosk, const std::string& organisation);
+    void draw(const UiContext& ui, const core::HomeView& home, const core::PadsView& pads, const std::string& organisation);
 
 private:
     /// Groups that meet again, each with its next step ("3 open actions to review").
-    void drawGroups(const UiContext& ui, const core::KioskController& kiosk, float left, float column);
+    void drawGroups(const UiContext& ui, const core::HomeView& home, float left, float column);
 };
 
 }  // namespace reflect::ui

@@ -2,7 +2,6 @@
 #include "ui/screens/meeting_panel.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include <imgui_stdlib.h>
 
@@ -15,19 +14,6 @@ namespace reflect::ui {
 namespace {
 
 constexpr core::SteadyMs kThanksMs = 5000;
-
-/// The repeat block a set's bids decide: the first one whose count can still change.
-const core::RepeatDef* presenterRepeat(const core::SessionMachine& machine) {
-    for (const auto& r : machine.plan().tmpl().repeats)
-        if (r.min < r.max) return &r;
-    return nullptr;
-}
-
-std::optional<std::int64_t> activeGroup(const core::KioskController& kiosk) {
-    const core::MeetingService* meetings = kiosk.meetings();
-    if (!meetings || !kiosk.sessions().active()) return std::nullopt;
-    return meetings->groups().groupOfSession(kiosk.sessions().activeId());
-}
 
 std::string statusWord(const UiContext& ui, core::ActionStatus status) {
     switch (status) {
@@ -50,58 +36,24 @@ bool digitTyped(int& out) {
 
 }  // namespace
 
-bool MeetingPanel::showsEvaluation(const core::KioskController& kiosk) {
-    const core::SessionMachine* machine = kiosk.sessions().active();
-    return kiosk.meetings() && machine && machine->currentStage().flags.evaluation;
-}
-
-namespace {
-struct Parts {
-    bool bids = false;
-    bool review = false;
-    bool commitment = false;
-    bool closing = false;
-    [[nodiscard]] bool any() const { return bids || review || commitment || closing; }
-};
-
-/// Which parts the running stage shows. Bids and action commitment are recognised by the template's stage keys
-/// ("bids", "action"), the review by the actions_review flag, the closing part by being the last stage.
-Parts partsFor(const core::KioskController& kiosk) {
-    Parts parts;
-    const core::SessionMachine* machine = kiosk.sessions().active();
-    if (!kiosk.meetings() || !machine) return parts;
-    const auto& stage = machine->currentStage();
-    parts.bids = stage.key == "bids" && presenterRepeat(*machine);
-    parts.review = stage.flags.actionsReview && activeGroup(kiosk);
-    parts.commitment = stage.key == "action" && !stage.label.empty();
-    parts.closing = machine->currentIndex() + 1 == machine->stageCount();
-    return parts;
-}
-}  // namespace
-
-bool MeetingPanel::hasPanel(const core::KioskController& kiosk) { return partsFor(kiosk).any(); }
-
-void MeetingPanel::draw(const UiContext& ui, const core::KioskController& kiosk, ImVec2 size) {
-    const core::SessionMachine* machine = kiosk.sessions().active();
-    const Parts parts = partsFor(kiosk);
-    if (!parts.any() || size.y < 48.0f) return;
-    const auto& stage = machine->currentStage();
-    const bool bids = parts.bids, review = parts.review, commitment = parts.commitment, closing = parts.closing;
-    const core::RepeatDef* repeat = presenterRepeat(*machine);
-    const auto group = activeGroup(kiosk);
+void MeetingPanel::draw(const UiContext& ui, const core::RunnerView& runner, ImVec2 size) {
+    const core::MeetingView& meeting = runner.meeting;
+    if (!runner.machine || !meeting.hasPanel() || size.y < 48.0f) return;
+    const core::SessionMachine& machine = *runner.machine;
+    const auto& stage = machine.currentStage();
 
     const Palette& p = ui.theme.palette;
     const Metrics& m = ui.theme.metrics;
     ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(m.pad * 0.6f, m.pad * 0.4f));
     ScopedStyleColor bg(ImGuiCol_ChildBg, p.surface);
     // One child per stage: a list scrolled down at the check-in must not leave the next stage's panel scrolled.
-    const std::string childId = "##meeting-" + std::to_string(machine->currentIndex());
+    const std::string childId = "##meeting-" + std::to_string(machine.currentIndex());
     ScopedChild child(childId.c_str(), size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     const float width = ImGui::GetContentRegionAvail().x;
-    if (bids) drawPresenters(ui, *machine, *repeat, width);
-    if (review) drawReview(ui, kiosk, *group, width);
-    if (commitment) drawCommitment(ui, kiosk, stage, width);
-    if (closing) drawClosing(ui, kiosk, width);
+    if (meeting.bids) drawPresenters(ui, machine, *meeting.presenters, width);
+    if (meeting.review) drawReview(ui, meeting, width);
+    if (meeting.commitment) drawCommitment(ui, meeting, stage, width);
+    if (meeting.closing) drawClosing(ui, meeting, width);
 }
 
 void MeetingPanel::drawPresenters(const UiContext& ui, const core::SessionMachine& machine, const core::RepeatDef& repeat,
@@ -150,22 +102,19 @@ void MeetingPanel::drawPresenters(const UiContext& ui, const core::SessionMachin
                 width);
 }
 
-void MeetingPanel::drawReview(const UiContext& ui, const core::KioskController& kiosk, std::int64_t groupId, float width) {
+void MeetingPanel::drawReview(const UiContext& ui, const core::MeetingView& meeting, float width) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    const core::MeetingService& meetings = *kiosk.meetings();
-    const auto session = kiosk.sessions().activeId();
-    const auto actions = meetings.actions().forCheckIn(groupId, session);
-    std::set<std::int64_t> waiting;
-    for (const auto& a : meetings.actions().awaitingReview(groupId, session)) waiting.insert(a.id);
+    const auto& actions = meeting.checkIn;
+    const int waiting = meeting.awaitingReview;
 
     wrappedText(f.bodyBold, ui.t("actions.review_heading"), p.text, width);
     if (!actions.empty())
         wrappedText(f.body,
-                    waiting.empty() ? std::string(ui.t("actions.all_marked"))
-                                    : ui.strings.format("actions.still_to_mark", {{"count", std::to_string(waiting.size())}}),
-                    waiting.empty() ? p.good : p.amber, width);
+                    waiting == 0 ? std::string(ui.t("actions.all_marked"))
+                                 : ui.strings.format("actions.still_to_mark", {{"count", std::to_string(waiting)}}),
+                    waiting == 0 ? p.good : p.amber, width);
     if (actions.empty()) {
         wrappedText(f.body, ui.t("actions.review_empty"), p.textMuted, width);
         return;
@@ -179,9 +128,9 @@ void MeetingPanel::drawReview(const UiContext& ui, const core::KioskController& 
     bool keyed = false;
     const float bw = (width - m.gap * 3) / 4;
     for (std::size_t i = 0; i < actions.size(); ++i) {
-        const auto& a = actions[i];
+        const auto& a = actions[i].action;
         ScopedId id(static_cast<int>(i));
-        const bool pending = waiting.count(a.id) != 0;
+        const bool pending = actions[i].awaitingReview;
         const bool takesKeys = pending && !keyed;
         keyed = keyed || takesKeys;
         ImGui::Dummy(ImVec2(0, m.gap * 0.3f));
@@ -193,8 +142,7 @@ void MeetingPanel::drawReview(const UiContext& ui, const core::KioskController& 
         std::string meta = a.dueDate ? ui.strings.format("actions.owner_due", {{"owner", a.ownerLabel}, {"due", *a.dueDate}})
                                      : a.ownerLabel;
         if (!pending) {
-            const auto history = meetings.actions().history(a.id);
-            const bool carried = !history.empty() && history.back().note == "carried over";
+            const bool carried = actions[i].carriedOver;
             meta += "   ·   " + ui.strings.format("actions.reviewed", {{"status", carried ? ui.t("actions.status_carried")
                                                                                           : statusWord(ui, a.status)}});
         }
@@ -227,18 +175,18 @@ void MeetingPanel::drawReview(const UiContext& ui, const core::KioskController& 
     }
 }
 
-void MeetingPanel::drawCommitment(const UiContext& ui, const core::KioskController& kiosk, const core::PlannedStage& stage,
+void MeetingPanel::drawCommitment(const UiContext& ui, const core::MeetingView& meeting, const core::PlannedStage& stage,
                                   float width) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    if (kiosk.actionsSaved() != m_seenActions) {
+    if (meeting.actionsSaved != m_seenActions) {
         // Saved: clear the fields for the next action. A failed save keeps them so nothing typed is lost.
         if (m_seenActions >= 0) {
             m_actionText.clear();
             m_dueDate.clear();
         }
-        m_seenActions = kiosk.actionsSaved();
+        m_seenActions = meeting.actionsSaved;
     }
     wrappedText(f.bodyBold, ui.t("actions.commit_heading"), p.text, width);
     wrappedText(f.small, ui.t("actions.commit_prompt"), p.textMuted, width);
@@ -266,9 +214,8 @@ void MeetingPanel::drawCommitment(const UiContext& ui, const core::KioskControll
         ui.emit(core::AddAction{m_actionText, stage.label,
                                 m_dueDate.empty() ? std::nullopt : std::optional<std::string>(m_dueDate)});
     }
-    const auto agreed = kiosk.meetings()->actions().agreedIn(kiosk.sessions().activeId());
     bool any = false;
-    for (const auto& a : agreed) {
+    for (const auto& a : meeting.agreed) {
         if (a.ownerLabel != stage.label) continue;
         any = true;
         wrappedText(f.body, "•  " + a.text + (a.dueDate ? "  (" + *a.dueDate + ")" : std::string()), p.text, width);
@@ -276,22 +223,21 @@ void MeetingPanel::drawCommitment(const UiContext& ui, const core::KioskControll
     if (!any) wrappedText(f.small, ui.t("actions.none_yet"), p.textMuted, width);
 }
 
-void MeetingPanel::drawClosing(const UiContext& ui, const core::KioskController& kiosk, float width) {
+void MeetingPanel::drawClosing(const UiContext& ui, const core::MeetingView& meeting, float width) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    const auto counts = kiosk.meetings()->closing(kiosk.sessions().activeId());
+    const auto& counts = meeting.closingCounts;
     wrappedText(f.small, ui.t("closing.heading"), p.textMuted, width);
     const std::string line = ui.strings.format("closing.themes", {{"count", std::to_string(counts.themes)}}) + "   ·   " +
                              ui.strings.format("closing.actions", {{"count", std::to_string(counts.actionsAgreed)}}) +
                              "   ·   " +
                              ui.strings.format("closing.evaluations", {{"count", std::to_string(counts.evaluations)}});
     wrappedText(f.bodyBold, line, p.text, width);
-    const auto agreed = kiosk.meetings()->actions().agreedIn(kiosk.sessions().activeId());
-    for (const auto& a : agreed) wrappedText(f.small, a.ownerLabel + ":  " + a.text, p.text, width);
+    for (const auto& a : meeting.agreed) wrappedText(f.small, a.ownerLabel + ":  " + a.text, p.text, width);
 
     // Attendance: a head count for the record, never names.
-    const int here = kiosk.meetings()->groups().attendance(kiosk.sessions().activeId()).value_or(0);
+    const int here = meeting.attendance;
     {
         const float stepW = std::max(48.0f, m.touch * 1.4f);
         const std::string text = ui.strings.format("groups.attendance_count", {{"count", std::to_string(here)}});
@@ -339,18 +285,18 @@ bool MeetingPanel::scaleRow(const UiContext& ui, const char* id, std::optional<i
     return changed;
 }
 
-void MeetingPanel::drawEvaluation(const UiContext& ui, const core::KioskController& kiosk, ImVec2 size) {
+void MeetingPanel::drawEvaluation(const UiContext& ui, const core::RunnerView& runner, ImVec2 size) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    const core::SessionMachine& machine = *kiosk.sessions().active();
+    const core::SessionMachine& machine = *runner.machine;
     const auto& statements = machine.plan().tmpl().evaluationStatements;
-    if (kiosk.evaluationsSaved() != m_seenEvaluations) {
+    if (runner.meeting.evaluationsSaved != m_seenEvaluations) {
         if (m_seenEvaluations >= 0) {
             m_eval = {};
             m_thanksUntil = ui.now + kThanksMs;
         }
-        m_seenEvaluations = kiosk.evaluationsSaved();
+        m_seenEvaluations = runner.meeting.evaluationsSaved;
     }
     if (m_eval.statements.size() != statements.size()) m_eval.statements.resize(statements.size());
 
@@ -358,7 +304,7 @@ void MeetingPanel::drawEvaluation(const UiContext& ui, const core::KioskControll
     ScopedStyleColor bg(ImGuiCol_ChildBg, p.surface);
     ScopedChild child("##evaluation", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     const float width = ImGui::GetContentRegionAvail().x;
-    const int count = kiosk.meetings()->evaluations().count(kiosk.sessions().activeId());
+    const int count = runner.meeting.evaluations;
     // ImGui has no touch scrolling: dragging a finger up or down the form moves it.
     if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
         ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);

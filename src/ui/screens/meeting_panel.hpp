@@ -6,26 +6,23 @@
 #include <string>
 #include <vector>
 
-#include "core/kiosk/kiosk_controller.hpp"
+#include "core/kiosk/kiosk_view.hpp"
 #include "ui/ui_context.hpp"
 
 namespace reflect::ui {
 
 class MeetingPanel {
 public:
-    /// True when this stage shows the evaluation form, which then takes the whole stage area.
-    [[nodiscard]] static bool showsEvaluation(const core::KioskController& kiosk);
-    /// True when the running stage has a meeting panel; the runner then draws its clock smaller to make room.
-    [[nodiscard]] static bool hasPanel(const core::KioskController& kiosk);
     /// Draws the panel for the running stage in the space left; nothing when the stage has no meeting feature.
-    void draw(const UiContext& ui, const core::KioskController& kiosk, ImVec2 size);
-    void drawEvaluation(const UiContext& ui, const core::KioskController& kiosk, ImVec2 size);
+    void draw(const UiContext& ui, const core::RunnerView& runner, ImVec2 size);
+    /// The evaluation form, which takes the whole stage area on a stage that shows it.
+    void drawEvaluation(const UiContext& ui, const core::RunnerView& runner, ImVec2 size);
 
 private:
     void drawPresenters(const UiContext& ui, const core::SessionMachine& machine, const core::RepeatDef& repeat, float width);
-    void drawReview(const UiContext& ui, const core::KioskController& kiosk, std::int64_t groupId, float width);
-    void drawCommitment(const UiContext& ui, const core::KioskController& kiosk, const core::PlannedStage& stage, float width);
-    void drawClosing(const UiContext& ui, const core::KioskController& kiosk, float width);
+    void drawReview(const UiContext& ui, const core::MeetingView& meeting, float width);
+    void drawCommitment(const UiContext& ui, const core::MeetingView& meeting, const core::PlannedStage& stage, float width);
+    void drawClosing(const UiContext& ui, const core::MeetingView& meeting, float width);
     bool scaleRow(const UiContext& ui, const char* id, std::optional<int>& value, const std::vector<std::string>& labels,
                   bool keyed, float width);
 

@@ -43,7 +43,7 @@ PinPadAction PinPad::draw(const UiContext& ui, bool open, const PinPadSpec& spec
     const float width = ImGui::GetContentRegionAvail().x;
 
     // The idle close: in its last 20 seconds a calm bar at the top says when the pad will close.
-    if (spec.idleRemainingMs >= 0 && spec.idleRemainingMs <= core::KioskController::kIdleCountdownMs) {
+    if (spec.idleRemainingMs >= 0 && spec.idleRemainingMs <= core::kIdleCountdownMs) {
         const std::string text =
             ui.strings.format("pad.closing_in", {{"seconds", std::to_string((spec.idleRemainingMs + 999) / 1000)}});
         const float barH = std::max(48.0f, f.bodyBold->FontSize * 1.6f);
@@ -137,8 +137,8 @@ void PinDialog::draw(const UiContext& ui, bool open, const std::string& message,
     }
 }
 
-void PinSetupDialog::draw(const UiContext& ui, const core::KioskController& kiosk) {
-    const core::PinSetupView& setup = kiosk.pinSetup();
+void PinSetupDialog::draw(const UiContext& ui, const core::PadsView& pads) {
+    const core::PinSetupView& setup = pads.setup;
     PinPadSpec spec;
     if (setup.open) {
         const bool lead = setup.role == core::Role::Lead;
@@ -154,7 +154,7 @@ void PinSetupDialog::draw(const UiContext& ui, const core::KioskController& kios
         spec.cancelHint = ui.t("pin_setup.later_hint");
         spec.okLabel = ui.t(setup.confirming ? "pin_setup.save" : "pin_setup.next");
         spec.okHint = ui.t("pin.ok_hint");
-        spec.idleRemainingMs = kiosk.padIdleRemainingMs(ui.now);
+        spec.idleRemainingMs = pads.idleRemainingMs(ui.now);
     }
     switch (m_pad.draw(ui, setup.open, spec)) {
         case PinPadAction::None: break;

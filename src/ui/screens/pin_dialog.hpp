@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/contribute/secret_text.hpp"
-#include "core/kiosk/kiosk_controller.hpp"
+#include "core/kiosk/kiosk_view.hpp"
 #include "ui/ui_context.hpp"
 
 namespace reflect::ui {
@@ -61,7 +61,7 @@ private:
 /// SetPinsLater; every check is the controller's.
 class PinSetupDialog {
 public:
-    void draw(const UiContext& ui, const core::KioskController& kiosk);
+    void draw(const UiContext& ui, const core::PadsView& pads);
     [[nodiscard]] const std::string& digits() const noexcept { return m_pad.digits(); }
 
 private:

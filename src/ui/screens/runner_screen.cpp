@@ -38,14 +38,14 @@ void RunnerScreen::handleKeys(const UiContext& ui, const core::SessionMachine& m
     if (charTyped('h')) ui.emit(core::GoHome{});
 }
 
-void RunnerScreen::draw(const UiContext& ui, const core::KioskController& kiosk) {
-    const core::SessionMachine* machine = kiosk.sessions().active();
+void RunnerScreen::draw(const UiContext& ui, const core::RunnerView& runner) {
+    const auto& machine = runner.machine;
     if (!machine) {
         centredText(ui.theme.fonts.heading, ui.t("runner.finished"), ui.theme.palette.textMuted, 1e9f);
         return;
     }
     handleKeys(ui, *machine);
-    handleContributionKeys(ui, kiosk);
+    handleContributionKeys(ui, runner);
     const Metrics& m = ui.theme.metrics;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float controlsH = m.touch + m.gap * 0.5f;
@@ -53,20 +53,20 @@ void RunnerScreen::draw(const UiContext& ui, const core::KioskController& kiosk)
     const float sideW = std::max(avail.x * 0.34f, 360.0f * m.scale);
     const float stageW = avail.x - sideW - m.gap;
 
-    if (MeetingPanel::showsEvaluation(kiosk)) {
+    if (runner.meeting.evaluation && runner.meeting.available) {
         // Attendees fill the form in turn: it takes the whole body so every answer is a big target.
-        m_meeting.drawEvaluation(ui, kiosk, ImVec2(avail.x, bodyH));
+        m_meeting.drawEvaluation(ui, runner, ImVec2(avail.x, bodyH));
     } else {
-        drawStagePanel(ui, kiosk, *machine, ImVec2(stageW, bodyH));
+        drawStagePanel(ui, runner, *machine, ImVec2(stageW, bodyH));
         ImGui::SameLine();
         ImGui::BeginGroup();
-        const bool contributions = kiosk.stageAcceptsContributions() ||
-                                   kiosk.contributionState() != core::ContributionState::Closed ||
-                                   kiosk.safeguardingAlerts() > 0;
+        const bool contributions = runner.contributions.stageAccepts ||
+                                   runner.contributions.state != core::ContributionState::Closed ||
+                                   runner.contributions.safeguardingAlerts > 0;
         float used = 0;
         if (contributions) {
             const float y0 = ImGui::GetCursorPosY();
-            drawContributions(ui, kiosk, sideW);
+            drawContributions(ui, runner, sideW);
             used = ImGui::GetCursorPosY() - y0;
         }
         drawSidePanel(ui, *machine, ImVec2(sideW, bodyH - used));
@@ -76,25 +76,25 @@ void RunnerScreen::draw(const UiContext& ui, const core::KioskController& kiosk)
     drawEndConfirm(ui);
 }
 
-void RunnerScreen::handleContributionKeys(const UiContext& ui, const core::KioskController& kiosk) {
+void RunnerScreen::handleContributionKeys(const UiContext& ui, const core::RunnerView& runner) {
     if (m_confirmEnd) return;
-    const auto state = kiosk.contributionState();
+    const auto state = runner.contributions.state;
     if (charTyped('o')) {
         if (state == core::ContributionState::Open) ui.emit(core::CloseContributions{});
-        else if (state == core::ContributionState::Closed && kiosk.stageAcceptsContributions()) ui.emit(core::OpenContributions{});
+        else if (state == core::ContributionState::Closed && runner.contributions.stageAccepts) ui.emit(core::OpenContributions{});
     }
     if (charTyped('w') && state == core::ContributionState::Open) ui.emit(core::LetStaffWrite{});
     if (charTyped('r') && state != core::ContributionState::Open &&
-        (kiosk.stageAcceptsContributions() || state == core::ContributionState::Revealed))
+        (runner.contributions.stageAccepts || state == core::ContributionState::Revealed))
         ui.emit(core::RevealContributions{});
 }
 
-void RunnerScreen::drawContributions(const UiContext& ui, const core::KioskController& kiosk, float width) {
+void RunnerScreen::drawContributions(const UiContext& ui, const core::RunnerView& runner, float width) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    const auto state = kiosk.contributionState();
-    const int count = kiosk.contributionCount();
+    const auto state = runner.contributions.state;
+    const int count = runner.contributions.count;
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const float inner = width - m.pad;
     ImGui::SetCursorScreenPos(ImVec2(a.x + m.pad * 0.5f, a.y + m.pad * 0.3f));
@@ -118,7 +118,7 @@ void RunnerScreen::drawContributions(const UiContext& ui, const core::KioskContr
             ui.emit(core::LetStaffWrite{});
     } else if (state == core::ContributionState::Closed) {
         if (actionButton(ui, "##contrib-open", ui.t("contrib_runner.open"), ui.t("contrib_runner.open_hint"), b,
-                         ButtonKind::Primary, kiosk.stageAcceptsContributions()))
+                         ButtonKind::Primary, runner.contributions.stageAccepts))
             ui.emit(core::OpenContributions{});
         ImGui::SameLine(0, m.gap);
         if (actionButton(ui, "##contrib-reveal", ui.t("contrib_runner.reveal"), ui.t("contrib_runner.reveal_hint"), b,
@@ -129,7 +129,7 @@ void RunnerScreen::drawContributions(const UiContext& ui, const core::KioskContr
                          ImVec2(inner, m.touch), ButtonKind::Primary))
             ui.emit(core::RevealContributions{});
     }
-    if (const int alerts = kiosk.safeguardingAlerts(); alerts > 0) {
+    if (const int alerts = runner.contributions.safeguardingAlerts; alerts > 0) {
         // Says that a response is needed, never which contribution or what it said.
         wrappedText(f.bodyBold,
                     std::string("! ") + (alerts == 1 ? ui.strings.get("contrib_runner.safeguarding_one")
@@ -140,12 +140,12 @@ void RunnerScreen::drawContributions(const UiContext& ui, const core::KioskContr
     ImGui::EndGroup();
     const float h = ImGui::GetItemRectSize().y + m.pad * 0.6f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRect(a, ImVec2(a.x + width, a.y + h), kiosk.safeguardingAlerts() > 0 ? p.amber : p.border, 12.0f * m.scale, 0,
+    dl->AddRect(a, ImVec2(a.x + width, a.y + h), runner.contributions.safeguardingAlerts > 0 ? p.amber : p.border, 12.0f * m.scale, 0,
                 std::max(2.0f, 2.0f * m.scale));
     ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + h + m.gap * 0.5f));
 }
 
-void RunnerScreen::drawStagePanel(const UiContext& ui, const core::KioskController& kiosk, const core::SessionMachine& machine,
+void RunnerScreen::drawStagePanel(const UiContext& ui, const core::RunnerView& runner, const core::SessionMachine& machine,
                                   ImVec2 size) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
@@ -160,7 +160,7 @@ void RunnerScreen::drawStagePanel(const UiContext& ui, const core::KioskControll
     const bool amber = !overtime && remaining <= kAmberMs;
     const float width = ImGui::GetContentRegionAvail().x;
     // A stage with a meeting panel (bids, actions) gives the clock less room so the panel fits below.
-    const bool compact = MeetingPanel::hasPanel(kiosk);
+    const bool compact = runner.meeting.hasPanel();
     ImFont* const timerFont = compact ? f.title : f.timer;
 
     // Where we are, in words.
@@ -209,7 +209,7 @@ void RunnerScreen::drawStagePanel(const UiContext& ui, const core::KioskControll
 
     ImGui::Dummy(ImVec2(0, compact ? m.gap * 0.3f : m.gap));
     if (!stage.prompt.empty()) centredText(compact ? f.body : f.heading, stage.prompt, p.text, width * 0.92f);
-    m_meeting.draw(ui, kiosk, ImGui::GetContentRegionAvail());
+    m_meeting.draw(ui, runner, ImGui::GetContentRegionAvail());
 }
 
 void RunnerScreen::drawSidePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size) {

@@ -2,7 +2,7 @@
 // the prompt for the room, the facilitator's line, the timeline and the controls.
 #pragma once
 
-#include "core/kiosk/kiosk_controller.hpp"
+#include "core/kiosk/kiosk_view.hpp"
 #include "ui/screens/meeting_panel.hpp"
 #include "ui/ui_context.hpp"
 
@@ -10,16 +10,16 @@ namespace reflect::ui {
 
 class RunnerScreen {
 public:
-    void draw(const UiContext& ui, const core::KioskController& kiosk);
+    void draw(const UiContext& ui, const core::RunnerView& runner);
     [[nodiscard]] bool confirmingEnd() const noexcept { return m_confirmEnd; }
     void openEndConfirm() noexcept { m_confirmEnd = true; }
 
 private:
     void handleKeys(const UiContext& ui, const core::SessionMachine& machine);
-    void handleContributionKeys(const UiContext& ui, const core::KioskController& kiosk);
+    void handleContributionKeys(const UiContext& ui, const core::RunnerView& runner);
     /// Open/close, the count while open, let staff write, reveal; and the safeguarding notice. Returns its height.
-    void drawContributions(const UiContext& ui, const core::KioskController& kiosk, float width);
-    void drawStagePanel(const UiContext& ui, const core::KioskController& kiosk, const core::SessionMachine& machine, ImVec2 size);
+    void drawContributions(const UiContext& ui, const core::RunnerView& runner, float width);
+    void drawStagePanel(const UiContext& ui, const core::RunnerView& runner, const core::SessionMachine& machine, ImVec2 size);
     void drawSidePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
     void drawControls(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
     void drawEndConfirm(const UiContext& ui);

@@ -41,11 +41,11 @@ void SetupScreen::select(int index, const core::TemplateSet& set) {
     m_selectedId = set.templates[static_cast<std::size_t>(index)].id;
 }
 
-void SetupScreen::draw(const UiContext& ui, const core::KioskController& kiosk) {
+void SetupScreen::draw(const UiContext& ui, const core::SetupView& setup) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    const auto& set = kiosk.templates();
+    const auto& set = *setup.templates;
     if (set.templates.empty()) {
         wrappedText(f.heading, ui.t("home.no_templates"), p.text, ImGui::GetContentRegionAvail().x);
         if (actionButton(ui, "##back", ui.t("setup.back"), ui.t("setup.back_hint"), ImVec2(300 * m.scale, m.touch)) ||
@@ -78,7 +78,7 @@ void SetupScreen::draw(const UiContext& ui, const core::KioskController& kiosk) 
     const float listW = avail.x * 0.42f;
     drawTemplateList(ui, set, ImVec2(listW, bodyH));
     ImGui::SameLine(0, m.gap);
-    drawDetails(ui, kiosk, set.templates[static_cast<std::size_t>(m_selected)], ImVec2(avail.x - listW - m.gap, bodyH));
+    drawDetails(ui, setup, set.templates[static_cast<std::size_t>(m_selected)], ImVec2(avail.x - listW - m.gap, bodyH));
 
     const float bw = std::min(avail.x * 0.3f, 520.0f * m.scale);
     if (actionButton(ui, "##back", ui.t("setup.back"), ui.t("setup.back_hint"), ImVec2(bw * 0.7f, m.touch)) ||
@@ -139,7 +139,7 @@ void SetupScreen::drawTemplateList(const UiContext& ui, const core::TemplateSet&
     }
 }
 
-void SetupScreen::drawDetails(const UiContext& ui, const core::KioskController& kiosk, const core::SessionTemplate& tmpl,
+void SetupScreen::drawDetails(const UiContext& ui, const core::SetupView& setup, const core::SessionTemplate& tmpl,
                               ImVec2 size) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
@@ -161,7 +161,7 @@ void SetupScreen::drawDetails(const UiContext& ui, const core::KioskController& 
         if (m_choices.title.size() > 120) m_choices.title.resize(120);
     }
     ImGui::Dummy(ImVec2(0, m.gap * 0.3f));
-    m_groups.draw(ui, kiosk, tmpl.format);
+    m_groups.draw(ui, setup, tmpl.format);
 
     const auto plan = core::SessionPlan::build(tmpl, m_choices);
     const float stepW = std::max(48.0f, m.touch);

@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include "core/kiosk/kiosk_controller.hpp"
+#include "core/kiosk/kiosk_view.hpp"
 #include "ui/screens/group_picker.hpp"
 #include "ui/ui_context.hpp"
 
@@ -12,7 +12,7 @@ namespace reflect::ui {
 
 class SetupScreen {
 public:
-    void draw(const UiContext& ui, const core::KioskController& kiosk);
+    void draw(const UiContext& ui, const core::SetupView& setup);
     /// Forget the last choices (after a session started, or when returning home).
     void reset();
     [[nodiscard]] int selectedIndex() const noexcept { return m_selected; }
@@ -20,7 +20,7 @@ public:
 
 private:
     void drawTemplateList(const UiContext& ui, const core::TemplateSet& set, ImVec2 size);
-    void drawDetails(const UiContext& ui, const core::KioskController& kiosk, const core::SessionTemplate& tmpl, ImVec2 size);
+    void drawDetails(const UiContext& ui, const core::SetupView& setup, const core::SessionTemplate& tmpl, ImVec2 size);
     void select(int index, const core::TemplateSet& set);
 
     int m_selected = 0;

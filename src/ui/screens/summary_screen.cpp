@@ -9,13 +9,12 @@
 
 namespace reflect::ui {
 
-void SummaryScreen::draw(const UiContext& ui, const core::KioskController& kiosk) {
+void SummaryScreen::draw(const UiContext& ui, const std::optional<core::SessionSummary>& summary) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
     if (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter) || keyPressed(ImGuiKey_Escape))
         ui.emit(core::FinishSummary{});
-    const auto& summary = kiosk.summary();
     const float width = ImGui::GetContentRegionAvail().x;
     const float column = std::min(width, 1300.0f * m.scale);
     const float left = (width - column) * 0.5f;

@@ -1,14 +1,16 @@
 // SummaryScreen: what each stage planned and took, and the overall overrun, after a session ends.
 #pragma once
 
-#include "core/kiosk/kiosk_controller.hpp"
+#include <optional>
+
+#include "core/storage/session_store.hpp"
 #include "ui/ui_context.hpp"
 
 namespace reflect::ui {
 
 class SummaryScreen {
 public:
-    void draw(const UiContext& ui, const core::KioskController& kiosk);
+    void draw(const UiContext& ui, const std::optional<core::SessionSummary>& summary);
 };
 
 }  // namespace reflect::ui

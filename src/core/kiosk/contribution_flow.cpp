@@ -1,0 +1,223 @@
+// ContributionFlow implementation.
+#include "core/kiosk/contribution_flow.hpp"
+
+#include <fmt/format.h>
+
+namespace reflect::core {
+
+ContributionFlow::ContributionFlow(KioskServices& services, KioskState& state, const Scrubber& scrubber)
+    : m_services(services),
+      m_state(state),
+      m_contrib(services.sessions.database(), scrubber),
+      m_board(services.sessions.database(), services.codebook, scrubber) {}
+
+template <class Body>
+void ContributionFlow::run(Body&& body) {
+    m_state.dirty = true;
+    const Screen before = m_state.screen;
+    if (!m_services.sessions.active()) return;
+    try {
+        body(m_services.sessions.activeId());
+    } catch (const SqliteError& e) {
+        m_state.message = storageFailureMessage(e);
+    }
+    if (m_state.screen != before)
+        m_services.report(m_state.screen == Screen::Contribute ? "event screen contribute"
+                          : m_state.screen == Screen::Board    ? "event screen board"
+                                                               : "event screen runner");
+    if (m_state.screen == Screen::Board && m_boardMessage.empty()) {
+        std::size_t tags = 0;
+        for (const auto& t : m_board.themes()) tags += t.tags.size();
+        m_services.report(fmt::format("event board themes={} tags={}", m_board.themes().size(), tags));
+    }
+}
+
+void ContributionFlow::showResult(const Result<void>& result) {
+    if (!result) m_state.message = result.error().message;
+}
+
+void ContributionFlow::boardResult(const Result<void>& result) {
+    if (result) m_boardMessage.clear();
+    else m_boardMessage = result.error().message;
+}
+
+ContributionState ContributionFlow::state(std::int64_t sid) const { return m_contrib.state(sid); }
+
+bool ContributionFlow::stageAccepts() const {
+    const SessionMachine* machine = m_services.sessions.active();
+    return machine && machine->currentStage().flags.acceptsContributions;
+}
+
+void ContributionFlow::sessionEnding() {
+    if (m_services.sessions.active()) {
+        try {
+            const auto sid = m_services.sessions.activeId();
+            if (state(sid) == ContributionState::Open) showResult(m_contrib.close(sid));
+        } catch (const SqliteError& e) {
+            m_state.message = storageFailureMessage(e);
+        }
+    }
+    m_board.unload();
+}
+
+ContributionsView ContributionFlow::view() const {
+    ContributionsView v;
+    v.feedback = m_feedback;
+    v.draftIdleSeconds = m_services.options.draftIdleSeconds;
+    if (!m_services.sessions.active()) return v;
+    const auto sid = m_services.sessions.activeId();
+    v.stageAccepts = stageAccepts();
+    v.state = state(sid);
+    v.count = m_contrib.count(sid);
+    v.safeguardingAlerts = m_contrib.safeguardingAlerts(sid);
+    v.reveal = checkReveal(v.state, v.count, m_services.options.revealMinimum);
+    v.attendance = sessionAttendance(m_services.sessions.database(), sid);
+    return v;
+}
+
+BoardView ContributionFlow::boardView() const {
+    BoardView v;
+    v.cards = m_board.cards();
+    v.themes = m_board.themes();
+    v.tags = m_services.codebook.tags;
+    for (const auto& tag : v.tags) v.recurrence.emplace_back(tag.key, m_board.recurrence(tag.key));
+    v.message = m_boardMessage;
+    return v;
+}
+
+void ContributionFlow::on(const OpenContributions&, SteadyMs) {
+    run([&](std::int64_t sid) {
+        if (!stageAccepts()) {
+            m_state.message = m_services.strings.get("contribute.stage_closed");
+            return;
+        }
+        auto opened = m_contrib.open(sid);
+        showResult(opened);
+        if (opened) m_services.report("event contributions-open");
+    });
+}
+
+void ContributionFlow::on(const CloseContributions&, SteadyMs) {
+    run([&](std::int64_t sid) {
+        auto closed = m_contrib.close(sid);
+        showResult(closed);
+        if (closed) m_services.report(fmt::format("event contributions-closed count={}", m_contrib.count(sid)));
+        if (m_state.screen == Screen::Contribute) m_state.screen = Screen::Runner;
+    });
+}
+
+void ContributionFlow::on(const LetStaffWrite&, SteadyMs) {
+    run([&](std::int64_t sid) {
+        if (state(sid) != ContributionState::Open) {
+            m_state.message = m_services.strings.get("contribute.open_first");
+            return;
+        }
+        m_feedback = SubmitFeedback{SubmitFeedback::Kind::None, {}, m_feedback.serial + 1};
+        m_state.message.clear();
+        m_state.screen = Screen::Contribute;
+    });
+}
+
+void ContributionFlow::on(const LeaveContribute&, SteadyMs) {
+    m_state.dirty = true;
+    // Leaving is always allowed, with or without a session.
+    if (!m_services.sessions.active()) {
+        m_state.screen = Screen::Home;
+        return;
+    }
+    run([&](std::int64_t) { m_state.screen = Screen::Runner; });
+}
+
+void ContributionFlow::on(const SubmitContribution& c, SteadyMs) {
+    run([&](std::int64_t sid) {
+        const SessionMachine* machine = m_services.sessions.active();
+        auto outcome = m_contrib.submit(sid, machine->currentIndex(), c.text.view());
+        // Progress for tests: only the running count, never the text, the time or a risk flag.
+        if (outcome) {
+            m_services.report(fmt::format("event contribution-saved count={}", m_contrib.count(sid)));
+            m_feedback = SubmitFeedback{outcome.value().atRisk ? SubmitFeedback::Kind::SavedAtRisk : SubmitFeedback::Kind::Saved,
+                                        {}, m_feedback.serial + 1};
+        } else {
+            m_feedback = SubmitFeedback{SubmitFeedback::Kind::Failed, outcome.error().message, m_feedback.serial + 1};
+        }
+    });
+}
+
+void ContributionFlow::on(const RevealContributions&, SteadyMs) {
+    run([&](std::int64_t sid) {
+        const ContributionState now = state(sid);
+        const RevealCheck check = checkReveal(now, m_contrib.count(sid), m_services.options.revealMinimum);
+        if (!check.allowed()) {
+            m_state.message = check.refusal == RevealRefusal::StillOpen
+                                  ? m_services.strings.get("board.refused_open")
+                                  : m_services.strings.format("board.refused_few", {{"count", std::to_string(check.count)},
+                                                                                    {"minimum", std::to_string(check.minimum)}});
+            return;
+        }
+        if (now != ContributionState::Revealed) {
+            auto revealed = m_contrib.store().setState(sid, ContributionState::Revealed);
+            if (!revealed) {
+                m_state.message = revealed.error().message;
+                return;
+            }
+        }
+        if (m_board.sessionId() != sid) m_board.load(sid);
+        m_services.report(fmt::format("event reveal count={}", static_cast<int>(m_board.cards().size())));
+        m_state.message.clear();
+        m_boardMessage.clear();
+        m_state.screen = Screen::Board;
+    });
+}
+
+void ContributionFlow::on(const LeaveBoard&, SteadyMs) {
+    m_state.dirty = true;
+    if (!m_services.sessions.active()) {
+        m_state.screen = Screen::Home;
+        return;
+    }
+    run([&](std::int64_t) { m_state.screen = Screen::Runner; });
+}
+
+void ContributionFlow::on(const SetAttendance& c, SteadyMs) {
+    run([&](std::int64_t sid) { boardResult(setSessionAttendance(m_services.sessions.database(), sid, c.people)); });
+}
+
+void ContributionFlow::on(const BoardCreateTheme& c, SteadyMs) {
+    run([&](std::int64_t) {
+        auto made = m_board.createTheme(c.cards, c.name);
+        boardResult(made ? ok() : Result<void>(made.error()));
+    });
+}
+
+void ContributionFlow::on(const BoardRename& c, SteadyMs) {
+    run([&](std::int64_t) { boardResult(m_board.rename(c.theme, c.name)); });
+}
+
+void ContributionFlow::on(const BoardToggleTag& c, SteadyMs) {
+    run([&](std::int64_t) { boardResult(m_board.toggleTag(c.theme, c.tag)); });
+}
+
+void ContributionFlow::on(const BoardMerge& c, SteadyMs) {
+    run([&](std::int64_t) { boardResult(m_board.merge(c.into, c.from)); });
+}
+
+void ContributionFlow::on(const BoardSplit& c, SteadyMs) {
+    run([&](std::int64_t) {
+        auto made = m_board.split(c.theme, c.cards, c.name);
+        boardResult(made ? ok() : Result<void>(made.error()));
+    });
+}
+
+void ContributionFlow::on(const BoardUngroup& c, SteadyMs) {
+    run([&](std::int64_t) { boardResult(m_board.ungroup(c.cards)); });
+}
+
+void ContributionFlow::on(const BoardHideCard& c, SteadyMs) {
+    run([&](std::int64_t) { boardResult(m_board.hideCard(c.card)); });
+}
+
+void ContributionFlow::on(const BoardVote& c, SteadyMs) {
+    run([&](std::int64_t) { boardResult(m_board.vote(c.theme, c.delta)); });
+}
+
+}  // namespace reflect::core

@@ -1,0 +1,57 @@
+// ContributionFlow: anonymous contributions of the running session and the theme board they become.
+#pragma once
+
+#include "core/board/theme_board.hpp"
+#include "core/contribute/contribution_service.hpp"
+#include "core/kiosk/kiosk_context.hpp"
+#include "core/kiosk/kiosk_view.hpp"
+#include "core/privacy/scrubber.hpp"
+
+namespace reflect::core {
+
+class ContributionFlow {
+public:
+    ContributionFlow(KioskServices& services, KioskState& state, const Scrubber& scrubber);
+
+    /// The session is over: nothing more can be added, and the board lets go of its cards.
+    void sessionEnding();
+    /// Reads the running session's contributions for the view (called only when the view is rebuilt).
+    [[nodiscard]] ContributionsView view() const;
+    [[nodiscard]] BoardView boardView() const;
+
+    void on(const OpenContributions&, SteadyMs now);
+    void on(const CloseContributions&, SteadyMs now);
+    void on(const LetStaffWrite&, SteadyMs now);
+    void on(const LeaveContribute&, SteadyMs now);
+    void on(const SubmitContribution& c, SteadyMs now);
+    void on(const RevealContributions&, SteadyMs now);
+    void on(const LeaveBoard&, SteadyMs now);
+    void on(const SetAttendance& c, SteadyMs now);
+    void on(const BoardCreateTheme& c, SteadyMs now);
+    void on(const BoardRename& c, SteadyMs now);
+    void on(const BoardToggleTag& c, SteadyMs now);
+    void on(const BoardMerge& c, SteadyMs now);
+    void on(const BoardSplit& c, SteadyMs now);
+    void on(const BoardUngroup& c, SteadyMs now);
+    void on(const BoardHideCard& c, SteadyMs now);
+    void on(const BoardVote& c, SteadyMs now);
+
+private:
+    /// Runs one command's body with the session's id, turning a storage failure into the screen's message and
+    /// reporting a change of screen. Nothing runs without a session (only leaving is always allowed).
+    template <class Body>
+    void run(Body&& body);
+    void showResult(const Result<void>& result);
+    void boardResult(const Result<void>& result);
+    [[nodiscard]] ContributionState state(std::int64_t sid) const;
+    [[nodiscard]] bool stageAccepts() const;
+
+    KioskServices& m_services;
+    KioskState& m_state;
+    ContributionService m_contrib;
+    ThemeBoard m_board;
+    SubmitFeedback m_feedback;
+    std::string m_boardMessage;
+};
+
+}  // namespace reflect::core
