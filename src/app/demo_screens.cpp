@@ -199,7 +199,7 @@ core::Result<void> prepareMeetingScreen(const std::string& screen, KioskApp& app
         c.apply(core::SetRepeatCount{"presenter", 3});
         return core::ok();
     }
-    while (app.sessions().active()->currentStage().key != "action" && app.sessions().active()->canApply(core::SessionOp::Next)) {
+    while (!app.sessions().active()->currentStage().flags.commitment && app.sessions().active()->canApply(core::SessionOp::Next)) {
         clock.advanceMs(app.sessions().active()->allowedMs(app.sessions().active()->currentIndex()));
         op(app, core::SessionOp::Next);
     }

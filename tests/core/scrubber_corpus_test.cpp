@@ -36,13 +36,17 @@ struct LabelledLine {
     std::string expected;
 };
 
-constexpr std::array<std::string_view, 9> kCategories{"NHS_NUMBER", "NI_NUMBER", "POSTCODE", "PHONE", "EMAIL",
-                                                      "DATE",       "NAME",      "LOCATION", "KEEP"};
+// DAY_MONTH and NAME_NO_TRIGGER lines expect [DATE] and [NAME]: they are scored apart because they were added
+// as held-out classes the scrubber used to miss (dates without a year; lower-case names, nicknames, family words).
+constexpr std::array<std::string_view, 15> kCategories{
+    "NHS_NUMBER", "NI_NUMBER", "POSTCODE",  "PHONE",           "EMAIL",        "DATE",    "NAME", "LOCATION",
+    "HOSPITAL_NUMBER", "REGISTRATION", "VEHICLE", "WEB", "DAY_MONTH", "NAME_NO_TRIGGER", "KEEP"};
 
-constexpr std::array<IdentifierKind, 8> kKinds{IdentifierKind::NhsNumber, IdentifierKind::NiNumber,
-                                               IdentifierKind::Postcode,  IdentifierKind::Phone,
-                                               IdentifierKind::Email,     IdentifierKind::Date,
-                                               IdentifierKind::Name,      IdentifierKind::Location};
+constexpr std::array<IdentifierKind, 12> kKinds{
+    IdentifierKind::NhsNumber, IdentifierKind::NiNumber,       IdentifierKind::Postcode,
+    IdentifierKind::Phone,     IdentifierKind::Email,          IdentifierKind::Date,
+    IdentifierKind::Name,      IdentifierKind::Location,       IdentifierKind::HospitalNumber,
+    IdentifierKind::Registration, IdentifierKind::Vehicle,     IdentifierKind::Web};
 
 std::vector<LabelledLine> loadCorpus(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -241,8 +245,18 @@ TEST_CASE("labelled corpus: recall per kind and hard negatives kept", "[scrubber
         CHECK(t.lines > 0);
         CHECK(t.recalled == t.lines);
     }
-    INFO("KEEP retention must be at least 95%: " << keep.recalled << "/" << keep.lines);
-    CHECK(percent(keep.recalled, keep.lines) >= 95.0);
+    // The held-out classes: a floor of 95% allows one miss in each set of 20-odd sentences, so a scanner that
+    // stops working fails the test while one awkward phrasing does not.
+    for (const std::string_view gated :
+         {"HOSPITAL_NUMBER", "REGISTRATION", "VEHICLE", "WEB", "DAY_MONTH", "NAME_NO_TRIGGER"}) {
+        const Tally& t = tallies[std::string(gated)];
+        INFO(gated << " recall must be at least 95%: " << t.recalled << "/" << t.lines);
+        CHECK(t.lines >= 20);
+        CHECK(percent(t.recalled, t.lines) >= 95.0);
+    }
+    // Text that is not an identifier must come through: more identifiers found is no gain if people's words go.
+    INFO("KEEP retention must be at least 99%: " << keep.recalled << "/" << keep.lines);
+    CHECK(percent(keep.recalled, keep.lines) >= 99.0);
     INFO("NAME recall must be at least 90%: " << name.recalled << "/" << name.lines);
     CHECK(percent(name.recalled, name.lines) >= 90.0);
 }

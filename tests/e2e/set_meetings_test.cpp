@@ -40,46 +40,51 @@ TEST_CASE("a two-presenter set commits to actions and the next meeting reviews t
         Kiosk kiosk(xvfb, db);
         kiosk.setPinsLater();
         startSet(kiosk);
-        kiosk.keys({"n"});  // first meeting: nothing to review
+        kiosk.keys({"n"});  // re-contracting done
         CHECK(stageOf(kiosk.expect("next")) == 1);
+        kiosk.keys({"n"});  // first meeting: nothing to review at the check-in
+        CHECK(stageOf(kiosk.expect("next")) == 2);
         // Bids: one presenter, then two; the timeline is replanned live each time.
         kiosk.keys({"f"});
         kiosk.expect("replan");
         kiosk.keys({"m"});
         kiosk.expect("replan");
-        for (int stage = 2; stage <= 6; ++stage) {
+        for (int stage = 3; stage <= 7; ++stage) {
             kiosk.keys({"n"});
             CHECK(stageOf(kiosk.expect("next")) == stage);
         }
         kiosk.keys({"Tab"});
         kiosk.type("Ask Dr Okafor for a protected hour");
         kiosk.keys({"Return"});
-        CHECK(stageOf(kiosk.expect("action")) == 6);
-        for (int stage = 7; stage <= 11; ++stage) {
+        CHECK(stageOf(kiosk.expect("action")) == 7);
+        // The break between the presenters, then presenter B's five stages.
+        for (int stage = 8; stage <= 13; ++stage) {
             kiosk.keys({"n"});
             CHECK(stageOf(kiosk.expect("next")) == stage);
         }
         kiosk.keys({"Tab"});
         kiosk.type("Try a huddle before the late shift");
         kiosk.keys({"Return"});
-        CHECK(stageOf(kiosk.expect("action")) == 11);
+        CHECK(stageOf(kiosk.expect("action")) == 13);
         kiosk.keys({"n"});
-        CHECK(stageOf(kiosk.expect("next")) == 12);
+        CHECK(stageOf(kiosk.expect("next")) == 14);
         kiosk.keys({"n"});
-        CHECK(stageOf(kiosk.expect("next")) == 13);
+        CHECK(stageOf(kiosk.expect("next")) == 15);
         kiosk.keys({"e", "Return"});
         kiosk.expect("end");
         kiosk.keys({"Return"});  // summary: done
 
         // The second meeting: "n" is refused until both actions are marked (done, carry over).
         startSet(kiosk);
+        kiosk.keys({"n"});  // re-contracting done
+        CHECK(stageOf(kiosk.expect("next")) == 1);
         kiosk.keys({"n"});
         kiosk.keys({"d"});
-        CHECK(stageOf(kiosk.expect("review")) == 0);
+        CHECK(stageOf(kiosk.expect("review")) == 1);
         kiosk.keys({"o"});
-        CHECK(stageOf(kiosk.expect("review")) == 0);
+        CHECK(stageOf(kiosk.expect("review")) == 1);
         kiosk.keys({"n"});
-        CHECK(stageOf(kiosk.expect("next")) == 1);  // had the first "n" gone through, this would be stage 2
+        CHECK(stageOf(kiosk.expect("next")) == 2);  // had the first "n" gone through, this would be stage 3
         kiosk.keys({"e", "Return"});
         kiosk.expect("end");
         kiosk.keys({"Return", "Escape"});

@@ -66,32 +66,32 @@ TEST_CASE("presenters added and removed during bids expand the timeline and keep
     Kiosk k;
     const auto group = k.newGroup("Ward leaders set");
     k.startSet(group, "action-learning-set");
-    CHECK(k.machine().stageCount() == 2 + 2 * 5 + 3);  // check-in, bids, 2 presenters x 5, break, process review, close
+    CHECK(k.machine().stageCount() == 3 + 2 * 5 + 3);  // re-contracting, check-in, bids, 2 presenters x 5, break, process review, close
     k.clock.advanceSeconds(600);
-    k.op(SessionOp::Next);  // no earlier actions: the check-in can be left
+    k.op(SessionOp::Next);  // re-contracting done; the check-in is next
     REQUIRE(k.machine().currentIndex() == 1);
     k.clock.advanceSeconds(120);
     const auto total2 = k.machine().plan().totalPlannedMs();
-    const auto issue2 = k.machine().plan().stages()[2].plannedMs;
+    const auto issue2 = k.machine().plan().stages()[3].plannedMs;
 
     k.run(core::SetRepeatCount{"presenter", 4});
-    CHECK(k.machine().stageCount() == 2 + 4 * 5 + 3);
+    CHECK(k.machine().stageCount() == 3 + 4 * 5 + 3);
     CHECK(k.machine().currentIndex() == 1);
     CHECK(k.machine().elapsedMs(0, k.clock.steadyNow()) == 600'000);
     CHECK(k.machine().elapsedMs(1, k.clock.steadyNow()) == 120'000);
     const auto names = k.stageNames();
     CHECK(std::count_if(names.begin(), names.end(), [](const std::string& n) { return n.rfind("Presenter D", 0) == 0; }) == 5);
     // Time for presenters is shared out of the half day: more presenters, shorter turns, the same finish.
-    CHECK(k.machine().plan().stages()[2].plannedMs < issue2);
+    CHECK(k.machine().plan().stages()[3].plannedMs < issue2);
     CHECK(std::llabs(k.machine().plan().totalPlannedMs() - total2) <= 60'000);
 
     k.run(core::SetRepeatCount{"presenter", 1});
-    CHECK(k.machine().stageCount() == 2 + 5 + 3);
-    CHECK(k.machine().plan().stages()[2].plannedMs > issue2);
+    CHECK(k.machine().stageCount() == 3 + 5 + 3);
+    CHECK(k.machine().plan().stages()[3].plannedMs > issue2);
     CHECK(k.machine().elapsedMs(1, k.clock.steadyNow()) == 120'000);
 
     k.run(core::SetRepeatCount{"presenter", 12});  // past the template's maximum of 8: clamped
-    CHECK(k.machine().stageCount() == 2 + 8 * 5 + 3);
+    CHECK(k.machine().stageCount() == 3 + 8 * 5 + 3);
     const auto last = k.stageNames();
     CHECK(std::find(last.begin(), last.end(), "Presenter H: the issue") != last.end());
     // Labels only: the stage names never hold anything typed.
@@ -99,7 +99,7 @@ TEST_CASE("presenters added and removed during bids expand the timeline and keep
     // The change is durable: a restart finds the same plan.
     core::SessionService again(*k.db, k.clock);
     REQUIRE(again.restoreUnfinished().value());
-    CHECK(again.active()->stageCount() == 2 + 8 * 5 + 3);
+    CHECK(again.active()->stageCount() == 3 + 8 * 5 + 3);
 }
 
 TEST_CASE("a set meets three times and each meeting starts from what the last committed to", "[meetings][actions]") {
@@ -127,9 +127,10 @@ TEST_CASE("a set meets three times and each meeting starts from what the last co
 
     // Meeting 2: the check-in cannot be left until every open action is marked.
     const auto second = k.startSet(group);
+    k.op(SessionOp::Next);  // re-contracting, then the check-in
     CHECK(k.meetings.unreviewedActions(k.sessions) == 3);
     k.op(SessionOp::Next);
-    CHECK(k.machine().currentIndex() == 0);
+    CHECK(k.machine().currentIndex() == 1);
     CHECK(k.controller.message().find('3') != std::string::npos);
     const auto review = k.meetings.actions().awaitingReview(group, second);
     REQUIRE(review.size() == 3);
@@ -145,17 +146,18 @@ TEST_CASE("a set meets three times and each meeting starts from what the last co
     k.run(core::ReviewAction{a1, {core::ActionStatus::Done, "Rota changed after talking with Sister Jones", false}});
     k.run(core::ReviewAction{a2, {core::ActionStatus::Open, "", true}});
     k.op(SessionOp::Next);
-    CHECK(k.machine().currentIndex() == 0);  // the set's own action is still unmarked
+    CHECK(k.machine().currentIndex() == 1);  // the set's own action is still unmarked
     k.run(core::ReviewAction{a3, {core::ActionStatus::Dropped, "No room is free; we stay where we are", false}});
     CHECK(k.meetings.actions().forCheckIn(group, second).size() == 3);  // marked ones stay listed at this check-in
     k.op(SessionOp::Next);
-    CHECK(k.machine().currentIndex() == 1);
+    CHECK(k.machine().currentIndex() == 2);
     CHECK(k.meetings.actions().find(a1)->outcome.find("Jones") == std::string::npos);
     k.run(core::AddAction{"Write up the handover idea", "Presenter A", std::nullopt});
     k.endSession();
 
     // Meeting 3: the carried action and the new one are waiting; done and dropped ones are not.
     const auto third = k.startSet(group);
+    k.op(SessionOp::Next);
     const auto waiting = k.meetings.actions().awaitingReview(group, third);
     REQUIRE(waiting.size() == 2);
     std::set<std::string> texts;
@@ -163,7 +165,7 @@ TEST_CASE("a set meets three times and each meeting starts from what the last co
     CHECK(texts == std::set<std::string>{"Shadow the night team for one shift", "Write up the handover idea"});
     for (const auto& a : waiting) k.run(core::ReviewAction{a.id, {core::ActionStatus::InProgress, "Started", false}});
     k.op(SessionOp::Next);
-    CHECK(k.machine().currentIndex() == 1);
+    CHECK(k.machine().currentIndex() == 2);
 
     const auto history = k.meetings.actions().history(a2);
     REQUIRE(history.size() == 3);

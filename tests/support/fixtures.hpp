@@ -29,6 +29,18 @@ inline const core::TemplateSet& shippedTemplates() {
     return set;
 }
 
+/// The shipped formats plus the test-only ones in tests/data/templates (a walk-up kiosk's on-screen evaluation).
+inline const core::TemplateSet& testTemplates() {
+    static const core::TemplateSet set = [] {
+        core::TemplateSet all = shippedTemplates();
+        const core::TemplateSet extra = core::loadTemplates(std::filesystem::path(REFLECT_TEST_DATA_DIR) / "templates");
+        all.templates.insert(all.templates.end(), extra.templates.begin(), extra.templates.end());
+        all.issues.insert(all.issues.end(), extra.issues.begin(), extra.issues.end());
+        return all;
+    }();
+    return set;
+}
+
 inline const core::SessionTemplate& roundTemplate() {
     const auto* t = shippedTemplates().find("round");
     if (!t) throw std::runtime_error("the shipped templates have no Round");

@@ -29,7 +29,7 @@ public:
           m_db(memoryDatabase()),
           m_signposts(core::loadSignposts(assetsDir() / "signposts.toml").value()),
           m_codebook(core::loadCodebook(assetsDir() / "codebook.toml").value()),
-          m_app(*m_db, clock, shippedTemplates(), shippedStrings(), m_signposts,
+          m_app(*m_db, clock, testTemplates(), shippedStrings(), m_signposts,
                 app::KioskAppConfig{"Example NHS Trust", kioskMode, false, 3, 90, &m_codebook, "", {}, 14, 180, {}, ""}) {
         m_app.ui().setHitRecorder(&m_hits);
         m_app.meetings().setPrinciples(core::loadPrinciples((assetsDir() / "principles.toml").string()).value());

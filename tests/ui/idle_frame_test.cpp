@@ -109,8 +109,9 @@ std::vector<Setting> settings() {
              toStage(k, [](const core::SessionMachine& m) { return m.currentIndex() + 1 == m.stageCount(); });
          }},
         {"evaluation",
-         [=](test::KioskHarness& k) {
-             roundRunning(k);
+         [](test::KioskHarness& k) {
+             k.apply(core::StartSession{"walk-up-team-time", {}});
+             k.apply(core::SessionCommand{SessionOp::Start});
              toStage(k, [](const core::SessionMachine& m) { return m.currentStage().flags.evaluation; });
          }},
         {"summary",

@@ -198,6 +198,33 @@ void readIdle(SettingReader& root, const std::string& file, AppConfig& config, s
     idle.reportUnknownKeys();
 }
 
+void readCompanion(SettingReader& root, const std::string& file, AppConfig& config, std::vector<ConfigIssue>& issues) {
+    const toml::node* node = root.take("companion");
+    if (!node) return;
+    const auto* table = node->as_table();
+    if (!table) {
+        root.report(lineOf(*node), "companion", fmt::format("must be a [companion] section, not {}", describeType(*node)));
+        return;
+    }
+    SettingReader companion(*table, "companion", file, issues);
+    if (companion.text("listen", 64, config.companionListen) && !config.companionListen.empty() &&
+        config.companionListen.find(':') == std::string::npos) {
+        companion.report(companion.lineFor("listen"), companion.field("listen"),
+                         "must be ADDRESS:PORT, such as \"10.42.0.1:8080\" (or \"\" for off)");
+        config.companionListen.clear();
+    }
+    companion.path("tls_cert", config.companionTlsCert);
+    companion.path("tls_key", config.companionTlsKey);
+    if (config.companionTlsCert.empty() != config.companionTlsKey.empty()) {
+        companion.report(companion.lineFor(config.companionTlsCert.empty() ? "tls_key" : "tls_cert"), "companion",
+                         "set both tls_cert and tls_key, or neither; the page is served without TLS until then");
+        config.companionTlsCert.clear();
+        config.companionTlsKey.clear();
+    }
+    companion.text("host", 253, config.companionHost);
+    companion.reportUnknownKeys();
+}
+
 void readSignposts(SettingReader& root, const std::string& file, AppConfig& config, std::vector<ConfigIssue>& issues) {
     const toml::node* node = root.take("signpost");
     if (!node) return;
@@ -259,6 +286,7 @@ ConfigLoad validate(const toml::table& root, const std::string& file) {
     readTheme(reader, c);
     readIdle(reader, file, c, load.issues);
     readSignposts(reader, file, c, load.issues);
+    readCompanion(reader, file, c, load.issues);
     reader.reportUnknownKeys();
     // toml++ tables iterate in key order; an admin reads the file top to bottom.
     std::stable_sort(load.issues.begin(), load.issues.end(),

@@ -26,6 +26,12 @@ struct AppConfig {
     int backupKeep = 14;                    ///< 1..365 backups kept, oldest removed first
     double scale = 0.0;                     ///< 0 = automatic from the screen; otherwise 0.5..4.0
     ThemeChoice theme = ThemeChoice::Calm;  ///< "calm" | "high-contrast"
+    /// [companion]: the phone page. listen "" = off; otherwise "ADDR:PORT". tls_cert and tls_key: both or neither,
+    /// full paths to PEM files. host: the name phones open (the access point's DNS answers it); "" = the address.
+    std::string companionListen;
+    std::string companionTlsCert;
+    std::string companionTlsKey;
+    std::string companionHost;
 };
 
 /// One problem with one setting, formatted as "file:line: field: message".

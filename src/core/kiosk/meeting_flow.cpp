@@ -35,9 +35,9 @@ int MeetingFlow::unreviewedActions() const {
 void MeetingFlow::fillStageParts(MeetingView& v, const SessionMachine& machine) const {
     const auto& stage = machine.currentStage();
     if (const RepeatDef* repeat = presenterRepeat(machine)) v.presenters = *repeat;
-    v.bids = stage.key == "bids" && v.presenters.has_value();
+    v.bids = stage.flags.bids && v.presenters.has_value();
     v.review = stage.flags.actionsReview && v.groupId.has_value();
-    v.commitment = stage.key == "action" && !stage.label.empty();
+    v.commitment = stage.flags.commitment && !stage.label.empty();
     v.closing = machine.currentIndex() + 1 == machine.stageCount();
     v.evaluation = stage.flags.evaluation;
 }

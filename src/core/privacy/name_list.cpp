@@ -299,6 +299,18 @@ Noa Ariel Eitan Itai Noam Ofer Oren Shlomo Yehuda Yitzhak Yoni Batsheva Chana De
 Rachel Sarah Tova Tzipporah
 )";
 
+// Nicknames and diminutives staff use for each other and for patients' families ("Bex", "Gaz", "Jonno").
+constexpr std::string_view kGivenDiminutives = R"(
+Abi Alfie Ally Andi Angie Annie Archie Babs Baz Bazza Becca Becks Bella Bertie Bev Bex Bezza Bobbie Bri
+Cal Caz Cazza Charlie Chaz Chrissie Chrissy Cass Dave Davey Dazza Del Des Dev Dodie Dom Dotty Ellie Evie
+Fliss Freddie Fred Frankie Gaz Gazza Gemma Georgie Gez Gill Gilly Greggo Haz Hazza Issy Izzy Jacko Jaz Jas Jez Jezza
+Jim Jimbo Jimmy Jo Jodie Joey Johnno Jonno Jonny Josie Jools Jules Kaz Kel Kezza Kez Kev Kirst Kris Lennie Les Lex
+Lils Lizzie Lizzy Lou Lulu Maggie Mags Mandy Marty Matty Mattie Mel Mick Mickey Micky Mikey Mo Moz Nat Nell Nellie
+Nev Nicky Nico Nikki Ollie Olly Paddy Pete Petey Phil Pip Rach Robbie Robbo Ronnie Rosie Sal Sammy Saz Sazza Seb
+Shaz Shazza Sid Soph Steph Stevie Stu Suzy Taz Tash Tasha Tez Tezza Tommo Tommy Tone Trev Trish Vic
+Vicky Vinny Wes Woody Zak Zac
+)";
+
 // ---------------------------------------------------------------- surnames
 
 constexpr std::string_view kSurnameBritish = R"(
@@ -586,6 +598,7 @@ constexpr std::array kGroups{
     Group{kGivenIberianLatin, kGiven},
     Group{kGivenArabicPersianTurkish, kGiven},
     Group{kGivenEuropeanOther, kGiven},
+    Group{kGivenDiminutives, kGiven},
     Group{kSurnameBritish, kSurname},
     Group{kSurnameCelticIrishScottishWelsh, kSurname},
     Group{kSurnameSouthAsian, kSurname},

@@ -1,12 +1,12 @@
-// Risk phrases matched word by word over a folded copy of the text; plain scanning, no regular expressions.
+// Risk phrases matched word by word over a folded copy of the text (wiped after use); plain scanning, no regex.
 #include "core/privacy/risk_detector.hpp"
 
 #include <array>
 #include <cstddef>
-#include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/contribute/secret_text.hpp"
 #include "core/text/utf8.hpp"
 
 namespace reflect::core {
@@ -71,23 +71,49 @@ constexpr std::array kPhrases{
 constexpr std::array<std::string_view, 10> kPlaceOfDeath{"at", "in", "alone", "peacefully", "with", "surrounded",
                                                          "comfortably", "naturally", "before", "on"};
 
-// A sentence break: phrases never run across it.
-constexpr std::string_view kBarrier;
+// Word tokens as views into one folded copy of the text (kept in a zeroing buffer and wiped after use, so no
+// lower-cased copy of a name the scrubber removed is left in freed memory). A sentence break is an empty view.
+using Words = std::vector<std::string_view>;
 
-// Lower-case word tokens with sentence breaks as empty tokens.
-std::vector<std::string> foldToWords(std::string_view text) {
-    std::vector<std::string> words;
-    std::string current;
+// Appends a code point as UTF-8 to the folded copy.
+void appendFoldedUtf8(SecretString& out, char32_t cp) {
+    if (cp < 0x80U) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800U) {
+        out.push_back(static_cast<char>(0xC0U | (cp >> 6U)));
+        out.push_back(static_cast<char>(0x80U | (cp & 0x3FU)));
+    } else if (cp < 0x10000U) {
+        out.push_back(static_cast<char>(0xE0U | (cp >> 12U)));
+        out.push_back(static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU)));
+        out.push_back(static_cast<char>(0x80U | (cp & 0x3FU)));
+    } else {
+        out.push_back(static_cast<char>(0xF0U | (cp >> 18U)));
+        out.push_back(static_cast<char>(0x80U | ((cp >> 12U) & 0x3FU)));
+        out.push_back(static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU)));
+        out.push_back(static_cast<char>(0x80U | (cp & 0x3FU)));
+    }
+}
+
+// Lower-case word tokens with sentence breaks as empty tokens. `folded` receives the characters; the views are
+// made only once it is complete, so its growing never leaves a view dangling.
+Words foldToWords(std::string_view text, SecretString& folded) {
+    struct Span {
+        std::size_t begin;
+        std::size_t end;
+    };
+    std::vector<Span> spans;  // offsets only: no text
+    folded.reserve(text.size() + 1);
+    std::size_t wordStart = 0;
     const auto finishWord = [&] {
-        if (!current.empty()) {
-            words.push_back(current);
-            current.clear();
+        if (folded.size() > wordStart) {
+            spans.push_back({wordStart, folded.size()});
         }
+        wordStart = folded.size();
     };
     const auto addBarrier = [&] {
         finishWord();
-        if (!words.empty() && !words.back().empty()) {
-            words.emplace_back(kBarrier);
+        if (!spans.empty() && spans.back().end > spans.back().begin) {
+            spans.push_back({folded.size(), folded.size()});
         }
     };
     std::size_t pos = 0;
@@ -107,10 +133,10 @@ std::vector<std::string> foldToWords(std::string_view text) {
             continue;  // "can't" -> "cant"; "s\u200Buicide" -> "suicide"
         }
         if ((cp >= U'a' && cp <= U'z') || (cp >= U'0' && cp <= U'9')) {
-            current.push_back(static_cast<char>(cp));
+            folded.push_back(static_cast<char>(cp));
         } else if (cp >= 0xC0U && cp != 0xD7U && cp != 0xF7U && !(cp >= 0x2000U && cp <= 0x2BFFU) &&
                    !(cp >= 0x3000U && cp <= 0x303FU) && cp < 0x1F000U) {
-            appendUtf8(current, cp);  // other letters stay part of the word, so "abuse" never matches inside one
+            appendFoldedUtf8(folded, cp);  // other letters stay part of the word, so "abuse" never matches inside one
         } else if (cp == U'.' || cp == U',' || cp == U';' || cp == U':' || cp == U'!' || cp == U'?' || cp == U'(' ||
                    cp == U')' || cp == U'"' || cp == U'\n' || cp == 0x201CU || cp == 0x201DU) {
             addBarrier();
@@ -119,12 +145,18 @@ std::vector<std::string> foldToWords(std::string_view text) {
         }
     }
     finishWord();
+    Words words;
+    words.reserve(spans.size());
+    const std::string_view all(folded);
+    for (const Span& span : spans) {
+        words.push_back(all.substr(span.begin, span.end - span.begin));
+    }
     return words;
 }
 
 // Joins the spellings people use for one word: "can not" / "can t" -> "cant", "do not" -> "dont", "any more" ->
-// "anymore", "cannot" -> "cant".
-std::vector<std::string> joinContractions(const std::vector<std::string>& words) {
+// "anymore", "cannot" -> "cant". Joined words are the constants below, so no text is copied.
+Words joinContractions(const Words& words) {
     struct Join {
         std::string_view first;
         std::string_view second;
@@ -137,7 +169,7 @@ std::vector<std::string> joinContractions(const std::vector<std::string>& words)
         {"would", "not", "wouldnt"}, {"any", "more", "anymore"},  {"wan", "na", "wanna"},
         {"i", "m", "im"},
     }};
-    std::vector<std::string> out;
+    Words out;
     out.reserve(words.size());
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (words[i] == "cannot") {
@@ -148,7 +180,7 @@ std::vector<std::string> joinContractions(const std::vector<std::string>& words)
         if (i + 1 < words.size()) {
             for (const Join& join : kJoins) {
                 if (words[i] == join.first && words[i + 1] == join.second) {
-                    out.emplace_back(join.joined);
+                    out.push_back(join.joined);
                     ++i;
                     joined = true;
                     break;
@@ -179,7 +211,7 @@ bool slotMatches(std::string_view slot, std::string_view word) {
 }
 
 // Number of words matched when `phrase` starts at words[i], or 0.
-std::size_t matchAt(const std::vector<std::string>& words, std::size_t i, std::string_view phrase) {
+std::size_t matchAt(const Words& words, std::size_t i, std::string_view phrase) {
     std::size_t k = i;
     std::size_t start = 0;
     while (start < phrase.size()) {
@@ -194,7 +226,7 @@ std::size_t matchAt(const std::vector<std::string>& words, std::size_t i, std::s
     return k - i;
 }
 
-bool isExcluded(const std::vector<std::string>& words, std::size_t i, std::size_t matched, std::string_view phrase) {
+bool isExcluded(const Words& words, std::size_t i, std::size_t matched, std::string_view phrase) {
     // "In the end it all came together" is not "end it all".
     if (phrase == "end|ending it all") {
         return i > 0 && words[i - 1] == "the";
@@ -227,7 +259,9 @@ std::string_view riskCategoryName(RiskCategory category) noexcept {
 }
 
 RiskAssessment assessRisk(std::string_view utf8) {
-    const std::vector<std::string> words = joinContractions(foldToWords(utf8));
+    SecretString folded;
+    const WipeOnExit<SecretString> wipe(folded);
+    const Words words = joinContractions(foldToWords(utf8, folded));
     RiskAssessment result;
     for (std::size_t i = 0; i < words.size(); ++i) {
         for (const RiskPhrase& phrase : kPhrases) {

@@ -14,9 +14,24 @@
 namespace reflect::core {
 
 /// What a finding is. (Which kind wins an overlap is described at Scrubber.)
-enum class IdentifierKind { NhsNumber, NiNumber, Postcode, Phone, Email, Date, Name, Location };
+/// New kinds are added at the end, so stored values and switch statements elsewhere keep their meaning.
+enum class IdentifierKind {
+    NhsNumber,
+    NiNumber,
+    Postcode,
+    Phone,
+    Email,
+    Date,
+    Name,
+    Location,
+    HospitalNumber,
+    Registration,
+    Vehicle,
+    Web,
+};
 
-/// "[NHS_NUMBER]", "[NI_NUMBER]", "[POSTCODE]", "[PHONE]", "[EMAIL]", "[DATE]", "[NAME]", "[LOCATION]".
+/// "[NHS_NUMBER]", "[NI_NUMBER]", "[POSTCODE]", "[PHONE]", "[EMAIL]", "[DATE]", "[NAME]", "[LOCATION]",
+/// "[HOSPITAL_NUMBER]", "[REGISTRATION]", "[VEHICLE]", "[WEB]".
 [[nodiscard]] std::string_view placeholderFor(IdentifierKind kind) noexcept;
 
 /// One identifier, as byte offsets into the ORIGINAL text passed to find() or scrub(). The span covers every byte
@@ -79,27 +94,39 @@ struct Entry {
 ///   front included ("Tuesday 4th June", "Tuesday the 4th"); and a bare year after "born", "born in" or "DOB",
 ///   because a birth year narrows a person down. Kept on purpose: times ("at 14:30"), a weekday alone, a year alone
 ///   ("in 2019"), decades ("the 1990s"), clinical shorthand without a year ("3/7", "2/52"), BP "120/80".
+///   A day and month without a year ("on 05/11", "since 3/10", "Tuesday 12/03") counts when zero-padded or after a
+///   word that introduces a date; "3/7" and "5/12" only after one that never means a duration ("dated", "DOB").
+///   Kept: "24/7", scores ("9/10"), readings, fractions with no date word before them.
 /// - Name: one to three capitalised words or initials after an honorific or role (Dr, Mr, Mrs, Ms, Miss, Mx, Prof,
 ///   Nurse, Staff Nurse, Sister, Matron, Charge Nurse, HCA, Healthcare Assistant, Consultant, Porter, Midwife,
 ///   Registrar, Physio, FY1, Father, Rev, Auntie, Uncle ...); the trigger word stays ("Dr [NAME]"). Any capitalised
 ///   word in the built-in list, wherever it stands, including at the start of a sentence, unless it is also an
 ///   everyday word. A full name becomes one placeholder: a listed given name plus the capitalised word after it,
 ///   or a capitalised word before a listed surname. Also "a patient called X", "her name was X".
-///   Not found: lower-case names without a trigger ("told jamie"), names in non-Latin scripts, nicknames not in the
-///   list. The author preview and the facilitator are the backstop for these.
+///   Nicknames and diminutives are listed ("Bex", "Gaz", "Jonno"); family words are triggers ("Grandad Joe", "Nan
+///   Pat"). A listed given name in lower case counts too ("told jamie", "with bex") unless it is an everyday word
+///   ("will", "grace", "jack"), a clinical abbreviation ("aki", "tia") or follows "the" / "a".
+///   Not found: names in non-Latin scripts, nicknames not in the list.
 /// - Location: ward, bay, bed, room, side room, cubicle, theatre, resus, pod, trolley and cot followed by a number or a
 ///   letter ("Ward 7", "ward 12B", "Bay C"); a capitalised name before "Ward" or "Unit" ("Nightingale Ward"),
 ///   except generic ones ("Acute Medical Unit", "Stroke Unit") and sentence openers ("The Ward"); street names
 ///   ("14 Elm Grove", "Mill Lane"). Kept: "Ward round", "the ward", "on the ward", a bay without a number.
 ///   Hospital and trust names are kept: they name an employer shared by thousands, not a person.
+/// - Hospital number: after "MRN", "hospital number/no" or "unit number/no" (a few words later in the same clause
+///   too), digits or a prefix of up to four letters and digits ("RTH123456", "RTH 123456"), at least four digits.
+/// - Registration: a GMC number (seven digits after "GMC"), an NMC PIN anywhere ("12A3456B"), an HCPC number after
+///   "HCPC" ("PA12345", "PH 123456").
+/// - Vehicle: the current UK format in one case ("AB12 CDE", "ab12cde"), without the letters the DVLA never issues.
+/// - Web: "http(s)://" and "www." addresses, bare domains with a common ending and their paths ("facebook.com/x",
+///   "bit.ly/x"), and handles ("@jess_rn"); not "e.g.", "a.m.", "@ 10", "1.5mg".
 ///
-/// When findings overlap, the more structured kind wins, in this order: email, NHS number, NI number, postcode,
-/// date, phone, location, name; a name loses only its overlapping words ("Priya Ward 7" -> "[NAME] [LOCATION]").
+/// When findings overlap, the more structured kind wins, in this order: email, web, NHS number, hospital number,
+/// registration, NI number, postcode, vehicle, date, phone, location, name; a name loses only its overlapping words ("Priya Ward 7" -> "[NAME] [LOCATION]").
 /// Placeholders are never matched again. After replacing, the scrubber searches its own output and folds anything
 /// new back in (mapped to the original bytes) until nothing more is found, at most a few rounds, so
 /// scrub(scrub(x).text).text == scrub(x).text even for run-together text where one identifier hides another.
 ///
-/// Known limits, left to the author preview and the facilitator: lower-case names with no trigger ("told jamie");
+/// Known limits, left to the author preview and the facilitator: lower-case names that are everyday words;
 /// names in non-Latin scripts; ages ("a 93-year-old"); hospital and town names; a number after a location word
 /// that is not a ward ("Bay 4 of the car park" becomes "[LOCATION] of the car park").
 class Scrubber {
@@ -110,7 +137,9 @@ public:
     /// rather than trusted. Output is always valid UTF-8 with control characters handled as in utf8.hpp.
     [[nodiscard]] ScrubResult scrub(std::string_view utf8) const;
 
-    /// The same findings scrub() would replace, for live highlighting as the person types.
+    /// The same findings scrub() would replace, for live highlighting as the person types. A Finding holds offsets and
+    /// a kind, never the text: the preview slices the draft it already owns. Working copies of the text made here
+    /// (and in scrub()) are zeroed before they are freed.
     [[nodiscard]] std::vector<Finding> find(std::string_view utf8) const;
 
 private:
