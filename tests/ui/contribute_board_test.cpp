@@ -2,7 +2,7 @@
 // closes and reveals; the reveal gate; the board groups and tags with keys and clicks.
 #include <catch2/catch.hpp>
 
-#include "core/storage/contribution_store.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "support/kiosk_harness.hpp"
 
 using namespace reflect;

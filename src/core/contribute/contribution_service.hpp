@@ -9,7 +9,7 @@
 #include "core/contribute/draft.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/result.hpp"
-#include "core/storage/contribution_store.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "core/storage/database.hpp"
 
 namespace reflect::core {
@@ -23,6 +23,8 @@ public:
     ContributionService(Database& db, const Scrubber& scrubber) : m_store(db), m_scrubber(scrubber) {}
 
     [[nodiscard]] Result<void> open(std::int64_t sessionId);
+    /// Closes open contributions; the session's rows are rewritten in a fresh random order and the WAL wiped
+    /// (ContributionStore::close). Closing what is not open succeeds and changes nothing.
     [[nodiscard]] Result<void> close(std::int64_t sessionId);
     [[nodiscard]] ContributionState state(std::int64_t sessionId) const { return m_store.state(sessionId); }
     [[nodiscard]] int count(std::int64_t sessionId) const { return m_store.count(sessionId); }

@@ -7,6 +7,7 @@
 
 #include "core/session/session_service.hpp"
 #include "core/storage/random_key.hpp"
+#include "core/storage/row_shuffle.hpp"
 
 namespace reflect::core {
 
@@ -138,6 +139,26 @@ EvaluationTally EvaluationStore::tally(std::int64_t sessionId) const {
         if (!stmt.columnIsNull(1)) (stmt.columnInt(1) != 0 ? t.comeAgainYes : t.comeAgainNo)++;
     }
     return t;
+}
+
+void reorderEvaluations(Database& db, std::int64_t sessionId) {
+    RowSet evaluations = readRows(db, "evaluations", "id", "session_id", sessionId);
+    if (evaluations.rows.empty()) return;
+    std::vector<std::size_t> order(evaluations.rows.size());
+    std::vector<RowSet> answers;
+    for (std::size_t i = 0; i < evaluations.rows.size(); ++i) {
+        order[i] = i;
+        answers.push_back(readRows(db, "evaluation_answers", "evaluation_id", "evaluation_id",
+                                   std::get<std::int64_t>(evaluations.rows[i][0])));
+    }
+    // Old rows go first (answers by cascade; the tally triggers subtract them and add the copies back), so the new
+    // cells take the freed space in the new order.
+    db.prepare("DELETE FROM evaluations WHERE session_id = ?").bind(1, sessionId).run();
+    shuffleSecurely(order);
+    for (const auto i : order) {
+        const auto newKey = insertWithFreshKey(db, evaluations, i);
+        for (std::size_t a = 0; a < answers[i].rows.size(); ++a) insertRow(db, answers[i], a, newKey);
+    }
 }
 
 }  // namespace reflect::core

@@ -64,4 +64,9 @@ private:
 
 inline constexpr std::size_t kMaxEvaluationComment = 1000;
 
+/// Rewrites the session's evaluations and their answers in a fresh random order under new random keys and deletes
+/// the old rows, so neither the cells' places in a page nor the per-session index keep the order they came in.
+/// Must run inside the caller's transaction; throws SqliteError. Copies whatever columns the schema has.
+void reorderEvaluations(Database& db, std::int64_t sessionId);
+
 }  // namespace reflect::core

@@ -18,8 +18,8 @@
 #include "core/kiosk/phone_flow.hpp"
 #include "core/review/dashboard.hpp"
 #include "core/session/session_machine.hpp"
-#include "core/storage/contribution_store.hpp"
-#include "core/storage/session_store.hpp"
+#include "core/contribute/contribution_store.hpp"
+#include "core/session/session_store.hpp"
 #include "core/templates/template_loader.hpp"
 
 namespace reflect::core {
