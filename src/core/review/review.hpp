@@ -32,7 +32,8 @@ enum class PeriodKind { Month, Quarter, Year };
 
 struct ReviewSettings {
     int suppressionThreshold = 7;  ///< cells backed by 1..this show '*'
-    int freeTextMinimum = 3;       ///< free text only from sessions with at least this many contributions
+    int freeTextMinimum = 3;       ///< free text only from sessions with at least this many visible contributions
+    int freeTextPeople = 8;        ///< ... and at least this many people counted present
     int recurringWindow = 6;       ///< "recurring": a tag in at least recurringMinimum of a group's last N sessions
     int recurringMinimum = 3;
 };
@@ -52,12 +53,15 @@ struct GroupInfo {
 };
 [[nodiscard]] std::vector<GroupInfo> listGroups(Database& db);
 
+/// Activity in one period: never suppressed (see suppression.hpp), so every Cell here is shown as it is.
 struct SessionsRow {
     std::string period;
     std::int64_t sessions = 0;
-    Cell attendance;
-    Cell contributions;
-    Cell evaluations;
+    Cell attendance;     ///< the facilitators' head counts
+    Cell contributions;  ///< contributions received
+    Cell evaluations;    ///< evaluation forms returned
+    /// Forms returned per 100 people counted present; empty when no head count was recorded.
+    [[nodiscard]] std::optional<double> returnRate() const;
 };
 struct SessionsOverTime {
     std::vector<SessionsRow> rows;
@@ -74,12 +78,18 @@ struct TagRow {
     /// theme came up is what everyone in that room saw on the board. This is the trend leads read.
     std::vector<std::int64_t> sessionsPerPeriod;
     std::int64_t sessions = 0;  ///< sessions in which the tag came up, whole range
-    bool recurring = false;     ///< recurring in at least one group right now
+    double share = 0;           ///< percent of the range's sessions in which the tag came up
+    std::optional<double> shareNow;     ///< percent of the last period's sessions
+    std::optional<double> shareBefore;  ///< percent of the period before's sessions
+    /// Comes up in at least twice the codebook's baseline share (and in recurringMinimum sessions or more).
+    bool recurring = false;
 };
 struct TagTable {
     std::vector<std::string> periods;
     std::vector<std::int64_t> periodSessions;  ///< sessions held in each period (the share's denominator)
-    std::vector<TagRow> rows;  ///< most sessions first
+    std::vector<TagRow> rows;  ///< highest share in the last period first
+    double baselineShare = 0;  ///< percent of sessions the average codebook tag comes up in over the range
+    bool formatsMixed = false; ///< the range holds more than one format: shares would mix them
 };
 [[nodiscard]] TagTable themesByTag(Database& db, const Codebook& codebook, const ReviewFilter& filter,
                                    const ReviewSettings& settings);
@@ -112,7 +122,7 @@ struct ThemesOverview {
 struct SearchHit {
     std::string kind;  ///< "contribution", "theme" or "action"
     std::string text;
-    std::string date;  ///< the session's date, YYYY-MM-DD
+    std::string month;  ///< the session's month, YYYY-MM: never its date (a date plus a group is one session)
     std::string format;
     std::string group;
 };
@@ -123,8 +133,8 @@ std::int64_t syncSearchIndex(Database& db);
 /// Builds an FTS5 query from anything a person types: only letters and digits survive, each word becomes
 /// a quoted prefix term, so quotes, operators and brackets can never change the query's shape.
 [[nodiscard]] std::string ftsQueryFor(std::string_view typed);
-/// Full-text search over scrubbed contributions, theme names and actions. Contributions come only from
-/// sessions that meet the free-text rule. Ordered by session date, newest first.
+/// Full-text search over scrubbed contributions, theme names and actions. Contributions and theme names come
+/// only from sessions that meet the free-text rule. Newest month first; within a month, in random-key order.
 [[nodiscard]] std::vector<SearchHit> search(Database& db, std::string_view typed, const ReviewFilter& filter,
                                             const ReviewSettings& settings, std::size_t limit = 50);
 
@@ -147,6 +157,10 @@ struct StatementRow {
     std::string statement;
     std::vector<Cell> distribution;  ///< answers 1..5
     Cell answers;
+    Cell agree;  ///< answers of 4 (agree) or 5 (strongly agree)
+    Cell forms;  ///< evaluation forms returned in the same units (activity: never hidden)
+    std::optional<double> agreeShare;   ///< percent of answers that agree; empty when hidden or none
+    std::optional<double> agreeChange;  ///< percentage points since the period before, when both are shown
     std::optional<double> mean;  ///< empty when the count or any cell of the distribution is suppressed
 };
 /// The period ratings are shown by: a quarter when a month is asked for (answers are pooled by group and quarter).
@@ -186,7 +200,7 @@ struct SessionLine {
 [[nodiscard]] std::vector<SessionLine> sessionList(Database& db, const ReviewFilter& filter);
 
 struct ThemeText {
-    std::string date, group, format, name;
+    std::string month, group, format, name;
     std::vector<std::string> tags;
 };
 /// Theme names (free text) from sessions that meet the free-text rule.
@@ -195,8 +209,8 @@ struct ThemeText {
 struct CommentText {
     std::string period, group, format, comment;
 };
-/// Evaluation comments, per period, from sessions with at least freeTextMinimum contributions and
-/// more than suppressionThreshold evaluations; shuffled within a period so order says nothing.
+/// Evaluation comments, per period, from sessions that meet the free-text rule and returned more than
+/// suppressionThreshold evaluations; shuffled within a period so order says nothing.
 [[nodiscard]] std::vector<CommentText> evaluationComments(Database& db, const ReviewFilter& filter,
                                                           const ReviewSettings& settings);
 

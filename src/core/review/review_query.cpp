@@ -52,6 +52,12 @@ std::string periodOfMonth(PeriodKind kind, const std::string& month) {
 /// "YYYY-MM" (UTC) of a moment in milliseconds since the epoch: the unit month, as strftime would give it.
 std::string monthOfMs(std::int64_t ms) { return formatUtcDate(ms).substr(0, 7); }
 
+std::string freeTextSession(int peopleParam, int visibleParam) {
+    return fmt::format("COALESCE(s.attendance, 0) >= ?{} AND (SELECT COUNT(*) FROM contributions fc WHERE "
+                       "fc.session_id = s.id AND fc.hidden = 0 AND fc.purged = 0) >= ?{}",
+                       peopleParam, visibleParam);
+}
+
 }  // namespace review_query
 
 const char* periodKindName(PeriodKind kind) {

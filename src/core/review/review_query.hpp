@@ -30,6 +30,13 @@ void bindFilter(Statement& st, const ReviewFilter& filter);
 /// "YYYY-MM" (UTC) of a moment in milliseconds since the epoch: the unit month, as strftime would give it.
 [[nodiscard]] std::string monthOfMs(std::int64_t ms);
 
+/// The SQL expression of a session's calendar month, YYYY-MM: all that free text shown to a lead says of when.
+inline constexpr std::string_view kSessionMonth = "strftime('%Y-%m', s.started_at / 1000, 'unixepoch')";
+
+/// The free-text rule as SQL over the session `s`: at least ?people people counted present and at least ?visible
+/// contributions that are neither hidden nor purged (people, not texts, are what make a quote safe to show).
+[[nodiscard]] std::string freeTextSession(int peopleParam, int visibleParam);
+
 /// The SQL expression of a session's date (used only where a date is allowed: actions and timing).
 [[nodiscard]] std::string sessionDate();
 

@@ -89,26 +89,28 @@ std::vector<SearchHit> search(Database& db, std::string_view typed, const Review
         const char* columns;  // the FTS columns a person's words are looked for in
         std::string sql;
     };
+    // Hits carry the month and the group, never the date, and within a month they come in the order of their
+    // random keys: a date or a run of hits from one session would give per-session counts away.
+    const std::string freeText = freeTextSession(6, 8);
     const std::array<Kind, 3> kinds = {{
         {"contribution", "text",
          fmt::format("SELECT c.text, {0}, s.format, COALESCE(g.name, '') FROM contributions_fts f "
                      "JOIN contributions c ON c.id = f.rowid JOIN sessions s ON s.id = c.session_id "
                      "LEFT JOIN groups g ON g.id = s.group_id WHERE contributions_fts MATCH ?5 AND {1} "
-                     "AND c.hidden = 0 AND c.purged = 0 AND s.contribution_count >= ?6 "
-                     "ORDER BY s.started_at DESC, c.id LIMIT ?7",
-                     sessionDate(), where)},
+                     "AND c.hidden = 0 AND c.purged = 0 AND {2} ORDER BY 2 DESC, c.id LIMIT ?7",
+                     kSessionMonth, where, freeText)},
         {"theme", "name",
          fmt::format("SELECT t.name, {0}, s.format, COALESCE(g.name, '') FROM themes_fts f "
                      "JOIN themes t ON t.id = f.rowid JOIN sessions s ON s.id = t.session_id "
                      "LEFT JOIN groups g ON g.id = s.group_id WHERE themes_fts MATCH ?5 AND {1} "
-                     "AND s.contribution_count >= ?6 ORDER BY s.started_at DESC, t.id LIMIT ?7",
-                     sessionDate(), where)},
+                     "AND {2} ORDER BY 2 DESC, t.id LIMIT ?7",
+                     kSessionMonth, where, freeText)},
         {"action", "{text outcome}",
          fmt::format("SELECT a.text, {0}, s.format, COALESCE(g.name, '') FROM actions_fts f "
                      "JOIN actions a ON a.id = f.rowid JOIN sessions s ON s.id = a.session_id "
                      "LEFT JOIN groups g ON g.id = s.group_id WHERE actions_fts MATCH ?5 AND {1} AND ?6 = ?6 "
-                     "ORDER BY s.started_at DESC, a.id LIMIT ?7",
-                     sessionDate(), where)},
+                     "AND ?8 = ?8 ORDER BY 2 DESC, a.id LIMIT ?7",
+                     kSessionMonth, where)},
     }};
     for (const auto& kind : kinds) {
         for (const int window : {3, 12, 0}) {
@@ -119,7 +121,8 @@ std::vector<SearchHit> search(Database& db, std::string_view typed, const Review
             try {
                 auto st = db.prepare(kind.sql);
                 bindFilter(st, filter);
-                st.bind(5, match).bind(6, settings.freeTextMinimum).bind(7, static_cast<std::int64_t>(limit));
+                st.bind(5, match).bind(6, settings.freeTextPeople).bind(7, static_cast<std::int64_t>(limit));
+                st.bind(8, settings.freeTextMinimum);
                 while (st.step())
                     found.push_back({kind.name, st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3)});
             } catch (const SqliteError&) {
@@ -132,7 +135,7 @@ std::vector<SearchHit> search(Database& db, std::string_view typed, const Review
             }
         }
     }
-    std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.date > b.date; });
+    std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.month > b.month; });
     if (hits.size() > limit) hits.resize(limit);
     return hits;
 }

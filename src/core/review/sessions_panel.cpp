@@ -10,35 +10,35 @@ namespace reflect::core {
 
 using namespace review_query;
 
-SessionsOverTime sessionsOverTime(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {
+SessionsOverTime sessionsOverTime(Database& db, const ReviewFilter& filter, const ReviewSettings&) {
+    // Activity only: how many met, came, wrote and returned a form. None of these says what anyone said, so
+    // they are shown as they are (see suppression.hpp); what was said is suppressed in the other panels.
     auto st = db.prepare(fmt::format(
-        "SELECT {0}, COUNT(*), SUM(COALESCE(s.attendance, 0)), SUM(s.contribution_count), SUM(s.evaluation_count) "
-        "FROM sessions s WHERE {1} GROUP BY 1, 2, 3 ORDER BY 3",
-        kUnitColumns, kFilterWhere));
+        "SELECT strftime('%Y-%m', s.started_at / 1000, 'unixepoch'), COUNT(*), SUM(COALESCE(s.attendance, 0)), "
+        "SUM(s.contribution_count), SUM(s.evaluation_count) FROM sessions s WHERE {} GROUP BY 1 ORDER BY 1",
+        kFilterWhere));
     bindFilter(st, filter);
     SessionsOverTime out;
     std::map<std::string, SessionsRow> rows;
-    const int threshold = settings.suppressionThreshold;
     while (st.step()) {
-        const std::string period = periodOfMonth(filter.period, st.columnText(2));
+        const std::string period = periodOfMonth(filter.period, st.columnText(0));
         SessionsRow& row = rows[period];
         row.period = period;
         for (SessionsRow* r : {&row, &out.total}) {
-            r->sessions += st.columnInt(3);
-            r->attendance.value += st.columnInt(4);  // a head count the facilitator records, not a response
-            addUnit(r->contributions, primaryCell(st.columnInt(5), threshold));
-            addUnit(r->evaluations, primaryCell(st.columnInt(6), threshold));
+            r->sessions += st.columnInt(1);
+            r->attendance.value += st.columnInt(2);
+            r->contributions.value += st.columnInt(3);
+            r->evaluations.value += st.columnInt(4);
         }
     }
-    for (auto& [period, row] : rows) {
-        row.contributions = finished(row.contributions);
-        row.evaluations = finished(row.evaluations);
-        out.rows.push_back(std::move(row));
-    }
+    for (auto& [period, row] : rows) out.rows.push_back(std::move(row));
     out.total.period = "Total";
-    out.total.contributions = finished(out.total.contributions);
-    out.total.evaluations = finished(out.total.evaluations);
     return out;
+}
+
+std::optional<double> SessionsRow::returnRate() const {
+    if (attendance.value <= 0) return std::nullopt;
+    return 100.0 * static_cast<double>(evaluations.value) / static_cast<double>(attendance.value);
 }
 
 std::vector<SessionLine> sessionList(Database& db, const ReviewFilter& filter) {

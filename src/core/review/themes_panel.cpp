@@ -34,7 +34,6 @@ std::vector<RecurringTag> recurringTags(Database& db, const ReviewFilter& filter
 
 namespace {
 
-
 /// One tag on one theme of a session, with the contributions filed under that theme.
 struct TagUse {
     std::int64_t session = 0;
@@ -68,54 +67,83 @@ std::vector<TagUse> readTagUses(Database& db, const ReviewFilter& filter) {
     return uses;
 }
 
-/// The periods of the filter's range that held sessions, and how many sessions each held.
-std::pair<std::vector<std::string>, std::vector<std::int64_t>> periodsOf(Database& db, const ReviewFilter& filter) {
-    auto st = db.prepare("SELECT strftime('%Y-%m', s.started_at / 1000, 'unixepoch'), COUNT(*) FROM sessions s WHERE " +
-                         std::string(kFilterWhere) + " GROUP BY 1 ORDER BY 1");
-    bindFilter(st, filter);
+/// The periods of the filter's range that held sessions, how many sessions each held, and each unit's
+/// contributions received (the published whole a tag's count is a part of).
+struct PeriodsAndUnits {
     std::vector<std::string> periods;
     std::vector<std::int64_t> sessions;
+    std::map<UnitKey, std::int64_t> contributions;
+    std::set<std::string> formats;
+};
+
+PeriodsAndUnits periodsOf(Database& db, const ReviewFilter& filter) {
+    auto st = db.prepare(fmt::format("SELECT {}, COUNT(*), SUM(s.contribution_count) FROM sessions s WHERE {} "
+                                     "GROUP BY 1, 2, 3 ORDER BY 3",
+                                     kUnitColumns, kFilterWhere));
+    bindFilter(st, filter);
+    PeriodsAndUnits out;
     while (st.step()) {
-        auto period = periodOfMonth(filter.period, st.columnText(0));
-        if (periods.empty() || periods.back() != period) {
-            periods.push_back(std::move(period));
-            sessions.push_back(0);
+        UnitKey key;
+        if (!st.columnIsNull(0)) key.group = st.columnInt(0);
+        key.format = st.columnText(1);
+        key.month = st.columnText(2);
+        auto period = periodOfMonth(filter.period, key.month);
+        if (out.periods.empty() || out.periods.back() != period) {
+            out.periods.push_back(std::move(period));
+            out.sessions.push_back(0);
         }
-        sessions.back() += st.columnInt(1);
+        out.sessions.back() += st.columnInt(3);
+        out.formats.insert(key.format);
+        out.contributions[std::move(key)] += st.columnInt(4);
     }
-    return {periods, sessions};
+    return out;
 }
 
-TagTable tagTableFrom(const std::vector<TagUse>& uses,
-                      std::pair<std::vector<std::string>, std::vector<std::int64_t>> periods, const Codebook& codebook,
-                      const ReviewFilter& filter, const ReviewSettings& settings,
-                      const std::vector<RecurringTag>& recurringNow) {
+/// Percent of `held` sessions; empty when none were held.
+std::optional<double> shareOf(std::int64_t sessions, std::int64_t held) {
+    if (held <= 0) return std::nullopt;
+    return 100.0 * static_cast<double>(sessions) / static_cast<double>(held);
+}
+
+/// A tag's count in a unit is a part of the unit's contributions received, which are published as activity.
+void addTagUnits(std::vector<TagRow>& rows, const std::map<std::tuple<std::size_t, UnitKey>, std::int64_t>& units,
+                 const PeriodsAndUnits& wholes, const std::map<std::string, std::size_t>& periodIndex,
+                 const ReviewFilter& filter, int threshold) {
+    for (const auto& [key, count] : units) {
+        const auto& [tag, unit] = key;
+        const auto whole = wholes.contributions.find(unit);
+        const Cell cell = partCell(count, whole == wholes.contributions.end() ? count : whole->second, threshold);
+        TagRow& row = rows[tag];
+        addUnit(row.perPeriod[periodIndex.at(periodOfMonth(filter.period, unit.month))], cell);
+        addUnit(row.total, cell);
+    }
+}
+
+TagTable tagTableFrom(const std::vector<TagUse>& uses, PeriodsAndUnits wholes, const Codebook& codebook,
+                      const ReviewFilter& filter, const ReviewSettings& settings) {
     TagTable table;
-    table.periods = std::move(periods.first);
-    table.periodSessions = std::move(periods.second);
+    table.periods = wholes.periods;
+    table.periodSessions = wholes.sessions;
+    table.formatsMixed = wholes.formats.size() > 1;
     std::map<std::string, std::size_t> periodIndex;
     for (std::size_t i = 0; i < table.periods.size(); ++i) periodIndex[table.periods[i]] = i;
-    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-    // Small dictionaries first (a few dozen months, formats and tags), so the per-use work is on integers.
-    std::map<std::string, std::size_t> monthIndex, formatIndex, tagIndex;
-    std::vector<std::size_t> periodOfMonthIndex;
+    std::map<std::string, std::size_t> tagIndex;
+    std::map<std::string, std::size_t> periodOfMonthCache;
     std::vector<TagRow> rows;
     std::vector<std::int64_t> lastSession;
-    const auto indexOf = [](std::map<std::string, std::size_t>& dict, const std::string& key) {
-        return dict.emplace(key, dict.size()).first->second;
-    };
 
-    // Units: contributions per tag, group (or format) and month. Uses arrive grouped by session, so a tag's
+    // Units: contributions per tag, group, format and month. Uses arrive grouped by session, so a tag's
     // sessions are counted when its session changes.
-    using TagUnit = std::tuple<std::size_t, std::int64_t, std::size_t, std::size_t>;  // tag, group, format, month
-    std::map<TagUnit, std::int64_t> units;
+    std::map<std::tuple<std::size_t, UnitKey>, std::int64_t> units;
     for (const auto& use : uses) {
-        const auto month = indexOf(monthIndex, use.month);
-        if (month == periodOfMonthIndex.size()) {
+        auto cached = periodOfMonthCache.find(use.month);
+        if (cached == periodOfMonthCache.end()) {
             const auto it = periodIndex.find(periodOfMonth(filter.period, use.month));
-            periodOfMonthIndex.push_back(it == periodIndex.end() ? kNone : it->second);
+            if (it == periodIndex.end()) continue;
+            cached = periodOfMonthCache.emplace(use.month, it->second).first;
         }
-        const auto tag = indexOf(tagIndex, use.tag);
+        const std::size_t period = cached->second;
+        const auto tag = tagIndex.emplace(use.tag, tagIndex.size()).first->second;
         if (tag == rows.size()) {
             TagRow row;
             row.tag = use.tag;
@@ -125,35 +153,38 @@ TagTable tagTableFrom(const std::vector<TagUse>& uses,
             rows.push_back(std::move(row));
             lastSession.push_back(-1);
         }
-        const std::size_t period = periodOfMonthIndex[month];
-        if (period == kNone) continue;
-        units[{tag, use.group.value_or(-1), use.group ? 0 : indexOf(formatIndex, use.format), month}] += use.cards;
+        units[{tag, UnitKey{use.group, use.format, use.month}}] += use.cards;
         if (lastSession[tag] != use.session) {
             lastSession[tag] = use.session;
             ++rows[tag].sessions;
             ++rows[tag].sessionsPerPeriod[period];
         }
     }
-    for (const auto& [key, count] : units) {
-        TagRow& row = rows[std::get<0>(key)];
-        const Cell unit = primaryCell(count, settings.suppressionThreshold);
-        addUnit(row.perPeriod[periodOfMonthIndex[std::get<3>(key)]], unit);
-        addUnit(row.total, unit);
-    }
-    std::set<std::string> recurring;
-    for (const auto& r : recurringNow) recurring.insert(r.tag);
+    addTagUnits(rows, units, wholes, periodIndex, filter, settings.suppressionThreshold);
+
+    // The codebook's baseline: the share of sessions the average codebook tag comes up in over the range. A tag
+    // is marked recurring only when it comes up at least twice as often, so the mark picks out the few that stand
+    // out rather than every tag that appears now and then.
+    std::int64_t held = 0, tagSessions = 0;
+    for (const auto n : table.periodSessions) held += n;
+    for (const auto& row : rows) tagSessions += row.sessions;
+    const auto tagCount = static_cast<std::int64_t>(std::max<std::size_t>(codebook.tags.size(), rows.size()));
+    table.baselineShare = shareOf(tagSessions, held * std::max<std::int64_t>(tagCount, 1)).value_or(0.0);
+    const std::size_t last = table.periods.size();
     for (auto& row : rows) {
         for (auto& cell : row.perPeriod) cell = finished(cell);
         row.total = finished(row.total);
-        row.recurring = recurring.count(row.tag) > 0;
+        row.share = shareOf(row.sessions, held).value_or(0.0);
+        row.recurring = row.sessions >= settings.recurringMinimum && row.share >= 2.0 * table.baselineShare;
+        if (last >= 1) row.shareNow = shareOf(row.sessionsPerPeriod[last - 1], table.periodSessions[last - 1]);
+        if (last >= 2) row.shareBefore = shareOf(row.sessionsPerPeriod[last - 2], table.periodSessions[last - 2]);
         table.rows.push_back(std::move(row));
     }
     std::sort(table.rows.begin(), table.rows.end(), [](const TagRow& a, const TagRow& b) { return a.tag < b.tag; });
-    // Ranked by how many sessions a tag came up in (never hidden: sessions are not people), then by contributions.
+    // Ranked by how often a tag came up in the latest period, then over the range (sessions are not people).
     std::stable_sort(table.rows.begin(), table.rows.end(), [](const TagRow& a, const TagRow& b) {
-        if (a.sessions != b.sessions) return a.sessions > b.sessions;
-        if (a.total.suppressed != b.total.suppressed) return !a.total.suppressed;
-        return a.total.value > b.total.value;
+        if (a.shareNow.value_or(0) != b.shareNow.value_or(0)) return a.shareNow.value_or(0) > b.shareNow.value_or(0);
+        return a.sessions > b.sessions;
     });
     return table;
 }
@@ -185,7 +216,7 @@ ThemesOverview themesOverview(Database& db, const Codebook& codebook, const Revi
     ThemesOverview out;
     const auto uses = readTagUses(db, filter);
     out.recurring = recurringTags(db, filter, settings);
-    out.table = tagTableFrom(uses, periodsOf(db, filter), codebook, filter, settings, out.recurring);
+    out.table = tagTableFrom(uses, periodsOf(db, filter), codebook, filter, settings);
     out.pairs = pairsFrom(uses, pairLimit);
     return out;
 }
@@ -203,11 +234,10 @@ std::vector<ThemeText> themeTexts(Database& db, const ReviewFilter& filter, cons
         "SELECT t.id, {0}, COALESCE(g.name, ''), s.format, t.name, "
         "(SELECT group_concat(tag, ';') FROM (SELECT tag FROM theme_tags WHERE theme_id = t.id ORDER BY tag)) "
         "FROM themes t JOIN sessions s ON s.id = t.session_id LEFT JOIN groups g ON g.id = s.group_id "
-        "WHERE {1} AND s.contribution_count >= ?5 "
-        "ORDER BY s.started_at, t.position, t.id",
-        sessionDate(), kFilterWhere));
+        "WHERE {1} AND {2} ORDER BY 2, t.id",
+        kSessionMonth, kFilterWhere, freeTextSession(5, 6)));
     bindFilter(st, filter);
-    st.bind(5, settings.freeTextMinimum);
+    st.bind(5, settings.freeTextPeople).bind(6, settings.freeTextMinimum);
     std::vector<ThemeText> out;
     while (st.step()) {
         ThemeText t{st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4), {}};

@@ -451,7 +451,7 @@ void DashboardScreen::drawSearch(const UiContext& ui, const core::DashboardView&
     }
     heading(ui, ui.strings.format("lead.search_count", {{"count", std::to_string(view.hits.size())}}), width);
     std::vector<std::vector<std::string>> rows;
-    for (const auto& h : view.hits) rows.push_back({h.date, h.format, h.group, ui.t(("lead.kind_" + h.kind).c_str()), h.text});
+    for (const auto& h : view.hits) rows.push_back({h.month, h.format, h.group, ui.t(("lead.kind_" + h.kind).c_str()), h.text});
     ScopedTable table("##table-search", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp);
     if (!table.open()) return;
     ImGui::TableSetupColumn(ui.t("lead.col_date"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
