@@ -135,6 +135,35 @@ std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilte
     return out;
 }
 
+std::vector<StaffGroupRow> staffGroupsByPeriod(Database& db, const ReviewFilter& asked, const ReviewSettings& settings) {
+    // The same units as the ratings (group, format, quarter); each staff group's forms are a part of the unit's
+    // forms returned, so a group is hidden when it, or everyone else in the unit, is 1..threshold.
+    ReviewFilter filter = asked;
+    filter.period = ratingsPeriod(asked.period);
+    const RatingUnits units = readRatingUnits(db, filter);
+    auto st = db.prepare(fmt::format("SELECT {}, g.staff_group, SUM(g.n) FROM sessions s JOIN evaluation_staff_groups g "
+                                     "ON g.session_id = s.id WHERE {} GROUP BY 1, 2, 3, 4",
+                                     kUnitColumns, kFilterWhere));
+    bindFilter(st, filter);
+    std::map<std::pair<UnitKey, std::string>, std::int64_t> counts;
+    while (st.step()) {
+        UnitKey key{st.columnIsNull(0) ? std::nullopt : std::optional(st.columnInt(0)), st.columnText(1),
+                    periodOfMonth(PeriodKind::Quarter, st.columnText(2))};
+        counts[{std::move(key), st.columnText(3)}] += st.columnInt(4);
+    }
+    std::map<std::pair<std::string, std::string>, Cell> rows;  // (period, staff group)
+    for (const char* group : {"clinical", "non-clinical", "student", "other"})
+        for (const auto& [unit, forms] : units.forms) {
+            const auto it = counts.find({unit, group});
+            const std::int64_t n = it == counts.end() ? 0 : it->second;
+            const std::string period = filter.period == PeriodKind::Year ? unit.month.substr(0, 4) : unit.month;
+            addUnit(rows[{period, group}], partCell(n, forms, settings.suppressionThreshold));
+        }
+    std::vector<StaffGroupRow> out;
+    for (const auto& [key, cell] : rows) out.push_back({key.first, key.second, finished(cell)});
+    return out;
+}
+
 std::vector<CommentText> evaluationComments(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {
     // Ordered by the comment's random key, then grouped by period: that order says nothing about who or when.
     auto st = db.prepare("SELECT s.started_at, COALESCE(g.name, ''), s.format, e.comment FROM evaluations e "

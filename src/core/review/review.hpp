@@ -169,6 +169,16 @@ struct StatementRow {
 [[nodiscard]] std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& filter,
                                                                const ReviewSettings& settings);
 
+/// Forms that named a staff group, per period: counted apart from the evaluation rows (migration v6) and
+/// shown by the unit rule, each group a part of its units' forms returned.
+struct StaffGroupRow {
+    std::string period;
+    std::string staffGroup;  ///< "clinical", "non-clinical", "student" or "other"
+    Cell forms;
+};
+[[nodiscard]] std::vector<StaffGroupRow> staffGroupsByPeriod(Database& db, const ReviewFilter& filter,
+                                                             const ReviewSettings& settings);
+
 struct TimingRow {
     std::string format;
     std::string stageKey;

@@ -117,6 +117,17 @@ void addTagUnits(std::vector<TagRow>& rows, const std::map<std::tuple<std::size_
         addUnit(row.perPeriod[periodIndex.at(periodOfMonth(filter.period, unit.month))], cell);
         addUnit(row.total, cell);
     }
+    // A unit where a tag never came up is a part too: "none of the 3" says as much as "all of the 3". Only a unit
+    // whose contributions are 1..threshold can hide a zero, so only those are looked at.
+    for (const auto& [unit, whole] : wholes.contributions) {
+        if (!isSmall(whole, threshold)) continue;
+        const std::size_t period = periodIndex.at(periodOfMonth(filter.period, unit.month));
+        for (std::size_t tag = 0; tag < rows.size(); ++tag) {
+            if (units.count({tag, unit})) continue;
+            addUnit(rows[tag].perPeriod[period], partCell(0, whole, threshold));
+            addUnit(rows[tag].total, partCell(0, whole, threshold));
+        }
+    }
 }
 
 TagTable tagTableFrom(const std::vector<TagUse>& uses, PeriodsAndUnits wholes, const Codebook& codebook,
