@@ -184,6 +184,22 @@ TEST_CASE("free text needs 8 people present and 3 visible contributions, and sho
     CHECK(contributions == 3);
 }
 
+TEST_CASE("a tag opens up to three quotes, only from sessions safe for free text", "[review][differencing][quotes]") {
+    History h;
+    const auto safe = h.session(2, "team-time", noonOn(2025, 5, 6), 10);
+    h.theme(safe, {"fear"}, 5, "afraid of the night shift");
+    const auto fewPeople = h.session(2, "team-time", noonOn(2025, 6, 6), 4);
+    h.theme(fewPeople, {"fear"}, 5, "afraid and only four of us");
+    const auto quotes = core::tagQuotes(h.db(), {}, core::ReviewSettings{}, "fear");
+    REQUIRE(quotes.size() == 3);
+    for (const auto& q : quotes) {
+        CHECK(q.text == "afraid of the night shift");
+        CHECK(q.month == "2025-05");
+        CHECK(q.group == "Ward 9");
+    }
+    CHECK(core::tagQuotes(h.db(), {}, core::ReviewSettings{}, "grief-and-loss").empty());
+}
+
 TEST_CASE("the staff group moves off the evaluation row into counts, and a lead sees them by the unit rule",
           "[review][differencing][migration]") {
     core::Database db(":memory:");

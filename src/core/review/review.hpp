@@ -138,6 +138,11 @@ std::int64_t syncSearchIndex(Database& db);
 [[nodiscard]] std::vector<SearchHit> search(Database& db, std::string_view typed, const ReviewFilter& filter,
                                             const ReviewSettings& settings, std::size_t limit = 50);
 
+/// Up to `limit` scrubbed quotes filed under a tag, from sessions with at least freeTextPeople present and
+/// freeTextMinimum visible contributions; month and group only, newest month first.
+[[nodiscard]] std::vector<SearchHit> tagQuotes(Database& db, const ReviewFilter& filter, const ReviewSettings& settings,
+                                               const std::string& tag, std::size_t limit = 3);
+
 struct ActionsRow {
     std::string group;
     std::int64_t open = 0, inProgress = 0, overdue = 0, done = 0, dropped = 0;

@@ -264,4 +264,23 @@ std::vector<ThemeText> themeTexts(Database& db, const ReviewFilter& filter, cons
     return out;
 }
 
+std::vector<SearchHit> tagQuotes(Database& db, const ReviewFilter& filter, const ReviewSettings& settings,
+                                 const std::string& tag, std::size_t limit) {
+    // Scrubbed contributions filed under the tag, from sessions that meet the free-text rule: newest month
+    // first, then by random key, with the month and group only.
+    auto st = db.prepare(fmt::format(
+        "SELECT c.text, {0}, s.format, COALESCE(g.name, '') FROM theme_tags tt JOIN themes t ON t.id = tt.theme_id "
+        "JOIN theme_cards tc ON tc.theme_id = t.id JOIN contributions c ON c.id = tc.contribution_id "
+        "JOIN sessions s ON s.id = t.session_id LEFT JOIN groups g ON g.id = s.group_id "
+        "WHERE tt.tag = ?5 AND {1} AND c.hidden = 0 AND c.purged = 0 AND c.text <> '' AND {2} "
+        "ORDER BY 2 DESC, c.id LIMIT ?8",
+        kSessionMonth, kFilterWhere, freeTextSession(6, 7)));
+    bindFilter(st, filter);
+    st.bind(5, tag).bind(6, settings.freeTextPeople).bind(7, settings.freeTextMinimum);
+    st.bind(8, static_cast<std::int64_t>(limit));
+    std::vector<SearchHit> out;
+    while (st.step()) out.push_back({"contribution", st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3)});
+    return out;
+}
+
 }  // namespace reflect::core
