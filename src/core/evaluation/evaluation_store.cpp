@@ -40,27 +40,30 @@ Result<void> EvaluationStore::add(std::int64_t sessionId, const EvaluationAnswer
             try {
                 key = randomKey();
                 auto stmt = m_db.prepare(
-                    "INSERT INTO evaluations(id, session_id, overall, staff_group, comment, come_again) VALUES(?, ?, ?, ?, ?, ?)");
+                    "INSERT INTO evaluations(id, session_id, overall, comment, come_again) VALUES(?, ?, ?, ?, ?)");
                 stmt.bind(1, key).bind(2, sessionId);
                 if (answers.overall)
                     stmt.bind(3, *answers.overall);
                 else
                     stmt.bindNull(3);
-                if (answers.staffGroup)
-                    stmt.bind(4, toString(*answers.staffGroup));
-                else
-                    stmt.bindNull(4);
-                stmt.bind(5, comment);
+                stmt.bind(4, comment);
                 if (answers.comeAgain)
-                    stmt.bind(6, *answers.comeAgain ? 1 : 0);
+                    stmt.bind(5, *answers.comeAgain ? 1 : 0);
                 else
-                    stmt.bindNull(6);
+                    stmt.bindNull(5);
                 stmt.run();
                 break;
             } catch (const SqliteError& e) {
                 if (e.extendedCode() != 1555 /* SQLITE_CONSTRAINT_PRIMARYKEY */ || attempt > 3) throw;
             }
         }
+        // The staff group is only counted, never written on the row: the row would tie it to the answers.
+        if (answers.staffGroup)
+            m_db.prepare("INSERT INTO evaluation_staff_groups(session_id, staff_group, n) VALUES(?, ?, 1) "
+                         "ON CONFLICT(session_id, staff_group) DO UPDATE SET n = n + 1")
+                .bind(1, sessionId)
+                .bind(2, toString(*answers.staffGroup))
+                .run();
         for (std::size_t i = 0; i < answers.statements.size(); ++i) {
             if (!answers.statements[i]) continue;
             m_db.prepare("INSERT INTO evaluation_answers(evaluation_id, statement_index, statement, answer) VALUES(?, ?, ?, ?)")
@@ -88,14 +91,13 @@ std::vector<StoredEvaluation> EvaluationStore::shuffled(std::int64_t sessionId) 
     std::map<std::int64_t, StoredEvaluation> byKey;
     std::size_t statementCount = 0;
     {
-        auto stmt = m_db.prepare("SELECT id, overall, staff_group, comment, come_again FROM evaluations WHERE session_id = ? AND purged = 0");
+        auto stmt = m_db.prepare("SELECT id, overall, comment, come_again FROM evaluations WHERE session_id = ? AND purged = 0");
         stmt.bind(1, sessionId);
         while (stmt.step()) {
             StoredEvaluation e;
             if (!stmt.columnIsNull(1)) e.overall = static_cast<int>(stmt.columnInt(1));
-            e.staffGroup = stmt.columnOptionalText(2);
-            e.comment = stmt.columnText(3);
-            if (!stmt.columnIsNull(4)) e.comeAgain = stmt.columnInt(4) != 0;
+            e.comment = stmt.columnText(2);
+            if (!stmt.columnIsNull(3)) e.comeAgain = stmt.columnInt(3) != 0;
             byKey.emplace(stmt.columnInt(0), std::move(e));
         }
     }
@@ -123,6 +125,14 @@ std::vector<StoredEvaluation> EvaluationStore::shuffled(std::int64_t sessionId) 
         const auto j = randomBelow(static_cast<std::uint32_t>(i));
         std::swap(out[i - 1], out[j]);
     }
+    return out;
+}
+
+std::map<std::string, int> EvaluationStore::staffGroupCounts(std::int64_t sessionId) const {
+    std::map<std::string, int> out;
+    auto stmt = m_db.prepare("SELECT staff_group, n FROM evaluation_staff_groups WHERE session_id = ?");
+    stmt.bind(1, sessionId);
+    while (stmt.step()) out[stmt.columnText(0)] = static_cast<int>(stmt.columnInt(1));
     return out;
 }
 

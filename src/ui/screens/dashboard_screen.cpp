@@ -32,6 +32,25 @@ ChartValue chartValue(const core::Cell& cell) { return ChartValue{static_cast<do
 std::string minutes(double m) { return fmt::format("{:.1f}", m); }
 std::string percent(double share) { return fmt::format("{:.0f}%", share * 100.0); }
 
+/// A change in percentage points with its sign and a word, so it never rests on colour alone.
+std::string changeText(double points) {
+    if (points >= 0.5) return fmt::format("+{:.0f} pts, up", points);
+    if (points <= -0.5) return fmt::format("{:.0f} pts, down", points);
+    return "0 pts, same";
+}
+
+/// This period's share of sessions against the last: "34% (+5 pts, up)".
+std::string shareChangeText(const core::TagRow& row) {
+    if (!row.shareNow) return "-";
+    if (!row.shareBefore) return fmt::format("{:.0f}%", *row.shareNow);
+    return fmt::format("{:.0f}% ({})", *row.shareNow, changeText(*row.shareNow - *row.shareBefore));
+}
+
+std::string returnRateText(const core::SessionsRow& row) {
+    const auto rate = row.returnRate();
+    return rate ? fmt::format("{:.0f}", *rate) : "-";
+}
+
 float chartHeight(const UiContext& ui) {
     return std::max(220.0f, std::min(ImGui::GetIO().DisplaySize.y * 0.36f, 420.0f * ui.theme.metrics.scale));
 }
@@ -316,11 +335,12 @@ void DashboardScreen::drawSessions(const UiContext& ui, const core::DashboardVie
         sessions.categories.push_back(r.period);
         sessionValues.values.push_back(ChartValue{static_cast<double>(r.sessions), false});
         attendanceValues.values.push_back(chartValue(r.attendance));
-        rows.push_back({r.period, std::to_string(r.sessions), r.attendance.text(), r.contributions.text(), r.evaluations.text()});
+        rows.push_back({r.period, std::to_string(r.sessions), r.attendance.text(), r.contributions.text(), r.evaluations.text(),
+                        returnRateText(r)});
     }
     attendance.categories = sessions.categories;
     rows.push_back({ui.t("lead.total"), std::to_string(s.total.sessions), s.total.attendance.text(),
-                    s.total.contributions.text(), s.total.evaluations.text()});
+                    s.total.contributions.text(), s.total.evaluations.text(), returnRateText(s.total)});
     sessions.series = {sessionValues};
     attendance.series = {attendanceValues};
     const float half = (width - ui.theme.metrics.gap) * 0.5f;
@@ -330,7 +350,7 @@ void DashboardScreen::drawSessions(const UiContext& ui, const core::DashboardVie
     barChart(ui, "##chart-attendance", attendance, ImVec2(half, chartHeight(ui)));
     textTable(ui, "##table-sessions",
               {ui.t(periodLabelKey(view.filter.period)), ui.t("lead.col_sessions"), ui.t("lead.col_attendance"),
-               ui.t("lead.col_contributions"), ui.t("lead.col_evaluations")},
+               ui.t("lead.col_contributions"), ui.t("lead.col_evaluations"), ui.t("lead.col_return_rate")},
               rows);
 }
 
@@ -344,13 +364,14 @@ void DashboardScreen::drawThemes(const UiContext& ui, const core::DashboardView&
     }
     heading(ui, ui.strings.format("lead.themes_heading", {{"period", ui.t(periodLabelKey(view.filter.period))}}), width);
     {
-        ScopedTable table("##table-themes", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp);
+        ScopedTable table("##table-themes", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp);
         if (table.open()) {
             ImGui::TableSetupColumn(ui.t("lead.col_tag"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
             ImGui::TableSetupColumn(ui.strings.format("lead.col_trend", {{"first", t.periods.empty() ? "" : t.periods.front()},
                                                                          {"last", t.periods.empty() ? "" : t.periods.back()}})
                                         .c_str(),
                                     ImGuiTableColumnFlags_WidthStretch, 2.4f);
+            ImGui::TableSetupColumn(ui.t("lead.col_now_before"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
             ImGui::TableSetupColumn(ui.t("lead.col_contributions"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
             ImGui::TableSetupColumn(ui.t("lead.col_sessions"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableSetupColumn(ui.t("lead.col_recurring"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
@@ -372,11 +393,21 @@ void DashboardScreen::drawThemes(const UiContext& ui, const core::DashboardView&
                                                                         : 0.0,
                                                 false});
                 trendLine(ui, points, ImVec2(ImGui::GetContentRegionAvail().x, f.small->FontSize * 1.2f));
+                // End values and the scale, so the line can be read without guessing what its height means.
+                double top = 0;
+                for (const auto& v : points) top = std::max(top, v.value);
+                if (!points.empty()) {
+                    ScopedFont small(f.small);
+                    ScopedStyleColor muted(ImGuiCol_Text, p.textMuted);
+                    ImGui::Text("%.0f%% .. %.0f%%  (scale 0-%.0f%%)", points.front().value, points.back().value, top);
+                }
                 ImGui::TableSetColumnIndex(2);
-                ImGui::TextUnformatted(row.total.text().c_str());
+                ImGui::TextUnformatted(shareChangeText(row).c_str());
                 ImGui::TableSetColumnIndex(3);
-                ImGui::TextUnformatted(std::to_string(row.sessions).c_str());
+                ImGui::TextUnformatted(row.total.text().c_str());
                 ImGui::TableSetColumnIndex(4);
+                ImGui::TextUnformatted(std::to_string(row.sessions).c_str());
+                ImGui::TableSetColumnIndex(5);
                 if (row.recurring) ImGui::TextUnformatted(ui.t("lead.recurring_mark"));
             }
         }
@@ -451,10 +482,10 @@ void DashboardScreen::drawSearch(const UiContext& ui, const core::DashboardView&
     }
     heading(ui, ui.strings.format("lead.search_count", {{"count", std::to_string(view.hits.size())}}), width);
     std::vector<std::vector<std::string>> rows;
-    for (const auto& h : view.hits) rows.push_back({h.date, h.format, h.group, ui.t(("lead.kind_" + h.kind).c_str()), h.text});
+    for (const auto& h : view.hits) rows.push_back({h.month, h.format, h.group, ui.t(("lead.kind_" + h.kind).c_str()), h.text});
     ScopedTable table("##table-search", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp);
     if (!table.open()) return;
-    ImGui::TableSetupColumn(ui.t("lead.col_date"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(ui.t("lead.col_month"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(ui.t("lead.col_format"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableSetupColumn(ui.t("lead.col_group"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn(ui.t("lead.col_kind"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
@@ -511,7 +542,11 @@ void DashboardScreen::drawEvaluations(const UiContext& ui, const core::Dashboard
             spec.categories.push_back(r.period);
             mean.values.push_back(ChartValue{r.mean.value_or(0.0), !r.mean.has_value()});
         }
-        std::vector<std::string> row{r.period, r.statement, r.answers.text()};
+        std::vector<std::string> row{r.period, r.statement,
+                                     r.agreeShare ? fmt::format("{:.0f}% ({})", *r.agreeShare, r.answers.text())
+                                                  : fmt::format("* ({})", r.answers.text()),
+                                     r.agreeChange ? changeText(*r.agreeChange) : std::string("-"),
+                                     fmt::format("{} / {}", r.answers.text(), r.forms.text())};
         for (const auto& d : r.distribution) row.push_back(d.text());
         row.push_back(r.mean ? fmt::format("{:.2f}", *r.mean) : "*");
         rows.push_back(std::move(row));
@@ -519,8 +554,8 @@ void DashboardScreen::drawEvaluations(const UiContext& ui, const core::Dashboard
     spec.series = {mean};
     barChart(ui, "##chart-evaluations", spec, ImVec2(width, chartHeight(ui)));
     textTable(ui, "##table-evaluations",
-              {ui.t(periodLabelKey(shownBy)), ui.t("lead.col_statement"), ui.t("lead.col_answers"), "1", "2", "3",
-               "4", "5", ui.t("lead.col_mean")},
+              {ui.t(periodLabelKey(shownBy)), ui.t("lead.col_statement"), ui.t("lead.col_agree"),
+               ui.t("lead.col_agree_change"), ui.t("lead.col_answers"), "1", "2", "3", "4", "5", ui.t("lead.col_mean")},
               rows);
 }
 
