@@ -15,6 +15,7 @@
 
 #include "app/kiosk_app.hpp"
 #include "cli/commands.hpp"
+#include "cli/publish_command.hpp"
 #include "cli/review_commands.hpp"
 #include "core/config/app_config.hpp"
 #include "core/config/settings_audit.hpp"
@@ -308,6 +309,11 @@ int main(int argc, char** argv) {
     auto* purgeCmd = app.add_subcommand("purge", "Delete contribution and comment text older than N days");
     int purgeDays = 0;
     purgeCmd->add_option("--older-than", purgeDays, "Days")->required()->check(CLI::Range(1, 36500));
+    auto* publishCmd = app.add_subcommand("publish", "Write a signed bundle of aggregates for the trust-wide review");
+    cli::PublishArgs publishArgs;
+    publishCmd->add_option("--to", publishArgs.to, "Folder for the bundle (a USB stick or an outgoing share)");
+    publishCmd->add_flag("--show-key", publishArgs.showKey, "Print this kiosk's public key for the trust to register");
+    publishCmd->add_flag("--all", publishArgs.all, "Send every unit again (for a trust that lost a bundle)");
     auto* redactCmd = app.add_subcommand("redact", "Read text on standard input; write it with identifiers replaced");
     bool redactLines = false;
     redactCmd->add_flag("--lines", redactLines, "Exactly one output line per input line");
@@ -343,7 +349,7 @@ int main(int argc, char** argv) {
         if (auto made = core::ensurePrivateFolder(db.parent_path()); !made) return failWith(made.error().message);
         return cli::setPin(db, role, std::cin, std::cout, std::cerr);
     }
-    if (demoCmd->parsed() || exportCmd->parsed() || reportCmd->parsed() || purgeCmd->parsed()) {
+    if (demoCmd->parsed() || exportCmd->parsed() || reportCmd->parsed() || purgeCmd->parsed() || publishCmd->parsed()) {
         auto assets = core::findAssets(common.assets, exePath(), REFLECT_SOURCE_ASSETS_DIR);
         if (!assets) return failWith(assets.error().message);
         const core::AppConfig config = readConfig(common.config);
@@ -357,6 +363,10 @@ int main(int argc, char** argv) {
         core::SystemClock clock;
         if (demoCmd->parsed()) return cli::demoData(**db, *assets, demoSessions, demoSeed, std::cout, std::cerr);
         if (exportCmd->parsed()) return cli::exportData(**db, *assets, exportArgs, settings, clock, std::cout, std::cerr);
+        if (publishCmd->parsed()) {
+            const fs::path dbPath = common.db.empty() ? core::defaultDatabasePath() : fs::path(common.db);
+            return cli::publish(**db, dbPath.parent_path(), publishArgs, config, std::cout, std::cerr);
+        }
         if (reportCmd->parsed()) return cli::report(**db, *assets, reportArgs, settings, clock, std::cout, std::cerr);
         return cli::purge(**db, purgeDays, clock, std::cout, std::cerr);
     }

@@ -26,6 +26,7 @@ struct AppConfig {
     int backupKeep = 14;                    ///< 1..365 backups kept, oldest removed first
     double scale = 0.0;                     ///< 0 = automatic from the screen; otherwise 0.5..4.0
     ThemeChoice theme = ThemeChoice::Calm;  ///< "calm" | "high-contrast"
+    bool publishThemeNames = false;         ///< publish_theme_names: scrubbed theme names go in trust bundles
 };
 
 /// One problem with one setting, formatted as "file:line: field: message".
