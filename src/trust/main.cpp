@@ -68,7 +68,7 @@ int writeOutput(trust::PgConnection& conn, const trust::TrustQuery& query, const
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     CLI::App app{"reflect-trust: the trust-wide review of many kiosks' published aggregates.", "reflect-trust"};
     std::string db, name, key, html, format = "csv", site, period = "year";
     std::vector<std::string> bundles;
@@ -116,4 +116,13 @@ int main(int argc, char** argv) {
     query.period = core::parsePeriodKind(period).value_or(core::PeriodKind::Year);
     query.threshold = threshold;
     return writeOutput(*conn, query, html, rep->parsed() ? std::string() : format);
+}
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        // A failure nobody planned for still keeps the one-line contract.
+        return failWith(std::string("unexpected failure: ") + e.what());
+    }
 }

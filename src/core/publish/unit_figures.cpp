@@ -87,8 +87,10 @@ Result<UnitFigures> unitFromJson(const json& j) {
             a.counts[i] = row[i + 2].get<std::int64_t>();
         }
     }
-    if (!isCountMap(j.value("tags", json::object()))) return bad("tags");
-    for (const auto& [tag, n] : j.value("tags", json::object()).items()) u.tags[tag] = n.get<std::int64_t>();
+    // Named, because items() of a temporary would outlive the object it walks.
+    const json tags = j.value("tags", json::object());
+    if (!isCountMap(tags)) return bad("tags");
+    for (const auto& [tag, n] : tags.items()) u.tags[tag] = n.get<std::int64_t>();
     if (!isRows(j.value("pairs", json::array()), 2, 1)) return bad("pairs");
     for (const auto& row : j.value("pairs", json::array()))
         u.tagPairs[{row[0].get<std::string>(), row[1].get<std::string>()}] = row[2].get<std::int64_t>();
@@ -97,8 +99,9 @@ Result<UnitFigures> unitFromJson(const json& j) {
         u.stages[row[0].get<std::string>()] = {row[1].get<std::string>(), row[2].get<std::int64_t>(),
                                                row[3].get<std::int64_t>(), row[4].get<std::int64_t>(),
                                                row[5].get<std::int64_t>()};
-    if (!isCountMap(j.value("actions", json::object()))) return bad("actions");
-    for (const auto& [state, n] : j.value("actions", json::object()).items()) {
+    const json actions = j.value("actions", json::object());
+    if (!isCountMap(actions)) return bad("actions");
+    for (const auto& [state, n] : actions.items()) {
         if (state != "open" && state != "in_progress" && state != "done" && state != "dropped") return bad("actions");
         u.actions[state] = n.get<std::int64_t>();
     }

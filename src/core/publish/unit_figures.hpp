@@ -27,6 +27,7 @@ struct UnitFigures {
     struct Answers {
         std::string statement;
         std::array<std::int64_t, 5> counts{};  ///< answers 1..5
+        friend bool operator==(const Answers&, const Answers&) = default;
     };
     std::map<int, Answers> answers;            ///< by statement index
     std::map<std::string, std::int64_t> tags;  ///< sessions each codebook tag came up in
@@ -34,11 +35,13 @@ struct UnitFigures {
     struct Stage {
         std::string name;
         std::int64_t sessions = 0, plannedMs = 0, actualMs = 0, overruns = 0;  ///< sums over the unit's sessions
+        friend bool operator==(const Stage&, const Stage&) = default;
     };
     std::map<std::string, Stage> stages;          ///< by stage key
     std::map<std::string, std::int64_t> actions;  ///< by state: open, in_progress, done, dropped
     struct Ratings {
         std::int64_t met = 0, partly = 0, notYet = 0, notApplicable = 0;
+        friend bool operator==(const Ratings&, const Ratings&) = default;
     };
     std::map<std::string, Ratings> checklist;  ///< by principle
     std::vector<std::string> themes;           ///< scrubbed theme names, sorted; empty unless the admin allows them
