@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -21,7 +22,9 @@ namespace {
 
 constexpr int kGroups = 4;
 
-double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double secondsSince(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 /// One group-month as a busy kiosk would publish it: a dozen tags, their pairs, a Round's stages and so on.
 core::UnitFigures makeUnit(std::mt19937_64& rng, int group, int year, int month) {
@@ -30,7 +33,9 @@ core::UnitFigures makeUnit(std::mt19937_64& rng, int group, int year, int month)
     u.format = group % 2 == 0 ? "round" : "team-time";
     u.month = fmt::format("{}-{:02}", year, month);
     u.key = fmt::format("g{}|{}|{}", group + 1, u.format, u.month);
-    const auto n = [&](int lo, int hi) { return static_cast<std::int64_t>(lo + static_cast<int>(rng() % static_cast<unsigned>(hi - lo + 1))); };
+    const auto n = [&](int lo, int hi) {
+        return static_cast<std::int64_t>(lo + static_cast<int>(rng() % static_cast<unsigned>(hi - lo + 1)));
+    };
     u.sessions = n(1, 4);
     u.attendance = u.sessions * n(6, 30);
     u.contributions = n(0, 60);
@@ -60,7 +65,7 @@ int main(int argc, char** argv) {
     const int kiosks = argc > 1 ? std::stoi(argv[1]) : 300;
     const int years = argc > 2 ? std::stoi(argv[2]) : 10;
     try {
-        test::PgServer server;
+        test::PgServer server("-c log_min_duration_statement=50");
         auto conn = trust::PgConnection::connect(server.url());
         if (!conn || !trust::migrateTrust(*conn)) {
             std::fprintf(stderr, "bench-trust: the trust database could not be set up\n");
@@ -113,6 +118,11 @@ int main(int argc, char** argv) {
             std::printf("whole-trust report (%zu rows, %zu bytes of HTML): %.3f s (goal: under 2 s)\n",
                         figures->rows.size(), page.size(), secondsSince(started));
         }
+        // The report's slowest statements, from the server's own log: where the time goes.
+        std::ifstream log(server.logFile());
+        for (std::string line; std::getline(log, line);)
+            if (line.find("duration:") != std::string::npos && line.find("COPY") == std::string::npos)
+                std::printf("  slow: %.160s\n", line.c_str());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench-trust: %s\n", e.what());
         return 2;

@@ -18,8 +18,9 @@ namespace {
 core::Result<void> writeWhole(const std::filesystem::path& file, const std::string& text) {
     const std::filesystem::path temp = file.string() + ".part";
     const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) return core::fail(fmt::format("cannot write into {} (does the folder exist and is it writable?)",
-                                              file.parent_path().string()));
+    if (fd < 0)
+        return core::fail(fmt::format("cannot write into {} (does the folder exist and is it writable?)",
+                                      file.parent_path().string()));
     std::size_t done = 0;
     while (done < text.size()) {
         const auto n = write(fd, text.data() + done, text.size() - done);
@@ -40,7 +41,9 @@ core::Result<void> writeWhole(const std::filesystem::path& file, const std::stri
 
 }  // namespace
 
-std::filesystem::path publishKeyFile(const std::filesystem::path& dataDir) { return dataDir / "publish-key"; }
+std::filesystem::path publishKeyFile(const std::filesystem::path& dataDir) {
+    return dataDir / "publish-key";
+}
 
 int publish(core::Database& db, const std::filesystem::path& dataDir, const PublishArgs& args,
             const core::AppConfig& config, std::ostream& out, std::ostream& err) {

@@ -87,7 +87,8 @@ int run(int argc, char** argv) {
         cmd->add_option("--db", db, "PostgreSQL connection URL or key=value string")->required();
     for (auto* cmd : {rep, exp}) {
         cmd->add_option("--site", site, "One site by name (default: every site and the whole trust)");
-        cmd->add_option("--period", period, "month, quarter or year")->check(CLI::IsMember({"month", "quarter", "year"}));
+        cmd->add_option("--period", period, "month, quarter or year")
+            ->check(CLI::IsMember({"month", "quarter", "year"}));
         cmd->add_option("--threshold", threshold, "Hide counts from 1 to this (7 or more)")->check(CLI::Range(7, 100));
     }
     app.require_subcommand(1, 1);

@@ -7,19 +7,35 @@
 
 namespace reflect::trust {
 
-void PgResult::Clear::operator()(pg_result* result) const noexcept { PQclear(result); }
-int PgResult::rows() const { return PQntuples(m_result.get()); }
-std::string PgResult::text(int row, int column) const { return PQgetvalue(m_result.get(), row, column); }
-std::int64_t PgResult::integer(int row, int column) const { return std::stoll(text(row, column)); }
-double PgResult::number(int row, int column) const { return std::stod(text(row, column)); }
-bool PgResult::isNull(int row, int column) const { return PQgetisnull(m_result.get(), row, column) == 1; }
+void PgResult::Clear::operator()(pg_result* result) const noexcept {
+    PQclear(result);
+}
+int PgResult::rows() const {
+    return PQntuples(m_result.get());
+}
+std::string PgResult::text(int row, int column) const {
+    return PQgetvalue(m_result.get(), row, column);
+}
+std::int64_t PgResult::integer(int row, int column) const {
+    return std::stoll(text(row, column));
+}
+double PgResult::number(int row, int column) const {
+    return std::stod(text(row, column));
+}
+bool PgResult::isNull(int row, int column) const {
+    return PQgetisnull(m_result.get(), row, column) == 1;
+}
 bool PgResult::succeeded() const {
     const auto status = PQresultStatus(m_result.get());
     return m_result && (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK);
 }
-bool PgResult::copyReady() const { return m_result && PQresultStatus(m_result.get()) == PGRES_COPY_IN; }
+bool PgResult::copyReady() const {
+    return m_result && PQresultStatus(m_result.get()) == PGRES_COPY_IN;
+}
 
-void PgConnection::Finish::operator()(pg_conn* conn) const noexcept { PQfinish(conn); }
+void PgConnection::Finish::operator()(pg_conn* conn) const noexcept {
+    PQfinish(conn);
+}
 
 namespace {
 
@@ -41,7 +57,8 @@ core::Result<PgConnection> PgConnection::connect(const std::string& url) {
     if (!conn.m_conn) return core::fail("cannot connect to the database (out of memory)");
     if (PQstatus(conn.m_conn.get()) != CONNECTION_OK) return conn.lastError("cannot connect to the database");
     // Notices (such as "relation already exists, skipping") are for a console, not for the one-line contract.
-    PQsetNoticeProcessor(conn.m_conn.get(), [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn.m_conn.get(), [](void*, const char*) {}, nullptr);
     return conn;
 }
 
@@ -91,16 +108,27 @@ core::Result<void> PgTransaction::commit() {
 void copyField(std::string& line, std::string_view value, bool last) {
     for (char c : value) {
         switch (c) {
-            case '\\': line += "\\\\"; break;
-            case '\t': line += "\\t"; break;
-            case '\n': line += "\\n"; break;
-            case '\r': line += "\\r"; break;
-            default: line += c;
+            case '\\':
+                line += "\\\\";
+                break;
+            case '\t':
+                line += "\\t";
+                break;
+            case '\n':
+                line += "\\n";
+                break;
+            case '\r':
+                line += "\\r";
+                break;
+            default:
+                line += c;
         }
     }
     line += last ? '\n' : '\t';
 }
 
-void copyField(std::string& line, std::int64_t value, bool last) { copyField(line, std::to_string(value), last); }
+void copyField(std::string& line, std::int64_t value, bool last) {
+    copyField(line, std::to_string(value), last);
+}
 
 }  // namespace reflect::trust

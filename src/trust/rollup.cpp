@@ -15,7 +15,9 @@ void addUnit(core::Cell& total, core::Cell unit) {
 }
 
 /// Clears a hidden cell's value so nothing downstream can print it by mistake.
-core::Cell finished(core::Cell cell) { return core::sumCells({cell}); }
+core::Cell finished(core::Cell cell) {
+    return core::sumCells({cell});
+}
 
 }  // namespace
 
@@ -31,8 +33,9 @@ std::vector<FigureRow> rollUp(const std::vector<UnitCounts>& units, core::Period
     std::map<std::pair<std::string, std::string>, FigureRow> rows;
     for (const auto& u : units) {
         const std::string p = periodOf(period, u.month);
-        for (const auto& [rowPeriod, site] : {std::pair{p, std::string()}, std::pair{p, u.site},
-                                              std::pair{std::string("~"), std::string()}, std::pair{std::string("~"), u.site}}) {
+        for (const auto& [rowPeriod, site] :
+             {std::pair{p, std::string()}, std::pair{p, u.site}, std::pair{std::string("~"), std::string()},
+              std::pair{std::string("~"), u.site}}) {
             FigureRow& row = rows[{rowPeriod, site}];
             row.site = site;
             row.period = rowPeriod == "~" ? "Total" : rowPeriod;
@@ -74,7 +77,8 @@ std::vector<StatementFigures> rollUpAnswers(const std::vector<AnswerUnit>& units
         if (hidden == 1) {
             std::optional<std::size_t> smallest;
             for (std::size_t i = 0; i < 5; ++i)
-                if (!cells[i].suppressed && cells[i].value > 0 && (!smallest || cells[i].value < cells[*smallest].value))
+                if (!cells[i].suppressed && cells[i].value > 0 &&
+                    (!smallest || cells[i].value < cells[*smallest].value))
                     smallest = i;
             if (smallest) cells[*smallest].suppressed = true;
         }

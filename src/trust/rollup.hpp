@@ -38,7 +38,8 @@ struct FigureRow {
 [[nodiscard]] std::string periodOf(core::PeriodKind kind, const std::string& month);
 
 /// Rows per period (in order, then "Total"): the whole trust first, then each site by name.
-[[nodiscard]] std::vector<FigureRow> rollUp(const std::vector<UnitCounts>& units, core::PeriodKind period, int threshold);
+[[nodiscard]] std::vector<FigureRow> rollUp(const std::vector<UnitCounts>& units, core::PeriodKind period,
+                                            int threshold);
 
 /// One unit's answers to one statement: a site's group in one quarter.
 struct AnswerUnit {

@@ -37,8 +37,9 @@ struct ChecklistTotals {
 struct TrustFigures {
     std::vector<FigureRow> rows;
     std::vector<StatementFigures> statements;
-    std::vector<CountRow> tags;            ///< sessions each tag came up in, most first
-    std::vector<CountRow> actions;         ///< by state
+    std::vector<CountRow> tags;      ///< sessions each tag came up in, most first
+    std::vector<CountRow> tagPairs;  ///< the 20 pairs of tags that came up together in most sessions
+    std::vector<CountRow> actions;   ///< by state
     std::vector<ChecklistTotals> checklist;
     std::vector<StageRow> stages;
     std::int64_t sites = 0;

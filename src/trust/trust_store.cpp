@@ -79,6 +79,48 @@ CREATE TABLE unit_themes (
     FOREIGN KEY (kiosk_id, unit_key) REFERENCES units ON DELETE CASCADE
 );
 CREATE INDEX unit_themes_by_unit ON unit_themes(kiosk_id, unit_key);
+
+-- Each kiosk's whole-range sums, rebuilt from its units by every import of that kiosk, so a report over hundreds of
+-- kiosks reads a few rows per kiosk. They hold only counts that are never suppressed, and the answers per
+-- group-quarter (the ratings unit), which the report still suppresses unit by unit.
+CREATE TABLE kiosk_tags (kiosk_id integer NOT NULL REFERENCES kiosks(id), tag text NOT NULL, sessions bigint NOT NULL,
+    PRIMARY KEY (kiosk_id, tag));
+CREATE TABLE kiosk_pairs (kiosk_id integer NOT NULL REFERENCES kiosks(id), first text NOT NULL, second text NOT NULL,
+    sessions bigint NOT NULL, PRIMARY KEY (kiosk_id, first, second));
+CREATE TABLE kiosk_stages (kiosk_id integer NOT NULL REFERENCES kiosks(id), format text NOT NULL,
+    stage_key text NOT NULL, stage_name text NOT NULL, sessions bigint NOT NULL, planned_ms bigint NOT NULL,
+    actual_ms bigint NOT NULL, overruns bigint NOT NULL, PRIMARY KEY (kiosk_id, format, stage_key));
+CREATE TABLE kiosk_actions (kiosk_id integer NOT NULL REFERENCES kiosks(id), state text NOT NULL,
+    actions bigint NOT NULL, PRIMARY KEY (kiosk_id, state));
+CREATE TABLE kiosk_checklist (kiosk_id integer NOT NULL REFERENCES kiosks(id), principle text NOT NULL,
+    met bigint NOT NULL, partly bigint NOT NULL, not_yet bigint NOT NULL, not_applicable bigint NOT NULL,
+    PRIMARY KEY (kiosk_id, principle));
+CREATE TABLE kiosk_answer_units (kiosk_id integer NOT NULL REFERENCES kiosks(id), unit text NOT NULL,
+    quarter text NOT NULL, statement_index integer NOT NULL, statement text NOT NULL,
+    n1 bigint NOT NULL, n2 bigint NOT NULL, n3 bigint NOT NULL, n4 bigint NOT NULL, n5 bigint NOT NULL,
+    PRIMARY KEY (kiosk_id, unit, quarter, statement_index));
+)sql";
+
+/// Rebuilds one kiosk's sums from its units (see the kiosk_* tables); $1 is the kiosk.
+constexpr std::string_view kRebuildKioskSums = R"sql(
+DELETE FROM kiosk_tags WHERE kiosk_id = $1;
+INSERT INTO kiosk_tags SELECT kiosk_id, tag, SUM(sessions) FROM unit_tags WHERE kiosk_id = $1 GROUP BY 1, 2;
+DELETE FROM kiosk_pairs WHERE kiosk_id = $1;
+INSERT INTO kiosk_pairs SELECT kiosk_id, first, second, SUM(sessions) FROM unit_pairs WHERE kiosk_id = $1
+    GROUP BY 1, 2, 3;
+DELETE FROM kiosk_stages WHERE kiosk_id = $1;
+INSERT INTO kiosk_stages SELECT kiosk_id, split_part(unit_key, '|', 2), stage_key, MIN(stage_name), SUM(sessions),
+    SUM(planned_ms), SUM(actual_ms), SUM(overruns) FROM unit_stages WHERE kiosk_id = $1 GROUP BY 1, 2, 3;
+DELETE FROM kiosk_actions WHERE kiosk_id = $1;
+INSERT INTO kiosk_actions SELECT kiosk_id, state, SUM(actions) FROM unit_actions WHERE kiosk_id = $1 GROUP BY 1, 2;
+DELETE FROM kiosk_checklist WHERE kiosk_id = $1;
+INSERT INTO kiosk_checklist SELECT kiosk_id, principle, SUM(met), SUM(partly), SUM(not_yet), SUM(not_applicable)
+    FROM unit_checklist WHERE kiosk_id = $1 GROUP BY 1, 2;
+DELETE FROM kiosk_answer_units WHERE kiosk_id = $1;
+INSERT INTO kiosk_answer_units SELECT kiosk_id, split_part(unit_key, '|', 1) || '|' || split_part(unit_key, '|', 2),
+    substr(split_part(unit_key, '|', 3), 1, 4) || '-Q' || ((substr(split_part(unit_key, '|', 3), 6, 2)::int + 2) / 3),
+    statement_index, MIN(statement), SUM(n1), SUM(n2), SUM(n3), SUM(n4), SUM(n5)
+    FROM unit_answers WHERE kiosk_id = $1 GROUP BY 1, 2, 3, 4;
 )sql";
 
 constexpr std::array<std::string_view, 1> kSteps = {kV1};
@@ -186,6 +228,15 @@ core::Result<void> writeUnits(PgConnection& conn, const core::Bundle& bundle, co
         if (data->empty()) continue;
         if (auto copied = conn.copyIn(sql, *data); !copied) return copied;
     }
+    // Several statements with a parameter cannot go in one call, so each runs on its own.
+    std::string_view rest = kRebuildKioskSums;
+    while (!rest.empty()) {
+        const auto end = rest.find(";\n");
+        const std::string_view statement = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 2);
+        if (statement.find_first_not_of(" \n") == std::string_view::npos) continue;
+        if (auto rebuilt = conn.exec(statement, {kioskId}); !rebuilt) return rebuilt.error();
+    }
     return core::ok();
 }
 
@@ -208,7 +259,8 @@ core::Result<int> migrateTrust(PgConnection& conn) {
                                           version, kSteps.size()));
         if (version > static_cast<int>(step)) continue;
         if (auto applied = conn.exec(kSteps[step]); !applied) return applied.error();
-        if (auto noted = conn.exec(fmt::format("DELETE FROM trust_schema; INSERT INTO trust_schema VALUES ({})", step + 1));
+        if (auto noted =
+                conn.exec(fmt::format("DELETE FROM trust_schema; INSERT INTO trust_schema VALUES ({})", step + 1));
             !noted)
             return noted.error();
         if (auto done = tx->commit(); !done) return done.error();
@@ -239,15 +291,16 @@ core::Result<ImportOutcome> importBundle(PgConnection& conn, const std::string& 
     auto kiosk = conn.exec("SELECT id, name, revision FROM kiosks WHERE public_key = $1 FOR UPDATE", {split->kiosk});
     if (!kiosk) return kiosk.error();
     if (kiosk->rows() == 0)
-        return core::fail(fmt::format("unknown kiosk key {}... (register it first with register-kiosk)",
-                                      split->kiosk.substr(0, 12)));
+        return core::fail(
+            fmt::format("unknown kiosk key {}... (register it first with register-kiosk)", split->kiosk.substr(0, 12)));
     const std::string kioskId = kiosk->text(0, 0);
     ImportOutcome outcome{kiosk->text(0, 1), 0, 0, false};
     const std::int64_t have = kiosk->integer(0, 2);
     if (!core::signatureMatches(split->kiosk, split->signature, split->payload))
-        return core::fail(fmt::format("the signature does not match site {}'s key: the file was changed after it "
-                                      "was signed",
-                                      outcome.site));
+        return core::fail(
+            fmt::format("the signature does not match site {}'s key: the file was changed after it "
+                        "was signed",
+                        outcome.site));
     auto bundle = core::readPayload(*split);
     if (!bundle) return bundle.error();
     outcome.revision = bundle->revision;
@@ -267,15 +320,17 @@ core::Result<ImportOutcome> importBundle(PgConnection& conn, const std::string& 
                                       have));
     }
     if (bundle->since > have)
-        return core::fail(fmt::format("site {} revision {} follows revision {}, but the trust has only up to {}: "
-                                      "import the bundles in between first (or publish --all on the kiosk)",
-                                      outcome.site, bundle->revision, bundle->since, have));
+        return core::fail(
+            fmt::format("site {} revision {} follows revision {}, but the trust has only up to {}: "
+                        "import the bundles in between first (or publish --all on the kiosk)",
+                        outcome.site, bundle->revision, bundle->since, have));
     if (auto written = writeUnits(conn, *bundle, kioskId); !written) return written.error();
     const std::string revision = std::to_string(bundle->revision);
     if (auto moved = conn.exec("UPDATE kiosks SET revision = $2 WHERE id = $1", {kioskId, revision}); !moved)
         return moved.error();
-    if (auto logged = conn.exec("INSERT INTO imports(kiosk_id, revision, since, digest, units) VALUES ($1, $2, $3, $4, $5)",
-                                {kioskId, revision, std::to_string(bundle->since), digest, std::to_string(outcome.units)});
+    if (auto logged =
+            conn.exec("INSERT INTO imports(kiosk_id, revision, since, digest, units) VALUES ($1, $2, $3, $4, $5)",
+                      {kioskId, revision, std::to_string(bundle->since), digest, std::to_string(outcome.units)});
         !logged)
         return logged.error();
     if (auto committed = tx->commit(); !committed) return committed.error();

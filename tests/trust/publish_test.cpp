@@ -68,8 +68,9 @@ TEST_CASE("a bundle carries counts only: no contribution, comment or theme text 
           "[trust][publish]") {
     test::TempDir dir;
     test::TestKiosk kiosk(dir / "kiosk", 150, 5);
-    kiosk.db->exec("UPDATE evaluations SET comment = 'a comment only the lead may read' WHERE id IN "
-                   "(SELECT id FROM evaluations LIMIT 20)");
+    kiosk.db->exec(
+        "UPDATE evaluations SET comment = 'a comment only the lead may read' WHERE id IN "
+        "(SELECT id FROM evaluations LIMIT 20)");
     std::vector<std::string> secrets;
     for (auto st = kiosk.db->prepare("SELECT DISTINCT text FROM contributions WHERE length(text) >= 12 UNION "
                                      "SELECT DISTINCT comment FROM evaluations WHERE length(comment) >= 12");
@@ -83,8 +84,9 @@ TEST_CASE("a bundle carries counts only: no contribution, comment or theme text 
     for (const auto& unit : bundleFrom(text).units) CHECK(unit.themes.empty());
 
     // With theme names allowed, they come only from sessions with at least 3 contributions.
-    kiosk.db->exec("UPDATE themes SET name = 'Rare theme from a tiny session' WHERE session_id IN "
-                   "(SELECT id FROM sessions WHERE contribution_count < 3)");
+    kiosk.db->exec(
+        "UPDATE themes SET name = 'Rare theme from a tiny session' WHERE session_id IN "
+        "(SELECT id FROM sessions WHERE contribution_count < 3)");
     test::TempDir second;
     REQUIRE(kiosk.publish(second.path(), path, true, true) == 0);
     const core::Bundle withThemes = bundleFrom(test::readText(path));

@@ -24,9 +24,13 @@ std::int64_t randomCount(std::mt19937_64& rng) {
 }
 
 /// A count in a busy group: zero or above the threshold, never small.
-std::int64_t busyCount(std::mt19937_64& rng) { return rng() % 5 == 0 ? 0 : static_cast<std::int64_t>(8 + rng() % 40); }
+std::int64_t busyCount(std::mt19937_64& rng) {
+    return rng() % 5 == 0 ? 0 : static_cast<std::int64_t>(8 + rng() % 40);
+}
 
-bool small(std::int64_t n) { return n >= 1 && n <= 7; }
+bool small(std::int64_t n) {
+    return n >= 1 && n <= 7;
+}
 
 }  // namespace
 
@@ -46,7 +50,8 @@ TEST_CASE("no difference of two published trust figures is a small count, over m
                     if (rng() % 4 == 0) continue;
                     const std::string month = fmt::format("{}-{:02}", 2024 + (m - 1) / 12, (m - 1) % 12 + 1);
                     units.push_back({fmt::format("site {}", s), month, 1 + static_cast<std::int64_t>(rng() % 4), 10,
-                                     busy ? busyCount(rng) : randomCount(rng), busy ? busyCount(rng) : randomCount(rng)});
+                                     busy ? busyCount(rng) : randomCount(rng),
+                                     busy ? busyCount(rng) : randomCount(rng)});
                 }
         }
         for (auto kind : {core::PeriodKind::Month, core::PeriodKind::Quarter, core::PeriodKind::Year}) {
@@ -56,16 +61,17 @@ TEST_CASE("no difference of two published trust figures is a small count, over m
             // The true sums, worked out here independently.
             std::map<std::pair<std::string, std::string>, std::pair<std::int64_t, std::int64_t>> truth;
             for (const auto& u : units)
-                for (const auto& key : {std::pair{trust::periodOf(kind, u.month), std::string()},
-                                        std::pair{trust::periodOf(kind, u.month), u.site},
-                                        std::pair{std::string("Total"), std::string()}, std::pair{std::string("Total"), u.site}}) {
+                for (const auto& key :
+                     {std::pair{trust::periodOf(kind, u.month), std::string()},
+                      std::pair{trust::periodOf(kind, u.month), u.site}, std::pair{std::string("Total"), std::string()},
+                      std::pair{std::string("Total"), u.site}}) {
                     truth[key].first += u.contributions;
                     truth[key].second += u.evaluations;
                 }
             REQUIRE(truth.size() == byKey.size());
             for (const auto& [key, row] : byKey) {
-                for (const auto& [cell, real] : {std::pair{row.contributions, truth[key].first},
-                                                 std::pair{row.evaluations, truth[key].second}}) {
+                for (const auto& [cell, real] :
+                     {std::pair{row.contributions, truth[key].first}, std::pair{row.evaluations, truth[key].second}}) {
                     if (cell.suppressed) {
                         CHECK(cell.value == 0);
                         continue;
@@ -78,9 +84,10 @@ TEST_CASE("no difference of two published trust figures is a small count, over m
             for (const auto& [key, row] : byKey) {
                 const auto& trustRow = byKey[{key.first, std::string()}];
                 const auto& siteTotal = byKey[{std::string("Total"), key.second}];
-                for (const auto& [whole, part] :
-                     {std::pair{trustRow.contributions, row.contributions}, std::pair{trustRow.evaluations, row.evaluations},
-                      std::pair{siteTotal.contributions, row.contributions}, std::pair{siteTotal.evaluations, row.evaluations}}) {
+                for (const auto& [whole, part] : {std::pair{trustRow.contributions, row.contributions},
+                                                  std::pair{trustRow.evaluations, row.evaluations},
+                                                  std::pair{siteTotal.contributions, row.contributions},
+                                                  std::pair{siteTotal.evaluations, row.evaluations}}) {
                     if (whole.suppressed || part.suppressed) continue;
                     CHECK(whole.value >= part.value);
                     CHECK_FALSE(small(whole.value - part.value));

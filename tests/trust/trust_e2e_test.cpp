@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "core/publish/unit_queries.hpp"
@@ -36,7 +37,8 @@ std::string snapshot(trust::PgConnection& conn) {
         "SELECT (SELECT string_agg(name || ':' || revision, ',' ORDER BY name) FROM kiosks) || '/' || "
         "(SELECT COUNT(*) FROM imports) || '/' || "
         "(SELECT COALESCE(md5(string_agg(u::text, ',' ORDER BY kiosk_id, unit_key)), '') FROM units u) || '/' || "
-        "(SELECT COALESCE(md5(string_agg(t::text, ',' ORDER BY kiosk_id, unit_key, tag)), '') FROM unit_tags t) || '/' || "
+        "(SELECT COALESCE(md5(string_agg(t::text, ',' ORDER BY kiosk_id, unit_key, tag)), '') FROM unit_tags t) || '/' "
+        "|| "
         "(SELECT COALESCE(md5(string_agg(a::text, ',' ORDER BY kiosk_id, unit_key, statement_index)), '') "
         "FROM unit_answers a)");
     REQUIRE(rows);
@@ -55,8 +57,10 @@ struct TrustWorld {
     TrustWorld() {
         std::filesystem::create_directories(outbox);
         REQUIRE(trustCommand({"init", "--db", server.url()}).code == 0);
-        REQUIRE(trustCommand({"register-kiosk", "--db", server.url(), "--name", "North", "--key", north.publicKey()}).code == 0);
-        REQUIRE(trustCommand({"register-kiosk", "--db", server.url(), "--name", "South", "--key", south.publicKey()}).code == 0);
+        REQUIRE(trustCommand({"register-kiosk", "--db", server.url(), "--name", "North", "--key", north.publicKey()})
+                    .code == 0);
+        REQUIRE(trustCommand({"register-kiosk", "--db", server.url(), "--name", "South", "--key", south.publicKey()})
+                    .code == 0);
         REQUIRE(north.publish(outbox, northBundle) == 0);
         REQUIRE(south.publish(outbox, southBundle) == 0);
     }
@@ -78,7 +82,7 @@ TEST_CASE("the trust's figures are the sums of both kiosks' units, suppressed af
     CHECK(imported.output.find("imported site North revision 1") != std::string::npos);
 
     std::map<std::string, std::vector<core::UnitFigures>> units{{"North", core::readUnits(*world.north.db, {})},
-                                                               {"South", core::readUnits(*world.south.db, {})}};
+                                                                {"South", core::readUnits(*world.south.db, {})}};
     const auto exported = world.exportJson();
     CHECK(exported["sites"] == 2);
     int checked = 0;
@@ -98,8 +102,10 @@ TEST_CASE("the trust's figures are the sums of both kiosks' units, suppressed af
         }
         CHECK(row["sessions"] == sessions);
         CHECK(row["attendance"] == attendance);
-        if (anySmall) CHECK(row["contributions"].is_null());
-        else CHECK(row["contributions"] == contributions);
+        if (anySmall)
+            CHECK(row["contributions"].is_null());
+        else
+            CHECK(row["contributions"] == contributions);
         ++checked;
     }
     CHECK(checked == 3);
@@ -111,6 +117,15 @@ TEST_CASE("the trust's figures are the sums of both kiosks' units, suppressed af
     CHECK(page.find("Whole trust") != std::string::npos);
     CHECK(page.find("North") != std::string::npos);
     CHECK(page.find("<script") == std::string::npos);
+    // Sessions per tag are the sums over both kiosks' units (not suppressed: a session is not a person).
+    std::map<std::string, std::int64_t> tagSessions;
+    for (const auto& [name, list] : units)
+        for (const auto& u : list)
+            for (const auto& [tag, n] : u.tags) tagSessions[tag] += n;
+    REQUIRE_FALSE(tagSessions.empty());
+    for (const auto& [tag, n] : tagSessions)
+        CHECK(page.find(fmt::format("<tr><td>{}</td><td>{}</td></tr>", tag, n)) != std::string::npos);
+    CHECK(page.find(" + ") != std::string::npos);  // the tag pairs table has rows
 
     const Run one = trustCommand({"export", "--db", world.server.url(), "--format", "csv", "--site", "South"});
     REQUIRE(one.code == 0);
@@ -178,8 +193,9 @@ TEST_CASE("an import killed with SIGKILL half-way leaves the trust database as i
     bool waiting = false;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (!waiting && std::chrono::steady_clock::now() < deadline) {
-        auto rows = conn.exec("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                              "AND query LIKE 'INSERT INTO imports%'");
+        auto rows = conn.exec(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+            "AND query LIKE 'INSERT INTO imports%'");
         REQUIRE(rows);
         waiting = rows->integer(0, 0) > 0;
     }

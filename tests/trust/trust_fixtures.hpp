@@ -18,7 +18,8 @@
 namespace reflect::test {
 
 inline const core::Codebook& trustCodebook() {
-    static const core::Codebook book = core::loadCodebook(std::filesystem::path(REFLECT_TEST_ASSETS_DIR) / "codebook.toml").value();
+    static const core::Codebook book =
+        core::loadCodebook(std::filesystem::path(REFLECT_TEST_ASSETS_DIR) / "codebook.toml").value();
     return book;
 }
 

@@ -259,7 +259,9 @@ ConfigLoad validate(const toml::table& root, const std::string& file) {
     readTheme(reader, c);
     if (const toml::node* node = reader.take("publish_theme_names")) {
         if (const auto* flag = node->as_boolean()) c.publishThemeNames = flag->get();
-        else reader.report(lineOf(*node), "publish_theme_names", fmt::format("must be true or false, not {}", describeType(*node)));
+        else
+            reader.report(lineOf(*node), "publish_theme_names",
+                          fmt::format("must be true or false, not {}", describeType(*node)));
     }
     readIdle(reader, file, c, load.issues);
     readSignposts(reader, file, c, load.issues);

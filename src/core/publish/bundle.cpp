@@ -67,7 +67,9 @@ SigningKey::SigningKey(SigningKey&& other) noexcept : m_secret(other.m_secret), 
     sodium_memzero(other.m_secret.data(), other.m_secret.size());
 }
 
-SigningKey::~SigningKey() { sodium_memzero(m_secret.data(), m_secret.size()); }
+SigningKey::~SigningKey() {
+    sodium_memzero(m_secret.data(), m_secret.size());
+}
 
 Result<SigningKey> SigningKey::loadOrCreate(const std::filesystem::path& file) {
     SigningKey key;
@@ -76,9 +78,10 @@ Result<SigningKey> SigningKey::loadOrCreate(const std::filesystem::path& file) {
         if (existing.get() >= 0) {
             struct stat info {};
             if (fstat(existing.get(), &info) != 0 || (info.st_mode & 077) != 0)
-                return fail(fmt::format("{} can be read by other users; make it private (chmod 600) or remove it and "
-                                        "register the new key",
-                                        file.string()));
+                return fail(
+                    fmt::format("{} can be read by other users; make it private (chmod 600) or remove it and "
+                                "register the new key",
+                                file.string()));
             const auto got = read(existing.get(), key.m_secret.data(), key.m_secret.size());
             if (got != static_cast<ssize_t>(key.m_secret.size()))
                 return fail(fmt::format("{} is not a signing key; remove it to make a new one", file.string()));
@@ -95,7 +98,9 @@ Result<SigningKey> SigningKey::loadOrCreate(const std::filesystem::path& file) {
     return key;
 }
 
-std::string SigningKey::publicHex() const { return toHex(m_public.data(), m_public.size()); }
+std::string SigningKey::publicHex() const {
+    return toHex(m_public.data(), m_public.size());
+}
 
 std::string SigningKey::sign(std::string_view message) const {
     std::array<unsigned char, crypto_sign_BYTES> signature{};

@@ -35,9 +35,9 @@ private:
 
 /// What a bundle says: which kiosk, which revision, the revision it follows, and the units that changed.
 struct Bundle {
-    std::string kiosk;           ///< the kiosk's public key, 64 hex digits
-    std::int64_t revision = 0;   ///< counts up by one with every publish
-    std::int64_t since = 0;      ///< the units changed after this revision (0: every unit the kiosk has)
+    std::string kiosk;          ///< the kiosk's public key, 64 hex digits
+    std::int64_t revision = 0;  ///< counts up by one with every publish
+    std::int64_t since = 0;     ///< the units changed after this revision (0: every unit the kiosk has)
     std::vector<UnitFigures> units;
 };
 
@@ -52,7 +52,8 @@ struct SignedBundle {
 };
 [[nodiscard]] Result<SignedBundle> splitBundle(std::string_view fileText);
 /// True when `signature` is the Ed25519 signature of `payload` by the key `publicHex`.
-[[nodiscard]] bool signatureMatches(std::string_view publicHex, std::string_view signatureHex, std::string_view payload);
+[[nodiscard]] bool signatureMatches(std::string_view publicHex, std::string_view signatureHex,
+                                    std::string_view payload);
 /// Reads the signed payload; its kiosk must be the one the file's header names.
 [[nodiscard]] Result<Bundle> readPayload(const SignedBundle& signedBundle);
 /// SHA-256 of the payload in hex: how an importer tells the same bundle from a different one.

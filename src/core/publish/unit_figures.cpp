@@ -14,21 +14,34 @@ json toJson(const UnitFigures& u) {
     json pairs = json::array();
     for (const auto& [pair, n] : u.tagPairs) pairs.push_back({pair.first, pair.second, n});
     json stages = json::array();
-    for (const auto& [key, s] : u.stages) stages.push_back({key, s.name, s.sessions, s.plannedMs, s.actualMs, s.overruns});
+    for (const auto& [key, s] : u.stages)
+        stages.push_back({key, s.name, s.sessions, s.plannedMs, s.actualMs, s.overruns});
     json checklist = json::array();
     for (const auto& [principle, r] : u.checklist)
         checklist.push_back({principle, r.met, r.partly, r.notYet, r.notApplicable});
-    return json{{"key", u.key},           {"group", u.group},       {"format", u.format},
-                {"month", u.month},       {"sessions", u.sessions}, {"attendance", u.attendance},
-                {"contributions", u.contributions}, {"evaluations", u.evaluations}, {"answers", answers},
-                {"tags", u.tags},         {"pairs", pairs},         {"stages", stages},
-                {"actions", u.actions},   {"checklist", checklist}, {"themes", u.themes}};
+    return json{{"key", u.key},
+                {"group", u.group},
+                {"format", u.format},
+                {"month", u.month},
+                {"sessions", u.sessions},
+                {"attendance", u.attendance},
+                {"contributions", u.contributions},
+                {"evaluations", u.evaluations},
+                {"answers", answers},
+                {"tags", u.tags},
+                {"pairs", pairs},
+                {"stages", stages},
+                {"actions", u.actions},
+                {"checklist", checklist},
+                {"themes", u.themes}};
 }
 
 namespace {
 
 /// A count: a whole number from 0 up, as every figure in a unit is.
-bool isCount(const json& j) { return j.is_number_integer() && j.get<std::int64_t>() >= 0; }
+bool isCount(const json& j) {
+    return j.is_number_integer() && j.get<std::int64_t>() >= 0;
+}
 
 bool isMonth(const std::string& m) {
     if (m.size() != 7 || m[4] != '-') return false;
@@ -61,14 +74,17 @@ bool isCountMap(const json& j) {
 Result<UnitFigures> unitFromJson(const json& j) {
     if (!j.is_object()) return fail("a unit is not a JSON object");
     for (const char* field : {"key", "group", "format", "month"})
-        if (!j.contains(field) || !j[field].is_string()) return fail(fmt::format("a unit has no text field \"{}\"", field));
+        if (!j.contains(field) || !j[field].is_string())
+            return fail(fmt::format("a unit has no text field \"{}\"", field));
     UnitFigures u;
     u.key = j["key"].get<std::string>();
     u.group = j["group"].get<std::string>();
     u.format = j["format"].get<std::string>();
     u.month = j["month"].get<std::string>();
     if (u.key.empty() || !isMonth(u.month)) return fail(fmt::format("unit \"{}\" has no key or a bad month", u.key));
-    const auto bad = [&](const char* field) { return fail(fmt::format("unit {}: field \"{}\" is malformed", u.key, field)); };
+    const auto bad = [&](const char* field) {
+        return fail(fmt::format("unit {}: field \"{}\" is malformed", u.key, field));
+    };
     for (const char* field : {"sessions", "attendance", "contributions", "evaluations"})
         if (!j.contains(field) || !isCount(j[field])) return bad(field);
     u.sessions = j["sessions"].get<std::int64_t>();

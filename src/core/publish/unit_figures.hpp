@@ -31,7 +31,8 @@ struct UnitFigures {
     };
     std::map<int, Answers> answers;            ///< by statement index
     std::map<std::string, std::int64_t> tags;  ///< sessions each codebook tag came up in
-    std::map<std::pair<std::string, std::string>, std::int64_t> tagPairs;  ///< sessions both came up in (first < second)
+    std::map<std::pair<std::string, std::string>, std::int64_t>
+        tagPairs;  ///< sessions both came up in (first < second)
     struct Stage {
         std::string name;
         std::int64_t sessions = 0, plannedMs = 0, actualMs = 0, overruns = 0;  ///< sums over the unit's sessions

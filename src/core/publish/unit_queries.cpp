@@ -15,7 +15,8 @@ namespace {
 /// The unit key, group name, format and month of a session `s` (with `g` its group, LEFT JOINed): the same unit
 /// as the lead review's (group, or format without a group, and calendar month), with the format always in the key.
 constexpr std::string_view kUnit =
-    "COALESCE('g' || s.group_id, '-') || '|' || s.format || '|' || strftime('%Y-%m', s.started_at / 1000, 'unixepoch'), "
+    "COALESCE('g' || s.group_id, '-') || '|' || s.format || '|' || strftime('%Y-%m', s.started_at / 1000, "
+    "'unixepoch'), "
     "COALESCE(g.name, ''), s.format, strftime('%Y-%m', s.started_at / 1000, 'unixepoch')";
 constexpr std::string_view kEnded = "s.status = 'ended'";
 
@@ -73,34 +74,37 @@ std::vector<UnitFigures> readUnits(Database& db, const UnitQueryOptions& options
                 [](UnitFigures& u, Statement& st) {
                     u.tagPairs[{st.columnText(4), st.columnText(5)}] = st.columnInt(6);
                 });
-    eachUnitRow(db, units,
-                fmt::format("SELECT {}, ss.key, MIN(ss.name), COUNT(*), SUM(ss.planned_ms), SUM(ss.actual_ms), "
-                            "SUM(ss.actual_ms > ss.planned_ms + 60000) {} JOIN session_stages ss ON ss.session_id = s.id "
-                            "WHERE {} GROUP BY 1, 5",
-                            kUnit, from, kEnded),
-                [](UnitFigures& u, Statement& st) {
-                    u.stages[st.columnText(4)] = {st.columnText(5), st.columnInt(6), st.columnInt(7), st.columnInt(8),
-                                                  st.columnInt(9)};
-                });
+    eachUnitRow(
+        db, units,
+        fmt::format("SELECT {}, ss.key, MIN(ss.name), COUNT(*), SUM(ss.planned_ms), SUM(ss.actual_ms), "
+                    "SUM(ss.actual_ms > ss.planned_ms + 60000) {} JOIN session_stages ss ON ss.session_id = s.id "
+                    "WHERE {} GROUP BY 1, 5",
+                    kUnit, from, kEnded),
+        [](UnitFigures& u, Statement& st) {
+            u.stages[st.columnText(4)] = {st.columnText(5), st.columnInt(6), st.columnInt(7), st.columnInt(8),
+                                          st.columnInt(9)};
+        });
     eachUnitRow(db, units,
                 fmt::format("SELECT {}, a.status, COUNT(*) {} JOIN actions a ON a.session_id = s.id WHERE {} "
                             "GROUP BY 1, 5",
                             kUnit, from, kEnded),
                 [](UnitFigures& u, Statement& st) { u.actions[st.columnText(4)] = st.columnInt(5); });
-    eachUnitRow(db, units,
-                fmt::format("SELECT {}, r.principle, SUM(r.rating = 'met'), SUM(r.rating = 'partly'), "
-                            "SUM(r.rating = 'not_yet'), SUM(r.rating = 'not_applicable') {} "
-                            "JOIN checklists k ON k.session_id = s.id JOIN checklist_ratings r ON r.checklist_id = k.id "
-                            "WHERE {} GROUP BY 1, 5",
-                            kUnit, from, kEnded),
-                [](UnitFigures& u, Statement& st) {
-                    u.checklist[st.columnText(4)] = {st.columnInt(5), st.columnInt(6), st.columnInt(7), st.columnInt(8)};
-                });
+    eachUnitRow(
+        db, units,
+        fmt::format("SELECT {}, r.principle, SUM(r.rating = 'met'), SUM(r.rating = 'partly'), "
+                    "SUM(r.rating = 'not_yet'), SUM(r.rating = 'not_applicable') {} "
+                    "JOIN checklists k ON k.session_id = s.id JOIN checklist_ratings r ON r.checklist_id = k.id "
+                    "WHERE {} GROUP BY 1, 5",
+                    kUnit, from, kEnded),
+        [](UnitFigures& u, Statement& st) {
+            u.checklist[st.columnText(4)] = {st.columnInt(5), st.columnInt(6), st.columnInt(7), st.columnInt(8)};
+        });
     if (options.themeNames) {
         const Scrubber scrubber;
-        auto st = db.prepare(fmt::format("SELECT {}, t.name {} JOIN themes t ON t.session_id = s.id "
-                                         "WHERE {} AND s.contribution_count >= ?1 AND t.name <> ''",
-                                         kUnit, from, kEnded));
+        auto st =
+            db.prepare(fmt::format("SELECT {}, t.name {} JOIN themes t ON t.session_id = s.id "
+                                   "WHERE {} AND s.contribution_count >= ?1 AND t.name <> ''",
+                                   kUnit, from, kEnded));
         st.bind(1, options.freeTextMinimum);
         while (st.step()) {
             auto found = units.find(st.columnText(0));

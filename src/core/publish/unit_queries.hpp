@@ -9,8 +9,8 @@
 namespace reflect::core {
 
 struct UnitQueryOptions {
-    bool themeNames = false;    ///< publish scrubbed theme names (the admin's publish_theme_names)
-    int freeTextMinimum = 3;    ///< theme names only from sessions with at least this many contributions
+    bool themeNames = false;  ///< publish scrubbed theme names (the admin's publish_theme_names)
+    int freeTextMinimum = 3;  ///< theme names only from sessions with at least this many contributions
 };
 
 /// Every unit with at least one ended session, ordered by key. Counts only; theme names only when asked for,
