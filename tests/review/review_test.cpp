@@ -155,6 +155,28 @@ TEST_CASE("cells backed by 1 to 7 show a star, zero and 8 show their number", "[
     CHECK(core::sumCells({core::primaryCell(20, 7), core::primaryCell(0, 7)}).text() == "20");
 }
 
+TEST_CASE("a part of a published whole is hidden when the rest of the whole is small", "[review][suppression]") {
+    // Contributions 10 in a unit, grief 9: publishing 9 would give away that the other tags hold 1.
+    CHECK(core::partCell(9, 10, 7).suppressed);
+    CHECK(core::partCell(2, 10, 7).suppressed);
+    CHECK(core::partCell(10, 10, 7).text() == "10");
+    CHECK(core::partCell(8, 16, 7).text() == "8");
+    // None of a small whole says as much about those few as all of it would.
+    CHECK(core::partCell(0, 5, 7).suppressed);
+    CHECK(core::partCell(0, 0, 7).text() == "0");
+    // A larger figure made with addUnit is hidden once any unit is, and a hidden figure carries no value.
+    Cell year;
+    core::addUnit(year, core::partCell(12, 12, 7));
+    core::addUnit(year, core::partCell(9, 10, 7));
+    CHECK(year.suppressed);
+    CHECK(core::finished(year).value == 0);
+    // Rating parts: agree, the rest, and the skipped forms must each be 0 or above the threshold.
+    CHECK(core::ratingUnitPublishable(12, 20, 20, 7));
+    CHECK_FALSE(core::ratingUnitPublishable(12, 20, 21, 7));
+    CHECK_FALSE(core::ratingUnitPublishable(15, 20, 20, 7));
+    CHECK(core::ratingUnitPublishable(20, 20, 28, 7));
+}
+
 TEST_CASE("dates are checked by hand", "[review]") {
     CHECK(core::isIsoDate("2026-02-28"));
     CHECK(core::isIsoDate("2024-02-29"));

@@ -1,23 +1,15 @@
-// Lead review: the figures behind the dashboard, the exports and the printed report, with small-number
-// suppression applied before any figure leaves this module.
+// Lead review: the figures behind the dashboard, the exports and the printed report. Each panel's queries live
+// in their own file (sessions_panel.cpp, themes_panel.cpp, ...); every figure about what people said goes
+// through the unit rule of suppression.hpp before it leaves this module.
 //
-// Suppression rules (PRODUCT.md "Reports to leads suppress small numbers"):
-// - The unit of suppression is one group (or, for sessions without a group, one format) in one calendar month.
-//   A unit's count of contributions, evaluations or answers that is 1..threshold is hidden ('*'); zero is shown.
-// - Every other figure (a quarter, a year, a range total, all groups, one format) is the sum of its units and is
-//   hidden when any of its units is. So a published figure is made only of published units, and subtracting any
-//   two published figures (a year minus its quarters, all groups minus one group, two ranges) leaves a sum of
-//   units that are each 0 or above the threshold: never a hidden one.
+// Beyond the unit rule:
 // - Ranges are widened to whole periods, so two overlapping custom ranges differ by whole periods, never a session.
-// - Nothing finer than a unit is counted for a lead: the session list has no per-session counts.
-// - Ratings (answers to the evaluation statements) are pooled by group and quarter instead of month, and a range
-//   for them is widened to whole quarters: a month of one group rarely holds enough answers.
-// - Within a unit's row of answers (1..5 to one statement), one hidden cell brings a second with it, so the row's
-//   answer count cannot be used to work it out; a mean is given only when no cell of its row is hidden.
-// - Free text (contributions, comments, theme names) comes only from sessions with at least
-//   freeTextMinimum contributions, and never hidden or purged ones.
-// Not suppressed, because they count no one's response: sessions, the facilitator's head count (attendance),
-// sessions a tag came up in, actions, checklist ratings and stage timing.
+// - Nothing finer than a unit is counted for a lead: the session list has no per-session counts, and search hits
+//   and quotes carry a month and a group, never a date.
+// - Ratings are pooled by group, format and quarter instead of month, and a range for them is widened to whole
+//   quarters: a month of one group rarely holds enough answers.
+// - Free text (contributions, comments, theme names) comes only from sessions with at least freeTextPeople people
+//   present and freeTextMinimum visible contributions, and never from hidden or purged ones.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +18,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/review/suppression.hpp"
 #include "core/text/time_format.hpp"
 #include "core/contribute/codebook.hpp"
 #include "core/storage/database.hpp"
@@ -51,21 +44,6 @@ struct ReviewFilter {
     std::optional<std::int64_t> groupId;
     std::optional<std::string> format;
 };
-
-/// True for a well-formed calendar date YYYY-MM-DD (checked by hand; no regex).
-
-
-/// A count that may be suppressed. `value` is meaningless when suppressed and must not be shown.
-struct Cell {
-    std::int64_t value = 0;
-    bool suppressed = false;
-    [[nodiscard]] std::string text() const;
-};
-
-/// Applies primary suppression to one finest-grain count.
-[[nodiscard]] Cell primaryCell(std::int64_t count, int threshold);
-/// The sum of cells; suppressed when any part is (secondary suppression).
-[[nodiscard]] Cell sumCells(const std::vector<Cell>& parts);
 
 struct GroupInfo {
     std::int64_t id = 0;
