@@ -5,21 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "core/review/suppression.hpp"
+
 namespace reflect::trust {
-
-namespace {
-
-void addUnit(core::Cell& total, core::Cell unit) {
-    total.value += unit.value;
-    total.suppressed = total.suppressed || unit.suppressed;
-}
-
-/// Clears a hidden cell's value so nothing downstream can print it by mistake.
-core::Cell finished(core::Cell cell) {
-    return core::sumCells({cell});
-}
-
-}  // namespace
 
 std::string periodOf(core::PeriodKind kind, const std::string& month) {
     if (kind == core::PeriodKind::Month || month.size() < 7) return month;
@@ -41,15 +29,15 @@ std::vector<FigureRow> rollUp(const std::vector<UnitCounts>& units, core::Period
             row.period = rowPeriod == "~" ? "Total" : rowPeriod;
             row.sessions += u.sessions;
             row.attendance += u.attendance;
-            addUnit(row.contributions, core::primaryCell(u.contributions, threshold));
-            addUnit(row.evaluations, core::primaryCell(u.evaluations, threshold));
+            core::addUnit(row.contributions, core::primaryCell(u.contributions, threshold));
+            core::addUnit(row.evaluations, core::primaryCell(u.evaluations, threshold));
         }
     }
     std::vector<FigureRow> out;
     out.reserve(rows.size());
     for (auto& [key, row] : rows) {
-        row.contributions = finished(row.contributions);
-        row.evaluations = finished(row.evaluations);
+        row.contributions = core::finished(row.contributions);
+        row.evaluations = core::finished(row.evaluations);
         out.push_back(std::move(row));
     }
     return out;
@@ -58,7 +46,7 @@ std::vector<FigureRow> rollUp(const std::vector<UnitCounts>& units, core::Period
 std::vector<StatementFigures> rollUpAnswers(const std::vector<AnswerUnit>& units, int threshold) {
     struct Acc {
         StatementFigures figures;
-        std::int64_t weighted = 0;
+        std::int64_t n = 0, weighted = 0;
         bool meanSafe = true;
     };
     std::map<int, Acc> rows;
@@ -66,36 +54,32 @@ std::vector<StatementFigures> rollUpAnswers(const std::vector<AnswerUnit>& units
         Acc& acc = rows[u.statementIndex];
         acc.figures.statementIndex = u.statementIndex;
         if (acc.figures.statement.empty()) acc.figures.statement = u.statement;
-        std::array<core::Cell, 5> cells;
-        int hidden = 0;
-        std::int64_t total = 0;
-        for (std::size_t i = 0; i < 5; ++i) {
-            cells[i] = core::primaryCell(u.counts[i], threshold);
-            hidden += cells[i].suppressed ? 1 : 0;
-            total += u.counts[i];
+        // The lead review's rule for a unit's row: one value with 1..threshold answers hides the whole
+        // distribution (a lone hidden cell could be worked out from the others and the count); the mean stays only
+        // when the unit has more than threshold answers and its sum lies more than threshold points from both ends.
+        std::int64_t n = 0, weighted = 0;
+        bool cellsHidden = false;
+        for (std::size_t v = 0; v < 5; ++v) {
+            n += u.counts[v];
+            weighted += u.counts[v] * static_cast<std::int64_t>(v + 1);
+            cellsHidden = cellsHidden || core::primaryCell(u.counts[v], threshold).suppressed;
         }
-        if (hidden == 1) {
-            std::optional<std::size_t> smallest;
-            for (std::size_t i = 0; i < 5; ++i)
-                if (!cells[i].suppressed && cells[i].value > 0 &&
-                    (!smallest || cells[i].value < cells[*smallest].value))
-                    smallest = i;
-            if (smallest) cells[*smallest].suppressed = true;
-        }
-        for (std::size_t i = 0; i < 5; ++i) {
-            addUnit(acc.figures.distribution[i], cells[i]);
-            acc.weighted += u.counts[i] * static_cast<std::int64_t>(i + 1);
-            acc.meanSafe = acc.meanSafe && !cells[i].suppressed;
-        }
-        addUnit(acc.figures.answers, core::primaryCell(total, threshold));
+        const core::Cell answers = core::primaryCell(n, threshold);
+        const bool meanSafe =
+            !answers.suppressed && (!cellsHidden || (weighted - n > threshold && 5 * n - weighted > threshold));
+        for (std::size_t v = 0; v < 5; ++v)
+            core::addUnit(acc.figures.distribution[v], core::Cell{u.counts[v], cellsHidden});
+        core::addUnit(acc.figures.answers, answers);
+        acc.n += n;
+        acc.weighted += weighted;
+        acc.meanSafe = acc.meanSafe && (n == 0 || meanSafe);
     }
     std::vector<StatementFigures> out;
     for (auto& [index, acc] : rows) {
         StatementFigures f = std::move(acc.figures);
-        for (auto& cell : f.distribution) cell = finished(cell);
-        f.answers = finished(f.answers);
-        if (acc.meanSafe && !f.answers.suppressed && f.answers.value > 0)
-            f.mean = static_cast<double>(acc.weighted) / static_cast<double>(f.answers.value);
+        for (auto& cell : f.distribution) cell = core::finished(cell);
+        f.answers = core::finished(f.answers);
+        if (acc.n > 0 && acc.meanSafe) f.mean = static_cast<double>(acc.weighted) / static_cast<double>(acc.n);
         out.push_back(std::move(f));
     }
     return out;

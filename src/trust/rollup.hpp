@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/review/review.hpp"
+#include "core/review/suppression.hpp"
 
 namespace reflect::trust {
 
@@ -53,10 +54,10 @@ struct StatementFigures {
     std::string statement;
     std::array<core::Cell, 5> distribution;
     core::Cell answers;
-    std::optional<double> mean;  ///< only when nothing in the row is hidden
+    std::optional<double> mean;  ///< only when every unit's mean could be shown
 };
-/// Answers per statement over every unit given. Within a unit's row, one hidden cell brings the smallest other
-/// non-zero cell with it, so the unit's answer count cannot be used to work the hidden one out.
+/// Answers per statement over every unit given, by the lead review's ratings rule (see ratings_panel.cpp): a unit
+/// row with any value at 1..threshold hides its whole distribution.
 [[nodiscard]] std::vector<StatementFigures> rollUpAnswers(const std::vector<AnswerUnit>& units, int threshold);
 
 }  // namespace reflect::trust

@@ -7,6 +7,11 @@ namespace reflect::core {
 
 using nlohmann::json;
 
+std::string unitKeyText(const UnitKey& key) {
+    return fmt::format("{}|{}|{}", key.group ? fmt::format("g{}", *key.group) : std::string("-"), key.format,
+                       key.month);
+}
+
 json toJson(const UnitFigures& u) {
     json answers = json::array();
     for (const auto& [index, a] : u.answers)

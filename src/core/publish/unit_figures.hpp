@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/result.hpp"
+#include "core/review/suppression.hpp"
 
 namespace reflect::core {
 
@@ -49,6 +50,9 @@ struct UnitFigures {
 
     friend bool operator==(const UnitFigures&, const UnitFigures&) = default;
 };
+
+/// The text form of the lead review's unit key: "g<group>|<format>|YYYY-MM", or "-|<format>|YYYY-MM".
+[[nodiscard]] std::string unitKeyText(const UnitKey& key);
 
 [[nodiscard]] nlohmann::json toJson(const UnitFigures& unit);
 /// Reads a unit back; refuses anything malformed with a line that names the field.
