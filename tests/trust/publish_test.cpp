@@ -148,3 +148,13 @@ TEST_CASE("a failed delivery leaves the outbox as it was, so the next publish se
     REQUIRE(done);
     CHECK(sent == core::readUnits(*kiosk.db, {}).size());
 }
+
+TEST_CASE("theme names are off unless config.toml turns publish_theme_names on, and a wrong value says so",
+          "[trust][publish][config]") {
+    CHECK_FALSE(core::parseConfig("", "config.toml").config.publishThemeNames);
+    CHECK(core::parseConfig("publish_theme_names = true\n", "config.toml").config.publishThemeNames);
+    const auto wrong = core::parseConfig("organisation_name = \"X\"\npublish_theme_names = \"yes\"\n", "config.toml");
+    CHECK_FALSE(wrong.config.publishThemeNames);
+    REQUIRE(wrong.issues.size() == 1);
+    CHECK(wrong.issues[0].toString() == "config.toml:2: publish_theme_names: must be true or false, not text");
+}
