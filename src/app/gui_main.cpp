@@ -18,6 +18,7 @@
 #include "platform/frame_loop.hpp"
 #include "platform/imgui_layer.hpp"
 #include "platform/window.hpp"
+#include "ui/screens/opening_screen.hpp"
 
 #ifndef REFLECT_SOURCE_ASSETS_DIR
 #define REFLECT_SOURCE_ASSETS_DIR ""
@@ -42,6 +43,34 @@ public:
 
 private:
     KioskApp& m_app;
+};
+
+/// The frame loop's client while the database opens: one calm screen, finished as soon as the file is ready.
+template <class Future>
+class OpeningClient final : public platform::FrameClient {
+public:
+    OpeningClient(Future& opening, const core::StringTable& strings, bool printEvents)
+        : m_opening(opening), m_strings(strings), m_printEvents(printEvents) {}
+    void frame(const ui::Theme& theme) override { ui::drawOpeningScreen(theme, m_strings); }
+    // Look again every 20 ms: the loop sleeps in between, so waiting costs no CPU worth measuring.
+    [[nodiscard]] std::int64_t msUntilNextChange() const override { return 20; }
+    [[nodiscard]] bool finished() const override {
+        return m_opening.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    }
+    void closeRequested() override {}
+    [[nodiscard]] bool kioskMode() const override { return false; }
+    void framePresented() override {
+        if (!m_printEvents || m_presented) return;
+        m_presented = true;
+        std::puts("event opening-frame");  // scripts/bench-review times it
+        std::fflush(stdout);
+    }
+
+private:
+    Future& m_opening;
+    const core::StringTable& m_strings;
+    bool m_printEvents;
+    bool m_presented = false;
 };
 
 /// Starts the phone page when [companion] listen or --listen asks for it; nullptr when it is off or cannot start
@@ -138,6 +167,12 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
     } catch (const std::exception& e) {
         opening.wait();
         return cli::failWith(e.what());
+    }
+    // A calm first frame while the database is opened and checked (on years of history that takes most of a
+    // second): the screen is never blank, and the real screen follows as soon as the file is ready.
+    if (!screenshot) {
+        OpeningClient openingScreen(opening, strings.value(), gui.printEvents);
+        platform::runFrameLoop(*window, *layer, openingScreen, platform::LoopOptions{});
     }
     auto opened = opening.get();
     if (!opened) return cli::failWith(opened.error().message);
