@@ -16,7 +16,7 @@ std::string periodOf(core::PeriodKind kind, const std::string& month) {
     return fmt::format("{}-Q{}", month.substr(0, 4), (m + 2) / 3);
 }
 
-std::vector<FigureRow> rollUp(const std::vector<UnitCounts>& units, core::PeriodKind period, int threshold) {
+std::vector<FigureRow> rollUp(const std::vector<UnitCounts>& units, core::PeriodKind period, [[maybe_unused]] int threshold) {
     // Key: period ("~" sorts "Total" after every date), then site ("" = the whole trust, first).
     std::map<std::pair<std::string, std::string>, FigureRow> rows;
     for (const auto& u : units) {
@@ -29,17 +29,15 @@ std::vector<FigureRow> rollUp(const std::vector<UnitCounts>& units, core::Period
             row.period = rowPeriod == "~" ? "Total" : rowPeriod;
             row.sessions += u.sessions;
             row.attendance += u.attendance;
-            core::addUnit(row.contributions, core::primaryCell(u.contributions, threshold));
-            core::addUnit(row.evaluations, core::primaryCell(u.evaluations, threshold));
+            // Contributions received and forms returned are activity, as in the kiosk's own review: shown as they
+            // are. What people said (answers, tags, text) keeps the unit rule below.
+            row.contributions.value += u.contributions;
+            row.evaluations.value += u.evaluations;
         }
     }
     std::vector<FigureRow> out;
     out.reserve(rows.size());
-    for (auto& [key, row] : rows) {
-        row.contributions = core::finished(row.contributions);
-        row.evaluations = core::finished(row.evaluations);
-        out.push_back(std::move(row));
-    }
+    for (auto& [key, row] : rows) out.push_back(std::move(row));
     return out;
 }
 

@@ -1,8 +1,8 @@
 // Trust-level suppression: figures combined across sites from each site's units, by the lead review's unit rule.
 //
-// A unit is one site's group (or format without a group) in one calendar month; for answers to the evaluation
-// statements it is the site's group in one quarter, as in the lead review. A unit's count of contributions,
-// evaluations or answers that is 1..threshold is hidden. Every larger figure (a site's year, the trust's month,
+// Activity (sessions, head counts, contributions received, forms returned) is shown as it is, as in the lead
+// review. What people answered keeps the unit rule: a unit is one site's group in one quarter, as in the lead
+// review, and a unit's count of answers that is 1..threshold is hidden. Every larger figure (a site's year, the trust's month,
 // the trust's whole range) is the sum of its units and is hidden when any of its units is. So the trust total
 // minus a site total, or one period minus another, is a sum of units that are each 0 or above the threshold.
 #pragma once
@@ -38,7 +38,8 @@ struct FigureRow {
 /// The label of the period (month, quarter or year) that a unit month "YYYY-MM" falls in.
 [[nodiscard]] std::string periodOf(core::PeriodKind kind, const std::string& month);
 
-/// Rows per period (in order, then "Total"): the whole trust first, then each site by name.
+/// Rows per period (in order, then "Total"): the whole trust first, then each site by name. Activity only, so
+/// nothing here is hidden; `threshold` is kept for callers that pass the site's setting.
 [[nodiscard]] std::vector<FigureRow> rollUp(const std::vector<UnitCounts>& units, core::PeriodKind period,
                                             int threshold);
 
