@@ -76,6 +76,7 @@ TEST_CASE("a plain ext4 root gives the admin the exact warning line", "[volume]"
     CHECK(core::volumeWarning("/var/lib/reflect-kiosk", report) ==
           "reflect-kiosk: the data folder /var/lib/reflect-kiosk is not on an encrypted volume (/dev/sda2): "
           "see kiosk-setup/README.md, 'Full-disk encryption'");
+    CHECK(core::volumeWarning("", report)->find("the data folder . is not") != std::string::npos);
 }
 
 TEST_CASE("dm-verity and dm-integrity layers are not mistaken for encryption", "[volume]") {

@@ -211,14 +211,16 @@ VolumeReport checkDataVolume(const fs::path& folder, const VolumeSources& source
 
 std::optional<std::string> volumeWarning(const fs::path& folder, const VolumeReport& report) {
     const std::string see = "see kiosk-setup/README.md, 'Full-disk encryption'";
+    // A bare "--db reflect.db" has an empty parent: name the working folder rather than print nothing.
+    const std::string shown = folder.empty() ? std::string(".") : folder.string();
     switch (report.encrypted) {
         case Encryption::yes: return std::nullopt;
         case Encryption::no:
-            return "reflect-kiosk: the data folder " + folder.string() + " is not on an encrypted volume (" +
+            return "reflect-kiosk: the data folder " + shown + " is not on an encrypted volume (" +
                    report.device + "): " + see;
         case Encryption::unknown: break;
     }
-    return "reflect-kiosk: could not tell whether the data folder " + folder.string() +
+    return "reflect-kiosk: could not tell whether the data folder " + shown +
            " is on an encrypted volume (" + report.message + "): " + see;
 }
 
