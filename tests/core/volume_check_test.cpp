@@ -20,8 +20,8 @@ void writeFile(const fs::path& file, const std::string& text) {
 // One mountinfo line as the kernel writes it, with an optional field before the "-" separator.
 std::string mountLine(int id, const std::string& majMin, const std::string& point, const std::string& type,
                       const std::string& source) {
-    return std::to_string(id) + " 1 " + majMin + " / " + point + " rw,relatime shared:" + std::to_string(id) +
-           " - " + type + " " + source + " rw\n";
+    return std::to_string(id) + " 1 " + majMin + " / " + point + " rw,relatime shared:" + std::to_string(id) + " - " +
+           type + " " + source + " rw\n";
 }
 
 // A /sys tree: /sys/dev/block/MAJ:MIN stands for the kernel's symlink, /sys/block/NAME for the slaves' targets.
@@ -47,7 +47,8 @@ struct FakeSystem {
 
 TEST_CASE("a data folder on a LUKS root is reported encrypted and the admin is not warned", "[volume]") {
     FakeSystem sys;
-    sys.mounts(mountLine(21, "0:21", "/proc", "proc", "proc") + mountLine(26, "253:0", "/", "ext4", "/dev/mapper/root"));
+    sys.mounts(mountLine(21, "0:21", "/proc", "proc", "proc") +
+               mountLine(26, "253:0", "/", "ext4", "/dev/mapper/root"));
     sys.dmDevice("253:0", "dm-0", "CRYPT-LUKS2-3f2a9c1e0b7d4e5f8a6b2c3d4e5f6a7b-root", "nvme0n1p3");
     const auto report = core::checkDataVolume("/var/lib/reflect-kiosk", sys.sources);
     CHECK(report.encrypted == core::Encryption::yes);
@@ -100,7 +101,8 @@ TEST_CASE("a data folder on tmpfs is not encrypted and the line names tmpfs", "[
 
 TEST_CASE("a folder on an encrypted /home is encrypted while a plain root is not", "[volume]") {
     FakeSystem sys;
-    sys.mounts(mountLine(26, "8:2", "/", "ext4", "/dev/sda2") + mountLine(27, "253:0", "/home", "ext4", "/dev/mapper/home"));
+    sys.mounts(mountLine(26, "8:2", "/", "ext4", "/dev/sda2") +
+               mountLine(27, "253:0", "/home", "ext4", "/dev/mapper/home"));
     sys.plainDevice("8:2");
     sys.dmDevice("253:0", "dm-0", "CRYPT-LUKS2-99887766554433221100ffeeddccbbaa-home", "sda3");
     CHECK(core::checkDataVolume("/home/kiosk/reflect", sys.sources).encrypted == core::Encryption::yes);
@@ -115,7 +117,8 @@ TEST_CASE("symlinks of the data folder are followed to the mount that really hol
     const fs::path real = fs::canonical(sys.dir.path()) / "encrypted-disk";
     fs::create_directories(real / "reflect");
     fs::create_directory_symlink(real / "reflect", sys.dir / "data-link");
-    sys.mounts(mountLine(26, "8:2", "/", "ext4", "/dev/sda2") + mountLine(40, "253:0", real.string(), "ext4", "/dev/mapper/data"));
+    sys.mounts(mountLine(26, "8:2", "/", "ext4", "/dev/sda2") +
+               mountLine(40, "253:0", real.string(), "ext4", "/dev/mapper/data"));
     sys.plainDevice("8:2");
     sys.dmDevice("253:0", "dm-0", "CRYPT-LUKS2-0123456789abcdef0123456789abcdef-data", "sdb1");
     const auto report = core::checkDataVolume(sys.dir / "data-link", sys.sources);
@@ -127,7 +130,8 @@ TEST_CASE("mount points with escaped spaces and later mounts over earlier ones a
     FakeSystem sys;
     sys.mounts(mountLine(26, "8:2", "/", "ext4", "/dev/sda2") +
                mountLine(41, "253:0", "/srv/kiosk\\040data", "ext4", "/dev/mapper/srv") +
-               mountLine(50, "8:2", "/mnt", "ext4", "/dev/sda2") + mountLine(51, "253:0", "/mnt", "ext4", "/dev/mapper/srv"));
+               mountLine(50, "8:2", "/mnt", "ext4", "/dev/sda2") +
+               mountLine(51, "253:0", "/mnt", "ext4", "/dev/mapper/srv"));
     sys.plainDevice("8:2");
     sys.dmDevice("253:0", "dm-0", "CRYPT-LUKS1-00112233445566778899aabbccddeeff-srv", "sdc1");
     CHECK(core::checkDataVolume("/srv/kiosk data/reflect", sys.sources).encrypted == core::Encryption::yes);

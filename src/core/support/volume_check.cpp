@@ -43,14 +43,17 @@ std::vector<std::string_view> splitSpaces(std::string_view line) {
     return fields;
 }
 
-bool isOctal(char c) { return c >= '0' && c <= '7'; }
+bool isOctal(char c) {
+    return c >= '0' && c <= '7';
+}
 
 // The kernel writes space, tab, newline and backslash in mount points as \ooo.
 std::string unescapeOctal(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\\' && i + 3 < text.size() && isOctal(text[i + 1]) && isOctal(text[i + 2]) && isOctal(text[i + 3])) {
+        if (text[i] == '\\' && i + 3 < text.size() && isOctal(text[i + 1]) && isOctal(text[i + 2]) &&
+            isOctal(text[i + 3])) {
             out.push_back(static_cast<char>((text[i + 1] - '0') * 64 + (text[i + 2] - '0') * 8 + (text[i + 3] - '0')));
             i += 3;
         } else {
@@ -214,14 +217,16 @@ std::optional<std::string> volumeWarning(const fs::path& folder, const VolumeRep
     // A bare "--db reflect.db" has an empty parent: name the working folder rather than print nothing.
     const std::string shown = folder.empty() ? std::string(".") : folder.string();
     switch (report.encrypted) {
-        case Encryption::yes: return std::nullopt;
+        case Encryption::yes:
+            return std::nullopt;
         case Encryption::no:
-            return "reflect-kiosk: the data folder " + shown + " is not on an encrypted volume (" +
-                   report.device + "): " + see;
-        case Encryption::unknown: break;
+            return "reflect-kiosk: the data folder " + shown + " is not on an encrypted volume (" + report.device +
+                   "): " + see;
+        case Encryption::unknown:
+            break;
     }
-    return "reflect-kiosk: could not tell whether the data folder " + shown +
-           " is on an encrypted volume (" + report.message + "): " + see;
+    return "reflect-kiosk: could not tell whether the data folder " + shown + " is on an encrypted volume (" +
+           report.message + "): " + see;
 }
 
 }  // namespace reflect::core

@@ -17,9 +17,9 @@ enum class Encryption { yes, no, unknown };
 
 struct VolumeReport {
     Encryption encrypted = Encryption::unknown;
-    std::string device;                   ///< as mountinfo names it: "/dev/mapper/root", "tmpfs", ...
-    std::filesystem::path mountPoint;     ///< the mount that holds the folder; empty when none was found
-    std::string message;                  ///< one plain sentence on how the answer was reached
+    std::string device;                ///< as mountinfo names it: "/dev/mapper/root", "tmpfs", ...
+    std::filesystem::path mountPoint;  ///< the mount that holds the folder; empty when none was found
+    std::string message;               ///< one plain sentence on how the answer was reached
 };
 
 /// Finds the mount holding `folder` (symlinks followed; the folder need not exist yet) and walks its
