@@ -15,6 +15,7 @@
 #include "core/review/purge.hpp"
 #include "core/storage/backup.hpp"
 #include "core/storage/settings_store.hpp"
+#include "core/support/volume_check.hpp"
 #include "platform/frame_loop.hpp"
 #include "platform/imgui_layer.hpp"
 #include "platform/window.hpp"
@@ -133,6 +134,13 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
         std::string names;
         for (const auto& n : hidden) names += (names.empty() ? "" : ", ") + n;
         std::cerr << "reflect-kiosk: signposts hidden until local details are added to config.toml: " << names << '\n';
+    }
+    // Reflections are kept on this disk: tell the admin (stderr, the journal) when nothing encrypts it.
+    if (!screenshot) {
+        const fs::path dataFolder =
+            (common.db.empty() ? core::defaultDatabasePath() : fs::path(common.db)).parent_path();
+        const auto line = core::volumeWarning(dataFolder, core::checkDataVolume(dataFolder, core::VolumeSources{}));
+        if (line) std::cerr << *line << '\n';
     }
     // A broken principles file only takes the checklist away; sessions still run.
     auto principles = core::loadPrinciples((*assets / "principles.toml").string());
