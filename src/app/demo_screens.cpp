@@ -94,6 +94,7 @@ core::Result<void> earlierRounds(KioskApp& app, core::ManualClock& clock) {
         if (auto s = startRound(app); !s) return s;
         if (auto d = toDiscussion(app); !d) return d;
         addCards(app, 3);
+        app.apply(core::SetAttendance{6});
         app.apply(core::RevealContributions{});
         theme(app, "Earlier", 3, {i % 2 == 0 ? "grief-and-loss" : "teamwork", "feeling-unsupported"}, 0);
         app.apply(core::LeaveBoard{});
@@ -314,8 +315,8 @@ core::Result<void> contributionScreen(const DemoContext& d) {
     }
     if (screen == "board-500") {
         addCards(d.app, 500);
-        c.apply(core::RevealContributions{});
         c.apply(core::SetAttendance{40});
+        c.apply(core::RevealContributions{});
         for (int t = 0; t < 12; ++t)
             theme(d.app, ("Theme " + std::to_string(t + 1)).c_str(), 20, {"grief-and-loss", "teamwork"}, t);
         return core::ok();
@@ -323,8 +324,9 @@ core::Result<void> contributionScreen(const DemoContext& d) {
     if (screen == "board-12" || screen == "board-60") {
         const bool big = screen == "board-60";
         addCards(d.app, big ? 60 : 12);
+        // A Round reveals only with five or more recorded as present.
+        c.apply(core::SetAttendance{big ? 14 : 5});
         c.apply(core::RevealContributions{});
-        c.apply(core::SetAttendance{big ? 14 : 4});
         theme(d.app, "Carrying grief home", big ? 9 : 3, {"grief-and-loss", "being-human-too"}, 4);
         theme(d.app, "Stretched too thin", big ? 8 : 3, {"exhaustion-and-workload", "feeling-unsupported"}, 6);
         if (big) {
