@@ -66,7 +66,9 @@ void addCards(KioskApp& app, int count) {
     constexpr auto n = std::size(kDemoCards);
     for (int i = 0; i < count; ++i) {
         std::string text = kDemoCards[static_cast<std::size_t>(i) % n];
-        if (static_cast<std::size_t>(i) >= n) text += " (" + std::to_string(i / static_cast<int>(n) + 1) + ")";
+        // Repeats stay identical so the board shows them merged as "×2"; only the 500-card load test keeps
+        // them distinct, to measure drawing that many cards.
+        if (count > 100 && static_cast<std::size_t>(i) >= n) text += " (" + std::to_string(i / static_cast<int>(n) + 1) + ")";
         c.apply(core::SubmitContribution{core::SecretText(text)});
     }
     c.apply(core::CloseContributions{});
@@ -76,8 +78,12 @@ void addCards(KioskApp& app, int count) {
 void theme(KioskApp& app, const char* name, int per, std::initializer_list<const char*> tags, int votes) {
     auto& c = app;
     std::vector<std::int64_t> ids;
+    int taken = 0;  // a merged card brings its identical copies with it
     for (const auto& card : c.view().board.cards)
-        if (card.themeId == 0 && static_cast<int>(ids.size()) < per) ids.push_back(card.id);
+        if (card.themeId == 0 && taken < per) {
+            ids.push_back(card.id);
+            taken += card.copies();
+        }
     const auto before = c.view().board.themes.size();
     c.apply(core::BoardCreateTheme{ids, name});
     if (c.view().board.themes.size() == before) return;
@@ -85,7 +91,8 @@ void theme(KioskApp& app, const char* name, int per, std::initializer_list<const
     for (const auto& t : c.view().board.themes)
         if (t.name == name) id = t.id;
     for (const char* tag : tags) c.apply(core::BoardToggleTag{id, tag});
-    if (votes > 0) c.apply(core::BoardVote{id, votes});
+    // Rounds never vote: only a format whose board allows it gets the demo votes.
+    if (votes > 0 && c.view().board.votes) c.apply(core::BoardVote{id, votes});
 }
 
 /// Earlier Rounds, so the board can say "also in N of the last 6".
