@@ -77,8 +77,10 @@ int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const L
         } else {
             const std::int64_t wait = client.msUntilNextChange();
             // A little after the boundary, so the second shown has really changed when we wake.
-            if (wait < 0) glfwWaitEvents();
-            else glfwWaitEventsTimeout(static_cast<double>(wait + 5) / 1000.0);
+            if (wait < 0)
+                glfwWaitEvents();
+            else
+                glfwWaitEventsTimeout(static_cast<double>(wait + 5) / 1000.0);
             framesToDraw = 1;
         }
         InputActivity& activity = window.activity();
@@ -93,7 +95,8 @@ int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const L
         }
         if (client.kioskMode() && options.screenshotPath.empty()) {
             // Focus lost (another window, a key combination the compositor let through): take the screen back.
-            if (!glfwGetWindowAttrib(window.handle(), GLFW_FOCUSED) || !glfwGetWindowMonitor(window.handle())) window.reclaim();
+            if (!glfwGetWindowAttrib(window.handle(), GLFW_FOCUSED) || !glfwGetWindowMonitor(window.handle()))
+                window.reclaim();
         }
         layer.newFrame();
         client.frame(layer.theme());
@@ -101,7 +104,8 @@ int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const L
         ++drawn;
         --framesToDraw;
         if (!options.screenshotPath.empty() && drawn >= options.screenshotFrames) {
-            const bool ok = writeScreenshot(options.screenshotPath, window.framebufferWidth(), window.framebufferHeight());
+            const bool ok =
+                writeScreenshot(options.screenshotPath, window.framebufferWidth(), window.framebufferHeight());
             if (!ok) std::fprintf(stderr, "reflect-kiosk: cannot write %s\n", options.screenshotPath.c_str());
             return ok ? 0 : 1;
         }

@@ -14,7 +14,9 @@
 namespace reflect::platform {
 
 namespace {
-InputActivity& activityOf(GLFWwindow* w) { return *static_cast<InputActivity*>(glfwGetWindowUserPointer(w)); }
+InputActivity& activityOf(GLFWwindow* w) {
+    return *static_cast<InputActivity*>(glfwGetWindowUserPointer(w));
+}
 
 // Our callbacks forward to ImGui and count activity, so the loop knows when a frame is worth drawing.
 void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
@@ -40,7 +42,9 @@ void onScroll(GLFWwindow* w, double x, double y) {
     ImGui_ImplGlfw_ScrollCallback(w, x, y);
     ++activityOf(w).events;
 }
-void onCursorPos(GLFWwindow* w, double, double) { ++activityOf(w).events; }
+void onCursorPos(GLFWwindow* w, double, double) {
+    ++activityOf(w).events;
+}
 void onCursorEnter(GLFWwindow* w, int entered) {
     ImGui_ImplGlfw_CursorEnterCallback(w, entered);
     ++activityOf(w).events;
@@ -49,8 +53,12 @@ void onFocus(GLFWwindow* w, int focused) {
     ImGui_ImplGlfw_WindowFocusCallback(w, focused);
     ++activityOf(w).events;
 }
-void onResize(GLFWwindow* w, int, int) { ++activityOf(w).events; }
-void onRefresh(GLFWwindow* w) { ++activityOf(w).events; }
+void onResize(GLFWwindow* w, int, int) {
+    ++activityOf(w).events;
+}
+void onRefresh(GLFWwindow* w) {
+    ++activityOf(w).events;
+}
 void onClose(GLFWwindow* w) {
     // The close button and Alt+F4 become a request the controller answers (in kiosk mode: with a PIN).
     glfwSetWindowShouldClose(w, GLFW_FALSE);
@@ -114,7 +122,8 @@ void ImGuiLayer::setHighContrast(bool highContrast) {
 
 void ImGuiLayer::newFrame() {
     InputActivity& a = m_window.activity();
-    for (const int key : a.releaseBeforeNextFrame) ImGui_ImplGlfw_KeyCallback(m_window.handle(), key, 0, GLFW_RELEASE, 0);
+    for (const int key : a.releaseBeforeNextFrame)
+        ImGui_ImplGlfw_KeyCallback(m_window.handle(), key, 0, GLFW_RELEASE, 0);
     a.releaseBeforeNextFrame = std::move(a.deferredReleases);
     a.deferredReleases.clear();
     a.pressedSinceFrame.clear();

@@ -10,7 +10,9 @@
 namespace reflect::platform {
 
 namespace {
-void onGlfwError(int code, const char* description) { std::fprintf(stderr, "reflect-kiosk: GLFW error %d: %s\n", code, description); }
+void onGlfwError(int code, const char* description) {
+    std::fprintf(stderr, "reflect-kiosk: GLFW error %d: %s\n", code, description);
+}
 }  // namespace
 
 GlfwLibrary::GlfwLibrary() {
@@ -18,9 +20,13 @@ GlfwLibrary::GlfwLibrary() {
     if (!glfwInit()) throw std::runtime_error("cannot start the windowing system (is a display available?)");
 }
 
-GlfwLibrary::~GlfwLibrary() { glfwTerminate(); }
+GlfwLibrary::~GlfwLibrary() {
+    glfwTerminate();
+}
 
-void Window::Destroyer::operator()(GLFWwindow* w) const noexcept { glfwDestroyWindow(w); }
+void Window::Destroyer::operator()(GLFWwindow* w) const noexcept {
+    glfwDestroyWindow(w);
+}
 
 Window::Window(const WindowOptions& options) : m_fullscreen(options.fullscreen) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -74,6 +80,8 @@ void Window::reclaim() {
     glfwFocusWindow(m_window.get());
 }
 
-void Window::swapBuffers() { glfwSwapBuffers(m_window.get()); }
+void Window::swapBuffers() {
+    glfwSwapBuffers(m_window.get());
+}
 
 }  // namespace reflect::platform

@@ -9,8 +9,8 @@
 #include "core/privacy/scrubber.hpp"
 #include "core/support/signposts.hpp"
 #include "ui/screens/board_screen.hpp"
-#include "ui/screens/contribute_screen.hpp"
 #include "ui/screens/checklist_screen.hpp"
+#include "ui/screens/contribute_screen.hpp"
 #include "ui/screens/dashboard_screen.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/pin_dialog.hpp"
@@ -48,7 +48,6 @@ public:
     [[nodiscard]] const PinDialog& exitPad() const noexcept { return m_pin; }
     [[nodiscard]] const PinDialog& leadPad() const noexcept { return m_leadPin; }
     [[nodiscard]] const PinSetupDialog& pinSetupPad() const noexcept { return m_pinSetup; }
-
 
 private:
     void drawMessage(const UiContext& ui, const std::string& message);

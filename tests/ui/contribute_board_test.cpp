@@ -84,7 +84,8 @@ TEST_CASE("an unsent draft is wiped after the idle time", "[ui][contribute]") {
     CHECK(stored(h).empty());
 }
 
-TEST_CASE("a risk phrase gets the same thank-you as any other and only the facilitator's count moves", "[ui][contribute][safeguarding]") {
+TEST_CASE("a risk phrase gets the same thank-you as any other and only the facilitator's count moves",
+          "[ui][contribute][safeguarding]") {
     test::KioskHarness h;
     toDiscussion(h);
     h.click("##contrib-open");
@@ -109,7 +110,7 @@ TEST_CASE("reveal is refused at 0, 1 and 2 entries and while open, allowed at 3"
     test::KioskHarness h;
     toDiscussion(h);
     h.apply(core::SetAttendance{5});  // the head count is its own gate, checked below
-    h.click("##contrib-reveal");  // disabled at 0: nothing happens
+    h.click("##contrib-reveal");      // disabled at 0: nothing happens
     CHECK(h.screen() == core::Screen::Runner);
     h.apply(core::RevealContributions{});
     CHECK(h.screen() == core::Screen::Runner);

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "core/contribute/codebook.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/result.hpp"
-#include "core/contribute/contribution_store.hpp"
 #include "core/storage/database.hpp"
 
 namespace reflect::core {
@@ -37,8 +37,8 @@ struct RevealCheck {
 struct BoardCard {
     std::int64_t id = 0;
     std::string text;
-    std::int64_t themeId = 0;             ///< 0 = not in a theme yet
-    std::vector<std::int64_t> sameAs;     ///< identical cards in the same place, shown once as this one ("×3")
+    std::int64_t themeId = 0;          ///< 0 = not in a theme yet
+    std::vector<std::int64_t> sameAs;  ///< identical cards in the same place, shown once as this one ("×3")
     [[nodiscard]] int copies() const noexcept { return 1 + static_cast<int>(sameAs.size()); }
 };
 

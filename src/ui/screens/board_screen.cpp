@@ -78,7 +78,8 @@ void BoardScreen::draw(const UiContext& ui, const core::BoardView& board) {
     // Forget selections of cards and themes that are gone (hidden, merged).
     std::erase_if(m_selectedThemes, [&](std::int64_t id) { return board.theme(id) == nullptr; });
     for (auto it = m_selectedCards.begin(); it != m_selectedCards.end();) {
-        const bool present = std::any_of(board.cards.begin(), board.cards.end(), [&](const auto& c) { return c.id == *it; });
+        const bool present =
+            std::any_of(board.cards.begin(), board.cards.end(), [&](const auto& c) { return c.id == *it; });
         it = present ? std::next(it) : m_selectedCards.erase(it);
     }
     // While a number is typed into the head count, the board's letter and arrow keys stay off.
@@ -142,8 +143,9 @@ void BoardScreen::drawTopBar(const UiContext& ui, const core::BoardView& board, 
     if (!board.message.empty()) wrappedText(f.bodyBold, board.message, p.danger, width);
     if (board.safeguardingAlerts > 0) {
         const int n = board.safeguardingAlerts;
-        wrappedText(f.body, n == 1 ? ui.strings.get("contrib_runner.safeguarding_one")
-                                   : ui.strings.format("contrib_runner.safeguarding_many", {{"count", std::to_string(n)}}),
+        wrappedText(f.body,
+                    n == 1 ? ui.strings.get("contrib_runner.safeguarding_one")
+                           : ui.strings.format("contrib_runner.safeguarding_many", {{"count", std::to_string(n)}}),
                     p.amber, width);
     }
 }
@@ -159,7 +161,8 @@ void BoardScreen::drawCards(const UiContext& ui, const core::BoardView& board, I
     const float width = ImGui::GetContentRegionAvail().x;
     int looseCount = 0;
     for (const auto* c : loose) looseCount += c->copies();
-    wrappedText(f.bodyBold, ui.strings.format("board.cards_heading", {{"count", std::to_string(looseCount)}}), p.text, width);
+    wrappedText(f.bodyBold, ui.strings.format("board.cards_heading", {{"count", std::to_string(looseCount)}}), p.text,
+                width);
     if (loose.empty()) {
         wrappedText(f.body, ui.t("board.cards_empty"), p.textMuted, width);
         return;
@@ -183,7 +186,8 @@ void BoardScreen::drawCards(const UiContext& ui, const core::BoardView& board, I
         for (std::size_t i = first; i < last; ++i) {
             auto [it, added] = m_heights.try_emplace(loose[i]->id, 0.0f);
             const float badge = loose[i]->copies() > 1 ? f.bodyBold->FontSize * 2.2f : 0.0f;
-            if (added) it->second = f.body->CalcTextSizeA(f.body->FontSize, 1e9f, inner - badge, loose[i]->text.c_str()).y;
+            if (added)
+                it->second = f.body->CalcTextSizeA(f.body->FontSize, 1e9f, inner - badge, loose[i]->text.c_str()).y;
             rowH = std::max(rowH, it->second + m.pad * 0.5f);
         }
         const float y = ImGui::GetCursorPosY();
@@ -203,12 +207,17 @@ void BoardScreen::drawCards(const UiContext& ui, const core::BoardView& board, I
             const bool focused = static_cast<int>(i) == m_cursor;
             if (ImGui::InvisibleButton("##card", ImVec2(cardW, rowH))) {
                 m_cursor = static_cast<int>(i);
-                if (selected) m_selectedCards.erase(card.id);
-                else m_selectedCards.insert(card.id);
+                if (selected)
+                    m_selectedCards.erase(card.id);
+                else
+                    m_selectedCards.insert(card.id);
             }
             const bool hovered = ImGui::IsItemHovered();
             panelBackground(a, ImVec2(a.x + cardW, a.y + rowH), selected || hovered ? p.surfaceRaised : p.surface,
-                            selected ? p.accent : focused ? p.focus : p.border, 12.0f * m.scale,
+                            selected  ? p.accent
+                            : focused ? p.focus
+                                      : p.border,
+                            12.0f * m.scale,
                             selected || focused ? std::max(2.0f, 4.0f * m.scale) : std::max(1.0f, 1.5f * m.scale));
             // A box with a tick and a thicker border say "selected" without relying on colour.
             const float box = f.body->FontSize * 0.9f;
@@ -216,12 +225,12 @@ void BoardScreen::drawCards(const UiContext& ui, const core::BoardView& board, I
             tickBox(dl, p, boxA, box, selected, m.scale);
             const std::string copies = copiesLabel(card);
             const float badge = copies.empty() ? 0.0f : f.bodyBold->FontSize * 2.2f;
-            dl->AddText(f.body, f.body->FontSize, ImVec2(boxA.x + box + f.body->FontSize * 0.5f, a.y + m.pad * 0.25f), p.text,
-                        card.text.c_str(), nullptr, inner - badge);
+            dl->AddText(f.body, f.body->FontSize, ImVec2(boxA.x + box + f.body->FontSize * 0.5f, a.y + m.pad * 0.25f),
+                        p.text, card.text.c_str(), nullptr, inner - badge);
             if (!copies.empty())
                 dl->AddText(f.bodyBold, f.bodyBold->FontSize,
-                            ImVec2(a.x + cardW - textWidth(f.bodyBold, copies) - m.pad * 0.25f, a.y + m.pad * 0.25f), p.accent,
-                            copies.c_str());
+                            ImVec2(a.x + cardW - textWidth(f.bodyBold, copies) - m.pad * 0.25f, a.y + m.pad * 0.25f),
+                            p.accent, copies.c_str());
         }
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + gap);
     }
@@ -251,10 +260,13 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::BoardView& board, 
         const float box = f.bodyBold->FontSize * 0.9f;
         const float textX = box + 16.0f * m.scale;
         const float headerH =
-            f.bodyBold->CalcTextSizeA(f.bodyBold->FontSize, 1e9f, width - textX - 4, header.c_str()).y + f.small->FontSize + 8;
+            f.bodyBold->CalcTextSizeA(f.bodyBold->FontSize, 1e9f, width - textX - 4, header.c_str()).y +
+            f.small->FontSize + 8;
         if (ImGui::InvisibleButton("##theme", ImVec2(width, std::max(m.touch, headerH)))) {
-            if (selected) m_selectedThemes.erase(pos);
-            else m_selectedThemes.push_back(theme.id);
+            if (selected)
+                m_selectedThemes.erase(pos);
+            else
+                m_selectedThemes.push_back(theme.id);
         }
         if (ui.hits) (*ui.hits)["##theme-" + std::to_string(t)] = ImVec4(a.x, a.y, width, std::max(m.touch, headerH));
         ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -274,20 +286,22 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::BoardView& board, 
         for (const auto& key : theme.tags) {
             const core::CodebookTag* tag = findTag(board, key);
             const auto rec = board.recurrenceOf(key);
-            const ImVec2 pillA(ImGui::GetCursorScreenPos().x + 12.0f * m.scale, ImGui::GetCursorScreenPos().y + 2.0f * m.scale);
+            const ImVec2 pillA(ImGui::GetCursorScreenPos().x + 12.0f * m.scale,
+                               ImGui::GetCursorScreenPos().y + 2.0f * m.scale);
             const float pillW = tagPill(dl, f.small, p, pillA, tag ? tag->name : key, m.scale);
             const float pillH = f.small->FontSize + 6.0f * m.scale;
             std::string note;
             if (rec.sessions > 0)
-                note = ui.strings.format(rec.carrying > 0 ? "board.recurrence" : "board.recurrence_none",
-                                         {{"n", std::to_string(rec.carrying)}, {"total", std::to_string(rec.sessions)},
-                                          {"format", format}});
+                note = ui.strings.format(
+                    rec.carrying > 0 ? "board.recurrence" : "board.recurrence_none",
+                    {{"n", std::to_string(rec.carrying)}, {"total", std::to_string(rec.sessions)}, {"format", format}});
             const float noteX = pillA.x + pillW + 8.0f * m.scale;
             const float noteW = std::max(40.0f, a.x + width - noteX);
-            const float noteH = note.empty() ? 0 : f.small->CalcTextSizeA(f.small->FontSize, 1e9f, noteW, note.c_str()).y;
+            const float noteH =
+                note.empty() ? 0 : f.small->CalcTextSizeA(f.small->FontSize, 1e9f, noteW, note.c_str()).y;
             if (!note.empty())
-                dl->AddText(f.small, f.small->FontSize, ImVec2(noteX, pillA.y + 3.0f * m.scale), p.textMuted, note.c_str(),
-                            nullptr, noteW);
+                dl->AddText(f.small, f.small->FontSize, ImVec2(noteX, pillA.y + 3.0f * m.scale), p.textMuted,
+                            note.c_str(), nullptr, noteW);
             ImGui::Dummy(ImVec2(width, std::max(pillH, noteH) + 4.0f * m.scale));
         }
         // The theme's cards: selectable, for splitting off, taking out, or hiding.
@@ -301,8 +315,11 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::BoardView& board, 
             auto [hit, added] = m_themeCardHeights.try_emplace(card.id, 0.0f);
             if (added || m_themeWidth != width) {
                 const float badge = card.copies() > 1 ? textWidth(f.small, copiesLabel(card)) + 8.0f * m.scale : 0.0f;
-                hit->second =
-                    f.small->CalcTextSizeA(f.small->FontSize, 1e9f, width - cardTextX - 8.0f * m.scale - badge, card.text.c_str()).y + 6;
+                hit->second = f.small
+                                  ->CalcTextSizeA(f.small->FontSize, 1e9f, width - cardTextX - 8.0f * m.scale - badge,
+                                                  card.text.c_str())
+                                  .y +
+                              6;
             }
             const float h = hit->second;
             const float y = ImGui::GetCursorPosY();
@@ -312,18 +329,21 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::BoardView& board, 
             }
             const ImVec2 c = ImGui::GetCursorScreenPos();
             if (ImGui::InvisibleButton("##tcard", ImVec2(width, h))) {
-                if (on) m_selectedCards.erase(card.id);
-                else m_selectedCards.insert(card.id);
+                if (on)
+                    m_selectedCards.erase(card.id);
+                else
+                    m_selectedCards.insert(card.id);
             }
             if (on) {
                 dl->AddRectFilled(c, ImVec2(c.x + width, c.y + h), p.surfaceRaised, 6.0f);
                 dl->AddRect(c, ImVec2(c.x + width, c.y + h), p.accent, 6.0f, 0, std::max(2.0f, 3.0f * m.scale));
             }
-            tickBox(dl, p, ImVec2(c.x + 16.0f * m.scale, c.y + 3 + (f.small->FontSize - tbox) * 0.5f), tbox, on, m.scale);
+            tickBox(dl, p, ImVec2(c.x + 16.0f * m.scale, c.y + 3 + (f.small->FontSize - tbox) * 0.5f), tbox, on,
+                    m.scale);
             const std::string copies = copiesLabel(card);
             const float badge = copies.empty() ? 0.0f : textWidth(f.small, copies) + 8.0f * m.scale;
-            dl->AddText(f.small, f.small->FontSize, ImVec2(c.x + cardTextX, c.y + 3), p.text, card.text.c_str(), nullptr,
-                        width - cardTextX - 8.0f * m.scale - badge);
+            dl->AddText(f.small, f.small->FontSize, ImVec2(c.x + cardTextX, c.y + 3), p.text, card.text.c_str(),
+                        nullptr, width - cardTextX - 8.0f * m.scale - badge);
             if (!copies.empty())
                 dl->AddText(f.small, f.small->FontSize, ImVec2(c.x + width - badge, c.y + 3), p.accent, copies.c_str());
         }
@@ -345,13 +365,15 @@ void BoardScreen::drawActions(const UiContext& ui, const core::BoardView& board,
     if (actionButton(ui, "##board-back", ui.t("board.back"), ui.t("board.back_hint"), b, ButtonKind::Quiet))
         ui.emit(core::LeaveBoard{});
     ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##group", ui.t("board.group"), ui.t("board.group_hint"), b, ButtonKind::Primary, looseSelected)) {
+    if (actionButton(ui, "##group", ui.t("board.group"), ui.t("board.group_hint"), b, ButtonKind::Primary,
+                     looseSelected)) {
         m_edit = Edit::NewTheme;
         m_name.clear();
         m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes.size() + 1)}});
     }
     ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##rename", ui.t("board.rename"), ui.t("board.rename_hint"), b, ButtonKind::Secondary, oneTheme)) {
+    if (actionButton(ui, "##rename", ui.t("board.rename"), ui.t("board.rename_hint"), b, ButtonKind::Secondary,
+                     oneTheme)) {
         m_edit = Edit::Rename;
         m_editTheme = m_selectedThemes.front();
         m_name = board.theme(m_editTheme)->name;
@@ -372,7 +394,8 @@ void BoardScreen::drawActions(const UiContext& ui, const core::BoardView& board,
         m_selectedThemes.resize(1);
     }
     ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##split", ui.t("board.split"), ui.t("board.split_hint"), b, ButtonKind::Secondary, splitFrom != 0)) {
+    if (actionButton(ui, "##split", ui.t("board.split"), ui.t("board.split_hint"), b, ButtonKind::Secondary,
+                     splitFrom != 0)) {
         m_edit = Edit::Split;
         m_editTheme = splitFrom;
         m_name.clear();
@@ -392,7 +415,8 @@ void BoardScreen::drawActions(const UiContext& ui, const core::BoardView& board,
             for (const auto id : m_selectedThemes) ui.emit(core::BoardVote{id, 1});
     }
     ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##hide", ui.t("board.hide"), ui.t("board.hide_hint"), b, ButtonKind::Danger, !m_selectedCards.empty())) {
+    if (actionButton(ui, "##hide", ui.t("board.hide"), ui.t("board.hide_hint"), b, ButtonKind::Danger,
+                     !m_selectedCards.empty())) {
         for (const auto id : m_selectedCards) ui.emit(core::BoardHideCard{id});
         m_selectedCards.clear();
     }
@@ -446,7 +470,8 @@ void BoardScreen::handleKeys(const UiContext& ui, const core::BoardView& board) 
     if (charTyped('v') && board.votes)
         for (const auto id : m_selectedThemes) ui.emit(core::BoardVote{id, 1});
     if (charTyped('m') && m_selectedThemes.size() >= 2) {
-        for (std::size_t i = 1; i < m_selectedThemes.size(); ++i) ui.emit(core::BoardMerge{m_selectedThemes.front(), m_selectedThemes[i]});
+        for (std::size_t i = 1; i < m_selectedThemes.size(); ++i)
+            ui.emit(core::BoardMerge{m_selectedThemes.front(), m_selectedThemes[i]});
         m_selectedThemes.resize(1);
     }
     if (charTyped('s') && selectedThemeOfCards(board) != 0) {
@@ -521,13 +546,15 @@ void BoardScreen::drawEditor(const UiContext& ui, const core::BoardView& board) 
             if (i == m_tagCursor) dl->AddRect(a, ImVec2(a.x + colW, a.y + rowH - 4), p.focus, 6.0f, 0, 3.0f);
             const float tbox = f.body->FontSize * 0.85f;
             tickBox(dl, p, ImVec2(a.x + 8, a.y + (rowH - 4 - tbox) * 0.5f), tbox, on, m.scale);
-            dl->AddText(f.body, f.body->FontSize, ImVec2(a.x + 8 + tbox + 12.0f * m.scale, a.y + (rowH - 4 - f.body->FontSize) * 0.5f),
-                        p.text, tag.name.c_str());
+            dl->AddText(f.body, f.body->FontSize,
+                        ImVec2(a.x + 8 + tbox + 12.0f * m.scale, a.y + (rowH - 4 - f.body->FontSize) * 0.5f), p.text,
+                        tag.name.c_str());
         }
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(perColumn) * rowH + m.gap * 0.5f));
         if (const auto& cur = tags[static_cast<std::size_t>(m_tagCursor)]; !cur.description.empty())
             wrappedText(f.small, cur.description, p.textMuted, width);
-        if (actionButton(ui, "##edit-done", ui.t("board.done"), ui.t("board.done_hint"), ImVec2(width, m.touch), ButtonKind::Primary) ||
+        if (actionButton(ui, "##edit-done", ui.t("board.done"), ui.t("board.done_hint"), ImVec2(width, m.touch),
+                         ButtonKind::Primary) ||
             enter)
             close = true;
     } else {
@@ -540,7 +567,8 @@ void BoardScreen::drawEditor(const UiContext& ui, const core::BoardView& board) 
             ImGui::InputTextWithHint("##theme-name", m_hint.c_str(), &m_name);
         }
         ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
-        if (actionButton(ui, "##edit-done", ui.t("board.done"), ui.t("board.done_hint"), ImVec2(width, m.touch), ButtonKind::Primary) ||
+        if (actionButton(ui, "##edit-done", ui.t("board.done"), ui.t("board.done_hint"), ImVec2(width, m.touch),
+                         ButtonKind::Primary) ||
             enter) {
             if (m_name.find_first_not_of(" \t") == std::string::npos) m_name = m_hint;
             if (m_edit == Edit::Rename) {
@@ -548,10 +576,13 @@ void BoardScreen::drawEditor(const UiContext& ui, const core::BoardView& board) 
             } else {
                 std::vector<std::int64_t> cards;
                 for (const auto& c : board.cards)
-                    if (m_selectedCards.count(c.id) && (m_edit == Edit::Split ? c.themeId == m_editTheme : c.themeId == 0))
+                    if (m_selectedCards.count(c.id) &&
+                        (m_edit == Edit::Split ? c.themeId == m_editTheme : c.themeId == 0))
                         cards.push_back(c.id);
-                if (m_edit == Edit::Split) ui.emit(core::BoardSplit{m_editTheme, cards, m_name});
-                else ui.emit(core::BoardCreateTheme{cards, m_name});
+                if (m_edit == Edit::Split)
+                    ui.emit(core::BoardSplit{m_editTheme, cards, m_name});
+                else
+                    ui.emit(core::BoardCreateTheme{cards, m_name});
                 m_selectedCards.clear();
             }
             close = true;

@@ -19,18 +19,20 @@ public:
     void drawEvaluation(const UiContext& ui, const core::RunnerView& runner, ImVec2 size);
 
 private:
-    void drawPresenters(const UiContext& ui, const core::SessionMachine& machine, const core::RepeatDef& repeat, float width);
+    void drawPresenters(const UiContext& ui, const core::SessionMachine& machine, const core::RepeatDef& repeat,
+                        float width);
     void drawReview(const UiContext& ui, const core::MeetingView& meeting, float width);
-    void drawCommitment(const UiContext& ui, const core::MeetingView& meeting, const core::PlannedStage& stage, float width);
+    void drawCommitment(const UiContext& ui, const core::MeetingView& meeting, const core::PlannedStage& stage,
+                        float width);
     void drawClosing(const UiContext& ui, const core::MeetingView& meeting, float width);
     /// The due date picker; returns the date to store (YYYY-MM-DD) or none.
     [[nodiscard]] std::optional<std::string> drawDueDate(const UiContext& ui, float width);
-    bool scaleRow(const UiContext& ui, const char* id, std::optional<int>& value, const std::vector<std::string>& labels,
-                  bool keyed, float width);
+    bool scaleRow(const UiContext& ui, const char* id, std::optional<int>& value,
+                  const std::vector<std::string>& labels, bool keyed, float width);
 
     std::string m_actionText;
     std::optional<int> m_dueDays;  ///< the due date as days from today; none = no date
-    int m_typedPeople = 0;       ///< the head count being typed, sent when the field is left
+    int m_typedPeople = 0;         ///< the head count being typed, sent when the field is left
     bool m_typingPeople = false;
     std::string m_outcome;
     int m_seenActions = -1;
