@@ -68,7 +68,10 @@ void addCards(KioskApp& app, int count) {
     constexpr auto n = std::size(kDemoCards);
     for (int i = 0; i < count; ++i) {
         std::string text = kDemoCards[static_cast<std::size_t>(i) % n];
-        if (static_cast<std::size_t>(i) >= n) text += " (" + std::to_string(i / static_cast<int>(n) + 1) + ")";
+        // Repeats stay identical so the board shows them merged as "×2"; only the 500-card load test keeps
+        // them distinct, to measure drawing that many cards.
+        if (count > 100 && static_cast<std::size_t>(i) >= n)
+            text += " (" + std::to_string(i / static_cast<int>(n) + 1) + ")";
         c.apply(core::SubmitContribution{core::SecretText(text)});
     }
     c.apply(core::CloseContributions{});
@@ -78,8 +81,12 @@ void addCards(KioskApp& app, int count) {
 void theme(KioskApp& app, const char* name, int per, std::initializer_list<const char*> tags, int votes) {
     auto& c = app;
     std::vector<std::int64_t> ids;
+    int taken = 0;  // a merged card brings its identical copies with it
     for (const auto& card : c.view().board.cards)
-        if (card.themeId == 0 && static_cast<int>(ids.size()) < per) ids.push_back(card.id);
+        if (card.themeId == 0 && taken < per) {
+            ids.push_back(card.id);
+            taken += card.copies();
+        }
     const auto before = c.view().board.themes.size();
     c.apply(core::BoardCreateTheme{ids, name});
     if (c.view().board.themes.size() == before) return;
@@ -87,7 +94,8 @@ void theme(KioskApp& app, const char* name, int per, std::initializer_list<const
     for (const auto& t : c.view().board.themes)
         if (t.name == name) id = t.id;
     for (const char* tag : tags) c.apply(core::BoardToggleTag{id, tag});
-    if (votes > 0) c.apply(core::BoardVote{id, votes});
+    // Rounds never vote: only a format whose board allows it gets the demo votes.
+    if (votes > 0 && c.view().board.votes) c.apply(core::BoardVote{id, votes});
 }
 
 /// Earlier Rounds, so the board can say "also in N of the last 6".
@@ -96,6 +104,7 @@ core::Result<void> earlierRounds(KioskApp& app, core::ManualClock& clock) {
         if (auto s = startRound(app); !s) return s;
         if (auto d = toDiscussion(app); !d) return d;
         addCards(app, 3);
+        app.apply(core::SetAttendance{6});
         app.apply(core::RevealContributions{});
         theme(app, "Earlier", 3, {i % 2 == 0 ? "grief-and-loss" : "teamwork", "feeling-unsupported"}, 0);
         app.apply(core::LeaveBoard{});
@@ -324,8 +333,8 @@ core::Result<void> contributionScreen(const DemoContext& d) {
     }
     if (screen == "board-500") {
         addCards(d.app, 500);
-        c.apply(core::RevealContributions{});
         c.apply(core::SetAttendance{40});
+        c.apply(core::RevealContributions{});
         for (int t = 0; t < 12; ++t)
             theme(d.app, ("Theme " + std::to_string(t + 1)).c_str(), 20, {"grief-and-loss", "teamwork"}, t);
         return core::ok();
@@ -333,8 +342,9 @@ core::Result<void> contributionScreen(const DemoContext& d) {
     if (screen == "board-12" || screen == "board-60") {
         const bool big = screen == "board-60";
         addCards(d.app, big ? 60 : 12);
+        // A Round reveals only with five or more recorded as present.
+        c.apply(core::SetAttendance{big ? 14 : 5});
         c.apply(core::RevealContributions{});
-        c.apply(core::SetAttendance{big ? 14 : 4});
         theme(d.app, "Carrying grief home", big ? 9 : 3, {"grief-and-loss", "being-human-too"}, 4);
         theme(d.app, "Stretched too thin", big ? 8 : 3, {"exhaustion-and-workload", "feeling-unsupported"}, 6);
         if (big) {

@@ -109,7 +109,8 @@ TEST_CASE("a risk phrase gets the same thank-you as any other and only the facil
 TEST_CASE("reveal is refused at 0, 1 and 2 entries and while open, allowed at 3", "[ui][board]") {
     test::KioskHarness h;
     toDiscussion(h);
-    h.click("##contrib-reveal");  // disabled at 0: nothing happens
+    h.apply(core::SetAttendance{5});  // the head count is its own gate, checked below
+    h.click("##contrib-reveal");      // disabled at 0: nothing happens
     CHECK(h.screen() == core::Screen::Runner);
     h.apply(core::RevealContributions{});
     CHECK(h.screen() == core::Screen::Runner);
@@ -144,12 +145,13 @@ TEST_CASE("on the board, cards are grouped into a named, tagged theme with keys"
         h.apply(core::SubmitContribution{core::SecretText(text)});
     }
     h.apply(core::CloseContributions{});
+    h.apply(core::SetAttendance{5});
     h.apply(core::RevealContributions{});
     REQUIRE(h.screen() == core::Screen::Board);
     h.frame();
-    // Weak anonymity until someone says five or more are here.
-    h.type("]]]]]");
-    CHECK(h.view().runner.contributions.attendance == 5);
+    // Someone arrives late: one more is counted with a key.
+    h.type("]");
+    CHECK(h.view().runner.contributions.attendance == 6);
     h.press(ImGuiKey_Space);
     h.press(ImGuiKey_RightArrow);
     h.press(ImGuiKey_Space);
@@ -179,4 +181,158 @@ TEST_CASE("on the board, cards are grouped into a named, tagged theme with keys"
     CHECK(h.view().board.themes.front().tags[0] == h.app().codebook().tags.front().key);
     h.press(ImGuiKey_Escape);
     CHECK(h.screen() == core::Screen::Runner);
+}
+
+namespace {
+/// Opens, fills with `texts` and closes contributions of the running session.
+void addClosed(test::KioskHarness& h, std::initializer_list<const char*> texts) {
+    h.apply(core::OpenContributions{});
+    for (const char* text : texts) h.apply(core::SubmitContribution{core::SecretText(text)});
+    h.apply(core::CloseContributions{});
+    h.frame();
+}
+}  // namespace
+
+TEST_CASE("a Round reveals only once five people are recorded as present, and says why in plain words", "[ui][board]") {
+    test::KioskHarness h;
+    toDiscussion(h);
+    addClosed(h, {"Tired", "Proud of the team", "Hope", "Grief"});
+    h.apply(core::RevealContributions{});
+    CHECK(h.screen() == core::Screen::Runner);
+    CHECK(h.controller().message().find("nobody is recorded yet") != std::string::npos);
+    CHECK(h.view().runner.contributions.reveal.refusal == core::RevealRefusal::TooFewPresent);
+    h.apply(core::DismissMessage{});
+    h.apply(core::SetAttendance{3});
+    h.apply(core::RevealContributions{});
+    CHECK(h.screen() == core::Screen::Runner);
+    CHECK(h.controller().message() ==
+          "At least 5 people need to be recorded as present before contributions are shown: 3 are recorded.");
+    h.apply(core::DismissMessage{});
+    h.apply(core::SetAttendance{1});
+    h.apply(core::RevealContributions{});
+    CHECK(h.controller().message().find(": 1 is recorded.") != std::string::npos);
+    h.apply(core::DismissMessage{});
+    h.apply(core::SetAttendance{5});
+    CHECK(h.view().runner.contributions.reveal.allowed());
+    h.apply(core::RevealContributions{});
+    CHECK(h.screen() == core::Screen::Board);
+}
+
+TEST_CASE("the reveal gate takes the larger contribution minimum and the template's head count", "[board]") {
+    using core::ContributionState;
+    CHECK(core::checkReveal(ContributionState::Closed, 5, 3, 4, 5).refusal == core::RevealRefusal::TooFewPresent);
+    CHECK(core::checkReveal(ContributionState::Closed, 5, 3, 5, 5).allowed());
+    CHECK(core::checkReveal(ContributionState::Closed, 2, 3, 9, 5).refusal == core::RevealRefusal::TooFew);
+    CHECK(core::checkReveal(ContributionState::Open, 9, 3, 9, 5).refusal == core::RevealRefusal::StillOpen);
+    CHECK(core::checkReveal(ContributionState::Closed, 3, 3).allowed());  // no head count asked for
+
+    // A template asking for 4 contributions and 6 people wins over the config's 3.
+    test::KioskHarness h;
+    h.apply(core::StartSession{"voting-custom", {}});
+    h.apply(core::SessionCommand{core::SessionOp::Next});
+    REQUIRE(h.view().runner.contributions.stageAccepts);
+    addClosed(h, {"One", "Two", "Three"});
+    h.apply(core::SetAttendance{6});
+    h.apply(core::RevealContributions{});
+    CHECK(h.screen() == core::Screen::Runner);
+    CHECK(h.view().runner.contributions.reveal.minimum == 4);
+    CHECK(h.controller().message().find("At least 4") != std::string::npos);
+    h.apply(core::DismissMessage{});
+    addClosed(h, {"Four"});
+    h.apply(core::SetAttendance{5});
+    h.apply(core::RevealContributions{});
+    CHECK(h.screen() == core::Screen::Runner);
+    CHECK(h.controller().message().find("At least 6 people") != std::string::npos);
+    h.apply(core::SetAttendance{6});
+    h.apply(core::RevealContributions{});
+    CHECK(h.screen() == core::Screen::Board);
+}
+
+TEST_CASE("a Round never votes on themes: no vote button, and a vote command is refused", "[ui][board]") {
+    test::KioskHarness h;
+    toDiscussion(h);
+    addClosed(h, {"Tired", "Proud of the team", "Hope"});
+    h.apply(core::SetAttendance{5});
+    h.apply(core::RevealContributions{});
+    REQUIRE(h.screen() == core::Screen::Board);
+    std::vector<std::int64_t> cards;
+    for (const auto& c : h.view().board.cards) cards.push_back(c.id);
+    h.apply(core::BoardCreateTheme{cards, "Everything"});
+    REQUIRE(h.view().board.themes.size() == 1);
+    h.frames(2);
+    CHECK_FALSE(h.view().board.votes);
+    CHECK_FALSE(h.visible("##vote"));
+    CHECK(h.visible("##hide"));
+    h.apply(core::BoardVote{h.view().board.themes.front().id, 1});
+    h.press(ImGuiKey_Tab);
+    h.type("v");
+    CHECK(h.view().board.themes.front().votes == 0);
+    CHECK_FALSE(h.view().board.message.empty());
+}
+
+TEST_CASE("a format that allows votes keeps the vote button and counts votes", "[ui][board]") {
+    test::KioskHarness h;
+    h.apply(core::StartSession{"voting-custom", {}});
+    h.apply(core::SessionCommand{core::SessionOp::Next});
+    addClosed(h, {"One", "Two", "Three", "Four"});
+    h.apply(core::SetAttendance{6});
+    h.apply(core::RevealContributions{});
+    REQUIRE(h.screen() == core::Screen::Board);
+    std::vector<std::int64_t> cards;
+    for (const auto& c : h.view().board.cards) cards.push_back(c.id);
+    h.apply(core::BoardCreateTheme{cards, "Everything"});
+    h.frames(2);
+    CHECK(h.view().board.votes);
+    CHECK(h.visible("##vote"));
+    h.apply(core::BoardVote{h.view().board.themes.front().id, 1});
+    CHECK(h.view().board.themes.front().votes == 1);
+}
+
+TEST_CASE("identical cards show once with a count and move, group and hide together", "[ui][board]") {
+    test::KioskHarness h;
+    toDiscussion(h);
+    addClosed(h, {"Tired", "  tired ", "TIRED", "Hope", "Proud of the team", "hope"});
+    h.apply(core::SetAttendance{6});
+    h.apply(core::RevealContributions{});
+    REQUIRE(h.screen() == core::Screen::Board);
+    const auto cards = h.view().board.cards;
+    REQUIRE(cards.size() == 3);
+    const core::BoardCard* tired = nullptr;
+    const core::BoardCard* hope = nullptr;
+    for (const auto& c : cards) {
+        if (core::foldedCardText(c.text) == "tired") tired = &c;
+        if (core::foldedCardText(c.text) == "hope") hope = &c;
+    }
+    REQUIRE(tired != nullptr);
+    REQUIRE(hope != nullptr);
+    CHECK(tired->copies() == 3);
+    CHECK(hope->copies() == 2);
+    h.frames(2);  // draws the "×3" badge without tripping any layout assertion
+    h.apply(core::BoardCreateTheme{{tired->id}, "Worn out"});
+    REQUIRE(h.view().board.themes.size() == 1);
+    CHECK(h.view().board.cardsIn(h.view().board.themes.front().id) == 3);
+    h.apply(core::BoardHideCard{hope->id});
+    CHECK(h.view().board.cards.size() == 2);  // "Worn out" ×3 and "Proud of the team": both "hope" cards are gone
+    CHECK(h.db().queryInt("SELECT COUNT(*) FROM contributions WHERE hidden = 1") == 2);
+}
+
+TEST_CASE("the board's head count can be typed as well as stepped", "[ui][board]") {
+    test::KioskHarness h;
+    toDiscussion(h);
+    addClosed(h, {"Tired", "Proud of the team", "Hope"});
+    h.apply(core::SetAttendance{5});
+    h.apply(core::RevealContributions{});
+    REQUIRE(h.screen() == core::Screen::Board);
+    h.frames(2);
+    h.click("##people-typed");
+    h.type("63");
+    CHECK(h.view().runner.contributions.attendance == 5);
+    h.press(ImGuiKey_Space);  // typing: the board's keys stay off, no card is selected
+    h.press(ImGuiKey_Enter);
+    CHECK(h.view().runner.contributions.attendance == 63);
+    h.click("##people-more");
+    CHECK(h.view().runner.contributions.attendance == 64);
+    h.type("g");  // nothing was selected while typing, so no new-theme editor opens
+    h.frames(2);
+    CHECK(h.view().board.themes.empty());
 }

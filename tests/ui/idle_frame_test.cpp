@@ -96,6 +96,7 @@ std::vector<Setting> settings() {
              for (const char* text : {"Tired", "Proud of the team", "Not enough time"})
                  k.apply(core::SubmitContribution{core::SecretText(text)});
              k.apply(core::CloseContributions{});
+             k.apply(core::SetAttendance{5});
              k.apply(core::RevealContributions{});
          }},
         {"set check-in with actions to review", [](test::KioskHarness& k) { alsWithHistory(k); }},

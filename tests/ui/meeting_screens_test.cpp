@@ -2,6 +2,7 @@
 // evaluation form filled in turn and reset after each person, the principles checklist saved and compared.
 #include <catch2/catch.hpp>
 
+#include "core/text/time_format.hpp"
 #include "support/kiosk_harness.hpp"
 
 using namespace reflect;
@@ -65,6 +66,14 @@ TEST_CASE("check-in: each action is marked on screen before the stage can be lef
     CHECK(here() == 5);
     k.click("##attendance-fewer");
     CHECK(here() == 4);
+    // A big room types the number: nothing is sent digit by digit, only once Enter is pressed.
+    k.click("##attendance-typed");
+    k.type("63");
+    CHECK(here() == 4);
+    k.press(ImGuiKey_Enter);
+    CHECK(here() == 63);
+    k.type("]");  // the keys work again once the field is left
+    CHECK(here() == 64);
 }
 
 TEST_CASE("the evaluation form stores one anonymous answer per person and resets for the next",
@@ -127,4 +136,38 @@ TEST_CASE("the principles checklist is rated, saved and shown against the last c
     REQUIRE(history.size() == 2);
     const auto changes = core::compareChecklists(&history[1], history[0]);
     for (const auto& c : changes) CHECK(c.direction == (c.principle == "mutuality" ? -1 : 0));
+}
+
+TEST_CASE("an action's due date is picked with buttons, not typed as a date", "[ui][meetings]") {
+    test::KioskHarness k;
+    const auto group = newGroup(k, "Set");
+    k.apply(core::StartSession{"action-learning-set-90", {}, group});
+    while (!k.view().runner.meeting.commitment && k.machine().canApply(SessionOp::Next))
+        k.apply(core::SessionCommand{SessionOp::Next});
+    REQUIRE(k.view().runner.meeting.commitment);
+    k.frames(2);
+    CHECK(k.visible("##due-2weeks"));
+    constexpr core::WallMs kDay = 24LL * 60 * 60 * 1000;
+    const auto agreed = [&] { return k.view().runner.meeting.agreed; };
+
+    k.press(ImGuiKey_Tab);
+    k.type("Book a quieter room");
+    k.click("##due-2weeks");
+    k.click("##due-later");  // one day later than the quick pick
+    k.click("##action-save");
+    REQUIRE(agreed().size() == 1);
+    REQUIRE(agreed().back().dueDate.has_value());
+    CHECK(*agreed().back().dueDate == core::formatUtcDate(k.clock.wallNow() + 15 * kDay));
+    CHECK(core::isIsoDate(*agreed().back().dueDate));
+
+    // After a save the picker is back to no date, and an action without a date stays without one.
+    k.frames(2);
+    k.press(ImGuiKey_Tab);
+    k.type("Ask for a protected hour");
+    k.click("##action-save");
+    REQUIRE(agreed().size() == 2);
+    for (const auto& a : agreed()) {
+        INFO(a.text);
+        CHECK(a.dueDate.has_value() == (a.text == "Book a quieter room"));
+    }
 }

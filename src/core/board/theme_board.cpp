@@ -16,20 +16,57 @@ namespace {
 constexpr std::size_t kMaxThemeName = 80;
 }  // namespace
 
-RevealCheck checkReveal(ContributionState state, int count, int minimum) noexcept {
-    RevealCheck check{RevealRefusal::None, count, minimum};
+RevealCheck checkReveal(ContributionState state, int count, int minimum, int present, int minimumPresent) noexcept {
+    RevealCheck check{RevealRefusal::None, count, minimum, present, std::max(0, minimumPresent)};
     if (state == ContributionState::Open)
         check.refusal = RevealRefusal::StillOpen;
     else if (count < minimum)
         check.refusal = RevealRefusal::TooFew;
+    else if (present < check.minimumPresent)
+        check.refusal = RevealRefusal::TooFewPresent;
     return check;
+}
+
+std::string foldedCardText(std::string_view text) {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!text.empty() && space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && space(text.back())) text.remove_suffix(1);
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::vector<BoardCard> mergeDuplicates(const std::vector<BoardCard>& cards) {
+    std::vector<BoardCard> out;
+    std::map<std::pair<std::int64_t, std::string>, std::size_t> first;  // (theme, folded text) -> index in out
+    for (const auto& c : cards) {
+        auto [it, added] = first.try_emplace({c.themeId, foldedCardText(c.text)}, out.size());
+        if (added) {
+            out.push_back(c);
+            out.back().sameAs.clear();
+        } else {
+            out[it->second].sameAs.push_back(c.id);
+        }
+    }
+    return out;
+}
+
+std::vector<std::int64_t> withCopies(const std::vector<BoardCard>& merged, const std::vector<std::int64_t>& ids) {
+    std::vector<std::int64_t> out;
+    for (const auto id : ids) {
+        out.push_back(id);
+        for (const auto& c : merged)
+            if (c.id == id) out.insert(out.end(), c.sameAs.begin(), c.sameAs.end());
+    }
+    return out;
 }
 
 void ThemeBoard::load(std::int64_t sessionId) {
     m_sessionId = sessionId;
     m_cards.clear();
     for (auto& c : m_store.shuffled(sessionId))
-        if (!c.hidden) m_cards.push_back({c.id, std::move(c.text), 0});
+        if (!c.hidden) m_cards.push_back({c.id, std::move(c.text), 0, {}});
     auto stmt = m_db.prepare(
         "SELECT tc.contribution_id, tc.theme_id FROM theme_cards tc JOIN themes t ON t.id = tc.theme_id WHERE "
         "t.session_id = ?");

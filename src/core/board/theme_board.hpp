@@ -18,23 +18,38 @@
 namespace reflect::core {
 
 /// Why the shared screen may not show the contributions yet.
-enum class RevealRefusal { None, StillOpen, TooFew };
+enum class RevealRefusal { None, StillOpen, TooFew, TooFewPresent };
 
 struct RevealCheck {
     RevealRefusal refusal = RevealRefusal::None;
     int count = 0;
     int minimum = 3;
+    int present = 0;         ///< people recorded as present (0 when nobody has entered a number)
+    int minimumPresent = 0;  ///< 0 = the format asks for no head count
     [[nodiscard]] bool allowed() const noexcept { return refusal == RevealRefusal::None; }
 };
 
-/// Reveal needs contributions closed (or already revealed) and at least `minimum` of them.
-[[nodiscard]] RevealCheck checkReveal(ContributionState state, int count, int minimum) noexcept;
+/// Reveal needs contributions closed (or already revealed), at least `minimum` of them and, when the format
+/// sets `minimumPresent`, at least that many people recorded as present: in a small room a card is a person.
+[[nodiscard]] RevealCheck checkReveal(ContributionState state, int count, int minimum, int present = 0,
+                                      int minimumPresent = 0) noexcept;
 
 struct BoardCard {
     std::int64_t id = 0;
     std::string text;
-    std::int64_t themeId = 0;  ///< 0 = not in a theme yet
+    std::int64_t themeId = 0;          ///< 0 = not in a theme yet
+    std::vector<std::int64_t> sameAs;  ///< identical cards in the same place, shown once as this one ("×3")
+    [[nodiscard]] int copies() const noexcept { return 1 + static_cast<int>(sameAs.size()); }
 };
+
+/// The text two cards are compared by: ASCII case folded and surrounding white space dropped.
+[[nodiscard]] std::string foldedCardText(std::string_view text);
+/// Shows identical cards (same folded text, same theme or both loose) once, the first in board order
+/// carrying the others' ids, so "Tired" written by four people reads "Tired ×4" and moves as one.
+[[nodiscard]] std::vector<BoardCard> mergeDuplicates(const std::vector<BoardCard>& cards);
+/// The ids plus those of the cards merged into them, for commands that act on what the screen shows.
+[[nodiscard]] std::vector<std::int64_t> withCopies(const std::vector<BoardCard>& merged,
+                                                   const std::vector<std::int64_t>& ids);
 
 struct BoardTheme {
     std::int64_t id = 0;

@@ -1,6 +1,8 @@
 // ContributionFlow implementation.
 #include "core/kiosk/contribution_flow.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace reflect::core {
@@ -52,6 +54,42 @@ bool ContributionFlow::stageAccepts() const {
     return machine && machine->currentStage().flags.acceptsContributions;
 }
 
+RevealCheck ContributionFlow::revealCheck(std::int64_t sid, ContributionState now, int count) const {
+    int minimum = m_services.options.revealMinimum;
+    int minimumPresent = 0;
+    if (const SessionMachine* machine = m_services.sessions.active()) {
+        const BoardSettings& board = machine->plan().tmpl().board;
+        minimum = std::max(minimum, board.revealMinContributions);
+        minimumPresent = board.revealMinPresent;
+    }
+    const int present = sessionAttendance(m_services.sessions.database(), sid).value_or(0);
+    return checkReveal(now, count, minimum, present, minimumPresent);
+}
+
+std::string ContributionFlow::refusalMessage(const RevealCheck& check) const {
+    const auto& s = m_services.strings;
+    switch (check.refusal) {
+        case RevealRefusal::None:
+            return {};
+        case RevealRefusal::StillOpen:
+            return s.get("board.refused_open");
+        case RevealRefusal::TooFew:
+            return s.format("board.refused_few",
+                            {{"count", std::to_string(check.count)}, {"minimum", std::to_string(check.minimum)}});
+        case RevealRefusal::TooFewPresent:
+            if (check.present == 0)
+                return s.format("board.refused_present_none", {{"minimum", std::to_string(check.minimumPresent)}});
+            return s.format("board.refused_present", {{"count", std::to_string(check.present)},
+                                                      {"minimum", std::to_string(check.minimumPresent)}});
+    }
+    return {};
+}
+
+bool ContributionFlow::votesAllowed() const {
+    const SessionMachine* machine = m_services.sessions.active();
+    return machine && machine->plan().tmpl().board.votes;
+}
+
 void ContributionFlow::sessionEnding() {
     if (m_services.sessions.active()) {
         try {
@@ -74,18 +112,19 @@ ContributionsView ContributionFlow::view() const {
     v.state = state(sid);
     v.count = m_contrib.count(sid);
     v.safeguardingAlerts = m_contrib.safeguardingAlerts(sid);
-    v.reveal = checkReveal(v.state, v.count, m_services.options.revealMinimum);
+    v.reveal = revealCheck(sid, v.state, v.count);
     v.attendance = sessionAttendance(m_services.sessions.database(), sid);
     return v;
 }
 
 BoardView ContributionFlow::boardView() const {
     BoardView v;
-    v.cards = m_board.cards();
+    v.cards = mergeDuplicates(m_board.cards());
     v.themes = m_board.themes();
     v.tags = m_services.codebook.tags;
     for (const auto& tag : v.tags) v.recurrence.emplace_back(tag.key, m_board.recurrence(tag.key));
     v.message = m_boardMessage;
+    v.votes = votesAllowed();
     return v;
 }
 
@@ -155,13 +194,9 @@ void ContributionFlow::on(const SubmitContribution& c, SteadyMs) {
 void ContributionFlow::on(const RevealContributions&, SteadyMs) {
     run([&](std::int64_t sid) {
         const ContributionState now = state(sid);
-        const RevealCheck check = checkReveal(now, m_contrib.count(sid), m_services.options.revealMinimum);
+        const RevealCheck check = revealCheck(sid, now, m_contrib.count(sid));
         if (!check.allowed()) {
-            m_state.message =
-                check.refusal == RevealRefusal::StillOpen
-                    ? m_services.strings.get("board.refused_open")
-                    : m_services.strings.format("board.refused_few", {{"count", std::to_string(check.count)},
-                                                                      {"minimum", std::to_string(check.minimum)}});
+            m_state.message = refusalMessage(check);
             return;
         }
         if (now != ContributionState::Revealed) {
@@ -194,7 +229,7 @@ void ContributionFlow::on(const SetAttendance& c, SteadyMs) {
 
 void ContributionFlow::on(const BoardCreateTheme& c, SteadyMs) {
     run([&](std::int64_t) {
-        auto made = m_board.createTheme(c.cards, c.name);
+        auto made = m_board.createTheme(withCopies(mergeDuplicates(m_board.cards()), c.cards), c.name);
         boardResult(made ? ok() : Result<void>(made.error()));
     });
 }
@@ -213,21 +248,35 @@ void ContributionFlow::on(const BoardMerge& c, SteadyMs) {
 
 void ContributionFlow::on(const BoardSplit& c, SteadyMs) {
     run([&](std::int64_t) {
-        auto made = m_board.split(c.theme, c.cards, c.name);
+        auto made = m_board.split(c.theme, withCopies(mergeDuplicates(m_board.cards()), c.cards), c.name);
         boardResult(made ? ok() : Result<void>(made.error()));
     });
 }
 
 void ContributionFlow::on(const BoardUngroup& c, SteadyMs) {
-    run([&](std::int64_t) { boardResult(m_board.ungroup(c.cards)); });
+    run([&](std::int64_t) { boardResult(m_board.ungroup(withCopies(mergeDuplicates(m_board.cards()), c.cards))); });
 }
 
 void ContributionFlow::on(const BoardHideCard& c, SteadyMs) {
-    run([&](std::int64_t) { boardResult(m_board.hideCard(c.card)); });
+    run([&](std::int64_t) {
+        // Hiding what the screen shows as one card hides every identical copy behind it.
+        for (const auto id : withCopies(mergeDuplicates(m_board.cards()), {c.card})) {
+            auto hidden = m_board.hideCard(id);
+            boardResult(hidden);
+            if (!hidden) return;
+        }
+    });
 }
 
 void ContributionFlow::on(const BoardVote& c, SteadyMs) {
-    run([&](std::int64_t) { boardResult(m_board.vote(c.theme, c.delta)); });
+    run([&](std::int64_t) {
+        // Refused here too, not only hidden on screen: a key or a phone must not rank a Round's themes either.
+        if (!votesAllowed()) {
+            m_boardMessage = m_services.strings.get("board.votes_off");
+            return;
+        }
+        boardResult(m_board.vote(c.theme, c.delta));
+    });
 }
 
 }  // namespace reflect::core

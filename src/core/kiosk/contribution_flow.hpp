@@ -45,6 +45,11 @@ private:
     void boardResult(const Result<void>& result);
     [[nodiscard]] ContributionState state(std::int64_t sid) const;
     [[nodiscard]] bool stageAccepts() const;
+    /// The reveal gate for the running session: the config's and the template's minimums, and its head count.
+    [[nodiscard]] RevealCheck revealCheck(std::int64_t sid, ContributionState now, int count) const;
+    [[nodiscard]] std::string refusalMessage(const RevealCheck& check) const;
+    /// Sets may vote on themes; Rounds, Team Time and peer groups may not (the template says).
+    [[nodiscard]] bool votesAllowed() const;
 
     KioskServices& m_services;
     KioskState& m_state;

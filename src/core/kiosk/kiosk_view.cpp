@@ -21,8 +21,10 @@ const BoardTheme* BoardView::theme(std::int64_t id) const noexcept {
 }
 
 int BoardView::cardsIn(std::int64_t themeId) const noexcept {
-    return static_cast<int>(
-        std::count_if(cards.begin(), cards.end(), [&](const BoardCard& c) { return c.themeId == themeId; }));
+    int n = 0;
+    for (const auto& c : cards)
+        if (c.themeId == themeId) n += c.copies();
+    return n;
 }
 
 TagRecurrence BoardView::recurrenceOf(std::string_view tag) const noexcept {

@@ -136,6 +136,7 @@ struct BoardView {
     std::string formatName;  ///< the running template's name, for "also in 2 of the last 6 Team Times"
     std::optional<int> attendance;
     int safeguardingAlerts = 0;
+    bool votes = false;  ///< the template allows voting on themes (sets may; Rounds and peer groups never)
     [[nodiscard]] const BoardTheme* theme(std::int64_t id) const noexcept;
     [[nodiscard]] int cardsIn(std::int64_t themeId) const noexcept;
     [[nodiscard]] TagRecurrence recurrenceOf(std::string_view tag) const noexcept;

@@ -23,6 +23,35 @@ const core::CodebookTag* findTag(const core::BoardView& board, std::string_view 
         if (t.key == key) return &t;
     return nullptr;
 }
+
+/// A tick box: an outline when off, filled with a tick when on, so the state never rests on colour alone.
+void tickBox(ImDrawList* dl, const Palette& p, ImVec2 a, float box, bool on, float scale) {
+    const ImVec2 b(a.x + box, a.y + box);
+    const float rounding = 4.0f * scale;
+    if (on) {
+        dl->AddRectFilled(a, b, p.accent, rounding);
+        drawTick(ImVec2(a.x + box * 0.15f, a.y + box * 0.15f), box * 0.7f, p.accentText, std::max(2.0f, 3.0f * scale));
+    } else {
+        dl->AddRect(a, b, p.textMuted, rounding, 0, std::max(1.5f, 2.0f * scale));
+    }
+}
+
+/// "×3" for a card written three times; empty for a single card.
+std::string copiesLabel(const core::BoardCard& card) {
+    return card.copies() > 1 ? "×" + std::to_string(card.copies()) : std::string();
+}
+
+/// A tag as a plain name in a rounded pill; returns the pill's width.
+float tagPill(ImDrawList* dl, ImFont* font, const Palette& p, ImVec2 a, std::string_view name, float scale) {
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, 0, name.data(), name.data() + name.size());
+    const float padX = 10.0f * scale;
+    const float padY = 3.0f * scale;
+    const ImVec2 b(a.x + size.x + padX * 2, a.y + size.y + padY * 2);
+    dl->AddRectFilled(a, b, p.surfaceRaised, (b.y - a.y) * 0.5f);
+    dl->AddRect(a, b, p.accent, (b.y - a.y) * 0.5f, 0, std::max(1.0f, 1.5f * scale));
+    dl->AddText(font, font->FontSize, ImVec2(a.x + padX, a.y + padY), p.text, name.data(), name.data() + name.size());
+    return b.x - a.x;
+}
 }  // namespace
 
 void BoardScreen::reset() {
@@ -53,7 +82,8 @@ void BoardScreen::draw(const UiContext& ui, const core::BoardView& board) {
             std::any_of(board.cards.begin(), board.cards.end(), [&](const auto& c) { return c.id == *it; });
         it = present ? std::next(it) : m_selectedCards.erase(it);
     }
-    if (m_edit == Edit::None) handleKeys(ui, board);
+    // While a number is typed into the head count, the board's letter and arrow keys stay off.
+    if (m_edit == Edit::None && !m_typingPeople) handleKeys(ui, board);
     const Metrics& m = ui.theme.metrics;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     drawTopBar(ui, board, avail.x);
@@ -79,8 +109,22 @@ void BoardScreen::drawTopBar(const UiContext& ui, const core::BoardView& board, 
     const float x0 = ImGui::GetCursorPosX();
     const float y0 = ImGui::GetCursorPosY();
     wrappedText(f.heading, ui.t("board.heading"), p.text, width * 0.4f);
-    // Attendance, at the right: - N +
-    ImGui::SetCursorPos(ImVec2(x0 + width - countW - small * 2 - m.gap * 2, y0));
+    // Attendance, at the right: [typed] - N +. Typing the number saves a Round of 63 its 63 taps.
+    const float typedW = std::max(120.0f * m.scale, f.body->FontSize * 4.0f);
+    ImGui::SetCursorPos(ImVec2(x0 + width - countW - small * 2 - typedW - m.gap * 3, y0));
+    {
+        ScopedFont font(f.body);
+        ScopedStyleVar framePad(ImGuiStyleVar_FramePadding, ImVec2(m.pad * 0.3f, (m.touch - f.body->FontSize) * 0.5f));
+        if (!m_typingPeople) m_typedPeople = people.value_or(0);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::SetNextItemWidth(typedW);
+        ImGui::InputInt("##people-typed", &m_typedPeople, 0, 0, ImGuiInputTextFlags_AutoSelectAll);
+        if (ui.hits) (*ui.hits)["##people-typed"] = ImVec4(at.x, at.y, typedW, m.touch);
+        if (ImGui::IsItemDeactivatedAfterEdit()) ui.emit(core::SetAttendance{std::clamp(m_typedPeople, 0, 1000)});
+        m_typingPeople = ImGui::IsItemActive();
+    }
+    ImGui::SameLine(0, m.gap);
+    ImGui::SetCursorPosY(y0);
     if (actionButton(ui, "##people-less", ui.t("board.less"), ui.t("board.less_hint"), ImVec2(small, m.touch),
                      ButtonKind::Secondary, people.value_or(0) > 0))
         ui.emit(core::SetAttendance{std::max(0, people.value_or(1) - 1)});
@@ -115,7 +159,9 @@ void BoardScreen::drawCards(const UiContext& ui, const core::BoardView& board, I
     ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(4, 4));
     ScopedChild child("##cards", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     const float width = ImGui::GetContentRegionAvail().x;
-    wrappedText(f.bodyBold, ui.strings.format("board.cards_heading", {{"count", std::to_string(loose.size())}}), p.text,
+    int looseCount = 0;
+    for (const auto* c : loose) looseCount += c->copies();
+    wrappedText(f.bodyBold, ui.strings.format("board.cards_heading", {{"count", std::to_string(looseCount)}}), p.text,
                 width);
     if (loose.empty()) {
         wrappedText(f.body, ui.t("board.cards_empty"), p.textMuted, width);
@@ -139,7 +185,9 @@ void BoardScreen::drawCards(const UiContext& ui, const core::BoardView& board, I
         const std::size_t last = std::min(loose.size(), first + static_cast<std::size_t>(columns));
         for (std::size_t i = first; i < last; ++i) {
             auto [it, added] = m_heights.try_emplace(loose[i]->id, 0.0f);
-            if (added) it->second = f.body->CalcTextSizeA(f.body->FontSize, 1e9f, inner, loose[i]->text.c_str()).y;
+            const float badge = loose[i]->copies() > 1 ? f.bodyBold->FontSize * 2.2f : 0.0f;
+            if (added)
+                it->second = f.body->CalcTextSizeA(f.body->FontSize, 1e9f, inner - badge, loose[i]->text.c_str()).y;
             rowH = std::max(rowH, it->second + m.pad * 0.5f);
         }
         const float y = ImGui::GetCursorPosY();
@@ -171,13 +219,18 @@ void BoardScreen::drawCards(const UiContext& ui, const core::BoardView& board, I
                                       : p.border,
                             12.0f * m.scale,
                             selected || focused ? std::max(2.0f, 4.0f * m.scale) : std::max(1.0f, 1.5f * m.scale));
-            // A box with a tick says "selected" without relying on colour.
+            // A box with a tick and a thicker border say "selected" without relying on colour.
             const float box = f.body->FontSize * 0.9f;
             const ImVec2 boxA(a.x + m.pad * 0.25f, a.y + m.pad * 0.25f + 2.0f);
-            dl->AddRect(boxA, ImVec2(boxA.x + box, boxA.y + box), p.textMuted, 4.0f, 0, std::max(1.5f, 2.0f * m.scale));
-            if (selected) drawTick(boxA, box, p.accent, std::max(2.0f, 3.0f * m.scale));
+            tickBox(dl, p, boxA, box, selected, m.scale);
+            const std::string copies = copiesLabel(card);
+            const float badge = copies.empty() ? 0.0f : f.bodyBold->FontSize * 2.2f;
             dl->AddText(f.body, f.body->FontSize, ImVec2(boxA.x + box + f.body->FontSize * 0.5f, a.y + m.pad * 0.25f),
-                        p.text, card.text.c_str(), nullptr, inner);
+                        p.text, card.text.c_str(), nullptr, inner - badge);
+            if (!copies.empty())
+                dl->AddText(f.bodyBold, f.bodyBold->FontSize,
+                            ImVec2(a.x + cardW - textWidth(f.bodyBold, copies) - m.pad * 0.25f, a.y + m.pad * 0.25f),
+                            p.accent, copies.c_str());
         }
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + gap);
     }
@@ -203,9 +256,12 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::BoardView& board, 
         const bool selected = pos != m_selectedThemes.end();
         const ImVec2 a = ImGui::GetCursorScreenPos();
         // Header: the name and numbers; clicking it selects the theme.
-        const std::string header = (selected ? "[x] " : "[ ] ") + theme.name;
+        const std::string& header = theme.name;
+        const float box = f.bodyBold->FontSize * 0.9f;
+        const float textX = box + 16.0f * m.scale;
         const float headerH =
-            f.bodyBold->CalcTextSizeA(f.bodyBold->FontSize, 1e9f, width - 8, header.c_str()).y + f.small->FontSize + 8;
+            f.bodyBold->CalcTextSizeA(f.bodyBold->FontSize, 1e9f, width - textX - 4, header.c_str()).y +
+            f.small->FontSize + 8;
         if (ImGui::InvisibleButton("##theme", ImVec2(width, std::max(m.touch, headerH)))) {
             if (selected)
                 m_selectedThemes.erase(pos);
@@ -214,44 +270,56 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::BoardView& board, 
         }
         if (ui.hits) (*ui.hits)["##theme-" + std::to_string(t)] = ImVec4(a.x, a.y, width, std::max(m.touch, headerH));
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        if (selected || ImGui::IsItemHovered())
-            dl->AddRectFilled(a, ImVec2(a.x + width, a.y + std::max(m.touch, headerH)), p.surfaceRaised,
-                              8.0f * m.scale);
-        if (selected)
-            dl->AddRect(a, ImVec2(a.x + width, a.y + std::max(m.touch, headerH)), p.accent, 8.0f * m.scale, 0, 3.0f);
-        dl->AddText(f.bodyBold, f.bodyBold->FontSize, ImVec2(a.x + 4, a.y + 4), p.text, header.c_str(), nullptr,
-                    width - 8);
-        const std::string numbers =
-            ui.strings.format("board.cards", {{"count", std::to_string(board.cardsIn(theme.id))}}) + " · " +
-            ui.strings.format("board.votes", {{"count", std::to_string(theme.votes)}});
-        dl->AddText(f.small, f.small->FontSize, ImVec2(a.x + 4, a.y + headerH - f.small->FontSize - 2), p.textMuted,
+        const ImVec2 headerB(a.x + width, a.y + std::max(m.touch, headerH));
+        // Selected: filled, a thicker accent border and a ticked box; not selected: an outline only.
+        if (selected || ImGui::IsItemHovered()) dl->AddRectFilled(a, headerB, p.surfaceRaised, 8.0f * m.scale);
+        dl->AddRect(a, headerB, selected ? p.accent : p.border, 8.0f * m.scale, 0,
+                    selected ? std::max(3.0f, 4.0f * m.scale) : std::max(1.0f, 1.5f * m.scale));
+        tickBox(dl, p, ImVec2(a.x + 8.0f * m.scale, a.y + 6.0f * m.scale), box, selected, m.scale);
+        dl->AddText(f.bodyBold, f.bodyBold->FontSize, ImVec2(a.x + textX, a.y + 4), p.text, header.c_str(), nullptr,
+                    width - textX - 4);
+        std::string numbers = ui.strings.format("board.cards", {{"count", std::to_string(board.cardsIn(theme.id))}});
+        if (board.votes) numbers += " · " + ui.strings.format("board.votes", {{"count", std::to_string(theme.votes)}});
+        dl->AddText(f.small, f.small->FontSize, ImVec2(a.x + textX, a.y + headerH - f.small->FontSize - 2), p.textMuted,
                     numbers.c_str());
-        // Tags, each with how often it came up in earlier sessions of this format.
+        // Tags as pills, each with how often it came up in earlier sessions of this format.
         for (const auto& key : theme.tags) {
             const core::CodebookTag* tag = findTag(board, key);
             const auto rec = board.recurrenceOf(key);
-            std::string line = "# " + (tag ? tag->name : key);
+            const ImVec2 pillA(ImGui::GetCursorScreenPos().x + 12.0f * m.scale,
+                               ImGui::GetCursorScreenPos().y + 2.0f * m.scale);
+            const float pillW = tagPill(dl, f.small, p, pillA, tag ? tag->name : key, m.scale);
+            const float pillH = f.small->FontSize + 6.0f * m.scale;
+            std::string note;
             if (rec.sessions > 0)
-                line += " — " + ui.strings.format(rec.carrying > 0 ? "board.recurrence" : "board.recurrence_none",
-                                                  {{"n", std::to_string(rec.carrying)},
-                                                   {"total", std::to_string(rec.sessions)},
-                                                   {"format", format}});
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12.0f * m.scale);
-            wrappedText(f.small, line, p.accent, width - 12.0f * m.scale);
+                note = ui.strings.format(
+                    rec.carrying > 0 ? "board.recurrence" : "board.recurrence_none",
+                    {{"n", std::to_string(rec.carrying)}, {"total", std::to_string(rec.sessions)}, {"format", format}});
+            const float noteX = pillA.x + pillW + 8.0f * m.scale;
+            const float noteW = std::max(40.0f, a.x + width - noteX);
+            const float noteH =
+                note.empty() ? 0 : f.small->CalcTextSizeA(f.small->FontSize, 1e9f, noteW, note.c_str()).y;
+            if (!note.empty())
+                dl->AddText(f.small, f.small->FontSize, ImVec2(noteX, pillA.y + 3.0f * m.scale), p.textMuted,
+                            note.c_str(), nullptr, noteW);
+            ImGui::Dummy(ImVec2(width, std::max(pillH, noteH) + 4.0f * m.scale));
         }
         // The theme's cards: selectable, for splitting off, taking out, or hiding.
         for (const auto& card : board.cards) {
             if (card.themeId != theme.id) continue;
             ScopedId cid(static_cast<int>(card.id & 0x7fffffff));
             const bool on = m_selectedCards.count(card.id) > 0;
-            // Heights are measured once per card (the "[x] " prefix is the same width either way).
+            // Heights are measured once per card and width; the tick box sits left of the text either way.
+            const float tbox = f.small->FontSize * 0.85f;
+            const float cardTextX = 16.0f * m.scale + tbox + 8.0f * m.scale;
             auto [hit, added] = m_themeCardHeights.try_emplace(card.id, 0.0f);
             if (added || m_themeWidth != width) {
-                hit->second =
-                    f.small
-                        ->CalcTextSizeA(f.small->FontSize, 1e9f, width - 24.0f * m.scale, ("[ ] " + card.text).c_str())
-                        .y +
-                    6;
+                const float badge = card.copies() > 1 ? textWidth(f.small, copiesLabel(card)) + 8.0f * m.scale : 0.0f;
+                hit->second = f.small
+                                  ->CalcTextSizeA(f.small->FontSize, 1e9f, width - cardTextX - 8.0f * m.scale - badge,
+                                                  card.text.c_str())
+                                  .y +
+                              6;
             }
             const float h = hit->second;
             const float y = ImGui::GetCursorPosY();
@@ -259,7 +327,6 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::BoardView& board, 
                 ImGui::Dummy(ImVec2(width, h));  // off screen: keep the space, skip the drawing
                 continue;
             }
-            const std::string text = (on ? "[x] " : "[ ] ") + card.text;
             const ImVec2 c = ImGui::GetCursorScreenPos();
             if (ImGui::InvisibleButton("##tcard", ImVec2(width, h))) {
                 if (on)
@@ -267,9 +334,18 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::BoardView& board, 
                 else
                     m_selectedCards.insert(card.id);
             }
-            if (on) dl->AddRectFilled(c, ImVec2(c.x + width, c.y + h), p.surfaceRaised, 6.0f);
-            dl->AddText(f.small, f.small->FontSize, ImVec2(c.x + 16.0f * m.scale, c.y + 3), p.text, text.c_str(),
-                        nullptr, width - 24.0f * m.scale);
+            if (on) {
+                dl->AddRectFilled(c, ImVec2(c.x + width, c.y + h), p.surfaceRaised, 6.0f);
+                dl->AddRect(c, ImVec2(c.x + width, c.y + h), p.accent, 6.0f, 0, std::max(2.0f, 3.0f * m.scale));
+            }
+            tickBox(dl, p, ImVec2(c.x + 16.0f * m.scale, c.y + 3 + (f.small->FontSize - tbox) * 0.5f), tbox, on,
+                    m.scale);
+            const std::string copies = copiesLabel(card);
+            const float badge = copies.empty() ? 0.0f : textWidth(f.small, copies) + 8.0f * m.scale;
+            dl->AddText(f.small, f.small->FontSize, ImVec2(c.x + cardTextX, c.y + 3), p.text, card.text.c_str(),
+                        nullptr, width - cardTextX - 8.0f * m.scale - badge);
+            if (!copies.empty())
+                dl->AddText(f.small, f.small->FontSize, ImVec2(c.x + width - badge, c.y + 3), p.accent, copies.c_str());
         }
         ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
     }
@@ -283,8 +359,8 @@ void BoardScreen::drawActions(const UiContext& ui, const core::BoardView& board,
         if (c.themeId == 0 && m_selectedCards.count(c.id)) looseSelected = true;
     const std::int64_t splitFrom = selectedThemeOfCards(board);
     const bool oneTheme = m_selectedThemes.size() == 1;
-    constexpr int kButtons = 9;
-    const float w = (width - m.gap * (kButtons - 1)) / kButtons;
+    const int buttons = board.votes ? 9 : 8;
+    const float w = (width - m.gap * static_cast<float>(buttons - 1)) / static_cast<float>(buttons);
     const ImVec2 b(w, m.touch);
     if (actionButton(ui, "##board-back", ui.t("board.back"), ui.t("board.back_hint"), b, ButtonKind::Quiet))
         ui.emit(core::LeaveBoard{});
@@ -331,10 +407,13 @@ void BoardScreen::drawActions(const UiContext& ui, const core::BoardView& board,
         ui.emit(core::BoardUngroup{std::vector<std::int64_t>(m_selectedCards.begin(), m_selectedCards.end())});
         m_selectedCards.clear();
     }
-    ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##vote", ui.t("board.vote"), ui.t("board.vote_hint"), b, ButtonKind::Secondary,
-                     !m_selectedThemes.empty()))
-        for (const auto id : m_selectedThemes) ui.emit(core::BoardVote{id, 1});
+    // Formats that never rank themes get no vote button and no key for it.
+    if (board.votes) {
+        ImGui::SameLine(0, m.gap);
+        if (actionButton(ui, "##vote", ui.t("board.vote"), ui.t("board.vote_hint"), b, ButtonKind::Secondary,
+                         !m_selectedThemes.empty()))
+            for (const auto id : m_selectedThemes) ui.emit(core::BoardVote{id, 1});
+    }
     ImGui::SameLine(0, m.gap);
     if (actionButton(ui, "##hide", ui.t("board.hide"), ui.t("board.hide_hint"), b, ButtonKind::Danger,
                      !m_selectedCards.empty())) {
@@ -388,7 +467,7 @@ void BoardScreen::handleKeys(const UiContext& ui, const core::BoardView& board) 
         m_editTheme = m_selectedThemes.front();
         m_tagCursor = 0;
     }
-    if (charTyped('v'))
+    if (charTyped('v') && board.votes)
         for (const auto id : m_selectedThemes) ui.emit(core::BoardVote{id, 1});
     if (charTyped('m') && m_selectedThemes.size() >= 2) {
         for (std::size_t i = 1; i < m_selectedThemes.size(); ++i)
@@ -465,9 +544,11 @@ void BoardScreen::drawEditor(const UiContext& ui, const core::BoardView& board) 
             if (ui.hits) (*ui.hits)["##tag-" + tag.key] = ImVec4(a.x, a.y, colW, rowH - 4);
             ImDrawList* dl = ImGui::GetWindowDrawList();
             if (i == m_tagCursor) dl->AddRect(a, ImVec2(a.x + colW, a.y + rowH - 4), p.focus, 6.0f, 0, 3.0f);
-            const std::string label = std::string(on ? "[x] " : "[ ] ") + tag.name;
-            dl->AddText(f.body, f.body->FontSize, ImVec2(a.x + 8, a.y + (rowH - 4 - f.body->FontSize) * 0.5f),
-                        on ? p.accent : p.text, label.c_str());
+            const float tbox = f.body->FontSize * 0.85f;
+            tickBox(dl, p, ImVec2(a.x + 8, a.y + (rowH - 4 - tbox) * 0.5f), tbox, on, m.scale);
+            dl->AddText(f.body, f.body->FontSize,
+                        ImVec2(a.x + 8 + tbox + 12.0f * m.scale, a.y + (rowH - 4 - f.body->FontSize) * 0.5f), p.text,
+                        tag.name.c_str());
         }
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(perColumn) * rowH + m.gap * 0.5f));
         if (const auto& cur = tags[static_cast<std::size_t>(m_tagCursor)]; !cur.description.empty())

@@ -41,6 +41,8 @@ private:
     std::unordered_map<std::int64_t, float> m_heights;
     std::unordered_map<std::int64_t, float> m_themeCardHeights;
     float m_themeWidth = -1;
+    int m_typedPeople = 0;  ///< the head count being typed, sent when the field is left
+    bool m_typingPeople = false;
 };
 
 }  // namespace reflect::ui

@@ -193,7 +193,7 @@ void MeetingPanel::drawCommitment(const UiContext& ui, const core::MeetingView& 
         // Saved: clear the fields for the next action. A failed save keeps them so nothing typed is lost.
         if (m_seenActions >= 0) {
             m_actionText.clear();
-            m_dueDate.clear();
+            m_dueDays.reset();
         }
         m_seenActions = meeting.actionsSaved;
     }
@@ -202,27 +202,20 @@ void MeetingPanel::drawCommitment(const UiContext& ui, const core::MeetingView& 
     bool enter = false;
     {
         ScopedFont font(f.body);
-        const float dueW = std::min(width * 0.3f, 320.0f * m.scale);
-        ImGui::SetNextItemWidth(width - dueW - m.gap);
+        ImGui::SetNextItemWidth(width);
         // Tab puts the keyboard in the action box (the runner's own keys stay off while typing).
         if (keyPressed(ImGuiKey_Tab)) ImGui::SetKeyboardFocusHere();
         enter = ImGui::InputTextWithHint("##action-text", ui.t("actions.text_hint"), &m_actionText,
                                          ImGuiInputTextFlags_EnterReturnsTrue) ||
                 enter;
         if (m_actionText.size() > core::kMaxActionCharacters) m_actionText.resize(core::kMaxActionCharacters);
-        ImGui::SameLine(0, m.gap);
-        ImGui::SetNextItemWidth(dueW);
-        enter = ImGui::InputTextWithHint("##action-due", ui.t("actions.due_hint"), &m_dueDate,
-                                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsDecimal) ||
-                enter;
-        if (m_dueDate.size() > 10) m_dueDate.resize(10);
     }
+    const std::optional<std::string> due = drawDueDate(ui, width);
     const bool canSave = !m_actionText.empty();
     if (actionButton(ui, "##action-save", ui.strings.format("actions.add_for", {{"owner", stage.label}}),
                      ui.t("actions.add_hint"), ImVec2(width, m.touch), ButtonKind::Primary, canSave) ||
         (enter && canSave)) {
-        ui.emit(core::AddAction{m_actionText, stage.label,
-                                m_dueDate.empty() ? std::nullopt : std::optional<std::string>(m_dueDate)});
+        ui.emit(core::AddAction{m_actionText, stage.label, due});
     }
     bool any = false;
     for (const auto& a : meeting.agreed) {
@@ -255,18 +248,81 @@ void MeetingPanel::drawClosing(const UiContext& ui, const core::MeetingView& mee
         ImGui::GetWindowDrawList()->AddText(f.bodyBold, f.bodyBold->FontSize,
                                             ImVec2(a.x, a.y + (m.touch - f.bodyBold->FontSize) * 0.5f), p.text,
                                             text.c_str());
-        ImGui::SetCursorScreenPos(ImVec2(a.x + width - stepW * 2 - m.gap, a.y));
+        const float typedW = std::max(120.0f * m.scale, f.body->FontSize * 4.0f);
+        ImGui::SetCursorScreenPos(ImVec2(a.x + width - stepW * 2 - typedW - m.gap * 2, a.y));
+        // The number can be typed: a Round of 63 is not 63 taps. Sent once, when Enter is pressed or the field is left.
+        {
+            ScopedFont font(f.body);
+            ScopedStyleVar framePad(ImGuiStyleVar_FramePadding,
+                                    ImVec2(m.pad * 0.3f, (m.touch - f.body->FontSize) * 0.5f));
+            if (!m_typingPeople) m_typedPeople = here;
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::SetNextItemWidth(typedW);
+            ImGui::InputInt("##attendance-typed", &m_typedPeople, 0, 0, ImGuiInputTextFlags_AutoSelectAll);
+            if (ui.hits) (*ui.hits)["##attendance-typed"] = ImVec4(at.x, at.y, typedW, m.touch);
+            if (ImGui::IsItemDeactivatedAfterEdit()) ui.emit(core::SetAttendance{std::clamp(m_typedPeople, 0, 1000)});
+            m_typingPeople = ImGui::IsItemActive();
+        }
+        ImGui::SameLine(0, m.gap);
         if (actionButton(ui, "##attendance-fewer", "−", "[", ImVec2(stepW, m.touch), ButtonKind::Secondary, here > 0) ||
-            (charTyped('[') && here > 0))
+            (!m_typingPeople && charTyped('[') && here > 0))
             ui.emit(core::SetAttendance{here - 1});
         ImGui::SameLine(0, m.gap);
-        if (actionButton(ui, "##attendance-more", "+", "]", ImVec2(stepW, m.touch)) || charTyped(']'))
+        if (actionButton(ui, "##attendance-more", "+", "]", ImVec2(stepW, m.touch)) ||
+            (!m_typingPeople && charTyped(']')))
             ui.emit(core::SetAttendance{std::min(1000, here + 1)});
     }
-    if (charTyped('s')) ui.emit(core::OpenSignposts{});
+    if (!m_typingPeople && charTyped('s')) ui.emit(core::OpenSignposts{});
     if (actionButton(ui, "##closing-support", ui.t("closing.support"), ui.t("closing.support_hint"),
                      ImVec2(std::min(width, 560.0f * m.scale), m.touch)))
         ui.emit(core::OpenSignposts{});
+}
+
+std::optional<std::string> MeetingPanel::drawDueDate(const UiContext& ui, float width) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    constexpr core::WallMs kDay = 24LL * 60 * 60 * 1000;
+    constexpr int kMaxDays = 366;
+    // Picked, not typed: quick choices for the usual gaps between meetings, then a day at a time either way.
+    struct Pick {
+        const char* id;
+        const char* label;
+        std::optional<int> days;
+    };
+    const Pick picks[] = {{"##due-none", "actions.due_none", std::nullopt},
+                          {"##due-week", "actions.due_week", 7},
+                          {"##due-2weeks", "actions.due_2weeks", 14},
+                          {"##due-4weeks", "actions.due_4weeks", 28}};
+    const std::string shown =
+        m_dueDays ? ui.strings.format("actions.due_on", {{"date", core::formatDate(ui.wallNow + *m_dueDays * kDay)}})
+                  : ui.strings.get("actions.due_unset");
+    const float stepW = std::max(48.0f, m.touch * 1.2f);
+    const float shownW = std::max(textWidth(f.body, ui.strings.format("actions.due_on", {{"date", "Wed 30 Sep 2026"}})),
+                                  textWidth(f.body, shown)) +
+                         m.gap;
+    const float pickW = std::max(60.0f, (width - shownW - stepW * 2 - m.gap * 6) / 4.0f);
+    const ImVec2 b(pickW, m.touch);
+    for (const auto& pick : picks) {
+        const bool chosen = m_dueDays == pick.days;
+        if (actionButton(ui, pick.id, ui.t(pick.label), "", b, chosen ? ButtonKind::Primary : ButtonKind::Secondary))
+            m_dueDays = pick.days;
+        ImGui::SameLine(0, m.gap);
+    }
+    if (actionButton(ui, "##due-earlier", "−", "", ImVec2(stepW, m.touch), ButtonKind::Secondary,
+                     m_dueDays && *m_dueDays > 1))
+        m_dueDays = *m_dueDays - 1;
+    ImGui::SameLine(0, m.gap);
+    const float y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosY(y + (m.touch - f.body->FontSize) * 0.5f);
+    wrappedText(f.body, shown, m_dueDays ? p.text : p.textMuted, shownW);
+    ImGui::SameLine(0, m.gap);
+    ImGui::SetCursorPosY(y);
+    if (actionButton(ui, "##due-later", "+", "", ImVec2(stepW, m.touch), ButtonKind::Secondary,
+                     m_dueDays.value_or(0) < kMaxDays))
+        m_dueDays = std::min(kMaxDays, m_dueDays.value_or(0) + 1);
+    if (!m_dueDays) return std::nullopt;
+    return core::formatUtcDate(ui.wallNow + *m_dueDays * kDay);
 }
 
 bool MeetingPanel::scaleRow(const UiContext& ui, const char* id, std::optional<int>& value,

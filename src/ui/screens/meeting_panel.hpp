@@ -25,11 +25,15 @@ private:
     void drawCommitment(const UiContext& ui, const core::MeetingView& meeting, const core::PlannedStage& stage,
                         float width);
     void drawClosing(const UiContext& ui, const core::MeetingView& meeting, float width);
+    /// The due date picker; returns the date to store (YYYY-MM-DD) or none.
+    [[nodiscard]] std::optional<std::string> drawDueDate(const UiContext& ui, float width);
     bool scaleRow(const UiContext& ui, const char* id, std::optional<int>& value,
                   const std::vector<std::string>& labels, bool keyed, float width);
 
     std::string m_actionText;
-    std::string m_dueDate;
+    std::optional<int> m_dueDays;  ///< the due date as days from today; none = no date
+    int m_typedPeople = 0;         ///< the head count being typed, sent when the field is left
+    bool m_typingPeople = false;
     std::string m_outcome;
     int m_seenActions = -1;
     // The evaluation form: one person's answers, wiped after each submit.
