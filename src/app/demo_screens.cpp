@@ -395,7 +395,8 @@ core::Result<void> roundScreen(const DemoContext& d) {
 core::Result<void> surfaceScreen(const DemoContext& d) {
     const bool room = d.screen.rfind("room-", 0) == 0;
     const std::string kind = d.screen.substr(room ? 5 : 8);
-    d.app.ui().setSurfaces(room ? ui::Surfaces::Room : ui::Surfaces::Console);
+    // The room as a one-display kiosk shows it: the room view with the button that flips to the console.
+    d.app.ui().setSurfaces(room ? ui::Surfaces::SingleScreen : ui::Surfaces::Console);
     const auto nextUntil = [&](std::string_view key) {
         for (int i = 0; i < 30 && d.app.sessions().active() && d.app.sessions().active()->currentStage().key != key; ++i)
             op(d.app, core::SessionOp::Next);

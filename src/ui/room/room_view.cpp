@@ -98,13 +98,16 @@ void RoomView::draw(const UiContext& ui, const core::RunnerView& runner) {
     const float nameW = timer == core::RoomTimer::Small ? width - 2 * (textWidth(f.title, "00:00") + m.gap) : width;
     line(f.title, stage.name, p.text, std::max(nameW, width * 0.5f));
     ImGui::Dummy(ImVec2(0, m.gap));
+    const auto& agreements = machine->plan().tmpl().agreements;
+    const bool showAgreements = machine->currentIndex() == 0 && !agreements.empty();
     if (timer == core::RoomTimer::Large) drawTimer(ui, *machine, true, width);
+    // A prompt on its own sits in the upper middle of the screen, where eyes across a room rest.
+    else if (!showAgreements) ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), top + ImGui::GetContentRegionAvail().y * 0.3f));
     if (!stage.prompt.empty()) {
         line(f.heading, stage.prompt, p.text, width * 0.85f);
         ImGui::Dummy(ImVec2(0, m.gap));
     }
-    const auto& agreements = machine->plan().tmpl().agreements;
-    if (machine->currentIndex() == 0 && !agreements.empty())
+    if (showAgreements)
         drawAgreements(ui, agreements, width, ImGui::GetContentRegionAvail().y - m.touch - m.gap);
 }
 
