@@ -2,6 +2,8 @@
 #include "ui/kiosk_ui.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 
 #include "ui/widgets/scoped.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -37,18 +39,38 @@ void KioskUi::drawMessage(const UiContext& ui, const std::string& message) {
     ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + h + m.gap));
 }
 
+namespace {
+
+/// A key that works a console control (a meeting panel's letters and digits, Tab into a text box, Enter)
+/// rather than one of the runner's keys, which also work on the room view.
+bool consoleKeyTyped() {
+    if (!shortcutsAllowed()) return false;
+    const ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+        const ImWchar c = io.InputQueueCharacters[i];
+        const char lower = c < 128 ? static_cast<char>(std::tolower(static_cast<int>(c))) : '\0';
+        if (lower == '\0' || std::string_view(" nbe=+howrv").find(lower) == std::string_view::npos) return true;
+    }
+    return keyPressed(ImGuiKey_Tab) || keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter);
+}
+
+}  // namespace
+
 bool KioskUi::roomThisFrame(const core::KioskView& kiosk, core::SteadyMs now) {
     if (m_surfaces == Surfaces::Console) return false;
     if (m_surfaces == Surfaces::Room) return true;
     // PIN pads and the end-of-session question belong to the console: asking for one brings the console up.
     const bool consoleNeeded = kiosk.pads.anyOpen() || m_runner.confirmingEnd();
-    const bool flipKey = charTyped('f') || keyPressed(ImGuiKey_Tab);
+    // V is the one key no console control uses, so it can flip both ways without doing anything else.
+    const bool flipKey = charTyped('v');
     if (!m_flipped) {
-        if (flipKey || consoleNeeded) {
+        if (flipKey || consoleNeeded || consoleKeyTyped()) {
             m_flipped = true;
             m_lastTouch = now;
+            // A console key is delivered to the console this very frame, so pressing it once is enough.
+            return flipKey;
         }
-        return !m_flipped;
+        return true;
     }
     if (flipKey && !consoleNeeded) {
         m_flipped = false;

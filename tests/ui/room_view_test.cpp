@@ -142,7 +142,7 @@ TEST_CASE("a risk-phrase submission leaves the room view exactly as it was", "[u
     CHECK(roomFrame(k) == before);
 }
 
-TEST_CASE("on a single screen the console flips up with F and goes back to the room after 15 s untouched",
+TEST_CASE("on a single screen the console flips up with V and goes back to the room after 15 s untouched",
           "[ui][room][single-screen]") {
     test::KioskHarness k;
     k.ui().setSurfaces(ui::Surfaces::SingleScreen);
@@ -150,7 +150,7 @@ TEST_CASE("on a single screen the console flips up with F and goes back to the r
     k.frame();
     CHECK(k.ui().showingRoom());
     CHECK_FALSE(k.visible("##next"));  // no controls on the room view
-    k.type("f");
+    k.type("v");
     CHECK_FALSE(k.ui().showingRoom());
     CHECK(k.visible("##next"));
     // The wait is asked of the frame loop, so an idle kiosk still sleeps until the flip back.
@@ -171,8 +171,23 @@ TEST_CASE("on a single screen the console flips up with F and goes back to the r
     k.click("##facilitator-view");
     k.frame();
     CHECK_FALSE(k.ui().showingRoom());
-    k.press(ImGuiKey_Tab);
+    k.type("v");  // and back at once
     CHECK(k.ui().showingRoom());
+}
+
+TEST_CASE("on a single screen a console key on the room view brings up the console and does its job at once",
+          "[ui][room][single-screen]") {
+    test::KioskHarness k;
+    k.ui().setSurfaces(ui::Surfaces::SingleScreen);
+    k.apply(core::StartSession{"action-learning-set", {}});
+    for (int i = 0; i < 10 && !k.view().runner.meeting.bids; ++i) k.apply(core::SessionCommand{core::SessionOp::Next});
+    REQUIRE(k.view().runner.meeting.bids);
+    k.frame();
+    REQUIRE(k.ui().showingRoom());
+    const int stages = k.machine().stageCount();
+    k.type("m");  // one more presenter: a meeting-panel key, not a runner key
+    CHECK_FALSE(k.ui().showingRoom());
+    CHECK(k.machine().stageCount() > stages);
 }
 
 TEST_CASE("on a single screen the runner's keys still work on the room view and a PIN pad brings up the console",
