@@ -15,7 +15,7 @@
 
 #include "core/contribute/codebook.hpp"
 #include "core/review/review.hpp"
-#include "core/storage/contribution_store.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "core/storage/database.hpp"
 #include "core/storage/migrations.hpp"
 

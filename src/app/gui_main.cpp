@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "app/kiosk_app.hpp"
+#include "companion/companion_server.hpp"
 #include "core/config/settings_audit.hpp"
 #include "core/contribute/codebook.hpp"
 #include "core/paths.hpp"
@@ -18,6 +19,7 @@
 #include "platform/frame_loop.hpp"
 #include "platform/imgui_layer.hpp"
 #include "platform/window.hpp"
+#include "ui/screens/opening_screen.hpp"
 
 #ifndef REFLECT_SOURCE_ASSETS_DIR
 #define REFLECT_SOURCE_ASSETS_DIR ""
@@ -104,6 +106,60 @@ int runKiosk(Windows& w, KioskApp& kiosk) {
     return platform::runFrameLoop(*w.window, *w.layer, adapter, platform::LoopOptions{});
 }
 
+/// The frame loop's client while the database opens: one calm screen, finished as soon as the file is ready.
+template <class Future>
+class OpeningClient final : public platform::FrameClient {
+public:
+    OpeningClient(Future& opening, const core::StringTable& strings, bool printEvents)
+        : m_opening(opening), m_strings(strings), m_printEvents(printEvents) {}
+    void frame(const ui::Theme& theme) override { ui::drawOpeningScreen(theme, m_strings); }
+    // Look again every 20 ms: the loop sleeps in between, so waiting costs no CPU worth measuring.
+    [[nodiscard]] std::int64_t msUntilNextChange() const override { return 20; }
+    [[nodiscard]] bool finished() const override {
+        return m_opening.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    }
+    void closeRequested() override {}
+    [[nodiscard]] bool kioskMode() const override { return false; }
+    void framePresented() override {
+        if (!m_printEvents || m_presented) return;
+        m_presented = true;
+        std::puts("event opening-frame");  // scripts/bench-review times it
+        std::fflush(stdout);
+    }
+
+private:
+    Future& m_opening;
+    const core::StringTable& m_strings;
+    bool m_printEvents;
+    bool m_presented = false;
+};
+
+/// Starts the phone page when [companion] listen or --listen asks for it; nullptr when it is off or cannot start
+/// (the kiosk runs on without it, and says why on stderr).
+std::unique_ptr<companion::CompanionServer> startPhonePage(const core::AppConfig& config, const std::string& listen,
+                                                           KioskApp& kiosk, const core::StringTable& strings) {
+    if (config.companionListen.empty() && listen.empty()) return nullptr;
+    auto options = companion::serverOptionsFrom(config, listen);
+    if (!options) {
+        std::cerr << "reflect-kiosk: phone page: " << options.error().message << '\n';
+        return nullptr;
+    }
+    auto started = companion::CompanionServer::start(*options, kiosk.phonePort(), strings, kiosk.scrubber());
+    if (!started) {
+        std::cerr << "reflect-kiosk: phone page: " << started.error().message << '\n';
+        return nullptr;
+    }
+    auto address = companion::parseListen(options->listen);
+    const std::string host = !config.companionHost.empty() ? config.companionHost
+                             : address && address->host != "0.0.0.0" && address->host != "::"
+                                 ? address->host
+                                 : std::string("localhost");
+    std::string base = companion::joinUrl((*started)->tls() ? "https" : "http", host, (*started)->port(), "");
+    base.resize(base.size() - 3);  // the page's root, without "/j/"
+    kiosk.controller().setPhoneAddress(base);
+    return std::move(started.value());
+}
+
 }  // namespace
 
 int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
@@ -131,6 +187,12 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
     const core::Codebook codebook = codebookLoad ? codebookLoad.value() : core::Codebook{};
     // The organisation's own services come first: they are the ones staff can reach today.
     signpostList.entries.insert(signpostList.entries.begin(), config.signposts.begin(), config.signposts.end());
+    // A signpost still at its shipped placeholder sends nobody anywhere: hide it, and tell the admin which ones.
+    if (const auto hidden = core::hidePlaceholders(signpostList); !hidden.empty() && !screenshot) {
+        std::string names;
+        for (const auto& n : hidden) names += (names.empty() ? "" : ", ") + n;
+        std::cerr << "reflect-kiosk: signposts hidden until local details are added to config.toml: " << names << '\n';
+    }
     // A broken principles file only takes the checklist away; sessions still run.
     auto principles = core::loadPrinciples((*assets / "principles.toml").string());
     if (!principles) std::cerr << "reflect-kiosk: " << principles.error().message << '\n';
@@ -163,6 +225,12 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
     } catch (const std::exception& e) {
         opening.wait();
         return cli::failWith(e.what());
+    }
+    // A calm first frame while the database is opened and checked (on years of history that takes most of a
+    // second): the screen is never blank, and the real screen follows as soon as the file is ready.
+    if (!screenshot) {
+        OpeningClient openingScreen(opening, strings.value(), gui.printEvents);
+        platform::runFrameLoop(*windows.window, *windows.layer, openingScreen, platform::LoopOptions{});
     }
     auto opened = opening.get();
     if (!opened) return cli::failWith(opened.error().message);
@@ -236,6 +304,8 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
                                                 core::backupFolderFor(dbPath, config.backupDir), config.backupKeep,
                                                 config.lockIdleSeconds, review, exportFolder});
         kiosk.meetings().setPrinciples(principleList);
+        // The phone page, when the admin switched it on; the server is stopped (threads joined) before the app goes.
+        const auto phonePage = startPhonePage(config, gui.listen, kiosk, strings.value());
         return runKiosk(windows, kiosk);
     } catch (const std::exception& e) {
         return cli::failWith(e.what());

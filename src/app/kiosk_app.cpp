@@ -16,6 +16,7 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
                                       config.lockIdleSeconds, config.review, config.exportFolder}),
       m_ui(ui::UiTexts{strings, signposts, config.organisation, m_scrubber}),
       m_roomUi(ui::UiTexts{strings, signposts, config.organisation, m_scrubber}),
+      m_phone(m_inbox, clock, signposts),
       m_codebook(config.codebook) {
     m_printEvents = config.printEvents;
     if (config.printEvents) {
@@ -46,6 +47,14 @@ void KioskApp::frame(const ui::Theme& theme) {
         std::fflush(stdout);
     }
     m_exitWasRequested = exitRequested;
+    const core::KioskView& view = m_controller.view();
+    m_phone.publish(view, m_controller.viewRevision());
+    if (m_printEvents && view.phone.joinUrl != m_joinUrl) {
+        // For tests and admins: where phones join now (the token is not a secret from the room: it is on the QR).
+        m_joinUrl = view.phone.joinUrl;
+        std::printf("event join-address url=%s\n", m_joinUrl.empty() ? "none" : m_joinUrl.c_str());
+        std::fflush(stdout);
+    }
     // Backups wait until the first frame is on screen: on a large database a copy takes seconds, and the kiosk
     // should never start on a blank screen.
     if (m_backups && m_firstFramePresented) {

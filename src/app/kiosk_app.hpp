@@ -10,6 +10,7 @@
 #include "core/access/pin_store.hpp"
 #include "core/clock.hpp"
 #include "core/groups/meeting_service.hpp"
+#include "app/phone_port.hpp"
 #include "core/kiosk/command_inbox.hpp"
 #include "core/kiosk/kiosk_controller.hpp"
 #include "core/privacy/scrubber.hpp"
@@ -65,6 +66,9 @@ public:
     [[nodiscard]] core::KioskController& controller() noexcept { return m_controller; }
     [[nodiscard]] const core::KioskView& view() { return m_controller.view(); }
     [[nodiscard]] core::CommandInbox& inbox() noexcept { return m_inbox; }
+    /// What the phone page's server reads and posts through.
+    [[nodiscard]] PhonePort& phonePort() noexcept { return m_phone; }
+    [[nodiscard]] const core::Scrubber& scrubber() const noexcept { return m_scrubber; }
     [[nodiscard]] const core::Codebook& codebook() const noexcept { return m_codebook ? *m_codebook : m_noCodebook; }
     [[nodiscard]] core::SessionService& sessions() noexcept { return m_sessions; }
     [[nodiscard]] core::PinStore& pins() noexcept { return m_pins; }
@@ -81,6 +85,8 @@ private:
     ui::KioskUi m_ui;
     ui::KioskUi m_roomUi;
     core::CommandInbox m_inbox;
+    PhonePort m_phone;
+    std::string m_joinUrl;  ///< last printed with --print-events
     const core::Codebook* m_codebook = nullptr;
     core::Codebook m_noCodebook;
     std::vector<core::Command> m_commands;

@@ -35,6 +35,7 @@ void CommandLine::addGuiFlags() {
     m_app.add_option("--screenshot", m_gui.screenshot, "Render --screen NAME with demo data, write this PNG, exit");
     m_app.add_option("--screen", m_gui.screen, "Screen for --screenshot; 'list' prints the names");
     m_app.add_flag("--print-events", m_gui.printEvents, "Print one line per saved stage change (for tests)");
+    m_app.add_option("--listen", m_gui.listen, "Serve the phone page at ADDR:PORT (e.g. 0.0.0.0:8080)");
     m_app.add_option("--bench-board", m_gui.benchBoard, "Time this many frames of a board with 500 cards, print the figures")
         ->check(CLI::Range(1, 100000));
 }
@@ -80,6 +81,10 @@ void CommandLine::addReviewCommands() {
     m_reportCmd->add_option("--period", m_reportArgs.period, "month, quarter or year")->check(CLI::IsMember({"month", "quarter", "year"}));
     m_purgeCmd = m_app.add_subcommand("purge", "Delete contribution and comment text older than N days");
     m_purgeCmd->add_option("--older-than", m_purgeDays, "Days")->required()->check(CLI::Range(1, 36500));
+    m_publishCmd = m_app.add_subcommand("publish", "Write a signed bundle of aggregates for the trust-wide review");
+    m_publishCmd->add_option("--to", m_publishArgs.to, "Folder for the bundle (a USB stick or an outgoing share)");
+    m_publishCmd->add_flag("--show-key", m_publishArgs.showKey, "Print this kiosk's public key for the trust to register");
+    m_publishCmd->add_flag("--all", m_publishArgs.all, "Send every unit again (for a trust that lost a bundle)");
     m_redactCmd = m_app.add_subcommand("redact", "Read text on standard input; write it with identifiers replaced");
     m_redactCmd->add_flag("--lines", m_redactLines, "Exactly one output line per input line");
 }
@@ -121,7 +126,8 @@ int CommandLine::runSubcommand() {
         if (auto made = core::ensurePrivateFolder(db.parent_path()); !made) return failWith(made.error().message);
         return setPin(db, m_role, std::cin, std::cout, std::cerr);
     }
-    if (m_demoCmd->parsed() || m_exportCmd->parsed() || m_reportCmd->parsed() || m_purgeCmd->parsed()) {
+    if (m_demoCmd->parsed() || m_exportCmd->parsed() || m_reportCmd->parsed() || m_purgeCmd->parsed() ||
+        m_publishCmd->parsed()) {
         auto assets = core::findAssets(m_common.assets, exePath(), REFLECT_SOURCE_ASSETS_DIR);
         if (!assets) return failWith(assets.error().message);
         const core::AppConfig config = readConfig(m_common.config);
@@ -134,6 +140,10 @@ int CommandLine::runSubcommand() {
         m_reportArgs.organisation = config.organisationName;
         core::SystemClock clock;
         if (m_demoCmd->parsed()) return demoData(**db, *assets, m_demoSessions, m_demoSeed, std::cout, std::cerr);
+        if (m_publishCmd->parsed()) {
+            const fs::path dbPath = m_common.db.empty() ? core::defaultDatabasePath() : fs::path(m_common.db);
+            return publish(**db, dbPath.parent_path(), m_publishArgs, config, std::cout, std::cerr);
+        }
         if (m_exportCmd->parsed()) return exportData(**db, *assets, m_exportArgs, settings, clock, std::cout, std::cerr);
         if (m_reportCmd->parsed()) return report(**db, *assets, m_reportArgs, settings, clock, std::cout, std::cerr);
         return purge(**db, m_purgeDays, clock, std::cout, std::cerr);

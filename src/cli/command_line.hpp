@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/publish_command.hpp"
 #include "cli/review_commands.hpp"
 #include "cli/startup.hpp"
 
@@ -51,6 +52,8 @@ private:
     CLI::App* m_purgeCmd = nullptr;
     int m_purgeDays = 0;
     CLI::App* m_redactCmd = nullptr;
+    CLI::App* m_publishCmd = nullptr;
+    PublishArgs m_publishArgs;
     bool m_redactLines = false;
 };
 

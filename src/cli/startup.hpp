@@ -21,6 +21,7 @@ struct GuiArgs {
     std::string screenshot;
     std::string screen;
     bool printEvents = false;
+    std::string listen;  ///< --listen ADDR:PORT: serve the phone page there (wins over [companion] listen)
     int benchBoard = 0;  ///< frames to time on a board with 500 cards (scripts/bench)
 };
 

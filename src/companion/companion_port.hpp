@@ -9,6 +9,7 @@
 
 #include "core/contribute/secret_text.hpp"
 #include "core/evaluation/evaluation_store.hpp"
+#include "core/kiosk/command_inbox.hpp"
 
 namespace reflect::companion {
 
@@ -45,10 +46,7 @@ struct PhoneState {
 enum class RemoteAction { Next, Back, Pause, AddMinute };
 
 /// message: a reason a person can act on, never the text they wrote.
-struct Reply {
-    bool ok = false;
-    std::string message;
-};
+using Reply = core::CommandReply;  ///< the inbox's own answer, so a reply needs no conversion
 
 class CompanionPort {
 public:

@@ -9,7 +9,7 @@
 #include "cli/commands.hpp"
 #include "core/session/session_service.hpp"
 #include "core/storage/backup.hpp"
-#include "core/storage/contribution_store.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "core/storage/database_opener.hpp"
 #include "support/fixtures.hpp"
 #include "support/temp_dir.hpp"

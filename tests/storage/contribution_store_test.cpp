@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/session/session_service.hpp"
-#include "core/storage/contribution_store.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "support/fixtures.hpp"
 
 using namespace reflect;

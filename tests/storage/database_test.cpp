@@ -1,6 +1,9 @@
 // Storage: migrations from empty, real files closed and reopened, durable settings, rollback on error.
 #include <sys/stat.h>
 
+#include <memory>
+#include <type_traits>
+
 #include <catch2/catch.hpp>
 
 #include "core/storage/database.hpp"
@@ -120,4 +123,23 @@ TEST_CASE("the review's kept counts match the rows they count, after an upgrade 
     CHECK(matches());
     CHECK(db.queryInt("SELECT contribution_count FROM sessions WHERE id = 2") == 2);
     CHECK(db.queryInt("SELECT evaluation_count FROM sessions WHERE id = 1") == 2);
+}
+
+// A Statement keeps a pointer to its Database: if a Database could move, a statement prepared before the move
+// would report its errors through a dead object. The type forbids it, and a holder may move freely instead.
+static_assert(!std::is_move_constructible_v<core::Database>, "Database must not be movable");
+static_assert(!std::is_move_assignable_v<core::Database>, "Database must not be move-assignable");
+static_assert(!std::is_copy_constructible_v<core::Database>, "Database must not be copyable");
+
+TEST_CASE("a statement keeps working and reports errors after its database's holder has moved", "[storage]") {
+    auto db = test::memoryDatabase();
+    db->exec("CREATE TABLE t(x INTEGER NOT NULL)");
+    auto insert = db->prepare("INSERT INTO t(x) VALUES(?)");
+    const std::unique_ptr<core::Database> moved = std::move(db);
+    insert.bind(1, 7).run();
+    CHECK(moved->queryInt("SELECT x FROM t") == 7);
+    insert.reset();
+    insert.bindNull(1);
+    // The NOT NULL failure is reported through the statement's database, which is still the live one.
+    CHECK_THROWS_WITH(insert.run(), Catch::Contains("NOT NULL"));
 }

@@ -8,7 +8,7 @@
 
 #include "core/privacy/scrubber.hpp"
 #include "core/session/session_service.hpp"
-#include "core/storage/contribution_store.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "core/text/utf8.hpp"
 #include "support/fixtures.hpp"
 #include "support/imgui_headless.hpp"

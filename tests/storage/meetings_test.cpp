@@ -196,7 +196,7 @@ TEST_CASE("evaluation rows hold no time, order or author, and reads are shuffled
         auto stmt = k.db->prepare(std::string("SELECT name FROM pragma_table_info('") + table + "')");
         while (stmt.step()) columns.insert(stmt.columnText(0));
         if (std::string(table) == "evaluations")
-            CHECK(columns == std::set<std::string>{"id", "session_id", "overall", "staff_group", "comment", "come_again", "purged"});
+            CHECK(columns == std::set<std::string>{"id", "session_id", "overall", "comment", "come_again", "purged"});
         else
             CHECK(columns == std::set<std::string>{"evaluation_id", "statement_index", "statement", "answer"});
         const std::string sql = k.db->queryText(std::string("SELECT sql FROM sqlite_schema WHERE name = '") + table + "'");

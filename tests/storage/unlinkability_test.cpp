@@ -14,7 +14,7 @@
 #include "core/privacy/scrubber.hpp"
 #include "core/session/session_service.hpp"
 #include "core/storage/backup.hpp"
-#include "core/storage/contribution_store.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "support/fixtures.hpp"
 #include "support/temp_dir.hpp"
 

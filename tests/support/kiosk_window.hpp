@@ -15,12 +15,18 @@ namespace reflect::test {
 class KioskWindow {
 public:
     /// With `mergeStderr`, what the kiosk writes to standard error is in process().transcript() too.
-    KioskWindow(const XvfbServer& xvfb, const std::string& db, bool mergeStderr = false)
+    /// `extra` goes on the command line after the usual flags (e.g. --listen for the phone page).
+    KioskWindow(const XvfbServer& xvfb, const std::string& db, bool mergeStderr = false,
+                const std::vector<std::string>& extra = {})
         : m_display(xvfb.display()),
-          m_child({REFLECT_BINARY, "--windowed", "--size", "1280x720", "--db", db, "--print-events"},
+          m_child(withExtra({REFLECT_BINARY, "--windowed", "--size", "1280x720", "--db", db, "--print-events"}, extra),
                   {{"DISPLAY", xvfb.display()}}, mergeStderr) {
         // Wait for the window, then give it the keyboard (there is no window manager to do it).
         REQUIRE(xdotool({"search", "--sync", "--onlyvisible", "--name", "^Reflect$", "windowfocus", "--sync"}) == 0);
+    }
+    static std::vector<std::string> withExtra(std::vector<std::string> args, const std::vector<std::string>& extra) {
+        args.insert(args.end(), extra.begin(), extra.end());
+        return args;
     }
     int xdotool(std::vector<std::string> args) {
         args.insert(args.begin(), "xdotool");

@@ -135,6 +135,8 @@ TEST_CASE("keys 1 to 8 switch panels over demo data in both sizes and themes", "
             fillDemo(k, 60);
             unlock(k);
             CHECK_FALSE(k.view().dashboard.sessions.rows.empty());
+            // Per format by default: shares never mix Rounds, Team Time and peer groups unless the lead asks.
+            CHECK(k.view().dashboard.filter.format.has_value());
             for (int i = 0; i < core::kDashboardPanels; ++i) {
                 k.type(std::string(1, static_cast<char>('1' + i)));
                 CHECK(k.view().dashboard.panel == static_cast<core::DashboardPanel>(i));
@@ -148,8 +150,9 @@ TEST_CASE("keys 1 to 8 switch panels over demo data in both sizes and themes", "
             CHECK(k.view().dashboard.filter.period == core::PeriodKind::Quarter);
             k.type("g");
             CHECK(k.view().dashboard.filter.groupId.has_value());
+            const auto formatBefore = k.view().dashboard.filter.format;
             k.type("f");
-            CHECK(k.view().dashboard.filter.format.has_value());
+            CHECK(k.view().dashboard.filter.format != formatBefore);
             k.type("m");
             CHECK(k.view().dashboard.filter.period == core::PeriodKind::Month);
             k.click("##panel-1");

@@ -1,5 +1,6 @@
 // PinStore implementation over libsodium's crypto_pwhash_str (Argon2id).
 #include "core/access/pin_store.hpp"
+#include "core/storage/write_transaction.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -60,14 +61,7 @@ Result<void> PinStore::setPin(Role role, std::string_view pin) {
     if (crypto_pwhash_str(hash.data(), pin.data(), pin.size(), kOpsLimit, kMemLimit) != 0)
         return fail("not enough memory to protect the PIN");
     hash.resize(std::char_traits<char>::length(hash.c_str()));
-    try {
-        Transaction tx(m_db);
-        writeSetting(m_db, pinKey(role), hash);
-        tx.commit();
-    } catch (const SqliteError& e) {
-        return fail(std::string("the PIN could not be saved: ") + e.what());
-    }
-    return ok();
+    return writeTransaction(m_db, [&] { writeSetting(m_db, pinKey(role), hash); });
 }
 
 bool PinStore::isSet(Role role) const { return !readSetting(m_db, pinKey(role)).empty(); }

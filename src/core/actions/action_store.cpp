@@ -1,7 +1,8 @@
 // ActionStore implementation.
 #include "core/actions/action_store.hpp"
 
-#include "core/session/session_service.hpp"
+#include "core/storage/write_transaction.hpp"
+#include "core/text/utf8.hpp"
 
 namespace reflect::core {
 
@@ -25,14 +26,6 @@ std::optional<ActionStatus> parseActionStatus(std::string_view text) noexcept {
 
 
 namespace {
-
-std::string trimmed(std::string text) {
-    std::size_t first = 0;
-    while (first < text.size() && (text[first] == ' ' || text[first] == '\n' || text[first] == '\t')) ++first;
-    std::size_t last = text.size();
-    while (last > first && (text[last - 1] == ' ' || text[last - 1] == '\n' || text[last - 1] == '\t')) --last;
-    return text.substr(first, last - first);
-}
 
 void addHistory(Database& db, std::int64_t actionId, std::optional<std::int64_t> sessionId, ActionStatus status,
                 const std::string& outcome, std::string_view note, std::int64_t nowWall) {
@@ -72,15 +65,14 @@ Action readAction(const Statement& stmt) {
 Result<std::int64_t> ActionStore::add(std::optional<std::int64_t> groupId, std::optional<std::int64_t> sessionId,
                                       std::string_view rawText, std::string_view ownerLabel,
                                       std::optional<std::string> dueDate, std::int64_t nowWall) {
-    std::string text = trimmed(m_scrubber.scrub(rawText).text);
+    std::string text = std::string(trimBlanks(m_scrubber.scrub(rawText).text));
     if (text.empty()) return fail("Write the action first.");
     if (text.size() > kMaxActionCharacters) return fail("Keep the action shorter (400 characters at most).");
-    std::string owner = trimmed(m_scrubber.scrub(ownerLabel).text);
+    std::string owner = std::string(trimBlanks(m_scrubber.scrub(ownerLabel).text));
     if (owner.empty()) return fail("Say whose action it is: a presenter label or the set.");
     if (dueDate && dueDate->empty()) dueDate.reset();
     if (dueDate && !isIsoDate(*dueDate)) return fail("Write the due date as year-month-day, for example 2026-12-01.");
-    try {
-        Transaction tx(m_db);
+    return writeTransaction(m_db, [&] {
         m_db.prepare("INSERT INTO actions(group_id, session_id, text, owner_label, due_date, created_at, updated_at) "
                      "VALUES(?, ?, ?, ?, ?, ?, ?)")
             .bind(1, groupId)
@@ -93,11 +85,8 @@ Result<std::int64_t> ActionStore::add(std::optional<std::int64_t> groupId, std::
             .run();
         const auto id = m_db.lastInsertRowId();
         addHistory(m_db, id, sessionId, ActionStatus::Open, "", "created", nowWall);
-        tx.commit();
         return id;
-    } catch (const SqliteError& e) {
-        return fail(storageFailureMessage(e));
-    }
+    });
 }
 
 Result<void> ActionStore::review(std::int64_t actionId, std::optional<std::int64_t> sessionId, const ActionReview& review,
@@ -106,11 +95,10 @@ Result<void> ActionStore::review(std::int64_t actionId, std::optional<std::int64
     if (!current) return fail("That action no longer exists.");
     if (review.carryOver && (review.status == ActionStatus::Done || review.status == ActionStatus::Dropped))
         return fail("Only an open action can be carried over.");
-    std::string outcome = trimmed(m_scrubber.scrub(review.outcome).text);
+    std::string outcome = std::string(trimBlanks(m_scrubber.scrub(review.outcome).text));
     if (outcome.size() > kMaxActionCharacters) return fail("Keep the note shorter (400 characters at most).");
     const std::string_view note = review.carryOver ? "carried over" : sessionId ? "reviewed" : "updated";
-    try {
-        Transaction tx(m_db);
+    return writeTransaction(m_db, [&] {
         m_db.prepare("UPDATE actions SET status = ?, outcome = ?, updated_at = ? WHERE id = ?")
             .bind(1, toString(review.status))
             .bind(2, outcome)
@@ -118,11 +106,7 @@ Result<void> ActionStore::review(std::int64_t actionId, std::optional<std::int64
             .bind(4, actionId)
             .run();
         addHistory(m_db, actionId, sessionId, review.status, outcome, note, nowWall);
-        tx.commit();
-        return ok();
-    } catch (const SqliteError& e) {
-        return fail(storageFailureMessage(e));
-    }
+    });
 }
 
 std::optional<Action> ActionStore::find(std::int64_t actionId) const {

@@ -6,27 +6,14 @@
 #include <utility>
 
 #include "core/contribute/contribution_service.hpp"
-#include "core/session/session_service.hpp"
 #include "core/storage/random_key.hpp"
+#include "core/storage/write_transaction.hpp"
 #include "core/text/utf8.hpp"
 
 namespace reflect::core {
 
 namespace {
 constexpr std::size_t kMaxThemeName = 80;
-
-/// Runs `body` in one BEGIN IMMEDIATE ... COMMIT and turns a storage failure into a message a person can act on.
-template <class Body>
-Result<void> write(Database& db, Body&& body) {
-    try {
-        Transaction tx(db);
-        body();
-        tx.commit();
-        return ok();
-    } catch (const SqliteError& e) {
-        return fail(storageFailureMessage(e));
-    }
-}
 }  // namespace
 
 RevealCheck checkReveal(ContributionState state, int count, int minimum) noexcept {
@@ -126,7 +113,7 @@ Result<std::int64_t> ThemeBoard::createTheme(const std::vector<std::int64_t>& ca
     auto clean = cleanName(name);
     if (!clean) return clean.error();
     const std::int64_t id = randomKey();
-    auto written = write(m_db, [&] {
+    auto written = writeTransaction(m_db, [&] {
         m_db.prepare("INSERT INTO themes(id, session_id, name, position) VALUES(?, ?, ?, "
                      "(SELECT COALESCE(MAX(position), 0) + 1 FROM themes WHERE session_id = ?))")
             .bind(1, id).bind(2, m_sessionId).bind(3, clean.value()).bind(4, m_sessionId).run();
@@ -146,7 +133,7 @@ Result<void> ThemeBoard::rename(std::int64_t themeId, std::string_view name) {
     if (!theme(themeId)) return fail("That theme is no longer on the board.");
     auto clean = cleanName(name);
     if (!clean) return clean.error();
-    auto written = write(m_db, [&] { m_db.prepare("UPDATE themes SET name = ? WHERE id = ?").bind(1, clean.value()).bind(2, themeId).run(); });
+    auto written = writeTransaction(m_db, [&] { m_db.prepare("UPDATE themes SET name = ? WHERE id = ?").bind(1, clean.value()).bind(2, themeId).run(); });
     if (written) reloadThemes();
     return written;
 }
@@ -156,7 +143,7 @@ Result<void> ThemeBoard::toggleTag(std::int64_t themeId, std::string_view tagKey
     if (!t) return fail("That theme is no longer on the board.");
     if (!m_codebook.find(tagKey)) return fail("That tag is not in the codebook.");
     const bool has = std::find(t->tags.begin(), t->tags.end(), tagKey) != t->tags.end();
-    auto written = write(m_db, [&] {
+    auto written = writeTransaction(m_db, [&] {
         if (has) m_db.prepare("DELETE FROM theme_tags WHERE theme_id = ? AND tag = ?").bind(1, themeId).bind(2, tagKey).run();
         else m_db.prepare("INSERT INTO theme_tags(theme_id, tag) VALUES(?, ?)").bind(1, themeId).bind(2, tagKey).run();
     });
@@ -167,7 +154,7 @@ Result<void> ThemeBoard::toggleTag(std::int64_t themeId, std::string_view tagKey
 Result<void> ThemeBoard::merge(std::int64_t into, std::int64_t from) {
     if (into == from) return fail("Choose two different themes to merge.");
     if (!theme(into) || !theme(from)) return fail("That theme is no longer on the board.");
-    auto written = write(m_db, [&] {
+    auto written = writeTransaction(m_db, [&] {
         m_db.prepare("UPDATE theme_cards SET theme_id = ? WHERE theme_id = ?").bind(1, into).bind(2, from).run();
         m_db.prepare("INSERT OR IGNORE INTO theme_tags(theme_id, tag) SELECT ?, tag FROM theme_tags WHERE theme_id = ?")
             .bind(1, into).bind(2, from).run();
@@ -193,7 +180,7 @@ Result<std::int64_t> ThemeBoard::split(std::int64_t themeId, const std::vector<s
 }
 
 Result<void> ThemeBoard::ungroup(const std::vector<std::int64_t>& cardIds) {
-    auto written = write(m_db, [&] {
+    auto written = writeTransaction(m_db, [&] {
         for (const auto id : cardIds) m_db.prepare("DELETE FROM theme_cards WHERE contribution_id = ?").bind(1, id).run();
     });
     if (!written) return written;
@@ -206,7 +193,7 @@ Result<void> ThemeBoard::ungroup(const std::vector<std::int64_t>& cardIds) {
 
 Result<void> ThemeBoard::hideCard(std::int64_t cardId) {
     if (!card(cardId)) return fail("That card is no longer on the board.");
-    auto written = write(m_db, [&] {
+    auto written = writeTransaction(m_db, [&] {
         m_db.prepare("DELETE FROM theme_cards WHERE contribution_id = ?").bind(1, cardId).run();
         m_db.prepare("UPDATE contributions SET hidden = 1 WHERE id = ? AND session_id = ?").bind(1, cardId).bind(2, m_sessionId).run();
     });
@@ -221,13 +208,13 @@ Result<void> ThemeBoard::vote(std::int64_t themeId, int delta) {
     const BoardTheme* t = theme(themeId);
     if (!t) return fail("That theme is no longer on the board.");
     const int votes = std::clamp(t->votes + delta, 0, 999);
-    auto written = write(m_db, [&] { m_db.prepare("UPDATE themes SET votes = ? WHERE id = ?").bind(1, votes).bind(2, themeId).run(); });
+    auto written = writeTransaction(m_db, [&] { m_db.prepare("UPDATE themes SET votes = ? WHERE id = ?").bind(1, votes).bind(2, themeId).run(); });
     if (written) reloadThemes();
     return written;
 }
 
 Result<void> ThemeBoard::cleanEmptyThemes() {
-    return write(m_db, [&] {
+    return writeTransaction(m_db, [&] {
         m_db.prepare("DELETE FROM themes WHERE session_id = ? AND id NOT IN (SELECT theme_id FROM theme_cards)")
             .bind(1, m_sessionId)
             .run();
@@ -251,7 +238,7 @@ std::optional<int> sessionAttendance(Database& db, std::int64_t sessionId) {
 
 Result<void> setSessionAttendance(Database& db, std::int64_t sessionId, int people) {
     if (people < 0 || people > 1000) return fail("The number of people must be between 0 and 1000.");
-    return write(db, [&] { db.prepare("UPDATE sessions SET attendance = ? WHERE id = ?").bind(1, people).bind(2, sessionId).run(); });
+    return writeTransaction(db, [&] { db.prepare("UPDATE sessions SET attendance = ? WHERE id = ?").bind(1, people).bind(2, sessionId).run(); });
 }
 
 }  // namespace reflect::core

@@ -12,7 +12,7 @@
 #include "core/contribute/codebook.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/result.hpp"
-#include "core/storage/contribution_store.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "core/storage/database.hpp"
 
 namespace reflect::core {

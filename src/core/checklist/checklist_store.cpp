@@ -6,7 +6,7 @@
 #include <set>
 #include <toml++/toml.h>
 
-#include "core/session/session_service.hpp"
+#include "core/storage/write_transaction.hpp"
 
 namespace reflect::core {
 
@@ -68,8 +68,7 @@ Result<std::int64_t> ChecklistStore::save(std::int64_t groupId, std::optional<st
     std::set<std::string> seen;
     for (const auto& a : answers)
         if (!seen.insert(a.principle).second) return fail("Each principle can be rated once per check.");
-    try {
-        Transaction tx(m_db);
+    return writeTransaction(m_db, [&] {
         m_db.prepare("INSERT INTO checklists(group_id, session_id, taken_at) VALUES(?, ?, ?)")
             .bind(1, groupId)
             .bind(2, sessionId)
@@ -84,11 +83,8 @@ Result<std::int64_t> ChecklistStore::save(std::int64_t groupId, std::optional<st
                 .bind(4, m_scrubber.scrub(a.example).text)
                 .bind(5, m_scrubber.scrub(a.nextStep).text)
                 .run();
-        tx.commit();
         return id;
-    } catch (const SqliteError& e) {
-        return fail(storageFailureMessage(e));
-    }
+    });
 }
 
 std::vector<Checklist> ChecklistStore::history(std::int64_t groupId) const {

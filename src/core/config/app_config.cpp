@@ -284,6 +284,12 @@ ConfigLoad validate(const toml::table& root, const std::string& file) {
     reader.integer("backup_keep", 1, 365, c.backupKeep);
     reader.numberOrZero("scale", 0.5, 4.0, "automatic", c.scale);
     readTheme(reader, c);
+    if (const toml::node* node = reader.take("publish_theme_names")) {
+        if (const auto* flag = node->as_boolean()) c.publishThemeNames = flag->get();
+        else
+            reader.report(lineOf(*node), "publish_theme_names",
+                          fmt::format("must be true or false, not {}", describeType(*node)));
+    }
     readIdle(reader, file, c, load.issues);
     readSignposts(reader, file, c, load.issues);
     readCompanion(reader, file, c, load.issues);

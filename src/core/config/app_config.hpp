@@ -32,6 +32,7 @@ struct AppConfig {
     std::string companionTlsCert;
     std::string companionTlsKey;
     std::string companionHost;
+    bool publishThemeNames = false;         ///< publish_theme_names: scrubbed theme names go in trust bundles
 };
 
 /// One problem with one setting, formatted as "file:line: field: message".

@@ -23,7 +23,7 @@ Result<void> ContributionService::open(std::int64_t sessionId) {
 
 Result<void> ContributionService::close(std::int64_t sessionId) {
     if (m_store.state(sessionId) != ContributionState::Open) return ok();
-    return m_store.setState(sessionId, ContributionState::Closed);
+    return m_store.close(sessionId);
 }
 
 Result<SubmitOutcome> ContributionService::submit(std::int64_t sessionId, int stageIndex, std::string_view raw) {

@@ -7,6 +7,7 @@
 
 #include "core/session/session_service.hpp"
 #include "core/storage/random_key.hpp"
+#include "core/storage/row_shuffle.hpp"
 
 namespace reflect::core {
 
@@ -39,27 +40,30 @@ Result<void> EvaluationStore::add(std::int64_t sessionId, const EvaluationAnswer
             try {
                 key = randomKey();
                 auto stmt = m_db.prepare(
-                    "INSERT INTO evaluations(id, session_id, overall, staff_group, comment, come_again) VALUES(?, ?, ?, ?, ?, ?)");
+                    "INSERT INTO evaluations(id, session_id, overall, comment, come_again) VALUES(?, ?, ?, ?, ?)");
                 stmt.bind(1, key).bind(2, sessionId);
                 if (answers.overall)
                     stmt.bind(3, *answers.overall);
                 else
                     stmt.bindNull(3);
-                if (answers.staffGroup)
-                    stmt.bind(4, toString(*answers.staffGroup));
-                else
-                    stmt.bindNull(4);
-                stmt.bind(5, comment);
+                stmt.bind(4, comment);
                 if (answers.comeAgain)
-                    stmt.bind(6, *answers.comeAgain ? 1 : 0);
+                    stmt.bind(5, *answers.comeAgain ? 1 : 0);
                 else
-                    stmt.bindNull(6);
+                    stmt.bindNull(5);
                 stmt.run();
                 break;
             } catch (const SqliteError& e) {
                 if (e.extendedCode() != 1555 /* SQLITE_CONSTRAINT_PRIMARYKEY */ || attempt > 3) throw;
             }
         }
+        // The staff group is only counted, never written on the row: the row would tie it to the answers.
+        if (answers.staffGroup)
+            m_db.prepare("INSERT INTO evaluation_staff_groups(session_id, staff_group, n) VALUES(?, ?, 1) "
+                         "ON CONFLICT(session_id, staff_group) DO UPDATE SET n = n + 1")
+                .bind(1, sessionId)
+                .bind(2, toString(*answers.staffGroup))
+                .run();
         for (std::size_t i = 0; i < answers.statements.size(); ++i) {
             if (!answers.statements[i]) continue;
             m_db.prepare("INSERT INTO evaluation_answers(evaluation_id, statement_index, statement, answer) VALUES(?, ?, ?, ?)")
@@ -87,14 +91,13 @@ std::vector<StoredEvaluation> EvaluationStore::shuffled(std::int64_t sessionId) 
     std::map<std::int64_t, StoredEvaluation> byKey;
     std::size_t statementCount = 0;
     {
-        auto stmt = m_db.prepare("SELECT id, overall, staff_group, comment, come_again FROM evaluations WHERE session_id = ? AND purged = 0");
+        auto stmt = m_db.prepare("SELECT id, overall, comment, come_again FROM evaluations WHERE session_id = ? AND purged = 0");
         stmt.bind(1, sessionId);
         while (stmt.step()) {
             StoredEvaluation e;
             if (!stmt.columnIsNull(1)) e.overall = static_cast<int>(stmt.columnInt(1));
-            e.staffGroup = stmt.columnOptionalText(2);
-            e.comment = stmt.columnText(3);
-            if (!stmt.columnIsNull(4)) e.comeAgain = stmt.columnInt(4) != 0;
+            e.comment = stmt.columnText(2);
+            if (!stmt.columnIsNull(3)) e.comeAgain = stmt.columnInt(3) != 0;
             byKey.emplace(stmt.columnInt(0), std::move(e));
         }
     }
@@ -125,6 +128,14 @@ std::vector<StoredEvaluation> EvaluationStore::shuffled(std::int64_t sessionId) 
     return out;
 }
 
+std::map<std::string, int> EvaluationStore::staffGroupCounts(std::int64_t sessionId) const {
+    std::map<std::string, int> out;
+    auto stmt = m_db.prepare("SELECT staff_group, n FROM evaluation_staff_groups WHERE session_id = ?");
+    stmt.bind(1, sessionId);
+    while (stmt.step()) out[stmt.columnText(0)] = static_cast<int>(stmt.columnInt(1));
+    return out;
+}
+
 EvaluationTally EvaluationStore::tally(std::int64_t sessionId) const {
     EvaluationTally t;
     auto stmt = m_db.prepare("SELECT overall, come_again FROM evaluations WHERE session_id = ? AND purged = 0");
@@ -138,6 +149,26 @@ EvaluationTally EvaluationStore::tally(std::int64_t sessionId) const {
         if (!stmt.columnIsNull(1)) (stmt.columnInt(1) != 0 ? t.comeAgainYes : t.comeAgainNo)++;
     }
     return t;
+}
+
+void reorderEvaluations(Database& db, std::int64_t sessionId) {
+    RowSet evaluations = readRows(db, "evaluations", "id", "session_id", sessionId);
+    if (evaluations.rows.empty()) return;
+    std::vector<std::size_t> order(evaluations.rows.size());
+    std::vector<RowSet> answers;
+    for (std::size_t i = 0; i < evaluations.rows.size(); ++i) {
+        order[i] = i;
+        answers.push_back(readRows(db, "evaluation_answers", "evaluation_id", "evaluation_id",
+                                   std::get<std::int64_t>(evaluations.rows[i][0])));
+    }
+    // Old rows go first (answers by cascade; the tally triggers subtract them and add the copies back), so the new
+    // cells take the freed space in the new order.
+    db.prepare("DELETE FROM evaluations WHERE session_id = ?").bind(1, sessionId).run();
+    shuffleSecurely(order);
+    for (const auto i : order) {
+        const auto newKey = insertWithFreshKey(db, evaluations, i);
+        for (std::size_t a = 0; a < answers[i].rows.size(); ++a) insertRow(db, answers[i], a, newKey);
+    }
 }
 
 }  // namespace reflect::core

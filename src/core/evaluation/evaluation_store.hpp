@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,10 +29,11 @@ struct EvaluationAnswers {
     std::optional<bool> comeAgain;
 };
 
+/// One stored evaluation. It carries no staff group: that is counted per session apart from the rows
+/// (evaluation_staff_groups), so a lone student's group never points at the student's answers.
 struct StoredEvaluation {
     std::optional<int> overall;
     std::vector<std::optional<int>> statements;
-    std::optional<std::string> staffGroup;
     std::string comment;
     std::optional<bool> comeAgain;
 };
@@ -56,6 +58,9 @@ public:
     /// All evaluations of a session in a fresh random order.
     [[nodiscard]] std::vector<StoredEvaluation> shuffled(std::int64_t sessionId) const;
     [[nodiscard]] EvaluationTally tally(std::int64_t sessionId) const;
+    /// How many forms of a session named each staff group ("clinical", ...). Raw counts: a lead only ever sees
+    /// them through the unit rule (staffGroupsByPeriod in review.hpp).
+    [[nodiscard]] std::map<std::string, int> staffGroupCounts(std::int64_t sessionId) const;
 
 private:
     Database& m_db;
@@ -63,5 +68,10 @@ private:
 };
 
 inline constexpr std::size_t kMaxEvaluationComment = 1000;
+
+/// Rewrites the session's evaluations and their answers in a fresh random order under new random keys and deletes
+/// the old rows, so neither the cells' places in a page nor the per-session index keep the order they came in.
+/// Must run inside the caller's transaction; throws SqliteError. Copies whatever columns the schema has.
+void reorderEvaluations(Database& db, std::int64_t sessionId);
 
 }  // namespace reflect::core

@@ -1,22 +1,18 @@
 // GroupStore implementation.
 #include "core/groups/group_store.hpp"
 
-#include "core/session/session_service.hpp"
+#include "core/storage/write_transaction.hpp"
+#include "core/text/utf8.hpp"
 
 namespace reflect::core {
 
 Result<std::int64_t> GroupStore::create(std::string_view name, std::string_view format, std::optional<int> expectedSize,
                                         std::int64_t nowWall) {
-    std::size_t first = 0;
-    std::size_t last = name.size();
-    while (first < last && (name[first] == ' ' || name[first] == '\t')) ++first;
-    while (last > first && (name[last - 1] == ' ' || name[last - 1] == '\t')) --last;
-    const std::string_view trimmed = name.substr(first, last - first);
+    const std::string_view trimmed = trimBlanks(name);
     if (trimmed.empty()) return fail("Give the group a name.");
     if (trimmed.size() > kMaxGroupNameCharacters) return fail("Use a shorter group name (80 characters at most).");
     if (expectedSize && (*expectedSize < 1 || *expectedSize > 500)) return fail("The expected size must be between 1 and 500.");
-    try {
-        Transaction tx(m_db);
+    return writeTransaction(m_db, [&] {
         auto stmt = m_db.prepare("INSERT INTO groups(name, format, expected_size, created_at) VALUES(?, ?, ?, ?)");
         stmt.bind(1, trimmed).bind(2, format);
         if (expectedSize)
@@ -24,12 +20,8 @@ Result<std::int64_t> GroupStore::create(std::string_view name, std::string_view 
         else
             stmt.bindNull(3);
         stmt.bind(4, nowWall).run();
-        const auto id = m_db.lastInsertRowId();
-        tx.commit();
-        return id;
-    } catch (const SqliteError& e) {
-        return fail(storageFailureMessage(e));
-    }
+        return m_db.lastInsertRowId();
+    });
 }
 
 namespace {
@@ -71,18 +63,6 @@ std::vector<GroupOverview> GroupStore::overview() const {
         out.push_back(std::move(o));
     }
     return out;
-}
-
-Result<void> GroupStore::setAttendance(std::int64_t sessionId, int count) {
-    if (count < 0 || count > 1000) return fail("Attendance must be between 0 and 1000.");
-    try {
-        Transaction tx(m_db);
-        m_db.prepare("UPDATE sessions SET attendance = ? WHERE id = ?").bind(1, count).bind(2, sessionId).run();
-        tx.commit();
-        return ok();
-    } catch (const SqliteError& e) {
-        return fail(storageFailureMessage(e));
-    }
 }
 
 std::optional<int> GroupStore::attendance(std::int64_t sessionId) const {

@@ -37,8 +37,7 @@ public:
     [[nodiscard]] std::vector<Group> list() const;
     [[nodiscard]] std::optional<Group> find(std::int64_t id) const;
     [[nodiscard]] std::vector<GroupOverview> overview() const;
-    /// Attendance is a head count for the session, never names.
-    [[nodiscard]] Result<void> setAttendance(std::int64_t sessionId, int count);
+    /// Attendance is a head count for the session, never names (written by setSessionAttendance in board/theme_board.hpp).
     [[nodiscard]] std::optional<int> attendance(std::int64_t sessionId) const;
     [[nodiscard]] std::optional<std::int64_t> groupOfSession(std::int64_t sessionId) const;
 

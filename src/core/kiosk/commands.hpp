@@ -56,6 +56,8 @@ struct LetStaffWrite {};
 struct LeaveContribute {};
 struct SubmitContribution {
     SecretText text;
+    /// Sent from a phone: the shared screen's own form shows nothing of it (no thank-you, no reset).
+    bool fromPhone = false;
 };
 /// Shows the board if the reveal gate allows it; otherwise the runner says why.
 struct RevealContributions {};
@@ -118,6 +120,11 @@ struct ReviewAction {
 };
 struct SubmitEvaluation {
     EvaluationAnswers answers;
+    bool fromPhone = false;  ///< as for SubmitContribution
+};
+/// A facilitator's phone offers the session's one-time pairing token; a match uses it up.
+struct PairPhone {
+    std::string token;
 };
 struct OpenChecklist {
     std::int64_t groupId = 0;
@@ -183,6 +190,6 @@ using Command = std::variant<OpenSetup, StartSession, SessionCommand, ResumeSess
                              ReviewAction, SubmitEvaluation, OpenChecklist, SaveChecklist, OpenLeadReview, CancelLeadPin,
                              SubmitLeadPin, LeadActivity, LockLeadReview, ShowDashboardPanel, SetDashboardFilter,
                              DashboardSearch, ExportDashboard, OpenPinSetup, PinSetupEntry, SetPinsLater,
-                             PinPadActivity REFLECT_PROBE_COMMAND>;
+                             PinPadActivity, PairPhone REFLECT_PROBE_COMMAND>;
 
 }  // namespace reflect::core

@@ -129,17 +129,20 @@ void ContributionFlow::on(const LeaveContribute&, SteadyMs) {
 }
 
 void ContributionFlow::on(const SubmitContribution& c, SteadyMs) {
+    if (!m_services.sessions.active()) m_state.refusal = m_services.strings.get("contribute.stage_closed");
     run([&](std::int64_t sid) {
         const SessionMachine* machine = m_services.sessions.active();
         auto outcome = m_contrib.submit(sid, machine->currentIndex(), c.text.view());
         // Progress for tests: only the running count, never the text, the time or a risk flag.
-        if (outcome) {
-            m_services.report(fmt::format("event contribution-saved count={}", m_contrib.count(sid)));
-            m_feedback = SubmitFeedback{outcome.value().atRisk ? SubmitFeedback::Kind::SavedAtRisk : SubmitFeedback::Kind::Saved,
-                                        {}, m_feedback.serial + 1};
-        } else {
+        if (outcome) m_services.report(fmt::format("event contribution-saved count={}", m_contrib.count(sid)));
+        else m_state.refusal = outcome.error().message;
+        // A phone's submission leaves the shared screen's own form exactly as it was.
+        if (c.fromPhone) return;
+        // One outcome for every saved contribution: whether it raised a private alert is the console's alone.
+        if (outcome)
+            m_feedback = SubmitFeedback{SubmitFeedback::Kind::Saved, {}, m_feedback.serial + 1};
+        else
             m_feedback = SubmitFeedback{SubmitFeedback::Kind::Failed, outcome.error().message, m_feedback.serial + 1};
-        }
     });
 }
 

@@ -30,6 +30,9 @@ struct KioskState {
     Screen screen = Screen::Home;
     std::string message;  ///< a notice on the shared screen until dismissed
     bool shouldExit = false;
+    /// Why the command being applied was refused, for a surface that waits for the outcome (the phone page); the
+    /// shared screen's own notice is `message`.
+    std::string refusal;
     /// Set by every command that may have written or changed what a screen shows; the view is rebuilt (and the
     /// database read) only when it is set, so an idle frame runs no SQL.
     bool dirty = true;

@@ -20,7 +20,8 @@ KioskController::KioskController(SessionService& sessions, PinStore& pins, const
       m_access(m_services, m_state, m_review),
       m_contributions(m_services, m_state, m_scrubber),
       m_meetings(m_services, m_state),
-      m_navigation(m_services, m_state, m_contributions, m_meetings) {}
+      m_navigation(m_services, m_state, m_contributions, m_meetings),
+      m_phone(m_services, m_state) {}
 
 void KioskController::startUp(SteadyMs now) {
     m_navigation.startUp();
@@ -43,6 +44,7 @@ void KioskController::dispatch(const C& command, SteadyMs now) {
     else if constexpr (requires { m_contributions.on(command, now); }) m_contributions.on(command, now);
     else if constexpr (requires { m_meetings.on(command, now); }) m_meetings.on(command, now);
     else if constexpr (requires { m_review.on(command, now); }) m_review.on(command, now);
+    else if constexpr (requires { m_phone.on(command, now); }) m_phone.on(command, now);
     else static_assert(kNoHandler<C>, "a command without a handler: give one flow an on() for it");
 }
 
@@ -61,10 +63,13 @@ void KioskController::drain(CommandInbox& inbox, SteadyMs now) {
     for (auto& envelope : inbox.drain()) {
         const std::string before = m_state.message;
         m_state.message.clear();
+        m_state.refusal.clear();
         apply(envelope.command, now);
-        if (envelope.reply) envelope.reply->set_value(CommandReply{m_state.message.empty(), m_state.message});
+        const std::string& refusal = m_state.refusal.empty() ? m_state.message : m_state.refusal;
+        if (envelope.reply) envelope.reply->set_value(CommandReply{refusal.empty(), refusal});
         // Another surface's refusal is answered to that surface; the shared screen keeps its own notice.
         m_state.message = before;
+        m_state.refusal.clear();
     }
 }
 
@@ -136,6 +141,7 @@ void KioskController::rebuild() {
             if (v.runner.machine) v.board.formatName = v.runner.machine->plan().tmpl().name;
         }
         if (v.screen == Screen::Checklist) v.checklist = m_meetings.checklistView();
+        v.phone = m_phone.view(v.runner.contributions.state == ContributionState::Open);
     } catch (const SqliteError& e) {
         m_state.message = storageFailureMessage(e);
     }

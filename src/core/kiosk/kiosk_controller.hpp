@@ -13,6 +13,7 @@
 #include "core/kiosk/kiosk_view.hpp"
 #include "core/kiosk/meeting_flow.hpp"
 #include "core/kiosk/navigation_flow.hpp"
+#include "core/kiosk/phone_flow.hpp"
 #include "core/kiosk/review_flow.hpp"
 #include "core/privacy/scrubber.hpp"
 
@@ -25,6 +26,8 @@ public:
     KioskController(const KioskController&) = delete;
     KioskController& operator=(const KioskController&) = delete;
 
+    /// The phone page's address as phones reach it ("http://kiosk.local:8080"); empty = the page is off.
+    void setPhoneAddress(std::string base) { m_phone.setAddress(std::move(base)); }
     /// Groups, actions, evaluations and the checklist; without it those commands change nothing.
     void attachMeetings(MeetingService& meetings) { m_services.meetings = &meetings; }
     /// Call once at start: an unfinished session reopens on its running stage; a fresh kiosk asks for PINs.
@@ -67,6 +70,7 @@ private:
     ContributionFlow m_contributions;
     MeetingFlow m_meetings;
     NavigationFlow m_navigation;
+    PhoneFlow m_phone;
     KioskView m_view;
     std::uint64_t m_revision = 0;
 };

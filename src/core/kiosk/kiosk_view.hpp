@@ -15,10 +15,11 @@
 #include "core/groups/group_store.hpp"
 #include "core/groups/meeting_service.hpp"
 #include "core/kiosk/commands.hpp"
+#include "core/kiosk/phone_flow.hpp"
 #include "core/review/dashboard.hpp"
 #include "core/session/session_machine.hpp"
-#include "core/storage/contribution_store.hpp"
-#include "core/storage/session_store.hpp"
+#include "core/contribute/contribution_store.hpp"
+#include "core/session/session_store.hpp"
 #include "core/templates/template_loader.hpp"
 
 namespace reflect::core {
@@ -29,7 +30,7 @@ inline constexpr std::int64_t kIdleCountdownMs = 20'000;
 /// What the contribute screen shows after "Submit anonymously". `serial` changes with every submission, so the
 /// screen knows a new outcome arrived; nothing here says what was written.
 struct SubmitFeedback {
-    enum class Kind { None, Saved, SavedAtRisk, Failed };
+    enum class Kind { None, Saved, Failed };
     Kind kind = Kind::None;
     std::string message;  ///< why it failed (Failed only)
     std::uint64_t serial = 0;
@@ -162,6 +163,7 @@ struct KioskView {
     std::string exportMessage;
     std::string exportFolder;
     PadsView pads;
+    PhoneView phone;
     SteadyMs leadLastInput = 0;
     std::int64_t leadIdleLimitMs = 0;
     /// Milliseconds until the dashboard locks itself, or -1 when it is not showing.

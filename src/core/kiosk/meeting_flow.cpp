@@ -138,10 +138,16 @@ void MeetingFlow::on(const ReviewAction& c, SteadyMs) {
 
 void MeetingFlow::on(const SubmitEvaluation& c, SteadyMs) {
     const auto session = activeSession();
-    if (!m_services.meetings || !session) return;
+    if (!m_services.meetings || !session) {
+        m_state.refusal = m_services.strings.get("companion.closed_body");
+        return;
+    }
     m_state.dirty = true;
     auto result = m_services.meetings->evaluations().add(
         *session, c.answers, m_services.sessions.active()->plan().tmpl().evaluationStatements);
+    if (!result) m_state.refusal = result.error().message;
+    // A phone's evaluation leaves the shared screen's own form as it was (no thank-you, no reset).
+    if (c.fromPhone) return;
     showResult(result);
     if (result) {
         m_state.message.clear();

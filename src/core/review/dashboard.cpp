@@ -111,6 +111,14 @@ void Dashboard::reset(WallMs now) {
     m_view.settings = m_settings;
     m_view.filter.period = PeriodKind::Month;
     m_view.filter.from = defaultFromFor(PeriodKind::Month, now);
+    // Per format by default: a share of Rounds mixed with Team Time or peer groups answers no one's question.
+    try {
+        auto st = m_db.prepare("SELECT format FROM sessions WHERE status = 'ended' GROUP BY 1 ORDER BY COUNT(*) DESC, 1 "
+                               "LIMIT 1");
+        if (st.step()) m_view.filter.format = st.columnText(0);
+    } catch (const SqliteError& e) {
+        m_view.error = e.what();
+    }
 }
 
 void Dashboard::setPanel(DashboardPanel panel) { m_view.panel = panel; }
@@ -140,7 +148,7 @@ void Dashboard::setQuery(std::string query) {
     m_view.searched = false;
 }
 
-void Dashboard::refresh(const AuditLog& audit) {
+void Dashboard::refresh(AuditLog& audit) {
     DashboardView& v = m_view;
     v.error.clear();
     try {
@@ -162,7 +170,13 @@ void Dashboard::refresh(const AuditLog& audit) {
             case DashboardPanel::Search:
                 v.hits.clear();
                 v.searched = false;
-                if (!ftsQueryFor(v.query).empty()) {
+                if (const auto words = ftsQueryFor(v.query); !words.empty()) {
+                    // What leads look for is audited like what they export; a search that cannot be logged is not run.
+                    if (auto logged = audit.record("lead", "search", words); !logged) {
+                        v.error = "The search was not run because the audit log could not be written: " +
+                                  logged.error().message;
+                        break;
+                    }
                     v.hits = search(m_db, v.query, v.filter, m_settings, 50);
                     v.searched = true;
                 }

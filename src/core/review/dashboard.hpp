@@ -84,8 +84,9 @@ public:
     void setFilter(PeriodKind period, std::optional<std::int64_t> groupId, std::optional<std::string> format,
                    std::optional<MonthRange> custom = std::nullopt);
     void setQuery(std::string query);
-    /// Re-reads the figures of the current panel (and the group list). Never throws.
-    void refresh(const AuditLog& audit);
+    /// Re-reads the figures of the current panel (and the group list). A search is written to the audit log.
+    /// Never throws.
+    void refresh(AuditLog& audit);
 
     [[nodiscard]] const DashboardView& view() const noexcept { return m_view; }
     [[nodiscard]] const ReviewSettings& settings() const noexcept { return m_settings; }

@@ -193,7 +193,7 @@ std::string isoDay(std::int64_t wallMs) {
 
 struct Statements {
     Statement group, session, stage, contribution, theme, themeTag, card, evaluation, answer, action, history, checklist,
-        rating;
+        rating, staffGroup;
 };
 
 }  // namespace
@@ -234,13 +234,15 @@ Result<DemoSummary> generateDemoData(Database& db, const Codebook& codebook, con
         db.prepare("INSERT INTO themes(id, session_id, name, votes, position) VALUES(?,?,?,?,?)"),
         db.prepare("INSERT OR IGNORE INTO theme_tags(theme_id, tag) VALUES(?,?)"),
         db.prepare("INSERT INTO theme_cards(contribution_id, theme_id) VALUES(?,?)"),
-        db.prepare("INSERT INTO evaluations(id, session_id, overall, staff_group, comment, come_again) VALUES(?,?,?,?,?,?)"),
+        db.prepare("INSERT INTO evaluations(id, session_id, overall, comment, come_again) VALUES(?,?,?,?,?)"),
         db.prepare("INSERT INTO evaluation_answers(evaluation_id, statement_index, statement, answer) VALUES(?,?,?,?)"),
         db.prepare("INSERT INTO actions(group_id, session_id, text, owner_label, due_date, status, outcome, created_at, "
                    "updated_at) VALUES(?,?,?,?,?,?,?,?,?)"),
         db.prepare("INSERT INTO action_history(action_id, seq, session_id, status, outcome, note, at) VALUES(?,?,?,?,?,'',?)"),
         db.prepare("INSERT INTO checklists(group_id, session_id, taken_at) VALUES(?,?,?)"),
         db.prepare("INSERT INTO checklist_ratings(checklist_id, principle, rating) VALUES(?,?,?)"),
+        db.prepare("INSERT INTO evaluation_staff_groups(session_id, staff_group, n) VALUES(?,?,1) "
+                   "ON CONFLICT(session_id, staff_group) DO UPDATE SET n = n + 1"),
     };
 
     // A bigger page cache keeps each batch in memory until its commit instead of spilling pages mid-batch.
@@ -379,10 +381,12 @@ Result<DemoSummary> generateDemoData(Database& db, const Codebook& codebook, con
                         static constexpr std::array<const char*, 4> staffGroups = {"clinical", "non-clinical", "student", "other"};
                         st.evaluation.reset();
                         st.evaluation.bind(1, id).bind(2, sessionId).bind(3, rate());
-                        if (rng.chance(0.8)) st.evaluation.bind(4, staffGroups[rng.next() % 4]);
-                        else st.evaluation.bindNull(4);
-                        st.evaluation.bind(5, rng.chance(0.25) ? kComments[rng.next() % kComments.size()] : "");
-                        st.evaluation.bind(6, rng.chance(0.88) ? 1 : 0).run();
+                        if (rng.chance(0.8)) {
+                            st.staffGroup.reset();
+                            st.staffGroup.bind(1, sessionId).bind(2, staffGroups[rng.next() % 4]).run();
+                        }
+                        st.evaluation.bind(4, rng.chance(0.25) ? kComments[rng.next() % kComments.size()] : "");
+                        st.evaluation.bind(5, rng.chance(0.88) ? 1 : 0).run();
                         const std::size_t asked = std::min<std::size_t>(statements.size(), 8);
                         for (std::size_t q = 0; q < asked; ++q) {
                             st.answer.reset();

@@ -41,9 +41,9 @@ Result<ExportTable> buildExport(Database& db, const Codebook& codebook, const Ex
             table.rows.push_back({s.date, s.group, s.format, s.templateName, cellValue(s.attendance), s.themes,
                                   round1(s.plannedMinutes), round1(s.actualMinutes)});
     } else if (request.what == "themes" && request.includeText) {
-        table.columns = {"date", "group", "format", "theme", "tags"};
+        table.columns = {"month", "group", "format", "theme", "tags"};
         for (const auto& t : themeTexts(db, filter, settings))
-            table.rows.push_back({t.date, t.group, t.format, t.name, joined(t.tags, ";")});
+            table.rows.push_back({t.month, t.group, t.format, t.name, joined(t.tags, ";")});
     } else if (request.what == "themes") {
         table.columns = {"period", "tag", "tag_name", "contributions", "sessions", "recurring"};
         TagTable tags = themesByTag(db, codebook, filter, settings);

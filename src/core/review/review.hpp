@@ -1,23 +1,15 @@
-// Lead review: the figures behind the dashboard, the exports and the printed report, with small-number
-// suppression applied before any figure leaves this module.
+// Lead review: the figures behind the dashboard, the exports and the printed report. Each panel's queries live
+// in their own file (sessions_panel.cpp, themes_panel.cpp, ...); every figure about what people said goes
+// through the unit rule of suppression.hpp before it leaves this module.
 //
-// Suppression rules (PRODUCT.md "Reports to leads suppress small numbers"):
-// - The unit of suppression is one group (or, for sessions without a group, one format) in one calendar month.
-//   A unit's count of contributions, evaluations or answers that is 1..threshold is hidden ('*'); zero is shown.
-// - Every other figure (a quarter, a year, a range total, all groups, one format) is the sum of its units and is
-//   hidden when any of its units is. So a published figure is made only of published units, and subtracting any
-//   two published figures (a year minus its quarters, all groups minus one group, two ranges) leaves a sum of
-//   units that are each 0 or above the threshold: never a hidden one.
+// Beyond the unit rule:
 // - Ranges are widened to whole periods, so two overlapping custom ranges differ by whole periods, never a session.
-// - Nothing finer than a unit is counted for a lead: the session list has no per-session counts.
-// - Ratings (answers to the evaluation statements) are pooled by group and quarter instead of month, and a range
-//   for them is widened to whole quarters: a month of one group rarely holds enough answers.
-// - Within a unit's row of answers (1..5 to one statement), one hidden cell brings a second with it, so the row's
-//   answer count cannot be used to work it out; a mean is given only when no cell of its row is hidden.
-// - Free text (contributions, comments, theme names) comes only from sessions with at least
-//   freeTextMinimum contributions, and never hidden or purged ones.
-// Not suppressed, because they count no one's response: sessions, the facilitator's head count (attendance),
-// sessions a tag came up in, actions, checklist ratings and stage timing.
+// - Nothing finer than a unit is counted for a lead: the session list has no per-session counts, and search hits
+//   and quotes carry a month and a group, never a date.
+// - Ratings are pooled by group, format and quarter instead of month, and a range for them is widened to whole
+//   quarters: a month of one group rarely holds enough answers.
+// - Free text (contributions, comments, theme names) comes only from sessions with at least freeTextPeople people
+//   present and freeTextMinimum visible contributions, and never from hidden or purged ones.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +18,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/review/suppression.hpp"
 #include "core/text/time_format.hpp"
 #include "core/contribute/codebook.hpp"
 #include "core/storage/database.hpp"
@@ -39,7 +32,8 @@ enum class PeriodKind { Month, Quarter, Year };
 
 struct ReviewSettings {
     int suppressionThreshold = 7;  ///< cells backed by 1..this show '*'
-    int freeTextMinimum = 3;       ///< free text only from sessions with at least this many contributions
+    int freeTextMinimum = 3;       ///< free text only from sessions with at least this many visible contributions
+    int freeTextPeople = 8;        ///< ... and at least this many people counted present
     int recurringWindow = 6;       ///< "recurring": a tag in at least recurringMinimum of a group's last N sessions
     int recurringMinimum = 3;
 };
@@ -52,21 +46,6 @@ struct ReviewFilter {
     std::optional<std::string> format;
 };
 
-/// True for a well-formed calendar date YYYY-MM-DD (checked by hand; no regex).
-
-
-/// A count that may be suppressed. `value` is meaningless when suppressed and must not be shown.
-struct Cell {
-    std::int64_t value = 0;
-    bool suppressed = false;
-    [[nodiscard]] std::string text() const;
-};
-
-/// Applies primary suppression to one finest-grain count.
-[[nodiscard]] Cell primaryCell(std::int64_t count, int threshold);
-/// The sum of cells; suppressed when any part is (secondary suppression).
-[[nodiscard]] Cell sumCells(const std::vector<Cell>& parts);
-
 struct GroupInfo {
     std::int64_t id = 0;
     std::string name;
@@ -74,12 +53,15 @@ struct GroupInfo {
 };
 [[nodiscard]] std::vector<GroupInfo> listGroups(Database& db);
 
+/// Activity in one period: never suppressed (see suppression.hpp), so every Cell here is shown as it is.
 struct SessionsRow {
     std::string period;
     std::int64_t sessions = 0;
-    Cell attendance;
-    Cell contributions;
-    Cell evaluations;
+    Cell attendance;     ///< the facilitators' head counts
+    Cell contributions;  ///< contributions received
+    Cell evaluations;    ///< evaluation forms returned
+    /// Forms returned per 100 people counted present; empty when no head count was recorded.
+    [[nodiscard]] std::optional<double> returnRate() const;
 };
 struct SessionsOverTime {
     std::vector<SessionsRow> rows;
@@ -96,12 +78,18 @@ struct TagRow {
     /// theme came up is what everyone in that room saw on the board. This is the trend leads read.
     std::vector<std::int64_t> sessionsPerPeriod;
     std::int64_t sessions = 0;  ///< sessions in which the tag came up, whole range
-    bool recurring = false;     ///< recurring in at least one group right now
+    double share = 0;           ///< percent of the range's sessions in which the tag came up
+    std::optional<double> shareNow;     ///< percent of the last period's sessions
+    std::optional<double> shareBefore;  ///< percent of the period before's sessions
+    /// Comes up in at least twice the codebook's baseline share (and in recurringMinimum sessions or more).
+    bool recurring = false;
 };
 struct TagTable {
     std::vector<std::string> periods;
     std::vector<std::int64_t> periodSessions;  ///< sessions held in each period (the share's denominator)
-    std::vector<TagRow> rows;  ///< most sessions first
+    std::vector<TagRow> rows;  ///< highest share in the last period first
+    double baselineShare = 0;  ///< percent of sessions the average codebook tag comes up in over the range
+    bool formatsMixed = false; ///< the range holds more than one format: shares would mix them
 };
 [[nodiscard]] TagTable themesByTag(Database& db, const Codebook& codebook, const ReviewFilter& filter,
                                    const ReviewSettings& settings);
@@ -134,7 +122,7 @@ struct ThemesOverview {
 struct SearchHit {
     std::string kind;  ///< "contribution", "theme" or "action"
     std::string text;
-    std::string date;  ///< the session's date, YYYY-MM-DD
+    std::string month;  ///< the session's month, YYYY-MM: never its date (a date plus a group is one session)
     std::string format;
     std::string group;
 };
@@ -145,10 +133,15 @@ std::int64_t syncSearchIndex(Database& db);
 /// Builds an FTS5 query from anything a person types: only letters and digits survive, each word becomes
 /// a quoted prefix term, so quotes, operators and brackets can never change the query's shape.
 [[nodiscard]] std::string ftsQueryFor(std::string_view typed);
-/// Full-text search over scrubbed contributions, theme names and actions. Contributions come only from
-/// sessions that meet the free-text rule. Ordered by session date, newest first.
+/// Full-text search over scrubbed contributions, theme names and actions. Contributions and theme names come
+/// only from sessions that meet the free-text rule. Newest month first; within a month, in random-key order.
 [[nodiscard]] std::vector<SearchHit> search(Database& db, std::string_view typed, const ReviewFilter& filter,
                                             const ReviewSettings& settings, std::size_t limit = 50);
+
+/// Up to `limit` scrubbed quotes filed under a tag, from sessions with at least freeTextPeople present and
+/// freeTextMinimum visible contributions; month and group only, newest month first.
+[[nodiscard]] std::vector<SearchHit> tagQuotes(Database& db, const ReviewFilter& filter, const ReviewSettings& settings,
+                                               const std::string& tag, std::size_t limit = 3);
 
 struct ActionsRow {
     std::string group;
@@ -169,6 +162,10 @@ struct StatementRow {
     std::string statement;
     std::vector<Cell> distribution;  ///< answers 1..5
     Cell answers;
+    Cell agree;  ///< answers of 4 (agree) or 5 (strongly agree)
+    Cell forms;  ///< evaluation forms returned in the same units (activity: never hidden)
+    std::optional<double> agreeShare;   ///< percent of answers that agree; empty when hidden or none
+    std::optional<double> agreeChange;  ///< percentage points since the period before, when both are shown
     std::optional<double> mean;  ///< empty when the count or any cell of the distribution is suppressed
 };
 /// The period ratings are shown by: a quarter when a month is asked for (answers are pooled by group and quarter).
@@ -176,6 +173,16 @@ struct StatementRow {
 /// Answers per statement, by group-quarter units (see the rules at the top), widened to whole quarters.
 [[nodiscard]] std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& filter,
                                                                const ReviewSettings& settings);
+
+/// Forms that named a staff group, per period: counted apart from the evaluation rows (migration v6) and
+/// shown by the unit rule, each group a part of its units' forms returned.
+struct StaffGroupRow {
+    std::string period;
+    std::string staffGroup;  ///< "clinical", "non-clinical", "student" or "other"
+    Cell forms;
+};
+[[nodiscard]] std::vector<StaffGroupRow> staffGroupsByPeriod(Database& db, const ReviewFilter& filter,
+                                                             const ReviewSettings& settings);
 
 struct TimingRow {
     std::string format;
@@ -208,7 +215,7 @@ struct SessionLine {
 [[nodiscard]] std::vector<SessionLine> sessionList(Database& db, const ReviewFilter& filter);
 
 struct ThemeText {
-    std::string date, group, format, name;
+    std::string month, group, format, name;
     std::vector<std::string> tags;
 };
 /// Theme names (free text) from sessions that meet the free-text rule.
@@ -217,8 +224,8 @@ struct ThemeText {
 struct CommentText {
     std::string period, group, format, comment;
 };
-/// Evaluation comments, per period, from sessions with at least freeTextMinimum contributions and
-/// more than suppressionThreshold evaluations; shuffled within a period so order says nothing.
+/// Evaluation comments, per period, from sessions that meet the free-text rule and returned more than
+/// suppressionThreshold evaluations; shuffled within a period so order says nothing.
 [[nodiscard]] std::vector<CommentText> evaluationComments(Database& db, const ReviewFilter& filter,
                                                           const ReviewSettings& settings);
 

@@ -3,17 +3,9 @@
 
 #include <fmt/format.h>
 
-namespace reflect::core {
+#include "core/storage/wal_wipe.hpp"
 
-std::string storageFailureMessage(const SqliteError& error) {
-    if (error.code() == 13 /* SQLITE_FULL */)
-        return "The kiosk's storage is full, so this was not saved. Nothing else has changed. Please tell the "
-               "kiosk admin, then try again.";
-    if (error.code() == 5 || error.code() == 6 /* BUSY, LOCKED */)
-        return "The kiosk was busy and could not save this. Nothing has changed. Please try again.";
-    return "This could not be saved because the kiosk's storage reported a problem. Nothing has changed. Please try "
-           "again; if it happens again, tell the kiosk admin.";
-}
+namespace reflect::core {
 
 SessionService::SessionService(Database& db, const Clock& clock) : m_db(db), m_clock(clock), m_store(db) {}
 
@@ -31,11 +23,9 @@ Result<void> SessionService::start(const SessionTemplate& tmpl, PlanChoices choi
     SessionMachine machine(SessionPlan::build(tmpl, std::move(choices)));
     const auto now = m_clock.steadyNow();
     if (!machine.apply(SessionOp::Start, now)) return fail("This template has no stages to run.");
-    try {
-        m_activeId = m_store.createStarted(machine, now, m_clock.wallNow(), groupId);
-    } catch (const SqliteError& e) {
-        return fail(storageFailureMessage(e));
-    }
+    auto created = writeTransaction(m_db, [&] { return m_store.createStarted(machine, now, m_clock.wallNow(), groupId); });
+    if (!created) return created.error();
+    m_activeId = created.value();
     m_active.emplace(std::move(machine));
     emit("start");
     return ok();
@@ -46,11 +36,15 @@ Result<void> SessionService::apply(SessionOp op) {
     SessionMachine next = *m_active;
     const auto now = m_clock.steadyNow();
     if (!next.apply(op, now)) return ok();  // not allowed here (e.g. back from the first stage): nothing to save
-    try {
+    // Ending rewrites the session's anonymous rows in a fresh order in the same commit, so an ended session never
+    // sits on disk with its submission order.
+    const bool ending = next.runState() == RunState::Ended;
+    auto saved = writeTransaction(m_db, [&] {
         m_store.recordEvent(m_activeId, opName(op), next, now, m_clock.wallNow());
-    } catch (const SqliteError& e) {
-        return fail(storageFailureMessage(e));
-    }
+        if (ending) m_store.forgetSubmissionOrder(m_activeId);
+    });
+    if (!saved) return saved;
+    if (ending) (void)wipeWal(m_db);  // best effort: the next close, end or start-up wipes what is left
     m_active = std::move(next);
     emit(opName(op));
     return ok();
@@ -62,11 +56,8 @@ Result<void> SessionService::replan(PlanChoices choices) {
     const auto now = m_clock.steadyNow();
     auto changed = next.replan(SessionPlan::build(next.plan().tmpl(), std::move(choices)), now);
     if (!changed) return changed;
-    try {
-        m_store.recordEvent(m_activeId, "replan", next, now, m_clock.wallNow(), true);
-    } catch (const SqliteError& e) {
-        return fail(storageFailureMessage(e));
-    }
+    auto saved = writeTransaction(m_db, [&] { m_store.recordEvent(m_activeId, "replan", next, now, m_clock.wallNow(), true); });
+    if (!saved) return saved;
     m_active = std::move(next);
     emit("replan");
     return ok();
@@ -85,6 +76,9 @@ Result<bool> SessionService::restoreUnfinished() {
     const auto downtime = m_clock.wallNow() - found->lastEventWall;
     auto machine = SessionMachine::restore(std::move(plan).value(), found->stateJson, m_clock.steadyNow(), downtime);
     if (!machine) return fail(machine.error().message);
+    // The WAL left by the crash holds the session's rows in the order they came; rewrite them and wipe it. If that
+    // fails the session still resumes: the rows are intact, and closing or ending retries the rewrite.
+    if (writeTransaction(m_db, [&] { m_store.forgetSubmissionOrder(found->id); })) (void)wipeWal(m_db);
     m_active.emplace(std::move(machine).value());
     m_activeId = found->id;
     emit("restored");

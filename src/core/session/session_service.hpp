@@ -11,7 +11,8 @@
 #include "core/result.hpp"
 #include "core/session/session_machine.hpp"
 #include "core/storage/database.hpp"
-#include "core/storage/session_store.hpp"
+#include "core/storage/write_transaction.hpp"
+#include "core/session/session_store.hpp"
 
 namespace reflect::core {
 
@@ -60,8 +61,5 @@ private:
     std::int64_t m_activeId = 0;
     EventSink m_sink;
 };
-
-/// The message a person sees when a write fails: what happened and what to do, never SQL.
-[[nodiscard]] std::string storageFailureMessage(const SqliteError& error);
 
 }  // namespace reflect::core

@@ -7,11 +7,6 @@
 
 namespace reflect::core {
 
-bool SqliteError::isStorageFault() const noexcept {
-    return m_code == SQLITE_FULL || m_code == SQLITE_IOERR || m_code == SQLITE_CANTOPEN || m_code == SQLITE_READONLY ||
-           m_code == SQLITE_BUSY || m_code == SQLITE_LOCKED;
-}
-
 void Database::Closer::operator()(sqlite3* db) const noexcept {
     // close_v2 defers the close until every statement is finalised, so a destructor never fails.
     sqlite3_close_v2(db);
@@ -120,6 +115,18 @@ Statement& Statement::bind(int index, const std::optional<std::string>& value) {
     return value ? bind(index, std::string_view(*value)) : bindNull(index);
 }
 
+Statement& Statement::bind(int index, const SqlValue& value) {
+    if (const auto* i = std::get_if<std::int64_t>(&value)) return bind(index, *i);
+    if (const auto* d = std::get_if<double>(&value)) return bind(index, *d);
+    if (const auto* t = std::get_if<std::string>(&value)) return bind(index, std::string_view(*t));
+    if (const auto* b = std::get_if<SqlBlob>(&value)) {
+        if (sqlite3_bind_blob64(m_stmt.get(), index, b->bytes.data(), b->bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK)
+            m_db->throwError("bind");
+        return *this;
+    }
+    return bindNull(index);
+}
+
 bool Statement::step() {
     const int rc = sqlite3_step(m_stmt.get());
     if (rc == SQLITE_ROW) return true;
@@ -149,6 +156,19 @@ bool Statement::columnIsNull(int index) const { return sqlite3_column_type(m_stm
 std::optional<std::int64_t> Statement::columnOptionalInt(int index) const {
     if (columnIsNull(index)) return std::nullopt;
     return columnInt(index);
+}
+SqlValue Statement::columnValue(int index) const {
+    switch (sqlite3_column_type(m_stmt.get(), index)) {
+        case SQLITE_INTEGER: return columnInt(index);
+        case SQLITE_FLOAT: return columnDouble(index);
+        case SQLITE_TEXT: return columnText(index);
+        case SQLITE_BLOB: {
+            const auto* bytes = static_cast<const char*>(sqlite3_column_blob(m_stmt.get(), index));
+            const int size = sqlite3_column_bytes(m_stmt.get(), index);
+            return SqlBlob{bytes ? std::string(bytes, static_cast<std::size_t>(size)) : std::string()};
+        }
+        default: return std::monostate{};
+    }
 }
 std::optional<std::string> Statement::columnOptionalText(int index) const {
     if (columnIsNull(index)) return std::nullopt;

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <variant>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -20,8 +21,6 @@ public:
         : std::runtime_error(what), m_code(code), m_extendedCode(extendedCode) {}
     [[nodiscard]] int code() const noexcept { return m_code; }
     [[nodiscard]] int extendedCode() const noexcept { return m_extendedCode; }
-    /// True for failures a person can fix by freeing space or replugging storage.
-    [[nodiscard]] bool isStorageFault() const noexcept;
 
 private:
     int m_code;
@@ -29,6 +28,13 @@ private:
 };
 
 class Database;
+
+/// Raw bytes, kept apart from text so a copied value keeps its SQLite type.
+struct SqlBlob {
+    std::string bytes;
+};
+/// One column value of any SQLite type, for code that copies rows without knowing their columns.
+using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string, SqlBlob>;
 
 /// A prepared statement. Move-only; finalised in the destructor. Binding indexes start at 1.
 class Statement {
@@ -49,6 +55,7 @@ public:
     Statement& bindNull(int index);
     Statement& bind(int index, const std::optional<std::int64_t>& value);
     Statement& bind(int index, const std::optional<std::string>& value);
+    Statement& bind(int index, const SqlValue& value);
 
     /// Advances to the next row; false when done. Throws SqliteError on failure.
     bool step();
@@ -62,6 +69,8 @@ public:
     [[nodiscard]] bool columnIsNull(int index) const;
     [[nodiscard]] std::optional<std::int64_t> columnOptionalInt(int index) const;
     [[nodiscard]] std::optional<std::string> columnOptionalText(int index) const;
+    /// The column with its own type (NULL, integer, real, text or blob).
+    [[nodiscard]] SqlValue columnValue(int index) const;
 
 private:
     struct Finaliser {
@@ -81,16 +90,18 @@ struct OpenOptions {
     std::string vfs;
 };
 
-/// One connection to one SQLite file (or ":memory:"). Move-only; closed in the destructor.
-/// Not thread-safe: the kiosk uses one connection on its one thread.
+/// One connection to one SQLite file (or ":memory:"); closed in the destructor. Neither copyable nor movable:
+/// every Statement keeps a pointer to its Database, so a moved Database would leave them pointing at nothing.
+/// Hold one in a std::unique_ptr (or emplace it in place) to pass it around. Not thread-safe: the kiosk uses one
+/// connection on its one thread.
 class Database {
 public:
     /// The page cache every connection gets, in KiB (SQLite's default is 2 MiB): the lead review reads a year
     /// of sessions again on every refresh, and keeping those pages costs far less than the screen's fonts.
     static constexpr int kCacheKiB = 16384;
     explicit Database(const std::string& path, const OpenOptions& options = {});
-    Database(Database&&) noexcept = default;
-    Database& operator=(Database&&) noexcept = default;
+    Database(Database&&) = delete;
+    Database& operator=(Database&&) = delete;
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
     ~Database() = default;

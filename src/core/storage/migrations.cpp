@@ -328,7 +328,23 @@ INSERT INTO search_dirty(kind, id) SELECT 't', id FROM themes;
 INSERT INTO search_dirty(kind, id) SELECT 'a', id FROM actions;
 )sql";
 
-constexpr std::array<std::string_view, 5> kSteps = {kV1, kV2, kV3, kV4, kV5};
+// Version 6: the staff group leaves the evaluation row. With one student in the room, a row's staff group
+// picked out the student's answers; now it is only a count per session and group, beside the forms, and a
+// lead sees it by the same unit rule as every other count of what people said. The old column's content is
+// overwritten as the table is rewritten (secure_delete is on for every connection).
+constexpr std::string_view kV6 = R"sql(
+CREATE TABLE evaluation_staff_groups (
+    session_id  INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    staff_group TEXT NOT NULL CHECK (staff_group IN ('clinical', 'non-clinical', 'student', 'other')),
+    n           INTEGER NOT NULL CHECK (n >= 0),
+    PRIMARY KEY (session_id, staff_group)
+) WITHOUT ROWID;
+INSERT INTO evaluation_staff_groups(session_id, staff_group, n)
+    SELECT session_id, staff_group, COUNT(*) FROM evaluations WHERE staff_group IS NOT NULL GROUP BY 1, 2;
+ALTER TABLE evaluations DROP COLUMN staff_group;
+)sql";
+
+constexpr std::array<std::string_view, 6> kSteps = {kV1, kV2, kV3, kV4, kV5, kV6};
 
 }  // namespace
 

@@ -1,6 +1,8 @@
 // Signposts loader.
 #include "core/support/signposts.hpp"
 
+#include <cctype>
+
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -77,6 +79,21 @@ Result<SignpostList> loadSignposts(const std::filesystem::path& file) {
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return parseSignposts(buffer.str(), file.filename().string());
+}
+
+bool isPlaceholder(const Signpost& signpost) {
+    // The shipped file says where to look instead of how to reach the service; a site replaces it in config.toml.
+    std::string contact = signpost.contact;
+    for (char& c : contact) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return contact.empty() || contact.find("see your intranet") != std::string::npos;
+}
+
+std::vector<std::string> hidePlaceholders(SignpostList& list) {
+    std::vector<std::string> hidden;
+    for (const auto& s : list.entries)
+        if (isPlaceholder(s)) hidden.push_back(s.name);
+    std::erase_if(list.entries, [](const Signpost& s) { return isPlaceholder(s); });
+    return hidden;
 }
 
 }  // namespace reflect::core

@@ -26,4 +26,10 @@ struct SignpostList {
 [[nodiscard]] Result<SignpostList> parseSignposts(std::string_view toml, std::string_view fileName);
 [[nodiscard]] Result<SignpostList> loadSignposts(const std::filesystem::path& file);
 
+/// True while a signpost still has the shipped placeholder instead of local details ("See your intranet ...").
+[[nodiscard]] bool isPlaceholder(const Signpost& signpost);
+/// Takes out the signposts still at their placeholder, so staff are never sent to a dead end; returns their
+/// names, for the admin to be told at start-up.
+[[nodiscard]] std::vector<std::string> hidePlaceholders(SignpostList& list);
+
 }  // namespace reflect::core

@@ -156,4 +156,13 @@ std::string sanitiseControlCharacters(std::string_view text) {
     return out;
 }
 
+std::string_view trimBlanks(std::string_view text) noexcept {
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    std::size_t first = 0;
+    std::size_t last = text.size();
+    while (first < last && blank(text[first])) ++first;
+    while (last > first && blank(text[last - 1])) --last;
+    return text.substr(first, last - first);
+}
+
 }  // namespace reflect::core

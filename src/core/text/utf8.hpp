@@ -23,6 +23,9 @@ inline constexpr char32_t kReplacementCharacter = U'\uFFFD';
 /// Appends `codePoint` as UTF-8; surrogates and values past U+10FFFF are written as U+FFFD.
 void appendUtf8(std::string& out, char32_t codePoint);
 
+/// `text` without leading and trailing spaces, tabs and line breaks (the one trim for typed names and notes).
+[[nodiscard]] std::string_view trimBlanks(std::string_view text) noexcept;
+
 /// True when `text` is well-formed UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF.
 [[nodiscard]] bool isValidUtf8(std::string_view text) noexcept;
 

@@ -8,7 +8,6 @@
 #include <imgui_stdlib.h>
 
 #include "core/contribute/secret_text.hpp"
-#include "core/storage/contribution_store.hpp"
 #include "ui/screens/signposts_screen.hpp"
 #include "ui/widgets/scoped.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -16,7 +15,7 @@
 namespace reflect::ui {
 
 namespace {
-constexpr core::SteadyMs kThanksMs = 3000;
+constexpr core::SteadyMs kThanksMs = 6000;  // long enough to read the support line too
 /// Room for 2 000 four-byte characters and then some, reserved up front so typing never reallocates and leaves
 /// a copy of the draft behind in freed memory.
 constexpr std::size_t kDraftReserve = 4 * core::kMaxContributionCharacters + 4096;
@@ -121,13 +120,9 @@ void ContributeScreen::takeFeedback(const UiContext& ui, const core::SubmitFeedb
             m_showSignposts = false;
             break;
         case core::SubmitFeedback::Kind::Saved:
+            // The same thank-you and support line whatever was written: nobody watching can tell what it said.
             wipe();
             m_thanksAt = ui.now;
-            break;
-        case core::SubmitFeedback::Kind::SavedAtRisk:
-            wipe();
-            m_thanksAt = -1;
-            m_showSignposts = true;
             break;
         case core::SubmitFeedback::Kind::Failed: m_failure = fb.message; break;  // keep the words so nothing is lost
     }
@@ -284,6 +279,7 @@ void ContributeScreen::draw(const UiContext& ui, const core::RunnerView& runner,
         drawTick(ImGui::GetCursorScreenPos(), f.bodyBold->FontSize, p.good, std::max(2.0f, 3.0f * m.scale));
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + f.bodyBold->FontSize * 1.3f);
         wrappedText(f.bodyBold, ui.t("contribute.thanks"), p.good, avail.x);
+        wrappedText(f.body, ui.t("contribute.support_line"), p.text, avail.x);
     } else if (m_idle.countdownVisible(ui.now)) {
         wrappedText(f.bodyBold, ui.strings.format("contribute.idle_countdown", {{"seconds", std::to_string(m_idle.secondsLeft(ui.now))}}),
                     p.amber, avail.x);

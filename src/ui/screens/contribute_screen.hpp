@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/contribute/contribution_service.hpp"
+#include "core/contribute/draft.hpp"
 #include "core/kiosk/kiosk_view.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/support/signposts.hpp"

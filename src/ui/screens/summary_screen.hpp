@@ -3,7 +3,7 @@
 
 #include <optional>
 
-#include "core/storage/session_store.hpp"
+#include "core/kiosk/kiosk_view.hpp"
 #include "ui/ui_context.hpp"
 
 namespace reflect::ui {

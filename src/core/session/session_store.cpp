@@ -1,6 +1,8 @@
 // SessionStore implementation. Throws SqliteError; the session service turns that into a message.
-#include "core/storage/session_store.hpp"
+#include "core/session/session_store.hpp"
 
+#include "core/contribute/contribution_store.hpp"
+#include "core/evaluation/evaluation_store.hpp"
 #include "core/session/session_machine.hpp"
 
 namespace reflect::core {
@@ -21,7 +23,6 @@ void SessionStore::writeStages(std::int64_t sessionId, const SessionMachine& mac
 
 std::int64_t SessionStore::createStarted(const SessionMachine& machine, SteadyMs now, WallMs wallNow,
                                          std::optional<std::int64_t> groupId) {
-    Transaction tx(m_db);
     const auto& plan = machine.plan();
     m_db.prepare("INSERT INTO sessions(group_id, template_id, template_name, format, title, plan, status, started_at) "
                  "VALUES(?,?,?,?,?,?,'running',?)")
@@ -41,13 +42,11 @@ std::int64_t SessionStore::createStarted(const SessionMachine& machine, SteadyMs
         .bind(3, wallNow)
         .bind(4, machine.stateJson(now))
         .run();
-    tx.commit();
     return id;
 }
 
 void SessionStore::recordEvent(std::int64_t sessionId, std::string_view kind, const SessionMachine& machine,
                                SteadyMs now, WallMs wallNow, bool planChanged) {
-    Transaction tx(m_db);
     auto next = m_db.prepare("SELECT COALESCE(MAX(seq), 0) + 1 FROM stage_events WHERE session_id = ?");
     next.bind(1, sessionId);
     next.step();
@@ -65,7 +64,11 @@ void SessionStore::recordEvent(std::int64_t sessionId, std::string_view kind, co
     writeStages(sessionId, machine, now, planChanged);
     if (machine.runState() == RunState::Ended)
         m_db.prepare("UPDATE sessions SET status = 'ended', ended_at = ? WHERE id = ?").bind(1, wallNow).bind(2, sessionId).run();
-    tx.commit();
+}
+
+void SessionStore::forgetSubmissionOrder(std::int64_t sessionId) {
+    reorderContributions(m_db, sessionId);
+    reorderEvaluations(m_db, sessionId);
 }
 
 std::optional<UnfinishedSession> SessionStore::findUnfinished() {

@@ -1,4 +1,5 @@
-// SessionStore: sessions, their stage timings and the stage-event log, each write one durable transaction.
+// SessionStore: sessions, their stage timings and the stage-event log. The caller wraps each write in one
+// transaction (SessionService uses writeTransaction), so a write and what goes with it commit together.
 #pragma once
 
 #include <cstdint>
@@ -45,12 +46,16 @@ class SessionStore {
 public:
     explicit SessionStore(Database& db) : m_db(db) {}
 
-    /// Creates the session and its "start" event in one transaction; returns its id.
+    /// Creates the session and its "start" event; returns its id. Run inside a transaction.
     std::int64_t createStarted(const SessionMachine& machine, SteadyMs now, WallMs wallNow,
                                std::optional<std::int64_t> groupId = std::nullopt);
     /// Appends one event with the machine's state after it, updates stage timings and, for "end", the status.
+    /// Run inside a transaction.
     void recordEvent(std::int64_t sessionId, std::string_view kind, const SessionMachine& machine, SteadyMs now,
                      WallMs wallNow, bool planChanged = false);
+    /// Rewrites the session's contributions and evaluations in a fresh random order under new keys (see
+    /// reorderContributions, reorderEvaluations). Run inside a transaction; wipe the WAL after the commit.
+    void forgetSubmissionOrder(std::int64_t sessionId);
 
     [[nodiscard]] std::optional<UnfinishedSession> findUnfinished();
     [[nodiscard]] std::optional<SessionSummary> summary(std::int64_t sessionId);

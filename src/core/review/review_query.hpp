@@ -1,0 +1,43 @@
+// Shared by the review panels' queries: the filter's WHERE clause and its binding, and the period of a month.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/review/review.hpp"
+#include "core/storage/database.hpp"
+
+namespace reflect::core::review_query {
+
+/// The WHERE clause every query shares; parameters ?1..?4 are the range's first and past-the-end moments (ms),
+/// group and format (NULL = any). The bounds are whole periods, which is what widens a custom range; comparing
+/// start times lets the sessions_ended_by_start index find the range.
+inline constexpr std::string_view kFilterWhere =
+    "s.status = 'ended' AND (?1 IS NULL OR s.started_at >= ?1) AND (?2 IS NULL OR s.started_at < ?2) "
+    "AND (?3 IS NULL OR s.group_id = ?3) AND (?4 IS NULL OR s.format = ?4)";
+
+/// The SQL columns that name a session's suppression unit: its group, its format and its calendar month.
+inline constexpr std::string_view kUnitColumns =
+    "s.group_id, s.format, strftime('%Y-%m', s.started_at / 1000, 'unixepoch')";
+
+/// Binds ?1..?4 of kFilterWhere.
+void bindFilter(Statement& st, const ReviewFilter& filter);
+
+/// The label of the output period that a unit month ("YYYY-MM") belongs to.
+[[nodiscard]] std::string periodOfMonth(PeriodKind kind, const std::string& month);
+
+/// "YYYY-MM" (UTC) of a moment in milliseconds since the epoch: the unit month, as strftime would give it.
+[[nodiscard]] std::string monthOfMs(std::int64_t ms);
+
+/// The SQL expression of a session's calendar month, YYYY-MM: all that free text shown to a lead says of when.
+inline constexpr std::string_view kSessionMonth = "strftime('%Y-%m', s.started_at / 1000, 'unixepoch')";
+
+/// The free-text rule as SQL over the session `s`: at least ?people people counted present and at least ?visible
+/// contributions that are neither hidden nor purged (people, not texts, are what make a quote safe to show).
+[[nodiscard]] std::string freeTextSession(int peopleParam, int visibleParam);
+
+/// The SQL expression of a session's date (used only where a date is allowed: actions and timing).
+[[nodiscard]] std::string sessionDate();
+
+}  // namespace reflect::core::review_query

@@ -1,0 +1,115 @@
+// The phone page on the real kiosk: while contributions are open the kiosk serves a join link on loopback; a
+// phone previews a contribution with a name and a phone number, sends it, and it is stored scrubbed and nowhere
+// raw (database, WAL, the kiosk's output); once contributions close the same link stores nothing.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "companion/raw_http.hpp"
+#include "core/storage/database.hpp"
+#include "support/kiosk_window.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace reflect;
+using companion::test::formEscape;
+using companion::test::hiddenField;
+using companion::test::httpGet;
+using companion::test::httpPost;
+
+namespace {
+
+std::string fileBytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+struct JoinLink {
+    unsigned short port = 0;
+    std::string path;  ///< "/j/<token>"
+};
+
+/// "event join-address url=http://127.0.0.1:PORT/j/TOKEN" -> port and path.
+JoinLink parseJoin(const std::string& line) {
+    const std::string marker = "url=http://127.0.0.1:";
+    const auto at = line.find(marker);
+    REQUIRE(at != std::string::npos);
+    const auto portStart = at + marker.size();
+    const auto slash = line.find('/', portStart);
+    REQUIRE(slash != std::string::npos);
+    JoinLink link;
+    link.port = static_cast<unsigned short>(std::stoi(line.substr(portStart, slash - portStart)));
+    link.path = line.substr(slash);
+    while (!link.path.empty() && (link.path.back() == '\n' || link.path.back() == '\r')) link.path.pop_back();
+    return link;
+}
+
+}  // namespace
+
+TEST_CASE("a phone sends a scrubbed contribution to the real kiosk, and a closed link stores nothing", "[e2e][phone]") {
+    test::TempDir dir;
+    const auto db = (dir / "reflect.db").string();
+    const std::string text = "Dr Priya Shah rang me on 07700 900123 after the shift";
+    const std::vector<std::string> raw = {"Priya", "Shah", "07700 900123"};
+    test::XvfbServer xvfb("1280x720x24");
+    std::string transcript;
+    {
+        test::KioskWindow kiosk(xvfb, db, true, {"--listen", "127.0.0.1:0"});
+        kiosk.setPinsLater();
+        kiosk.keys({"Return", "Return"});
+        kiosk.expect("start");
+        for (int i = 0; i < 4; ++i) {
+            kiosk.keys({"n"});
+            kiosk.expect("next");
+        }
+        kiosk.keys({"o"});
+        kiosk.expect("contributions-open");
+        const JoinLink link = parseJoin(kiosk.expect("join-address url=http"));
+
+        const auto form = httpGet(link.port, link.path + "/write");
+        REQUIRE(form.status == 200);
+        const auto preview = httpPost(link.port, link.path + "/preview",
+                                      "form=" + formEscape(hiddenField(form.body, "form")) + "&text=" + formEscape(text));
+        REQUIRE(preview.status == 200);
+        CHECK(preview.body.find("[NAME]") != std::string::npos);
+        CHECK(preview.body.find("[PHONE]") != std::string::npos);
+        const auto sent = httpPost(link.port, link.path + "/send",
+                                   "form=" + formEscape(hiddenField(preview.body, "form")) + "&checked=" +
+                                       formEscape(hiddenField(preview.body, "checked")) + "&text=" + formEscape(text));
+        // "Saved" (the redirect to the thank-you) comes only after the kiosk's COMMIT.
+        CHECK(sent.status == 303);
+        CHECK(kiosk.expect("contribution-saved") == "event contribution-saved count=1");
+
+        kiosk.keys({"o"});  // closes them again
+        kiosk.expect("contributions-closed");
+        kiosk.expect("join-address url=none");
+        const auto late = httpGet(link.port, link.path + "/write");
+        CHECK(late.status == 410);
+        kiosk.keys({"e", "Return"});
+        kiosk.expect("end");
+        kiosk.keys({"Return", "Escape"});
+        CHECK(kiosk.process().wait(20'000) == 0);
+        transcript = kiosk.process().transcript();
+    }
+    for (const auto& r : raw) {
+        INFO("the kiosk's output must not contain " << r);
+        CHECK(transcript.find(r) == std::string::npos);
+    }
+    for (const char* suffix : {"", "-wal"}) {
+        const std::filesystem::path path = db + suffix;
+        if (!std::filesystem::exists(path)) continue;
+        const std::string bytes = fileBytes(path);
+        for (const auto& r : raw) {
+            INFO(path << " must not contain " << r);
+            CHECK(bytes.find(r) == std::string::npos);
+        }
+    }
+    core::Database check(db);
+    CHECK(check.queryInt("SELECT COUNT(*) FROM contributions") == 1);
+    const std::string stored = check.queryText("SELECT text FROM contributions");
+    CHECK(stored.find("[NAME]") != std::string::npos);
+    CHECK(stored.find("[PHONE]") != std::string::npos);
+}
