@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "core/contribute/codebook.hpp"
-#include "core/review/review.hpp"
 #include "core/contribute/contribution_store.hpp"
+#include "core/review/review.hpp"
 #include "core/storage/database.hpp"
 #include "core/storage/migrations.hpp"
 
@@ -34,8 +34,10 @@ double percentile(std::vector<double> v, double p) {
     return v[std::min(index, v.size() - 1)];
 }
 
-/// Every panel of the dashboard, as the dashboard would ask for it (it refreshes one panel at a time; this is all of them).
-std::size_t refreshDashboard(core::Database& db, const core::Codebook& codebook, const core::ReviewFilter& filter, bool verbose) {
+/// Every panel of the dashboard, as the dashboard would ask for it (it refreshes one panel at a time; this is all of
+/// them).
+std::size_t refreshDashboard(core::Database& db, const core::Codebook& codebook, const core::ReviewFilter& filter,
+                             bool verbose) {
     const core::ReviewSettings settings;
     std::size_t rows = 0;
     const auto timed = [&](const char* panel, auto&& run) {
@@ -90,8 +92,8 @@ int main(int argc, char** argv) {
                 rows = refreshDashboard(db, *codebook, filter, i == 6);
                 times.push_back(msSince(start));
             }
-            std::printf("dashboard refresh (%s, %zu rows): median %.1f ms, worst %.1f ms (target <= 50 ms)\n", name, rows,
-                        percentile(times, 0.5), *std::max_element(times.begin(), times.end()));
+            std::printf("dashboard refresh (%s, %zu rows): median %.1f ms, worst %.1f ms (target <= 50 ms)\n", name,
+                        rows, percentile(times, 0.5), *std::max_element(times.begin(), times.end()));
         }
         {
             core::ReviewFilter all;
@@ -102,9 +104,9 @@ int main(int argc, char** argv) {
         }
 
         // Search.
-        const std::vector<std::string> queries = {"night shift", "grief", "family", "proud", "tired", "breaks",
-                                                  "bed", "thank", "mistake", "colleague", "listen", "rota",
-                                                  "\"unbalanced (", "kind*", "waiting corridor", "home"};
+        const std::vector<std::string> queries = {
+            "night shift", "grief",  "family", "proud",          "tired", "breaks",           "bed", "thank", "mistake",
+            "colleague",   "listen", "rota",   "\"unbalanced (", "kind*", "waiting corridor", "home"};
         std::vector<double> searchTimes;
         std::size_t hits = 0;
         for (int round = 0; round < 3; ++round)
@@ -125,8 +127,9 @@ int main(int argc, char** argv) {
         {
             core::Database submitDb(scratch.string());
             core::migrate(submitDb);
-            submitDb.exec("INSERT INTO sessions(template_id, template_name, format, plan, status, started_at) "
-                          "VALUES('round', 'Schwartz Round', 'round', '{}', 'running', 0)");
+            submitDb.exec(
+                "INSERT INTO sessions(template_id, template_name, format, plan, status, started_at) "
+                "VALUES('round', 'Schwartz Round', 'round', '{}', 'running', 0)");
             const auto sessionId = submitDb.lastInsertRowId();
             core::ContributionStore store(submitDb);
             std::vector<double> submitTimes;
@@ -135,8 +138,10 @@ int main(int argc, char** argv) {
                 if (!store.add(sessionId, 1, "Something that stayed with me after the shift.", false)) return 2;
                 submitTimes.push_back(msSince(start));
             }
-            std::printf("durable submit (200 contributions, synchronous=FULL): median %.2f ms, p95 %.2f ms (target p95 <= 10 ms)\n",
-                        percentile(submitTimes, 0.5), percentile(submitTimes, 0.95));
+            std::printf(
+                "durable submit (200 contributions, synchronous=FULL): median %.2f ms, p95 %.2f ms (target p95 <= 10 "
+                "ms)\n",
+                percentile(submitTimes, 0.5), percentile(submitTimes, 0.95));
         }
         std::filesystem::remove(scratch);
         std::filesystem::remove(scratch.string() + "-wal");

@@ -1,8 +1,8 @@
 // Screenshot demo states: each named screen is reached through the same commands a facilitator would use.
 #include <algorithm>
-#include <set>
 #include <initializer_list>
 #include <iterator>
+#include <set>
 #include <string>
 
 #include "app/kiosk_app.hpp"
@@ -23,7 +23,9 @@ core::Result<void> startRound(KioskApp& app) {
     return core::ok();
 }
 
-void op(KioskApp& app, core::SessionOp o) { app.apply(core::SessionCommand{o}); }
+void op(KioskApp& app, core::SessionOp o) {
+    app.apply(core::SessionCommand{o});
+}
 
 /// Fictional reflections in the voice of staff after a Round; already free of identifiers, as stored ones are.
 constexpr const char* kDemoCards[] = {
@@ -111,14 +113,16 @@ core::Result<std::int64_t> setWithHistory(KioskApp& app, core::ManualClock& cloc
     c.apply(core::CreateGroup{"Thursday Rounds", "round", 40});
     c.apply(core::CreateGroup{"Community team peer support", "peer-support", 8});
     const auto groups = app.meetings().groups().list();
-    const auto set = std::find_if(groups.begin(), groups.end(), [](const core::Group& g) { return g.format == "action-learning"; });
+    const auto set =
+        std::find_if(groups.begin(), groups.end(), [](const core::Group& g) { return g.format == "action-learning"; });
     if (set == groups.end()) return core::fail("the demo group was not created");
     c.apply(core::StartSession{"action-learning-set", {}, set->id});
     if (!app.sessions().active()) return core::fail("the demo set did not start");
     op(app, core::SessionOp::Start);
     clock.advanceSeconds(60 * 20);
     op(app, core::SessionOp::Next);
-    c.apply(core::AddAction{"Ask the rota lead for a protected hour for supervision", "Presenter A", std::string("2026-12-04")});
+    c.apply(core::AddAction{"Ask the rota lead for a protected hour for supervision", "Presenter A",
+                            std::string("2026-12-04")});
     c.apply(core::AddAction{"Try a five-minute huddle at the start of the late shift", "Presenter B", std::nullopt});
     c.apply(core::AddAction{"Find a quieter room for our next meeting", "The set", std::nullopt});
     c.apply(core::SetAttendance{5});
@@ -135,7 +139,8 @@ std::vector<core::PrincipleAnswer> demoRatings(KioskApp& app, int variant) {
                                                 core::PrincipleRating::NotYet, core::PrincipleRating::Met};
     int i = variant;
     for (const auto& p : app.meetings().principles())
-        out.push_back({p.key, kCycle[static_cast<std::size_t>(i++ % 4)], "", variant ? "Rotate who opens the meeting" : ""});
+        out.push_back(
+            {p.key, kCycle[static_cast<std::size_t>(i++ % 4)], "", variant ? "Rotate who opens the meeting" : ""});
     return out;
 }
 
@@ -150,7 +155,8 @@ core::Result<void> prepareMeetingScreen(const std::string& screen, KioskApp& app
     }
     if (screen == "checklist" || screen == "checklist-result") {
         const auto groups = app.meetings().groups().list();
-        const auto peer = std::find_if(groups.begin(), groups.end(), [](const core::Group& g) { return g.format == "peer-support"; });
+        const auto peer =
+            std::find_if(groups.begin(), groups.end(), [](const core::Group& g) { return g.format == "peer-support"; });
         if (peer == groups.end()) return core::fail("no peer support group in the demo");
         // The earlier check is stored directly, so the screen opens on the form with that check beside it.
         auto earlier = app.meetings().checklists().save(peer->id, std::nullopt, demoRatings(app, 0), clock.wallNow());
@@ -162,10 +168,12 @@ core::Result<void> prepareMeetingScreen(const std::string& screen, KioskApp& app
     }
     if (screen == "evaluation") {
         const auto groups = app.meetings().groups().list();
-        const auto rounds = std::find_if(groups.begin(), groups.end(), [](const core::Group& g) { return g.format == "round"; });
+        const auto rounds =
+            std::find_if(groups.begin(), groups.end(), [](const core::Group& g) { return g.format == "round"; });
         core::PlanChoices choices;
         choices.title = "When the rota breaks";
-        c.apply(core::StartSession{"round", choices, rounds == groups.end() ? std::nullopt : std::optional<std::int64_t>(rounds->id)});
+        c.apply(core::StartSession{"round", choices,
+                                   rounds == groups.end() ? std::nullopt : std::optional<std::int64_t>(rounds->id)});
         if (!app.sessions().active()) return core::fail("the demo Round did not start");
         op(app, core::SessionOp::Start);
         while (app.sessions().active() && !app.sessions().active()->currentStage().flags.evaluation &&
@@ -189,7 +197,8 @@ core::Result<void> prepareMeetingScreen(const std::string& screen, KioskApp& app
     const auto waiting = app.meetings().actions().awaitingReview(*set, app.sessions().activeId());
     if (screen == "action-review") {
         if (!waiting.empty())
-            c.apply(core::ReviewAction{waiting.front().id, {core::ActionStatus::Done, "Agreed for the new year", false}});
+            c.apply(
+                core::ReviewAction{waiting.front().id, {core::ActionStatus::Done, "Agreed for the new year", false}});
         return core::ok();
     }
     for (const auto& a : waiting) c.apply(core::ReviewAction{a.id, {core::ActionStatus::Open, "", true}});
@@ -199,7 +208,8 @@ core::Result<void> prepareMeetingScreen(const std::string& screen, KioskApp& app
         c.apply(core::SetRepeatCount{"presenter", 3});
         return core::ok();
     }
-    while (!app.sessions().active()->currentStage().flags.commitment && app.sessions().active()->canApply(core::SessionOp::Next)) {
+    while (!app.sessions().active()->currentStage().flags.commitment &&
+           app.sessions().active()->canApply(core::SessionOp::Next)) {
         clock.advanceMs(app.sessions().active()->allowedMs(app.sessions().active()->currentIndex()));
         op(app, core::SessionOp::Next);
     }
@@ -228,7 +238,8 @@ core::Result<void> leadReview(const std::string& screen, KioskApp& app, core::Ma
     c.apply(core::OpenLeadReview{});
     if (screen == "lead-pin") return core::ok();
     c.apply(core::SubmitLeadPin{"2468"});
-    if (app.controller().screen() != core::Screen::Dashboard) return core::fail("the demo lead PIN did not unlock the dashboard");
+    if (app.controller().screen() != core::Screen::Dashboard)
+        return core::fail("the demo lead PIN did not unlock the dashboard");
     struct Shot {
         const char* name;
         core::DashboardPanel panel;
@@ -284,7 +295,6 @@ core::Result<void> pinSetup(const std::string& screen, KioskApp& app, core::Data
     }
     return core::ok();
 }
-
 
 /// The demo states that start from a fresh kiosk whose facilitator chose "Set later" on the first-run set-up.
 core::Result<void> simpleScreen(const DemoContext& d) {
@@ -346,7 +356,8 @@ core::Result<void> contributionScreen(const DemoContext& d) {
             "07700 900123 and I wrote it on my hand.",
             d.clock.steadyNow());
     if (screen == "contribute-countdown") {
-        d.app.ui().contribute().setDraftForDemo("I keep going over what I could have said to her son", d.clock.steadyNow());
+        d.app.ui().contribute().setDraftForDemo("I keep going over what I could have said to her son",
+                                                d.clock.steadyNow());
         d.clock.advanceSeconds(83);
     }
     if (screen == "contribute-signposts")
@@ -398,7 +409,8 @@ core::Result<void> surfaceScreen(const DemoContext& d) {
     // The room as a one-display kiosk shows it: the room view with the button that flips to the console.
     d.app.ui().setSurfaces(room ? ui::Surfaces::SingleScreen : ui::Surfaces::Console);
     const auto nextUntil = [&](std::string_view key) {
-        for (int i = 0; i < 30 && d.app.sessions().active() && d.app.sessions().active()->currentStage().key != key; ++i)
+        for (int i = 0; i < 30 && d.app.sessions().active() && d.app.sessions().active()->currentStage().key != key;
+             ++i)
             op(d.app, core::SessionOp::Next);
     };
     if (kind == "presenter") {
@@ -426,9 +438,15 @@ core::Result<void> afterSetLater(const DemoContext& d) {
     return Prepare(d);
 }
 
-core::Result<void> pinScreen(const DemoContext& d) { return pinSetup(d.screen, d.app, d.db, d.clock); }
-core::Result<void> leadScreen(const DemoContext& d) { return leadReview(d.screen, d.app, d.clock, d.db); }
-core::Result<void> meetingScreen(const DemoContext& d) { return prepareMeetingScreen(d.screen, d.app, d.clock); }
+core::Result<void> pinScreen(const DemoContext& d) {
+    return pinSetup(d.screen, d.app, d.db, d.clock);
+}
+core::Result<void> leadScreen(const DemoContext& d) {
+    return leadReview(d.screen, d.app, d.clock, d.db);
+}
+core::Result<void> meetingScreen(const DemoContext& d) {
+    return prepareMeetingScreen(d.screen, d.app, d.clock);
+}
 
 }  // namespace
 
@@ -508,7 +526,8 @@ std::vector<std::string> screenshotScreens() {
     return names;
 }
 
-core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, core::ManualClock& clock, core::Database& db) {
+core::Result<void> prepareScreenshot(const std::string& screen, KioskApp& app, core::ManualClock& clock,
+                                     core::Database& db) {
     for (const auto& s : demoScreens())
         if (screen == s.name) return s.prepare(DemoContext{screen, app, clock, db});
     return core::fail("unknown screen \"" + screen + "\" (try --screen list)");

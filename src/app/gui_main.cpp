@@ -98,9 +98,9 @@ int runKiosk(Windows& w, KioskApp& kiosk) {
     FrameAdapter adapter(kiosk);
     if (w.roomWindow) {
         RoomAdapter room(kiosk);
-        return platform::runFrameLoop(
-            {platform::WindowSurface{*w.window, *w.layer, adapter}, platform::WindowSurface{*w.roomWindow, *w.roomLayer, room}},
-            platform::LoopOptions{});
+        return platform::runFrameLoop({platform::WindowSurface{*w.window, *w.layer, adapter},
+                                       platform::WindowSurface{*w.roomWindow, *w.roomLayer, room}},
+                                      platform::LoopOptions{});
     }
     kiosk.ui().setSurfaces(ui::Surfaces::SingleScreen);
     return platform::runFrameLoop(*w.window, *w.layer, adapter, platform::LoopOptions{});
@@ -169,7 +169,8 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
     }
     const bool bench = gui.benchBoard > 0;
     const bool screenshot = !gui.screenshot.empty() || bench;
-    if (!bench && screenshot && gui.screen.empty()) return cli::failWith("--screenshot needs --screen NAME (see --screen list)");
+    if (!bench && screenshot && gui.screen.empty())
+        return cli::failWith("--screenshot needs --screen NAME (see --screen list)");
 
     const core::AppConfig config = screenshot ? core::AppConfig{} : cli::readConfig(common.config);
     auto assets = core::findAssets(common.assets, cli::exePath(), REFLECT_SOURCE_ASSETS_DIR);
@@ -178,7 +179,8 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
     if (!strings) return cli::failWith(strings.error().message);
     const fs::path templatesDir = config.templatesDir.empty() ? *assets / "templates" : fs::path(config.templatesDir);
     const core::TemplateSet templates = core::loadTemplates(templatesDir);
-    for (const auto& issue : templates.issues) std::cerr << "reflect-kiosk: template skipped: " << issue.toString() << '\n';
+    for (const auto& issue : templates.issues)
+        std::cerr << "reflect-kiosk: template skipped: " << issue.toString() << '\n';
     auto signposts = core::loadSignposts(*assets / "signposts.toml");
     if (!signposts) std::cerr << "reflect-kiosk: " << signposts.error().message << '\n';
     core::SignpostList signpostList = signposts ? signposts.value() : core::SignpostList{};
@@ -239,11 +241,11 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
         std::cerr << "reflect-kiosk: the database was damaged and has been moved to " << opened->movedAsideTo.string()
                   << (opened->restoredFrom.empty() ? "; started a fresh database\n"
                                                    : "; restored " + opened->restoredFrom.string() + "\n");
-        startupNotice = opened->restoredFrom.empty()
-                            ? strings->format("safe_mode.fresh", {{"moved", opened->movedAsideTo.filename().string()}})
-                            : strings->format("safe_mode.restored",
-                                              {{"moved", opened->movedAsideTo.filename().string()},
-                                               {"backup", opened->restoredFrom.filename().string()}});
+        startupNotice =
+            opened->restoredFrom.empty()
+                ? strings->format("safe_mode.fresh", {{"moved", opened->movedAsideTo.filename().string()}})
+                : strings->format("safe_mode.restored", {{"moved", opened->movedAsideTo.filename().string()},
+                                                         {"backup", opened->restoredFrom.filename().string()}});
     }
     std::unique_ptr<core::Database>* db = &opened->db;
     core::ManualClock demoClock(1'000'000, 1'795'439'100'000);
@@ -255,16 +257,19 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
     }
     try {
         if (bench) {
-            app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
-                               app::KioskAppConfig{"", false, false, 3, 90, &codebook, "", {}, 14, 180, {}, "/media/usb-stick"});
-            auto prepared = app::prepareScreenshot(gui.screen.empty() ? "board-500" : gui.screen, demo, demoClock, **db);
+            app::KioskApp demo(
+                **db, clock, templates, strings.value(), signpostList,
+                app::KioskAppConfig{"", false, false, 3, 90, &codebook, "", {}, 14, 180, {}, "/media/usb-stick"});
+            auto prepared =
+                app::prepareScreenshot(gui.screen.empty() ? "board-500" : gui.screen, demo, demoClock, **db);
             if (!prepared) return cli::failWith(prepared.error().message);
             FrameAdapter adapter(demo);
             const auto t = platform::benchFrames(*windows.window, *windows.layer, adapter, gui.benchBoard);
-            std::printf("frame time, %s, %dx%d, over %d frames: whole frame mean %.2f ms, p95 %.2f ms, max %.2f ms; "
-                        "ImGui and screens only: mean %.2f ms, p95 %.2f ms\n",
-                        gui.screen.empty() ? "board-500" : gui.screen.c_str(), windowOptions.width, windowOptions.height,
-                        t.frames, t.mean, t.p95, t.max, t.uiMean, t.uiP95);
+            std::printf(
+                "frame time, %s, %dx%d, over %d frames: whole frame mean %.2f ms, p95 %.2f ms, max %.2f ms; "
+                "ImGui and screens only: mean %.2f ms, p95 %.2f ms\n",
+                gui.screen.empty() ? "board-500" : gui.screen.c_str(), windowOptions.width, windowOptions.height,
+                t.frames, t.mean, t.p95, t.max, t.uiMean, t.uiP95);
             return 0;
         }
         if (screenshot) {
@@ -276,13 +281,24 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
                     : std::string();
             // The PIN screen only exists in kiosk mode, so those demos run as a kiosk.
             app::KioskApp demo(**db, clock, templates, strings.value(), signpostList,
-                               app::KioskAppConfig{"", gui.screen == "pin" || gui.screen == "pin-closing", false, 3, 90, &codebook, demoNotice, {}, 14, 180,
-                                                   {}, "/media/usb-stick"});
+                               app::KioskAppConfig{"",
+                                                   gui.screen == "pin" || gui.screen == "pin-closing",
+                                                   false,
+                                                   3,
+                                                   90,
+                                                   &codebook,
+                                                   demoNotice,
+                                                   {},
+                                                   14,
+                                                   180,
+                                                   {},
+                                                   "/media/usb-stick"});
             demo.meetings().setPrinciples(principleList);
             auto prepared = app::prepareScreenshot(gui.screen, demo, demoClock, **db);
             if (!prepared) return cli::failWith(prepared.error().message);
             FrameAdapter adapter(demo);
-            return platform::runFrameLoop(*windows.window, *windows.layer, adapter, platform::LoopOptions{gui.screenshot, 4});
+            return platform::runFrameLoop(*windows.window, *windows.layer, adapter,
+                                          platform::LoopOptions{gui.screenshot, 4});
         }
         // config.toml is edited outside the kiosk: a change since the last start goes into the audit log.
         if (auto audited = core::auditSettingsChanges(**db, clock, config); !audited)
@@ -299,8 +315,8 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
         const std::string exportFolder =
             !config.backupDir.empty() ? config.backupDir : fs::absolute(dbPath).parent_path().string();
         app::KioskApp kiosk(**db, clock, templates, strings.value(), signpostList,
-                            app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents, config.revealMinimum,
-                                                config.draftIdleSeconds, &codebook, startupNotice,
+                            app::KioskAppConfig{config.organisationName, gui.kiosk, gui.printEvents,
+                                                config.revealMinimum, config.draftIdleSeconds, &codebook, startupNotice,
                                                 core::backupFolderFor(dbPath, config.backupDir), config.backupKeep,
                                                 config.lockIdleSeconds, review, exportFolder});
         kiosk.meetings().setPrinciples(principleList);
@@ -311,6 +327,5 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
         return cli::failWith(e.what());
     }
 }
-
 
 }  // namespace reflect::app

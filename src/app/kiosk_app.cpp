@@ -103,7 +103,8 @@ std::int64_t KioskApp::msUntilNextChange() {
     const auto tick = machine->msUntilNextVisibleChange(now);
     if (tick >= 0) consider(tick);
     // Paused: the countdown stands still but the projected finish moves with the time of day, once a minute.
-    else consider(60'000 - m_clock.wallNow() % 60'000);
+    else
+        consider(60'000 - m_clock.wallNow() % 60'000);
     return wake;
 }
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "app/phone_port.hpp"
 #include "core/access/pin_store.hpp"
 #include "core/clock.hpp"
 #include "core/groups/meeting_service.hpp"
-#include "app/phone_port.hpp"
 #include "core/kiosk/command_inbox.hpp"
 #include "core/kiosk/kiosk_controller.hpp"
 #include "core/privacy/scrubber.hpp"

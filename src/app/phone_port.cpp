@@ -67,13 +67,16 @@ std::future<companion::Reply> PhonePort::refused(std::string message) {
 
 std::future<companion::Reply> PhonePort::submitContribution(const std::string& joinToken, core::SecretText text) {
     // A link from a closed or ended session never reaches the stores.
-    if (!joinTokenValid(joinToken, false)) return refused("Contributions and the evaluation are not open just now. Nothing was saved.");
+    if (!joinTokenValid(joinToken, false))
+        return refused("Contributions and the evaluation are not open just now. Nothing was saved.");
     core::SubmitContribution command{std::move(text), true};
     return m_inbox.postAndWait(std::move(command));
 }
 
-std::future<companion::Reply> PhonePort::submitEvaluation(const std::string& joinToken, core::EvaluationAnswers answers) {
-    if (!joinTokenValid(joinToken, true)) return refused("Contributions and the evaluation are not open just now. Nothing was saved.");
+std::future<companion::Reply> PhonePort::submitEvaluation(const std::string& joinToken,
+                                                          core::EvaluationAnswers answers) {
+    if (!joinTokenValid(joinToken, true))
+        return refused("Contributions and the evaluation are not open just now. Nothing was saved.");
     return m_inbox.postAndWait(core::SubmitEvaluation{std::move(answers), true});
 }
 
@@ -84,14 +87,20 @@ std::future<companion::Reply> PhonePort::pair(const std::string& pairToken) {
 std::future<companion::Reply> PhonePort::remote(companion::RemoteAction action) {
     core::SessionOp op = core::SessionOp::Next;
     switch (action) {
-        case companion::RemoteAction::Next: op = core::SessionOp::Next; break;
-        case companion::RemoteAction::Back: op = core::SessionOp::Back; break;
-        case companion::RemoteAction::AddMinute: op = core::SessionOp::Extend1; break;
+        case companion::RemoteAction::Next:
+            op = core::SessionOp::Next;
+            break;
+        case companion::RemoteAction::Back:
+            op = core::SessionOp::Back;
+            break;
+        case companion::RemoteAction::AddMinute:
+            op = core::SessionOp::Extend1;
+            break;
         case companion::RemoteAction::Pause: {
             const std::lock_guard lock(m_mutex);
-            op = m_state.remote.running ? core::SessionOp::Pause
+            op = m_state.remote.running                                        ? core::SessionOp::Pause
                  : m_machine && m_machine->runState() == core::RunState::Ready ? core::SessionOp::Start
-                                                                                : core::SessionOp::Resume;
+                                                                               : core::SessionOp::Resume;
             break;
         }
     }

@@ -23,7 +23,8 @@ public:
 
     [[nodiscard]] companion::PhoneState snapshot() const override;
     std::future<companion::Reply> submitContribution(const std::string& joinToken, core::SecretText text) override;
-    std::future<companion::Reply> submitEvaluation(const std::string& joinToken, core::EvaluationAnswers answers) override;
+    std::future<companion::Reply> submitEvaluation(const std::string& joinToken,
+                                                   core::EvaluationAnswers answers) override;
     std::future<companion::Reply> pair(const std::string& pairToken) override;
     std::future<companion::Reply> remote(companion::RemoteAction action) override;
 

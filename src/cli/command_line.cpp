@@ -30,19 +30,23 @@ void CommandLine::addGuiFlags() {
     m_app.add_flag("--windowed", m_gui.windowed, "Run in a window instead of full screen (development)");
     m_app.add_option("--size", m_gui.size, "Window size for --windowed and --screenshot, e.g. 1920x1080");
     m_app.add_flag("--kiosk", m_gui.kiosk, "Leaving the kiosk needs the facilitator PIN");
-    m_app.add_option("--scale", m_gui.scale, "Extra scale for text and controls (0.5 to 4)")->check(CLI::Range(0.5f, 4.0f));
+    m_app.add_option("--scale", m_gui.scale, "Extra scale for text and controls (0.5 to 4)")
+        ->check(CLI::Range(0.5f, 4.0f));
     m_app.add_flag("--high-contrast", m_gui.highContrast, "Use the high-contrast theme");
     m_app.add_option("--screenshot", m_gui.screenshot, "Render --screen NAME with demo data, write this PNG, exit");
     m_app.add_option("--screen", m_gui.screen, "Screen for --screenshot; 'list' prints the names");
     m_app.add_flag("--print-events", m_gui.printEvents, "Print one line per saved stage change (for tests)");
     m_app.add_option("--listen", m_gui.listen, "Serve the phone page at ADDR:PORT (e.g. 0.0.0.0:8080)");
-    m_app.add_option("--bench-board", m_gui.benchBoard, "Time this many frames of a board with 500 cards, print the figures")
+    m_app
+        .add_option("--bench-board", m_gui.benchBoard,
+                    "Time this many frames of a board with 500 cards, print the figures")
         ->check(CLI::Range(1, 100000));
 }
 
 void CommandLine::addStorageCommands() {
     m_templatesCmd = m_app.add_subcommand("templates", "Check template files");
-    m_checkCmd = m_templatesCmd->add_subcommand("check", "Check every template in a folder (default: the built-in ones)");
+    m_checkCmd =
+        m_templatesCmd->add_subcommand("check", "Check every template in a folder (default: the built-in ones)");
     m_checkCmd->add_option("DIR", m_checkDir, "Folder of .toml templates");
     m_templatesCmd->require_subcommand(1);
 
@@ -53,7 +57,9 @@ void CommandLine::addStorageCommands() {
     m_verifyCmd = m_app.add_subcommand("verify", "Check the database (integrity and foreign keys); exit 0 or 1");
 
     m_setPinCmd = m_app.add_subcommand("set-pin", "Set the facilitator or lead PIN (read from standard input)");
-    m_setPinCmd->add_option("--role", m_role, "lead or facilitator")->required()->check(CLI::IsMember({"lead", "facilitator"}));
+    m_setPinCmd->add_option("--role", m_role, "lead or facilitator")
+        ->required()
+        ->check(CLI::IsMember({"lead", "facilitator"}));
 }
 
 void CommandLine::addReviewCommands() {
@@ -68,9 +74,11 @@ void CommandLine::addReviewCommands() {
         ->check(CLI::IsMember({"sessions", "themes", "actions", "evaluations"}));
     m_exportCmd->add_option("--from", m_exportArgs.from, "First day (YYYY-MM-DD), widened to the start of its period");
     m_exportCmd->add_option("--to", m_exportArgs.to, "Last day (YYYY-MM-DD), widened to the end of its period");
-    m_exportCmd->add_option("--period", m_exportArgs.period, "month, quarter or year")->check(CLI::IsMember({"month", "quarter", "year"}));
+    m_exportCmd->add_option("--period", m_exportArgs.period, "month, quarter or year")
+        ->check(CLI::IsMember({"month", "quarter", "year"}));
     m_exportCmd->add_option("--group", m_exportArgs.group, "One group, by name or number");
-    m_exportCmd->add_flag("--include-text", m_exportArgs.includeText, "Include free text (only from sessions with enough contributions)");
+    m_exportCmd->add_flag("--include-text", m_exportArgs.includeText,
+                          "Include free text (only from sessions with enough contributions)");
     m_exportCmd->add_flag("--bom", m_exportArgs.bom, "Start the CSV with a byte-order mark (for Excel)");
     m_exportCmd->add_option("--output", m_exportArgs.output, "Write to this file instead of standard output");
     m_reportCmd = m_app.add_subcommand("report", "Write the printable HTML report");
@@ -78,12 +86,14 @@ void CommandLine::addReviewCommands() {
     m_reportCmd->add_option("--from", m_reportArgs.from, "First day (YYYY-MM-DD)");
     m_reportCmd->add_option("--to", m_reportArgs.to, "Last day (YYYY-MM-DD)");
     m_reportCmd->add_option("--group", m_reportArgs.group, "One group, by name or number");
-    m_reportCmd->add_option("--period", m_reportArgs.period, "month, quarter or year")->check(CLI::IsMember({"month", "quarter", "year"}));
+    m_reportCmd->add_option("--period", m_reportArgs.period, "month, quarter or year")
+        ->check(CLI::IsMember({"month", "quarter", "year"}));
     m_purgeCmd = m_app.add_subcommand("purge", "Delete contribution and comment text older than N days");
     m_purgeCmd->add_option("--older-than", m_purgeDays, "Days")->required()->check(CLI::Range(1, 36500));
     m_publishCmd = m_app.add_subcommand("publish", "Write a signed bundle of aggregates for the trust-wide review");
     m_publishCmd->add_option("--to", m_publishArgs.to, "Folder for the bundle (a USB stick or an outgoing share)");
-    m_publishCmd->add_flag("--show-key", m_publishArgs.showKey, "Print this kiosk's public key for the trust to register");
+    m_publishCmd->add_flag("--show-key", m_publishArgs.showKey,
+                           "Print this kiosk's public key for the trust to register");
     m_publishCmd->add_flag("--all", m_publishArgs.all, "Send every unit again (for a trust that lost a bundle)");
     m_redactCmd = m_app.add_subcommand("redact", "Read text on standard input; write it with identifiers replaced");
     m_redactCmd->add_flag("--lines", m_redactLines, "Exactly one output line per input line");
@@ -144,7 +154,8 @@ int CommandLine::runSubcommand() {
             const fs::path dbPath = m_common.db.empty() ? core::defaultDatabasePath() : fs::path(m_common.db);
             return publish(**db, dbPath.parent_path(), m_publishArgs, config, std::cout, std::cerr);
         }
-        if (m_exportCmd->parsed()) return exportData(**db, *assets, m_exportArgs, settings, clock, std::cout, std::cerr);
+        if (m_exportCmd->parsed())
+            return exportData(**db, *assets, m_exportArgs, settings, clock, std::cout, std::cerr);
         if (m_reportCmd->parsed()) return report(**db, *assets, m_reportArgs, settings, clock, std::cout, std::cerr);
         return purge(**db, m_purgeDays, clock, std::cout, std::cerr);
     }

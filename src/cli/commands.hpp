@@ -21,8 +21,8 @@ int setPin(const std::filesystem::path& db, const std::string& role, std::istrea
 /// endings). Input that is not UTF-8 writes nothing and gives one line on `err` naming the first bad line.
 int redact(bool lines, std::istream& in, std::ostream& out, std::ostream& err);
 /// `backup --to DIR`: a checked copy of the database in DIR; prints its path.
-int backup(const std::filesystem::path& db, const std::filesystem::path& dir, std::int64_t wallNowMs,
-           std::ostream& out, std::ostream& err);
+int backup(const std::filesystem::path& db, const std::filesystem::path& dir, std::int64_t wallNowMs, std::ostream& out,
+           std::ostream& err);
 
 /// `restore FILE`: replaces the database with FILE after integrity_check; refuses (one line, exit 1) otherwise.
 int restore(const std::filesystem::path& db, const std::filesystem::path& file, std::ostream& out, std::ostream& err);

@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "core/review/audit_log.hpp"
 #include "core/contribute/codebook.hpp"
+#include "core/review/audit_log.hpp"
 #include "core/review/demo_data.hpp"
 #include "core/review/export.hpp"
 #include "core/review/purge.hpp"
@@ -87,10 +87,11 @@ int demoData(core::Database& db, const std::filesystem::path& assets, int sessio
     }
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     const auto& s = *result;
-    out << fmt::format("Demo data: {} groups, {} sessions, {} contributions, {} themes, {} evaluations, {} actions, "
-                       "{} checklists in {:.1f} s\n",
-                       s.groups, s.sessions, s.contributions, s.themes, s.evaluations, s.actions, s.checklists,
-                       static_cast<double>(ms.count()) / 1000.0);
+    out << fmt::format(
+        "Demo data: {} groups, {} sessions, {} contributions, {} themes, {} evaluations, {} actions, "
+        "{} checklists in {:.1f} s\n",
+        s.groups, s.sessions, s.contributions, s.themes, s.evaluations, s.actions, s.checklists,
+        static_cast<double>(ms.count()) / 1000.0);
     return 0;
 }
 
@@ -117,15 +118,18 @@ int exportData(core::Database& db, const std::filesystem::path& assets, const Ex
         const std::string content =
             args.format == "csv" ? core::toCsv(*table, args.bom) : core::toJson(*table, request, settings);
         core::AuditLog log(db, clock);
-        if (auto logged = log.record("lead", "export",
-                                     fmt::format("{} {} {}{}", args.format, args.what, core::periodKindName(filter->period),
-                                                 args.includeText ? " with text" : ""));
+        if (auto logged =
+                log.record("lead", "export",
+                           fmt::format("{} {} {}{}", args.format, args.what, core::periodKindName(filter->period),
+                                       args.includeText ? " with text" : ""));
             !logged) {
             err << "reflect-kiosk: " << logged.error().message << '\n';
             return 1;
         }
-        if (args.output.empty()) out << content;
-        else if (!writeFile(args.output, content, err)) return 1;
+        if (args.output.empty())
+            out << content;
+        else if (!writeFile(args.output, content, err))
+            return 1;
     } catch (const core::SqliteError& e) {
         err << "reflect-kiosk: " << e.what() << '\n';
         return 1;
@@ -166,9 +170,10 @@ int purge(core::Database& db, int olderThanDays, const core::Clock& clock, std::
         err << "reflect-kiosk: " << result.error().message << '\n';
         return 1;
     }
-    out << fmt::format("Cleared the text of {} contributions and {} comments older than {} days; tags and counts are "
-                       "kept.\n",
-                       result->contributions, result->comments, olderThanDays);
+    out << fmt::format(
+        "Cleared the text of {} contributions and {} comments older than {} days; tags and counts are "
+        "kept.\n",
+        result->contributions, result->comments, olderThanDays);
     return 0;
 }
 

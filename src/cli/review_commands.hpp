@@ -22,7 +22,7 @@ struct ExportArgs {
     std::string what;            ///< sessions | themes | actions | evaluations
     std::string from, to;        ///< YYYY-MM-DD or empty
     std::string period = "month";
-    std::string group;           ///< a group's id or exact name; empty = all
+    std::string group;  ///< a group's id or exact name; empty = all
     bool includeText = false;
     bool bom = false;
     std::string output;  ///< file; empty = standard output
@@ -41,6 +41,5 @@ int report(core::Database& db, const std::filesystem::path& assets, const Report
            const core::ReviewSettings& settings, const core::Clock& clock, std::ostream& out, std::ostream& err);
 
 int purge(core::Database& db, int olderThanDays, const core::Clock& clock, std::ostream& out, std::ostream& err);
-
 
 }  // namespace reflect::cli

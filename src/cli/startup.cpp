@@ -46,8 +46,10 @@ core::AppConfig readConfig(const std::string& requested) {
     if (path.empty()) {
         const char* xdg = std::getenv("XDG_CONFIG_HOME");
         const char* home = std::getenv("HOME");
-        if (xdg && *xdg == '/') path = fs::path(xdg) / "reflect-kiosk" / "config.toml";
-        else if (home && *home) path = fs::path(home) / ".config" / "reflect-kiosk" / "config.toml";
+        if (xdg && *xdg == '/')
+            path = fs::path(xdg) / "reflect-kiosk" / "config.toml";
+        else if (home && *home)
+            path = fs::path(home) / ".config" / "reflect-kiosk" / "config.toml";
     }
     if (path.empty()) return {};
     core::ConfigLoad load = core::loadConfig(path);

@@ -38,8 +38,8 @@ int failWith(const std::string& reason);
 [[nodiscard]] std::filesystem::path exePath();
 /// Opens (creating if needed) the database in a private folder, checks it and brings its schema up to date.
 /// A damaged file is moved aside and replaced by the latest good backup or a fresh database (safe mode).
-[[nodiscard]] core::Result<core::OpenedDatabase> openDatabase(const std::string& requested, const std::string& backupDir,
-                                                              std::int64_t wallNowMs);
+[[nodiscard]] core::Result<core::OpenedDatabase> openDatabase(const std::string& requested,
+                                                              const std::string& backupDir, std::int64_t wallNowMs);
 /// The admin's config: --config, else ~/.config/reflect-kiosk/config.toml if present; each bad field is one
 /// line on stderr and keeps its default. Command-line flags win over the file.
 [[nodiscard]] core::AppConfig readConfig(const std::string& requested);

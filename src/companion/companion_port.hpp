@@ -33,8 +33,8 @@ struct PhoneState {
     bool sessionRunning = false;
     bool contributionsOpen = false;
     bool evaluationOpen = false;
-    std::string joinToken;   ///< random, non-empty only while contributions or the evaluation are open
-    std::string pairToken;   ///< one-time facilitator pairing token, empty when not offered
+    std::string joinToken;  ///< random, non-empty only while contributions or the evaluation are open
+    std::string pairToken;  ///< one-time facilitator pairing token, empty when not offered
     /// Random per running session, empty when none runs. A paired phone's cookie is bound to it, so a new
     /// session (or none) unpairs every phone without the kiosk having to tell the server.
     std::string sessionKey;

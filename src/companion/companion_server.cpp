@@ -217,7 +217,8 @@ MHD_Result CompanionServer::Impl::queue(MHD_Connection* connection, const Page& 
 MHD_Result CompanionServer::Impl::firstCall(MHD_Connection* connection, std::string_view method) {
     const int headers = MHD_get_connection_values(connection, MHD_HEADER_KIND, nullptr, nullptr);
     if (headers < 0 || static_cast<std::size_t>(headers) > limits.maxHeaders)
-        return queue(connection, router.refusal(MHD_HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE, "companion.bad_request"), true);
+        return queue(connection, router.refusal(MHD_HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE, "companion.bad_request"),
+                     true);
     if (method != "GET" && method != "HEAD" && method != "POST")
         return queue(connection, router.refusal(MHD_HTTP_METHOD_NOT_ALLOWED, "companion.bad_method"), true);
     if (!limiter.allow(addressKey(connection), std::chrono::steady_clock::now()))
@@ -266,9 +267,8 @@ MHD_Result CompanionServer::Impl::answer(MHD_Connection* connection, const char*
     if (late) return queue(connection, router.refusal(MHD_HTTP_REQUEST_TIMEOUT, "companion.too_slow"), true);
     const std::string_view path(url);
     if (path == "/style.css") {
-        ResponseHandle response(MHD_create_response_from_buffer(styleSheet().size(),
-                                                                const_cast<char*>(styleSheet().data()),
-                                                                MHD_RESPMEM_PERSISTENT));
+        ResponseHandle response(MHD_create_response_from_buffer(
+            styleSheet().size(), const_cast<char*>(styleSheet().data()), MHD_RESPMEM_PERSISTENT));
         if (!response) return MHD_NO;
         MHD_add_response_header(response.get(), "Content-Type", "text/css; charset=utf-8");
         MHD_add_response_header(response.get(), "X-Content-Type-Options", "nosniff");
@@ -301,7 +301,8 @@ MHD_Result CompanionServer::Impl::respond(MHD_Connection* connection, RequestSta
     Outcome& outcome = *state.outcome;
     if (outcome.waiting()) {
         std::optional<Reply> reply;
-        if (outcome.pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready) reply = outcome.pending.get();
+        if (outcome.pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+            reply = outcome.pending.get();
         outcome.page = outcome.finish(std::move(reply));
         outcome.pending = {};
     }
@@ -330,13 +331,15 @@ core::Result<ListenAddress> parseListen(std::string_view listen) {
     std::string_view portText;
     if (listen.starts_with("[")) {
         const std::size_t close = listen.find("]:");
-        if (close == std::string_view::npos) return core::fail(fmt::format("listen \"{}\": write an IPv6 address as [::1]:8080", listen));
+        if (close == std::string_view::npos)
+            return core::fail(fmt::format("listen \"{}\": write an IPv6 address as [::1]:8080", listen));
         host = listen.substr(1, close - 1);
         portText = listen.substr(close + 2);
         out.ipv6 = true;
     } else {
         const std::size_t colon = listen.rfind(':');
-        if (colon == std::string_view::npos) return core::fail(fmt::format("listen \"{}\": write ADDRESS:PORT, such as 0.0.0.0:8080", listen));
+        if (colon == std::string_view::npos)
+            return core::fail(fmt::format("listen \"{}\": write ADDRESS:PORT, such as 0.0.0.0:8080", listen));
         host = listen.substr(0, colon);
         portText = listen.substr(colon + 1);
     }
@@ -356,8 +359,11 @@ namespace {
 
 core::Result<std::string> readPem(const std::string& path, std::string_view what) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return core::fail(fmt::format("companion: the {} {} cannot be read (check it exists and the kiosk's user "
-                                           "may read it)", what, path));
+    if (!in)
+        return core::fail(
+            fmt::format("companion: the {} {} cannot be read (check it exists and the kiosk's user "
+                        "may read it)",
+                        what, path));
     std::ostringstream text;
     text << in.rdbuf();
     if (text.str().find("-----BEGIN") == std::string::npos)
@@ -392,13 +398,16 @@ std::string joinUrl(std::string_view scheme, std::string_view host, std::uint16_
 CompanionServer::CompanionServer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 CompanionServer::~CompanionServer() = default;
 
-std::uint16_t CompanionServer::port() const noexcept { return m_impl->boundPort; }
-bool CompanionServer::tls() const noexcept { return m_impl->tlsOn; }
+std::uint16_t CompanionServer::port() const noexcept {
+    return m_impl->boundPort;
+}
+bool CompanionServer::tls() const noexcept {
+    return m_impl->tlsOn;
+}
 
-core::Result<std::unique_ptr<CompanionServer>> CompanionServer::start(const ServerOptions& options,
-                                                                     CompanionPort& port,
-                                                                     const core::StringTable& strings,
-                                                                     const core::Scrubber& scrubber) {
+core::Result<std::unique_ptr<CompanionServer>> CompanionServer::start(const ServerOptions& options, CompanionPort& port,
+                                                                      const core::StringTable& strings,
+                                                                      const core::Scrubber& scrubber) {
     auto where = parseListen(options.listen);
     if (!where) return where.error();
     if (options.tlsCertPem.empty() != options.tlsKeyPem.empty())
@@ -426,23 +435,19 @@ core::Result<std::unique_ptr<CompanionServer>> CompanionServer::start(const Serv
     if (impl->tlsOn) flags |= MHD_USE_TLS;
     const bool tls = impl->tlsOn;
     // MHD ignores an option whose value is NULL only for some options, so the TLS pair is passed conditionally.
-    MHD_Daemon* daemon = MHD_start_daemon(
-        flags, where->port, nullptr, nullptr, &onRequest, impl.get(),
-        MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address),
-        MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, impl.get(),
-        MHD_OPTION_CONNECTION_LIMIT, l.connections,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, l.connectionsPerAddress,
-        MHD_OPTION_CONNECTION_TIMEOUT, l.idleTimeoutSeconds,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, l.connectionMemory,
-        MHD_OPTION_THREAD_POOL_SIZE, l.threads,
-        MHD_OPTION_STRICT_FOR_CLIENT, 1,
-        tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, impl->cert.c_str(),
-        MHD_OPTION_HTTPS_MEM_KEY, impl->key.c_str(),
-        MHD_OPTION_END);
+    MHD_Daemon* daemon =
+        MHD_start_daemon(flags, where->port, nullptr, nullptr, &onRequest, impl.get(), MHD_OPTION_SOCK_ADDR,
+                         reinterpret_cast<sockaddr*>(&address), MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, impl.get(),
+                         MHD_OPTION_CONNECTION_LIMIT, l.connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+                         l.connectionsPerAddress, MHD_OPTION_CONNECTION_TIMEOUT, l.idleTimeoutSeconds,
+                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, l.connectionMemory, MHD_OPTION_THREAD_POOL_SIZE, l.threads,
+                         MHD_OPTION_STRICT_FOR_CLIENT, 1, tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END,
+                         impl->cert.c_str(), MHD_OPTION_HTTPS_MEM_KEY, impl->key.c_str(), MHD_OPTION_END);
     if (!daemon)
-        return core::fail(fmt::format("companion: cannot listen on {} (in use, not this machine's address, or{} "
-                                      "a port below 1024 without the right to bind it)",
-                                      options.listen, tls ? " an unreadable certificate or key," : ""));
+        return core::fail(
+            fmt::format("companion: cannot listen on {} (in use, not this machine's address, or{} "
+                        "a port below 1024 without the right to bind it)",
+                        options.listen, tls ? " an unreadable certificate or key," : ""));
     impl->daemon.reset(daemon);
     if (const MHD_DaemonInfo* info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT))
         impl->boundPort = info->port;

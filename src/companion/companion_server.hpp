@@ -60,9 +60,9 @@ class CompanionServer {
 public:
     /// Starts serving at once on its own threads; the references must outlive the server.
     [[nodiscard]] static core::Result<std::unique_ptr<CompanionServer>> start(const ServerOptions& options,
-                                                                             CompanionPort& port,
-                                                                             const core::StringTable& strings,
-                                                                             const core::Scrubber& scrubber);
+                                                                              CompanionPort& port,
+                                                                              const core::StringTable& strings,
+                                                                              const core::Scrubber& scrubber);
     CompanionServer(const CompanionServer&) = delete;
     CompanionServer& operator=(const CompanionServer&) = delete;
     ~CompanionServer();  ///< stops accepting, finishes nothing new, joins the threads

@@ -55,7 +55,9 @@ const std::string* FormData::find(std::string_view name) const {
     return nullptr;
 }
 
-void FormData::add(std::string name, std::string value) { m_fields.push_back(Field{std::move(name), std::move(value)}); }
+void FormData::add(std::string name, std::string value) {
+    m_fields.push_back(Field{std::move(name), std::move(value)});
+}
 
 core::Result<FormData> decodeForm(std::string_view body, const FormLimits& limits) {
     FormData form;

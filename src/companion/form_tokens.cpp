@@ -23,7 +23,9 @@ FormTokens::FormTokens(std::size_t capacity) : m_capacity(capacity == 0 ? 1 : ca
     randombytes_buf(m_key.data(), m_key.size());
 }
 
-FormTokens::~FormTokens() { sodium_memzero(m_key.data(), m_key.size()); }
+FormTokens::~FormTokens() {
+    sodium_memzero(m_key.data(), m_key.size());
+}
 
 std::string FormTokens::randomToken() {
     std::array<unsigned char, 32> bytes{};

@@ -23,8 +23,8 @@ public:
 
     // Staff
     [[nodiscard]] Page home(const PhoneState& state) const;
-    [[nodiscard]] Page writeForm(const std::string& joinToken, const std::string& formToken,
-                                 std::string_view draft, std::string_view notice, unsigned status = 200) const;
+    [[nodiscard]] Page writeForm(const std::string& joinToken, const std::string& formToken, std::string_view draft,
+                                 std::string_view notice, unsigned status = 200) const;
     [[nodiscard]] Page preview(const std::string& joinToken, const std::string& formToken, std::string_view draft,
                                const core::ScrubResult& scrubbed, const std::string& digest,
                                std::string_view notice) const;

@@ -44,12 +44,13 @@ Page PageRenderer::writeForm(const std::string& joinToken, const std::string& fo
     if (!notice.empty()) body += fmt::format("<p class=\"notice\" role=\"alert\">{}</p>\n", escapeHtml(notice));
     body += fmt::format("<form method=\"post\" action=\"{}\">\n", joinPath(joinToken, "/preview"));
     body += hidden("form", formToken);
-    body += fmt::format("<label for=\"text\">{}</label>\n",
-                        escapeHtml(m_strings.format("companion.text_label",
-                                                    {{"limit", std::to_string(kMaxContributionChars)}})));
-    body += fmt::format("<textarea id=\"text\" name=\"text\" rows=\"8\" autocomplete=\"off\" spellcheck=\"true\">"
-                        "{}</textarea>\n",
-                        escapeHtml(draft));
+    body += fmt::format(
+        "<label for=\"text\">{}</label>\n",
+        escapeHtml(m_strings.format("companion.text_label", {{"limit", std::to_string(kMaxContributionChars)}})));
+    body += fmt::format(
+        "<textarea id=\"text\" name=\"text\" rows=\"8\" autocomplete=\"off\" spellcheck=\"true\">"
+        "{}</textarea>\n",
+        escapeHtml(draft));
     body += fmt::format("<div class=\"actions\"><button type=\"submit\">{}</button></div>\n</form>\n",
                         text("companion.check"));
     body += fmt::format("<p><a href=\"{}\">{}</a></p>\n", joinPath(joinToken, ""), text("companion.home_link"));
@@ -72,30 +73,32 @@ Page PageRenderer::preview(const std::string& joinToken, const std::string& form
         }
         body += "</ul>\n";
     }
-    body += fmt::format("<h2>{}</h2>\n<p class=\"saved\">{}</p>\n", text("companion.will_save"),
-                        escapeHtml(scrubbed.text));
+    body +=
+        fmt::format("<h2>{}</h2>\n<p class=\"saved\">{}</p>\n", text("companion.will_save"), escapeHtml(scrubbed.text));
     body += fmt::format("<form method=\"post\" action=\"{}\">\n", joinPath(joinToken, "/send"));
     body += hidden("form", formToken);
     body += hidden("checked", digest);
-    body += fmt::format("<div class=\"actions\"><button type=\"submit\">{}</button></div>\n",
-                        text("contribute.submit"));
-    body += fmt::format("<label for=\"text\">{}</label>\n",
-                        escapeHtml(m_strings.format("companion.text_label",
-                                                    {{"limit", std::to_string(kMaxContributionChars)}})));
-    body += fmt::format("<textarea id=\"text\" name=\"text\" rows=\"6\" autocomplete=\"off\" "
-                        "aria-describedby=\"edit-hint\">{}</textarea>\n<p id=\"edit-hint\">{}</p>\n",
-                        escapeHtml(draft), text("companion.edit_hint"));
-    body += fmt::format("<div class=\"actions\"><button type=\"submit\" class=\"secondary\" formaction=\"{}\">{}"
-                        "</button></div>\n</form>\n",
-                        joinPath(joinToken, "/preview"), text("companion.check"));
+    body +=
+        fmt::format("<div class=\"actions\"><button type=\"submit\">{}</button></div>\n", text("contribute.submit"));
+    body += fmt::format(
+        "<label for=\"text\">{}</label>\n",
+        escapeHtml(m_strings.format("companion.text_label", {{"limit", std::to_string(kMaxContributionChars)}})));
+    body += fmt::format(
+        "<textarea id=\"text\" name=\"text\" rows=\"6\" autocomplete=\"off\" "
+        "aria-describedby=\"edit-hint\">{}</textarea>\n<p id=\"edit-hint\">{}</p>\n",
+        escapeHtml(draft), text("companion.edit_hint"));
+    body += fmt::format(
+        "<div class=\"actions\"><button type=\"submit\" class=\"secondary\" formaction=\"{}\">{}"
+        "</button></div>\n</form>\n",
+        joinPath(joinToken, "/preview"), text("companion.check"));
     return Page{200, document(m_strings.get("companion.preview_heading"), body), {}, {}};
 }
 
 Page PageRenderer::contributionThanks() const {
     // The same words whatever was written, so a risk phrase never shows on the phone (or over a shoulder).
-    const std::string body = fmt::format("<p role=\"status\">{}</p>\n<p>{} <a href=\"/support\">{}</a></p>\n",
-                                         text("contribute.thanks"), text("companion.support_line"),
-                                         text("companion.support_link"));
+    const std::string body =
+        fmt::format("<p role=\"status\">{}</p>\n<p>{} <a href=\"/support\">{}</a></p>\n", text("contribute.thanks"),
+                    text("companion.support_line"), text("companion.support_link"));
     return Page{200, document(m_strings.get("companion.thanks_heading"), body), {}, {}};
 }
 
@@ -122,19 +125,20 @@ Page PageRenderer::evaluationForm(const std::string& joinToken, const std::strin
     for (std::size_t i = 0; i < statements.size(); ++i)
         body += ratingFieldset(fmt::format("s{}", i), escapeHtml(statements[i]), kAgree);
     body += fmt::format("<fieldset>\n<legend>{}</legend>\n", text("companion.group_legend"));
-    for (const auto& [value, key] : {std::pair{"clinical", "evaluation.clinical"},
-                                     std::pair{"non_clinical", "evaluation.non_clinical"},
-                                     std::pair{"student", "evaluation.student"}, std::pair{"other", "evaluation.other"}})
-        body += fmt::format("<label><input type=\"radio\" name=\"group\" value=\"{}\"> {}</label>\n", value,
-                            text(key));
+    for (const auto& [value, key] :
+         {std::pair{"clinical", "evaluation.clinical"}, std::pair{"non_clinical", "evaluation.non_clinical"},
+          std::pair{"student", "evaluation.student"}, std::pair{"other", "evaluation.other"}})
+        body += fmt::format("<label><input type=\"radio\" name=\"group\" value=\"{}\"> {}</label>\n", value, text(key));
     body += "</fieldset>\n";
-    body += fmt::format("<label for=\"comment\">{}</label>\n<textarea id=\"comment\" name=\"comment\" rows=\"4\" "
-                        "autocomplete=\"off\"></textarea>\n",
-                        text("evaluation.comment"));
+    body += fmt::format(
+        "<label for=\"comment\">{}</label>\n<textarea id=\"comment\" name=\"comment\" rows=\"4\" "
+        "autocomplete=\"off\"></textarea>\n",
+        text("evaluation.comment"));
     body += fmt::format("<fieldset>\n<legend>{}</legend>\n", text("evaluation.come_again"));
-    body += fmt::format("<label><input type=\"radio\" name=\"again\" value=\"yes\"> {}</label>\n"
-                        "<label><input type=\"radio\" name=\"again\" value=\"no\"> {}</label>\n</fieldset>\n",
-                        text("evaluation.yes"), text("evaluation.no"));
+    body += fmt::format(
+        "<label><input type=\"radio\" name=\"again\" value=\"yes\"> {}</label>\n"
+        "<label><input type=\"radio\" name=\"again\" value=\"no\"> {}</label>\n</fieldset>\n",
+        text("evaluation.yes"), text("evaluation.no"));
     body += fmt::format("<div class=\"actions\"><button type=\"submit\">{}</button></div>\n</form>\n",
                         text("evaluation.submit"));
     return Page{200, document(m_strings.get("evaluation.heading"), body), {}, {}};
@@ -156,8 +160,8 @@ Page PageRenderer::support(const std::vector<std::pair<std::string, std::string>
 }
 
 Page PageRenderer::message(unsigned status, std::string_view headingKey, std::string_view bodyText) const {
-    const std::string body = fmt::format("<p>{}</p>\n<p><a href=\"/\">{}</a></p>\n", escapeHtml(bodyText),
-                                         text("companion.home_link"));
+    const std::string body =
+        fmt::format("<p>{}</p>\n<p><a href=\"/\">{}</a></p>\n", escapeHtml(bodyText), text("companion.home_link"));
     return Page{status, document(m_strings.get(headingKey), body), {}, {}};
 }
 

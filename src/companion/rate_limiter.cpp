@@ -6,7 +6,9 @@
 namespace reflect::companion {
 
 RateLimiter::RateLimiter(double perMinute, double burst, std::size_t maxAddresses)
-    : m_perSecond(perMinute / 60.0), m_burst(std::max(1.0, burst)), m_maxAddresses(std::max<std::size_t>(1, maxAddresses)) {}
+    : m_perSecond(perMinute / 60.0),
+      m_burst(std::max(1.0, burst)),
+      m_maxAddresses(std::max<std::size_t>(1, maxAddresses)) {}
 
 void RateLimiter::sweep(Clock::time_point now) {
     for (auto it = m_buckets.begin(); it != m_buckets.end();) {

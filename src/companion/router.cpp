@@ -14,7 +14,9 @@ namespace {
 
 constexpr std::size_t kMaxPairedPhones = 8;
 
-Page redirect(std::string path) { return Page{303, {}, std::move(path), {}}; }
+Page redirect(std::string path) {
+    return Page{303, {}, std::move(path), {}};
+}
 
 /// "1".."5" or absent; anything else is a damaged form.
 bool readRating(const FormData& form, std::string_view name, std::optional<int>& out) {
@@ -25,8 +27,12 @@ bool readRating(const FormData& form, std::string_view name, std::optional<int>&
     return true;
 }
 
-std::string draftScope(std::string_view join) { return fmt::format("draft|{}", join); }
-std::string evaluationScope(std::string_view join) { return fmt::format("evaluation|{}", join); }
+std::string draftScope(std::string_view join) {
+    return fmt::format("draft|{}", join);
+}
+std::string evaluationScope(std::string_view join) {
+    return fmt::format("evaluation|{}", join);
+}
 
 }  // namespace
 
@@ -50,7 +56,8 @@ Outcome Router::handle(const RequestView& request) {
     const bool post = request.method == "POST";
     const std::string_view path = request.path;
     if (!post) {
-        if (path == "/") return m_pages.message(200, "companion.home_heading", m_pages.strings().get("companion.root_body"));
+        if (path == "/")
+            return m_pages.message(200, "companion.home_heading", m_pages.strings().get("companion.root_body"));
         if (path == "/support") return m_pages.support(m_port.snapshot().signposts);
         if (path == "/done/contribution") return m_pages.contributionThanks();
         if (path == "/done/evaluation") return m_pages.evaluationThanks();
@@ -67,7 +74,8 @@ Outcome Router::handle(const RequestView& request) {
     return m_pages.message(404, "companion.not_found_heading", m_pages.strings().get("companion.not_found_body"));
 }
 
-Outcome Router::join(const RequestView& request, std::string_view token, std::string_view rest, const PhoneState& state) {
+Outcome Router::join(const RequestView& request, std::string_view token, std::string_view rest,
+                     const PhoneState& state) {
     // A link from a closed or earlier session gets the same clear page whatever it asks for; nothing is stored.
     if (!isTokenShaped(token) || state.joinToken.empty() || token != state.joinToken) return closed();
     const std::string& join = state.joinToken;
@@ -100,10 +108,9 @@ Page Router::preview(const std::string& join, std::string_view body, const Phone
         return m_pages.writeForm(join, m_tokens.issue(draftScope(join)), {}, strings.get("companion.empty"), 422);
     const std::size_t chars = countCodePoints(draft);
     if (chars > kMaxContributionChars)
-        return m_pages.writeForm(join, m_tokens.issue(draftScope(join)), draft,
-                                 strings.format("contribute.over_limit",
-                                                {{"over", std::to_string(chars - kMaxContributionChars)}}),
-                                 422);
+        return m_pages.writeForm(
+            join, m_tokens.issue(draftScope(join)), draft,
+            strings.format("contribute.over_limit", {{"over", std::to_string(chars - kMaxContributionChars)}}), 422);
     core::ScrubResult scrubbed = m_scrubber.scrub(draft);
     Page page = m_pages.preview(join, m_tokens.issue(draftScope(join)), draft, scrubbed, m_tokens.digest(draft), {});
     core::wipeText(scrubbed.text);
@@ -150,24 +157,33 @@ Outcome Router::evaluation(const std::string& join, std::string_view body, const
     for (std::size_t i = 0; i < answers.statements.size(); ++i)
         valid = readRating(*form, fmt::format("s{}", i), answers.statements[i]) && valid;
     if (const std::string* group = form->find("group"); group && !group->empty()) {
-        if (*group == "clinical") answers.staffGroup = core::StaffGroup::Clinical;
-        else if (*group == "non_clinical") answers.staffGroup = core::StaffGroup::NonClinical;
-        else if (*group == "student") answers.staffGroup = core::StaffGroup::Student;
-        else if (*group == "other") answers.staffGroup = core::StaffGroup::Other;
-        else valid = false;
+        if (*group == "clinical")
+            answers.staffGroup = core::StaffGroup::Clinical;
+        else if (*group == "non_clinical")
+            answers.staffGroup = core::StaffGroup::NonClinical;
+        else if (*group == "student")
+            answers.staffGroup = core::StaffGroup::Student;
+        else if (*group == "other")
+            answers.staffGroup = core::StaffGroup::Other;
+        else
+            valid = false;
     }
     if (const std::string* again = form->find("again"); again && !again->empty()) {
-        if (*again == "yes") answers.comeAgain = true;
-        else if (*again == "no") answers.comeAgain = false;
-        else valid = false;
+        if (*again == "yes")
+            answers.comeAgain = true;
+        else if (*again == "no")
+            answers.comeAgain = false;
+        else
+            valid = false;
     }
     if (!valid) return refusal(400, "companion.bad_request");
     if (const std::string* comment = form->find("comment")) {
         if (countCodePoints(*comment) > core::kMaxEvaluationComment)
-            return m_pages.message(422, "companion.not_saved",
-                                   m_pages.strings().format("contribute.over_limit",
-                                                            {{"over", std::to_string(countCodePoints(*comment) -
-                                                                                     core::kMaxEvaluationComment)}}));
+            return m_pages.message(
+                422, "companion.not_saved",
+                m_pages.strings().format(
+                    "contribute.over_limit",
+                    {{"over", std::to_string(countCodePoints(*comment) - core::kMaxEvaluationComment)}}));
         answers.comment = *comment;
     }
     return await(m_port.submitEvaluation(join, std::move(answers)), "/done/evaluation");

@@ -26,8 +26,8 @@ struct RequestView {
 };
 
 struct RouterOptions {
-    bool secureCookie = false;                           ///< over TLS the pairing cookie is marked Secure
-    std::chrono::milliseconds replyWait{10000};          ///< how long to wait for the kiosk to commit
+    bool secureCookie = false;                   ///< over TLS the pairing cookie is marked Secure
+    std::chrono::milliseconds replyWait{10000};  ///< how long to wait for the kiosk to commit
 };
 
 inline constexpr std::string_view kRemoteCookie = "reflect_remote";

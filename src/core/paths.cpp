@@ -13,9 +13,12 @@ namespace fs = std::filesystem;
 fs::path defaultDatabasePath() {
     const char* xdg = std::getenv("XDG_DATA_HOME");
     fs::path base;
-    if (xdg && *xdg == '/') base = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".local" / "share";
-    else base = fs::current_path();
+    if (xdg && *xdg == '/')
+        base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        base = fs::path(home) / ".local" / "share";
+    else
+        base = fs::current_path();
     return base / "reflect-kiosk" / "reflect.db";
 }
 

@@ -16,7 +16,7 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit on purpose
+    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}      // NOLINT: implicit on purpose
     Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
     [[nodiscard]] bool has_value() const noexcept { return m_data.index() == 0; }
@@ -52,7 +52,11 @@ private:
     bool m_failed = false;
 };
 
-inline Result<void> ok() { return {}; }
-inline Error fail(std::string message) { return Error{std::move(message)}; }
+inline Result<void> ok() {
+    return {};
+}
+inline Error fail(std::string message) {
+    return Error{std::move(message)};
+}
 
 }  // namespace reflect::core

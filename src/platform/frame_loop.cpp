@@ -99,8 +99,10 @@ int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& 
             // Both windows sleep here together: an idle kiosk with two displays still draws nothing.
             const std::int64_t wait = earliestWake(surfaces);
             // A little after the boundary, so the second shown has really changed when we wake.
-            if (wait < 0) glfwWaitEvents();
-            else glfwWaitEventsTimeout(static_cast<double>(wait + 5) / 1000.0);
+            if (wait < 0)
+                glfwWaitEvents();
+            else
+                glfwWaitEventsTimeout(static_cast<double>(wait + 5) / 1000.0);
             framesToDraw = 1;
         }
         for (std::size_t i = 0; i < surfaces.size(); ++i) {
@@ -120,7 +122,8 @@ int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& 
             // Focus lost (another window, a key combination the compositor let through): take the screen back.
             // With two windows only the console needs the focus; the room's window just stays full screen.
             const bool needsFocus = &s == &surfaces.front();
-            if ((needsFocus && !glfwGetWindowAttrib(s.window.handle(), GLFW_FOCUSED)) || !glfwGetWindowMonitor(s.window.handle()))
+            if ((needsFocus && !glfwGetWindowAttrib(s.window.handle(), GLFW_FOCUSED)) ||
+                !glfwGetWindowMonitor(s.window.handle()))
                 s.window.reclaim();
         }
         for (const auto& s : surfaces) {
@@ -128,7 +131,8 @@ int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& 
             s.client.frame(s.layer.theme());
             s.layer.render(s.layer.theme().palette);
             if (&s == &surfaces.front() && !options.screenshotPath.empty() && drawn + 1 >= options.screenshotFrames) {
-                const bool ok = writeScreenshot(options.screenshotPath, s.window.framebufferWidth(), s.window.framebufferHeight());
+                const bool ok =
+                    writeScreenshot(options.screenshotPath, s.window.framebufferWidth(), s.window.framebufferHeight());
                 if (!ok) std::fprintf(stderr, "reflect-kiosk: cannot write %s\n", options.screenshotPath.c_str());
                 return ok ? 0 : 1;
             }

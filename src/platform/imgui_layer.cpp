@@ -16,7 +16,9 @@
 namespace reflect::platform {
 
 namespace {
-InputActivity& activityOf(GLFWwindow* w) { return *static_cast<InputActivity*>(glfwGetWindowUserPointer(w)); }
+InputActivity& activityOf(GLFWwindow* w) {
+    return *static_cast<InputActivity*>(glfwGetWindowUserPointer(w));
+}
 
 // Our callbacks forward to ImGui and count activity, so the loop knows when a frame is worth drawing. Each one
 // first makes the window's own ImGui context current: with two windows, GLFW calls back for either while
@@ -48,7 +50,9 @@ void onScroll(GLFWwindow* w, double x, double y) {
     ImGui_ImplGlfw_ScrollCallback(w, x, y);
     ++activityOf(w).events;
 }
-void onCursorPos(GLFWwindow* w, double, double) { ++activityOf(w).events; }
+void onCursorPos(GLFWwindow* w, double, double) {
+    ++activityOf(w).events;
+}
 void onCursorEnter(GLFWwindow* w, int entered) {
     const ScopedImGuiContext current(activityOf(w).imgui);
     ImGui_ImplGlfw_CursorEnterCallback(w, entered);
@@ -59,8 +63,12 @@ void onFocus(GLFWwindow* w, int focused) {
     ImGui_ImplGlfw_WindowFocusCallback(w, focused);
     ++activityOf(w).events;
 }
-void onResize(GLFWwindow* w, int, int) { ++activityOf(w).events; }
-void onRefresh(GLFWwindow* w) { ++activityOf(w).events; }
+void onResize(GLFWwindow* w, int, int) {
+    ++activityOf(w).events;
+}
+void onRefresh(GLFWwindow* w) {
+    ++activityOf(w).events;
+}
 void onClose(GLFWwindow* w) {
     // The close button and Alt+F4 become a request the controller answers (in kiosk mode: with a PIN).
     glfwSetWindowShouldClose(w, GLFW_FALSE);
@@ -134,7 +142,8 @@ void ImGuiLayer::newFrame() {
     m_window.makeCurrent();
     ImGui::SetCurrentContext(m_context);
     InputActivity& a = m_window.activity();
-    for (const int key : a.releaseBeforeNextFrame) ImGui_ImplGlfw_KeyCallback(m_window.handle(), key, 0, GLFW_RELEASE, 0);
+    for (const int key : a.releaseBeforeNextFrame)
+        ImGui_ImplGlfw_KeyCallback(m_window.handle(), key, 0, GLFW_RELEASE, 0);
     a.releaseBeforeNextFrame = std::move(a.deferredReleases);
     a.deferredReleases.clear();
     a.pressedSinceFrame.clear();

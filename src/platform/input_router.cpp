@@ -12,7 +12,9 @@ ScopedImGuiContext::ScopedImGuiContext(ImGuiContext* context) : m_previous(ImGui
     ImGui::SetCurrentContext(context);
 }
 
-ScopedImGuiContext::~ScopedImGuiContext() { ImGui::SetCurrentContext(m_previous); }
+ScopedImGuiContext::~ScopedImGuiContext() {
+    ImGui::SetCurrentContext(m_previous);
+}
 
 void InputRouter::attach(const void* window, ImGuiContext* context) {
     detach(window);
@@ -36,7 +38,9 @@ bool InputRouter::route(const void* window, const InputEvent& event) const {
     const ScopedImGuiContext current(context);
     ImGuiIO& io = ImGui::GetIO();
     switch (event.kind) {
-        case InputEvent::Kind::MouseMove: io.MousePos = ImVec2(event.x, event.y); break;
+        case InputEvent::Kind::MouseMove:
+            io.MousePos = ImVec2(event.x, event.y);
+            break;
         case InputEvent::Kind::MouseButton:
             if (event.code >= 0 && event.code < IM_ARRAYSIZE(io.MouseDown)) io.MouseDown[event.code] = event.down;
             break;
@@ -50,7 +54,9 @@ bool InputRouter::route(const void* window, const InputEvent& event) const {
         case InputEvent::Kind::Char:
             if (event.code > 0) io.AddInputCharacter(static_cast<unsigned int>(event.code));
             break;
-        case InputEvent::Kind::Focus: io.AddFocusEvent(event.down); break;
+        case InputEvent::Kind::Focus:
+            io.AddFocusEvent(event.down);
+            break;
     }
     return true;
 }

@@ -10,7 +10,9 @@
 namespace reflect::platform {
 
 namespace {
-void onGlfwError(int code, const char* description) { std::fprintf(stderr, "reflect-kiosk: GLFW error %d: %s\n", code, description); }
+void onGlfwError(int code, const char* description) {
+    std::fprintf(stderr, "reflect-kiosk: GLFW error %d: %s\n", code, description);
+}
 
 GLFWmonitor* monitorAt(int index) {
     int count = 0;
@@ -37,9 +39,13 @@ GlfwLibrary::GlfwLibrary() {
     if (!glfwInit()) throw std::runtime_error("cannot start the windowing system (is a display available?)");
 }
 
-GlfwLibrary::~GlfwLibrary() { glfwTerminate(); }
+GlfwLibrary::~GlfwLibrary() {
+    glfwTerminate();
+}
 
-void Window::Destroyer::operator()(GLFWwindow* w) const noexcept { glfwDestroyWindow(w); }
+void Window::Destroyer::operator()(GLFWwindow* w) const noexcept {
+    glfwDestroyWindow(w);
+}
 
 Window::Window(const WindowOptions& options) : m_fullscreen(options.fullscreen), m_monitor(options.monitor) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -97,6 +103,8 @@ void Window::reclaim() {
     glfwFocusWindow(m_window.get());
 }
 
-void Window::swapBuffers() { glfwSwapBuffers(m_window.get()); }
+void Window::swapBuffers() {
+    glfwSwapBuffers(m_window.get());
+}
 
 }  // namespace reflect::platform

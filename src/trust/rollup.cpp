@@ -16,7 +16,8 @@ std::string periodOf(core::PeriodKind kind, const std::string& month) {
     return fmt::format("{}-Q{}", month.substr(0, 4), (m + 2) / 3);
 }
 
-std::vector<FigureRow> rollUp(const std::vector<UnitCounts>& units, core::PeriodKind period, [[maybe_unused]] int threshold) {
+std::vector<FigureRow> rollUp(const std::vector<UnitCounts>& units, core::PeriodKind period,
+                              [[maybe_unused]] int threshold) {
     // Key: period ("~" sorts "Total" after every date), then site ("" = the whole trust, first).
     std::map<std::pair<std::string, std::string>, FigureRow> rows;
     for (const auto& u : units) {

@@ -2,8 +2,8 @@
 //
 // Activity (sessions, head counts, contributions received, forms returned) is shown as it is, as in the lead
 // review. What people answered keeps the unit rule: a unit is one site's group in one quarter, as in the lead
-// review, and a unit's count of answers that is 1..threshold is hidden. Every larger figure (a site's year, the trust's month,
-// the trust's whole range) is the sum of its units and is hidden when any of its units is. So the trust total
+// review, and a unit's count of answers that is 1..threshold is hidden. Every larger figure (a site's year, the trust's
+// month, the trust's whole range) is the sum of its units and is hidden when any of its units is. So the trust total
 // minus a site total, or one period minus another, is a sum of units that are each 0 or above the threshold.
 #pragma once
 

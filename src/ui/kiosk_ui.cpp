@@ -12,7 +12,8 @@ namespace reflect::ui {
 
 bool KioskUi::anyInput() {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || io.MouseWheel != 0.0f || io.MouseWheelH != 0.0f) return true;
+    if (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || io.MouseWheel != 0.0f || io.MouseWheelH != 0.0f)
+        return true;
     if (io.InputQueueCharacters.Size > 0) return true;
     for (int b = 0; b < IM_ARRAYSIZE(io.MouseDown); ++b)
         if (io.MouseDown[b]) return true;
@@ -31,11 +32,13 @@ void KioskUi::drawMessage(const UiContext& ui, const std::string& message) {
     const float textH = f.body->CalcTextSizeA(f.body->FontSize, 1e9f, textW, message.c_str()).y;
     const float h = std::max(m.touch, textH) + m.gap;
     const ImVec2 a = ImGui::GetCursorScreenPos();
-    panelBackground(a, ImVec2(a.x + width, a.y + h), p.surfaceRaised, p.amber, 12.0f * m.scale, std::max(2.0f, 3.0f * m.scale));
+    panelBackground(a, ImVec2(a.x + width, a.y + h), p.surfaceRaised, p.amber, 12.0f * m.scale,
+                    std::max(2.0f, 3.0f * m.scale));
     ImGui::SetCursorScreenPos(ImVec2(a.x + m.pad * 0.5f, a.y + (h - textH) * 0.5f));
     wrappedText(f.body, message, p.text, textW);
     ImGui::SetCursorScreenPos(ImVec2(a.x + width - buttonW - m.gap * 0.5f, a.y + (h - m.touch) * 0.5f));
-    if (actionButton(ui, "##dismiss", ui.t("errors.dismiss"), "", ImVec2(buttonW, m.touch))) ui.emit(core::DismissMessage{});
+    if (actionButton(ui, "##dismiss", ui.t("errors.dismiss"), "", ImVec2(buttonW, m.touch)))
+        ui.emit(core::DismissMessage{});
     ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + h + m.gap));
 }
 
@@ -126,9 +129,9 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
     }
     m_showingRoom = screen == core::Screen::Runner && roomThisFrame(kiosk, now);
     // The runner is driven by single keys (Space, N, B, +, E); ImGui's own keyboard navigation would fight them.
-    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
-                             ImGuiWindowFlags_NoScrollWithMouse |
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                             ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                              // glClear already paints the background colour; a second full-screen fill
                              // costs a third of a running timer's CPU under software GL.
                              ImGuiWindowFlags_NoBackground;
@@ -152,8 +155,12 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
         ui.emit(core::RequestExit{});
 
     switch (screen) {
-        case core::Screen::Home: m_home.draw(ui, kiosk.home, kiosk.pads, m_texts.organisation); break;
-        case core::Screen::Setup: m_setup.draw(ui, kiosk.setup); break;
+        case core::Screen::Home:
+            m_home.draw(ui, kiosk.home, kiosk.pads, m_texts.organisation);
+            break;
+        case core::Screen::Setup:
+            m_setup.draw(ui, kiosk.setup);
+            break;
         case core::Screen::Runner:
             if (m_showingRoom) {
                 if (m_surfaces == Surfaces::SingleScreen) m_runner.handleShortcuts(ui, kiosk.runner);
@@ -162,12 +169,24 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
                 m_runner.draw(ui, kiosk.runner);
             }
             break;
-        case core::Screen::Summary: m_summary.draw(ui, kiosk.summary); break;
-        case core::Screen::Signposts: m_signposts.draw(ui, m_texts.signposts); break;
-        case core::Screen::Contribute: m_contribute.draw(ui, kiosk.runner, m_texts.scrubber, m_texts.signposts); break;
-        case core::Screen::Board: m_board.draw(ui, kiosk.board); break;
-        case core::Screen::Checklist: m_checklist.draw(ui, kiosk.checklist); break;
-        case core::Screen::Dashboard: m_dashboard.draw(ui, kiosk); break;
+        case core::Screen::Summary:
+            m_summary.draw(ui, kiosk.summary);
+            break;
+        case core::Screen::Signposts:
+            m_signposts.draw(ui, m_texts.signposts);
+            break;
+        case core::Screen::Contribute:
+            m_contribute.draw(ui, kiosk.runner, m_texts.scrubber, m_texts.signposts);
+            break;
+        case core::Screen::Board:
+            m_board.draw(ui, kiosk.board);
+            break;
+        case core::Screen::Checklist:
+            m_checklist.draw(ui, kiosk.checklist);
+            break;
+        case core::Screen::Dashboard:
+            m_dashboard.draw(ui, kiosk);
+            break;
     }
     // Any touch, click, wheel or key on the lead review restarts its idle lock.
     if (screen == core::Screen::Dashboard && anyInput()) ui.emit(core::LeadActivity{});

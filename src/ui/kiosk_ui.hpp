@@ -10,8 +10,8 @@
 #include "core/support/signposts.hpp"
 #include "ui/room/room_view.hpp"
 #include "ui/screens/board_screen.hpp"
-#include "ui/screens/contribute_screen.hpp"
 #include "ui/screens/checklist_screen.hpp"
+#include "ui/screens/contribute_screen.hpp"
 #include "ui/screens/dashboard_screen.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/pin_dialog.hpp"
@@ -65,7 +65,6 @@ public:
     [[nodiscard]] const PinDialog& leadPad() const noexcept { return m_leadPin; }
     [[nodiscard]] const PinSetupDialog& pinSetupPad() const noexcept { return m_pinSetup; }
 
-
 private:
     void drawMessage(const UiContext& ui, const std::string& message);
     /// Decides, for a running session, whether this frame shows the room view; handles the flip key and time-out.
@@ -89,7 +88,7 @@ private:
     RoomView m_room;
     core::Screen m_lastScreen = core::Screen::Home;
     Surfaces m_surfaces = Surfaces::Console;
-    bool m_flipped = false;        ///< single screen: the console is showing for a moment
+    bool m_flipped = false;          ///< single screen: the console is showing for a moment
     core::SteadyMs m_lastTouch = 0;  ///< single screen: the last input while flipped
     bool m_showingRoom = false;
     bool m_roomPaging = false;

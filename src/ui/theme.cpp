@@ -8,8 +8,12 @@
 namespace reflect::ui {
 
 namespace {
-constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b) { return IM_COL32(r, g, b, 255); }
-ImVec4 vec(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b) {
+    return IM_COL32(r, g, b, 255);
+}
+ImVec4 vec(ImU32 c) {
+    return ImGui::ColorConvertU32ToFloat4(c);
+}
 }  // namespace
 
 Palette calmPalette() {
@@ -78,7 +82,8 @@ Metrics Metrics::forScreen(float framebufferHeight, float userScale) {
     m.title = std::max(30.0f, 66.0f * s);
     // A quarter of the screen at the default scale; grows with --scale but never past the screen.
     // The font size is the line height; digits are about 70% of it, so 0.36 gives digits a quarter of the screen.
-    m.timer = std::min(framebufferHeight * 0.45f, std::max(64.0f, framebufferHeight * 0.36f * std::clamp(userScale, 0.5f, 1.25f)));
+    m.timer = std::min(framebufferHeight * 0.45f,
+                       std::max(64.0f, framebufferHeight * 0.36f * std::clamp(userScale, 0.5f, 1.25f)));
     m.pad = 36.0f * s;
     m.gap = 18.0f * s;
     m.touch = std::max(48.0f, 76.0f * s);
@@ -98,7 +103,8 @@ FontSet buildFonts(ImFontAtlas& atlas, const FontFiles& files, const Metrics& me
     config.OversampleV = 1;
     config.PixelSnapH = true;
     // Noto Sans has no arrows, minus sign, stepper triangles or tick; those few glyphs are merged in from DejaVu Sans.
-    static constexpr ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x25B6, 0x25B6, 0x25C0, 0x25C0, 0x2713, 0x2713, 0};
+    static constexpr ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x2212, 0x2212, 0x25B6, 0x25B6,
+                                                0x25C0, 0x25C0, 0x2713, 0x2713, 0};
     static constexpr ImWchar kTimerSymbolRanges[] = {0x2212, 0x2212, 0};
     auto add = [&](const std::string& file, float size, const ImWchar* ranges) -> ImFont* {
         const bool timer = ranges == kTimerRanges;

@@ -55,9 +55,9 @@ struct Metrics {
     float heading = 46;
     float title = 64;
     float timer = 270;
-    float pad = 24;           ///< outer margin
-    float gap = 16;           ///< between widgets
-    float touch = 72;         ///< button height; never below 48 physical pixels
+    float pad = 24;    ///< outer margin
+    float gap = 16;    ///< between widgets
+    float touch = 72;  ///< button height; never below 48 physical pixels
     [[nodiscard]] static Metrics forScreen(float framebufferHeight, float userScale);
 };
 

@@ -149,7 +149,8 @@ TEST_CASE("config reads the [companion] section and names each mistake", "[compa
     CHECK(good.config.companionListen == "10.42.0.1:8080");
     CHECK(good.config.companionHost == "reflect.lan");
     CHECK(good.config.companionTlsKey == "/etc/reflect/k.pem");
-    const auto half = core::parseConfig("[companion]\nlisten = \"8080\"\ntls_cert = \"/c.pem\"\nport = 1\n", "config.toml");
+    const auto half =
+        core::parseConfig("[companion]\nlisten = \"8080\"\ntls_cert = \"/c.pem\"\nport = 1\n", "config.toml");
     REQUIRE(half.issues.size() == 3);
     CHECK(half.config.companionListen.empty());
     CHECK(half.config.companionTlsCert.empty());

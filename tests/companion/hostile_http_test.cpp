@@ -102,9 +102,9 @@ TEST_CASE("methods other than GET and POST are refused", "[companion][hostile]")
     ServerFixture f;
     for (const char* method : {"PUT", "DELETE", "OPTIONS", "TRACE", "PATCH"}) {
         INFO(method);
-        const HttpResponse response =
-            rawRequest(f.http(), std::string(method) + " " + f.join("/send") + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                                                               "Content-Length: 0\r\n\r\n");
+        const HttpResponse response = rawRequest(f.http(), std::string(method) + " " + f.join("/send") +
+                                                               " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                               "Content-Length: 0\r\n\r\n");
         CHECK(response.status == 405);
         CHECK(response.header("allow") == "GET, HEAD, POST");
     }

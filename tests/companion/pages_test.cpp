@@ -44,7 +44,8 @@ TEST_CASE("a contribution is previewed with identifiers replaced, then saved onc
     REQUIRE(form.status == 200);
     checkAccessibleMarkup(form.body);
     const std::string text = "Dr Sarah Jones rang me on 07700 900123 after the shift.";
-    const HttpResponse preview = httpPost(f.http(), f.join("/preview"), previewBody(hiddenField(form.body, "form"), text));
+    const HttpResponse preview =
+        httpPost(f.http(), f.join("/preview"), previewBody(hiddenField(form.body, "form"), text));
     REQUIRE(preview.status == 200);
     checkAccessibleMarkup(preview.body);
     CHECK(preview.body.find("[NAME]") != std::string::npos);
@@ -52,8 +53,9 @@ TEST_CASE("a contribution is previewed with identifiers replaced, then saved onc
     CHECK(preview.body.find("<span class=\"gone\">07700 900123</span>") != std::string::npos);
     CHECK(f.port.storedCount() == 0);  // a preview stores nothing
 
-    const std::string send = "form=" + formEscape(hiddenField(preview.body, "form")) + "&checked=" +
-                             formEscape(hiddenField(preview.body, "checked")) + "&text=" + formEscape(text);
+    const std::string send = "form=" + formEscape(hiddenField(preview.body, "form")) +
+                             "&checked=" + formEscape(hiddenField(preview.body, "checked")) +
+                             "&text=" + formEscape(text);
     const HttpResponse saved = httpPost(f.http(), f.join("/send"), send);
     CHECK(saved.status == 303);
     CHECK(saved.header("location") == "/done/contribution");
@@ -72,9 +74,9 @@ TEST_CASE("a contribution is previewed with identifiers replaced, then saved onc
 
 TEST_CASE("every page carries the security headers and no script", "[companion]") {
     ServerFixture f;
-    for (const std::string& path : {std::string("/"), f.join(), f.join("/write"), f.join("/evaluation"),
-                                   std::string("/support"), std::string("/done/contribution"),
-                                   std::string("/pair/pair-token-1"), std::string("/nowhere")}) {
+    for (const std::string& path :
+         {std::string("/"), f.join(), f.join("/write"), f.join("/evaluation"), std::string("/support"),
+          std::string("/done/contribution"), std::string("/pair/pair-token-1"), std::string("/nowhere")}) {
         INFO(path);
         const HttpResponse page = httpGet(f.http(), path);
         CHECK(page.status != 0);
@@ -98,9 +100,9 @@ TEST_CASE("a text edited after the preview is previewed again, not sent", "[comp
     ServerFixture f;
     const HttpResponse preview = httpPost(f.http(), f.join("/preview"), previewBody(f.writeToken(), "A long shift."));
     REQUIRE(preview.status == 200);
-    const std::string send = "form=" + formEscape(hiddenField(preview.body, "form")) + "&checked=" +
-                             formEscape(hiddenField(preview.body, "checked")) + "&text=" +
-                             formEscape("A long shift with Nurse Priya Patel.");
+    const std::string send = "form=" + formEscape(hiddenField(preview.body, "form")) +
+                             "&checked=" + formEscape(hiddenField(preview.body, "checked")) +
+                             "&text=" + formEscape("A long shift with Nurse Priya Patel.");
     const HttpResponse again = httpPost(f.http(), f.join("/send"), send);
     CHECK(again.status == 200);
     CHECK(again.body.find(f.strings.get("companion.changed")) != std::string::npos);
@@ -151,8 +153,9 @@ TEST_CASE("the kiosk's refusal reaches the phone as a reason, never as the text"
     f.port.setReply(Reply{false, "Contributions are closed just now."});
     const std::string text = "Something private";
     const HttpResponse preview = httpPost(f.http(), f.join("/preview"), previewBody(f.writeToken(), text));
-    const std::string send = "form=" + formEscape(hiddenField(preview.body, "form")) + "&checked=" +
-                             formEscape(hiddenField(preview.body, "checked")) + "&text=" + formEscape(text);
+    const std::string send = "form=" + formEscape(hiddenField(preview.body, "form")) +
+                             "&checked=" + formEscape(hiddenField(preview.body, "checked")) +
+                             "&text=" + formEscape(text);
     const HttpResponse refused = httpPost(f.http(), f.join("/send"), send);
     CHECK(refused.status == 409);
     CHECK(refused.body.find("Contributions are closed just now.") != std::string::npos);
@@ -179,9 +182,9 @@ TEST_CASE("the evaluation is sent with its ratings and nothing that was not aske
     CHECK(stored[0].staffGroup == core::StaffGroup::Student);
     CHECK(stored[0].comment == "Good room");
     CHECK(stored[0].comeAgain == true);
-    const HttpResponse bad = httpPost(f.http(), f.join("/evaluation"),
-                                      "form=" + formEscape(hiddenField(httpGet(f.http(), f.join("/evaluation")).body, "form")) +
-                                          "&overall=9");
+    const HttpResponse bad = httpPost(
+        f.http(), f.join("/evaluation"),
+        "form=" + formEscape(hiddenField(httpGet(f.http(), f.join("/evaluation")).body, "form")) + "&overall=9");
     CHECK(bad.status == 400);
     CHECK(f.port.evaluations().size() == 1);
 }
@@ -191,7 +194,8 @@ TEST_CASE("a facilitator pairs once and the remote ends with the session", "[com
     CHECK(httpGet(f.http(), "/remote").status == 403);
     const HttpResponse offer = httpGet(f.http(), "/pair/pair-token-1");
     REQUIRE(offer.status == 200);
-    const HttpResponse paired = httpPost(f.http(), "/pair/pair-token-1", "form=" + formEscape(hiddenField(offer.body, "form")));
+    const HttpResponse paired =
+        httpPost(f.http(), "/pair/pair-token-1", "form=" + formEscape(hiddenField(offer.body, "form")));
     REQUIRE(paired.status == 303);
     const std::string setCookie = paired.header("set-cookie");
     CHECK(setCookie.find("HttpOnly") != std::string::npos);
@@ -207,7 +211,8 @@ TEST_CASE("a facilitator pairs once and the remote ends with the session", "[com
     CHECK(remote.body.find("2:05 left") != std::string::npos);
     CHECK(remote.body.find("Contributions received: 4") != std::string::npos);
     CHECK(remote.body.find("class=\"alert\"") != std::string::npos);
-    const HttpResponse next = httpPost(f.http(), "/remote", "form=" + formEscape(hiddenField(remote.body, "form")) + "&action=next", cookie);
+    const HttpResponse next =
+        httpPost(f.http(), "/remote", "form=" + formEscape(hiddenField(remote.body, "form")) + "&action=next", cookie);
     CHECK(next.status == 303);
     REQUIRE(f.port.actions().size() == 1);
     CHECK(f.port.actions()[0] == RemoteAction::Next);
@@ -225,11 +230,13 @@ namespace {
 void startSending(const ServerFixture& f, RawConnection& connection, const std::string& text) {
     const HttpResponse preview =
         httpPost(f.http(), f.join("/preview"), "form=" + formEscape(f.writeToken()) + "&text=" + formEscape(text));
-    const std::string body = "form=" + formEscape(hiddenField(preview.body, "form")) + "&checked=" +
-                             formEscape(hiddenField(preview.body, "checked")) + "&text=" + formEscape(text);
+    const std::string body = "form=" + formEscape(hiddenField(preview.body, "form")) +
+                             "&checked=" + formEscape(hiddenField(preview.body, "checked")) +
+                             "&text=" + formEscape(text);
     REQUIRE(connection.send("POST " + f.join("/send") +
                             " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                            "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body));
+                            "Content-Length: " +
+                            std::to_string(body.size()) + "\r\n\r\n" + body));
 }
 
 }  // namespace

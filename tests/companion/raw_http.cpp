@@ -52,8 +52,8 @@ HttpResponse RawConnection::read(int timeoutMs) {
                 std::size_t line = head.find("\r\n");
                 while (line != std::string::npos) {
                     const std::size_t next = head.find("\r\n", line + 2);
-                    const std::string entry = head.substr(line + 2, next == std::string::npos ? std::string::npos
-                                                                                              : next - line - 2);
+                    const std::string entry =
+                        head.substr(line + 2, next == std::string::npos ? std::string::npos : next - line - 2);
                     const std::size_t colon = entry.find(':');
                     if (colon != std::string::npos) {
                         std::string name = entry.substr(0, colon);
@@ -68,7 +68,8 @@ HttpResponse RawConnection::read(int timeoutMs) {
                 wanted = length.empty() ? std::string::npos : std::strtoul(length.c_str(), nullptr, 10);
             }
         }
-        if (headerEnd != std::string::npos && wanted != std::string::npos && m_buffer.size() >= headerEnd + 4 + wanted) {
+        if (headerEnd != std::string::npos && wanted != std::string::npos &&
+            m_buffer.size() >= headerEnd + 4 + wanted) {
             response.body = m_buffer.substr(headerEnd + 4, wanted);
             m_buffer.erase(0, headerEnd + 4 + wanted);
             return response;

@@ -8,7 +8,7 @@
 namespace reflect::companion::test {
 
 struct HttpResponse {
-    int status = 0;  ///< 0: no response (closed or timed out)
+    int status = 0;                              ///< 0: no response (closed or timed out)
     std::map<std::string, std::string> headers;  ///< names lower-cased
     std::string body;
     [[nodiscard]] std::string header(const std::string& name) const {

@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/config/app_config.hpp"
 #include "core/config/settings_audit.hpp"
 #include "core/review/audit_log.hpp"
 #include "support/fixtures.hpp"
-#include "core/config/app_config.hpp"
 
 using reflect::core::AppConfig;
 using reflect::core::ConfigIssue;
@@ -29,7 +29,7 @@ namespace {
 
 // One setting per line at a known line number, so a test can break exactly one of them.
 const std::vector<std::string> kValidLines = {
-    "# A kiosk in a staff room",               // 1
+    "# A kiosk in a staff room",                // 1
     "organisation_name = \"Riverside Trust\"",  // 2
     "reveal_minimum = 5",                       // 3
     "suppression_threshold = 10",               // 4
@@ -275,9 +275,10 @@ TEST_CASE("several bad fields give one issue each, in the order of the file", "[
 }
 
 TEST_CASE("zero means automatic or keep-everything, and an empty path the built-in folder", "[config]") {
-    const ConfigLoad load = parseConfig("scale = 0\nretention_days = 0\ntemplates_dir = \"\"\nbackup_dir = \"\"\n"
-                                        "scale_note = 1\n",
-                                        "config.toml");
+    const ConfigLoad load = parseConfig(
+        "scale = 0\nretention_days = 0\ntemplates_dir = \"\"\nbackup_dir = \"\"\n"
+        "scale_note = 1\n",
+        "config.toml");
     REQUIRE(load.issues.size() == 1);  // only the made-up key
     CHECK(load.config.scale == 0.0);
     CHECK(load.config.retentionDays == 0);

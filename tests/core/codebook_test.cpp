@@ -11,8 +11,8 @@ TEST_CASE("the shipped codebook loads with about twenty described tags", "[codeb
     REQUIRE(book);
     CHECK(book.value().tags.size() >= 18);
     CHECK(book.value().tags.size() <= 30);
-    for (const char* key : {"moral-distress", "grief-and-loss", "compassion", "teamwork", "feeling-unsupported", "pride",
-                            "boundaries", "hope"}) {
+    for (const char* key : {"moral-distress", "grief-and-loss", "compassion", "teamwork", "feeling-unsupported",
+                            "pride", "boundaries", "hope"}) {
         INFO(key);
         const auto* tag = book.value().find(key);
         REQUIRE(tag);
@@ -35,12 +35,14 @@ TEST_CASE("a bad codebook gives file:line: field: message", "[codebook]") {
         CHECK(r.error().message == "codebook.toml:7: tag[2].key: \"hope\" is used twice");
     }
     SECTION("a key with capitals or spaces") {
-        auto r = core::parseCodebook("schema = 1\n[[tag]]\nkey = \"Moral Distress\"\nname = \"M\"\ndescription = \"d\"\n", "c.toml");
+        auto r = core::parseCodebook(
+            "schema = 1\n[[tag]]\nkey = \"Moral Distress\"\nname = \"M\"\ndescription = \"d\"\n", "c.toml");
         REQUIRE_FALSE(r);
         CHECK(r.error().message.rfind("c.toml:3: tag[1].key:", 0) == 0);
     }
     SECTION("an unknown field") {
-        auto r = core::parseCodebook("schema = 1\n[[tag]]\nkey = \"a\"\nname = \"A\"\ndescription = \"d\"\ncolour = \"red\"\n", "c.toml");
+        auto r = core::parseCodebook(
+            "schema = 1\n[[tag]]\nkey = \"a\"\nname = \"A\"\ndescription = \"d\"\ncolour = \"red\"\n", "c.toml");
         REQUIRE_FALSE(r);
         CHECK(r.error().message == "c.toml:6: tag[1].colour: is not a known setting (a typing mistake?)");
     }

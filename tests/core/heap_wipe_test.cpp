@@ -40,7 +40,9 @@ private:
     int m_fd;
 };
 
-char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+char lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
 
 // Case-insensitive count of `needle` (lower case) in buf[0, size).
 std::size_t countIn(const char* buf, std::size_t size, std::string_view needle) {
@@ -74,9 +76,10 @@ std::size_t countInWritableMemory(std::string_view needle) {
         unsigned long long end = 0;
         std::array<char, 8> perms{};
         int pathAt = 0;
-        if (std::sscanf(line.c_str(), "%llx-%llx %7s %*s %*s %*s %n", &start, &end, perms.data(), &pathAt) < 3) continue;
-        const std::string_view path = pathAt > 0 ? std::string_view(line).substr(static_cast<std::size_t>(pathAt))
-                                                 : std::string_view{};
+        if (std::sscanf(line.c_str(), "%llx-%llx %7s %*s %*s %*s %n", &start, &end, perms.data(), &pathAt) < 3)
+            continue;
+        const std::string_view path =
+            pathAt > 0 ? std::string_view(line).substr(static_cast<std::size_t>(pathAt)) : std::string_view{};
         const bool writablePrivate = perms[0] == 'r' && perms[1] == 'w' && perms[3] == 'p';
         if (!writablePrivate || !(path.empty() || path == "[heap]") || end - start > kLargest) continue;
         std::size_t carried = 0;  // the tail of the last chunk, so a copy across two chunks still counts

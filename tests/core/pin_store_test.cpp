@@ -33,7 +33,8 @@ TEST_CASE("a PIN hashed with an older build's settings is hashed again when it i
     core::PinStore pins(*db, clock);
     REQUIRE(sodium_init() >= 0);
     std::string old(crypto_pwhash_STRBYTES, '\0');
-    REQUIRE(crypto_pwhash_str(old.data(), "2468", 4, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0);
+    REQUIRE(crypto_pwhash_str(old.data(), "2468", 4, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0);
     old.resize(std::char_traits<char>::length(old.c_str()));
     REQUIRE(old.find("m=65536") != std::string::npos);
     db->prepare("INSERT INTO settings(key, value) VALUES('pin.lead', ?)").bind(1, old).run();

@@ -18,7 +18,9 @@ Run redact(bool lines, const std::string& input) {
     const int code = cli::redact(lines, in, out, err);
     return {code, out.str(), err.str()};
 }
-std::size_t countLines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+std::size_t countLines(const std::string& s) {
+    return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+}
 }  // namespace
 
 TEST_CASE("redact replaces identifiers and keeps the rest", "[cli][redact]") {

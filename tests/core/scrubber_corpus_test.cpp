@@ -39,14 +39,14 @@ struct LabelledLine {
 // DAY_MONTH and NAME_NO_TRIGGER lines expect [DATE] and [NAME]: they are scored apart because they were added
 // as held-out classes the scrubber used to miss (dates without a year; lower-case names, nicknames, family words).
 constexpr std::array<std::string_view, 15> kCategories{
-    "NHS_NUMBER", "NI_NUMBER", "POSTCODE",  "PHONE",           "EMAIL",        "DATE",    "NAME", "LOCATION",
-    "HOSPITAL_NUMBER", "REGISTRATION", "VEHICLE", "WEB", "DAY_MONTH", "NAME_NO_TRIGGER", "KEEP"};
+    "NHS_NUMBER", "NI_NUMBER", "POSTCODE",  "PHONE",           "EMAIL",
+    "DATE",       "NAME",      "LOCATION",  "HOSPITAL_NUMBER", "REGISTRATION",
+    "VEHICLE",    "WEB",       "DAY_MONTH", "NAME_NO_TRIGGER", "KEEP"};
 
 constexpr std::array<IdentifierKind, 12> kKinds{
-    IdentifierKind::NhsNumber, IdentifierKind::NiNumber,       IdentifierKind::Postcode,
-    IdentifierKind::Phone,     IdentifierKind::Email,          IdentifierKind::Date,
-    IdentifierKind::Name,      IdentifierKind::Location,       IdentifierKind::HospitalNumber,
-    IdentifierKind::Registration, IdentifierKind::Vehicle,     IdentifierKind::Web};
+    IdentifierKind::NhsNumber,      IdentifierKind::NiNumber,     IdentifierKind::Postcode, IdentifierKind::Phone,
+    IdentifierKind::Email,          IdentifierKind::Date,         IdentifierKind::Name,     IdentifierKind::Location,
+    IdentifierKind::HospitalNumber, IdentifierKind::Registration, IdentifierKind::Vehicle,  IdentifierKind::Web};
 
 std::vector<LabelledLine> loadCorpus(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

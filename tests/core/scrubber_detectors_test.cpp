@@ -22,11 +22,14 @@ using Found = std::vector<std::pair<IdentifierKind, std::string>>;
 Found found(std::string_view text) {
     const Scrubber scrubber;
     Found out;
-    for (const Finding& f : scrubber.find(text)) out.emplace_back(f.kind, std::string(text.substr(f.begin, f.end - f.begin)));
+    for (const Finding& f : scrubber.find(text))
+        out.emplace_back(f.kind, std::string(text.substr(f.begin, f.end - f.begin)));
     return out;
 }
 
-Found one(IdentifierKind kind, std::string text) { return {{kind, std::move(text)}}; }
+Found one(IdentifierKind kind, std::string text) {
+    return {{kind, std::move(text)}};
+}
 
 }  // namespace
 
@@ -101,7 +104,10 @@ TEST_CASE("scan_web: addresses and handles", "[scrubber][detectors]") {
 TEST_CASE("the normalised view: look-alike and invisible characters do not hide an identifier",
           "[scrubber][detectors]") {
     // Full-width digits and a zero-width space inside an NHS number; the finding covers the original bytes.
-    const std::string text = "NHS \xEF\xBC\x99\xEF\xBC\x99\xEF\xBC\x99\xE2\x80\x8B""000\xE2\x80\x8B""0018 end";
+    const std::string text =
+        "NHS \xEF\xBC\x99\xEF\xBC\x99\xEF\xBC\x99\xE2\x80\x8B"
+        "000\xE2\x80\x8B"
+        "0018 end";
     const Found f = found(text);
     REQUIRE(f.size() == 1);
     CHECK(f[0].first == IdentifierKind::NhsNumber);

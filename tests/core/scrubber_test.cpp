@@ -86,9 +86,9 @@ TEST_CASE("NI numbers follow the HMRC prefix rules", "[scrubber]") {
 }
 
 TEST_CASE("UK postcodes in every outward format", "[scrubber]") {
-    for (const std::string_view postcode : {"SW1A 1AA", "SW1A 2AA", "EC1A 1BB", "M1 1AE", "B33 8TH", "CR2 6XH",
-                                            "DN55 1PT", "BT1 5GS", "CF10 1EP", "W1A 0AX", "GIR 0AA", "sw1a1aa",
-                                            "m1 1ae", "B338TH"}) {
+    for (const std::string_view postcode :
+         {"SW1A 1AA", "SW1A 2AA", "EC1A 1BB", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "BT1 5GS", "CF10 1EP",
+          "W1A 0AX", "GIR 0AA", "sw1a1aa", "m1 1ae", "B338TH"}) {
         INFO(postcode);
         CHECK(scrubbed(std::string("lives near ") + std::string(postcode) + ", sadly") ==
               "lives near [POSTCODE], sadly");
@@ -166,8 +166,7 @@ TEST_CASE("names after honorifics and roles", "[scrubber]") {
     // The trigger alone, or followed by an ordinary word, changes nothing.
     CHECK(scrubbed("I called the Dr. Nobody came.") == "I called the Dr. Nobody came.");
     CHECK(scrubbed("the Dr was kind") == "the Dr was kind");
-    CHECK(scrubbed("Nurse Practitioner and Consultant Radiologist") ==
-          "Nurse Practitioner and Consultant Radiologist");
+    CHECK(scrubbed("Nurse Practitioner and Consultant Radiologist") == "Nurse Practitioner and Consultant Radiologist");
     CHECK(scrubbed("the Consultant ENT surgeon") == "the Consultant ENT surgeon");
 }
 
@@ -203,9 +202,9 @@ TEST_CASE("wards, bays, beds and rooms", "[scrubber]") {
 
 TEST_CASE("hard negatives are left exactly as typed", "[scrubber]") {
     for (const std::string_view text :
-         {"10 patients on a 12-hour shift", "5 mg at 14:30", "BP 120/80", "Band 5", "NEWS2 score of 7",
-          "Ward round", "Schwartz Round", "Trust board", "the night shift", "0700 handover", "Dr",
-          "A&E was heaving and ICU was full", "Afterwards we sat in silence"}) {
+         {"10 patients on a 12-hour shift", "5 mg at 14:30", "BP 120/80", "Band 5", "NEWS2 score of 7", "Ward round",
+          "Schwartz Round", "Trust board", "the night shift", "0700 handover", "Dr", "A&E was heaving and ICU was full",
+          "Afterwards we sat in silence"}) {
         INFO(text);
         CHECK(scrubbed(text) == text);
     }
@@ -254,8 +253,8 @@ TEST_CASE("findings point at the original text", "[scrubber]") {
 
 TEST_CASE("emoji and joiners outside identifiers are kept", "[scrubber][unicode]") {
     const std::string healthWorker = "\U0001F469\u200D\u2695\uFE0F";
-    CHECK(scrubbed("a long day " + healthWorker + " but we got there") == "a long day " + healthWorker +
-                                                                              " but we got there");
+    CHECK(scrubbed("a long day " + healthWorker + " but we got there") ==
+          "a long day " + healthWorker + " but we got there");
     CHECK(scrubbed("\u0645\u0631\u062D\u0628\u0627 Dr Okafor") == "\u0645\u0631\u062D\u0628\u0627 Dr [NAME]");
 }
 
@@ -263,9 +262,13 @@ TEST_CASE("scrubbing twice changes nothing more", "[scrubber][idempotence]") {
     const Scrubber scrubber;
     const std::vector<std::string> samples{
         "Dr Okafor, 999 000 0018, AB 12 34 56 C, SW1A 1AA, 07700 900123, a@example.org, 3rd March 2024",
-        "Priya Ward 7 bay 3 bed 12 and Siobhan Kelly's mum", "Grace Okafor and Nurse Hope on Nightingale Ward",
-        "bleep 4455, born in 1950, Tuesday the 4th", "Mr de Souza's son, Sister O'Neill-Byrne",
-        "Room B12 3AB", "St Mary's", "Ward [LOCATION] Dr [NAME]"};
+        "Priya Ward 7 bay 3 bed 12 and Siobhan Kelly's mum",
+        "Grace Okafor and Nurse Hope on Nightingale Ward",
+        "bleep 4455, born in 1950, Tuesday the 4th",
+        "Mr de Souza's son, Sister O'Neill-Byrne",
+        "Room B12 3AB",
+        "St Mary's",
+        "Ward [LOCATION] Dr [NAME]"};
     for (const std::string& sample : samples) {
         INFO(sample);
         const std::string once = scrubber.scrub(sample).text;
@@ -275,11 +278,13 @@ TEST_CASE("scrubbing twice changes nothing more", "[scrubber][idempotence]") {
 
     // Random text assembled from pieces that sit near identifiers, so placeholders land in every context.
     const std::vector<std::string> pieces{
-        "Dr ", "Mrs ", "Nurse ", "Sister ", "Priya", "Kelly", "O'Neill", "Ward", "ward", " 7", "bay", " C",
-        "999", "000", "0018", " ", " ", "-", ".", ",", "\n", "\t", "\u00A0", "\u200B", "07700", "900123",
-        "AB", "12", "34", "56", "SW1A", "1AA", "@", "nhs", ".net", "3rd", "March", "2024", "/", "born", "in",
-        "1950", "bleep", "4455", "Hope", "Grace", "Okafor", "Nightingale", "Unit", "called", "patient", "'s",
-        "\u00E9", "\U0001F600", "\r", "\x01", "\u202E", "(", ")", "+44", "[NAME]", "[", "]", "St", "Lane", "14"};
+        "Dr ",     "Mrs ", "Nurse ", "Sister ",    "Priya", "Kelly",  "O'Neill", "Ward",        "ward", " 7",
+        "bay",     " C",   "999",    "000",        "0018",  " ",      " ",       "-",           ".",    ",",
+        "\n",      "\t",   "\u00A0", "\u200B",     "07700", "900123", "AB",      "12",          "34",   "56",
+        "SW1A",    "1AA",  "@",      "nhs",        ".net",  "3rd",    "March",   "2024",        "/",    "born",
+        "in",      "1950", "bleep",  "4455",       "Hope",  "Grace",  "Okafor",  "Nightingale", "Unit", "called",
+        "patient", "'s",   "\u00E9", "\U0001F600", "\r",    "\x01",   "\u202E",  "(",           ")",    "+44",
+        "[NAME]",  "[",    "]",      "St",         "Lane",  "14"};
     std::mt19937 random(20240605U);
     std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
     std::uniform_int_distribution<int> howMany(1, 40);
@@ -336,7 +341,9 @@ TEST_CASE("control characters are cleaned the documented way", "[utf8]") {
     CHECK(sanitiseControlCharacters("a\tb\nc") == "a\tb\nc");
     CHECK(sanitiseControlCharacters("line\r\nnext") == "line\nnext");
     CHECK(sanitiseControlCharacters("old\rmac") == "old mac");
-    CHECK(sanitiseControlCharacters("a\x0B" "b\x0C" "c") == "a b c");
+    CHECK(sanitiseControlCharacters("a\x0B"
+                                    "b\x0C"
+                                    "c") == "a b c");
     CHECK(sanitiseControlCharacters("bell\x07 esc\x1B[31m nul") == "bell esc[31m nul");
     CHECK(sanitiseControlCharacters(std::string("nul\0inside", 10)) == "nulinside");
     CHECK(sanitiseControlCharacters("c1\u0085next\u0090") == "c1 next");
@@ -360,13 +367,24 @@ TEST_CASE("long and hostile input stays linear and safe", "[scrubber][robustness
         CHECK(result.text.find("Okafor") == std::string::npos);
     }
     SECTION("200 000 characters of repeated triggers, digits and separators complete") {
-        const std::vector<std::string> hostile{
-            repeat("Dr ", 66667),          repeat("1 ", 100000),      repeat("0 ", 100000),
-            repeat("a.", 100000),          repeat("@", 200000),       repeat("a@", 100000),
-            repeat("9", 200000),           repeat("A", 200000),       repeat("11/", 66667),
-            repeat("Ward 1 ", 28572),      repeat("Priya ", 33334),   repeat("a-", 100000),
-            repeat("x", 199990) + "@nhs.net", repeat("Mr O'", 40000), repeat("+4", 100000),
-            repeat("\u200B", 66667),       repeat("3rd March ", 20000), repeat("(0", 100000)};
+        const std::vector<std::string> hostile{repeat("Dr ", 66667),
+                                               repeat("1 ", 100000),
+                                               repeat("0 ", 100000),
+                                               repeat("a.", 100000),
+                                               repeat("@", 200000),
+                                               repeat("a@", 100000),
+                                               repeat("9", 200000),
+                                               repeat("A", 200000),
+                                               repeat("11/", 66667),
+                                               repeat("Ward 1 ", 28572),
+                                               repeat("Priya ", 33334),
+                                               repeat("a-", 100000),
+                                               repeat("x", 199990) + "@nhs.net",
+                                               repeat("Mr O'", 40000),
+                                               repeat("+4", 100000),
+                                               repeat("\u200B", 66667),
+                                               repeat("3rd March ", 20000),
+                                               repeat("(0", 100000)};
         for (const std::string& text : hostile) {
             const auto result = scrubber.scrub(text);
             REQUIRE(isValidUtf8(result.text));
@@ -380,8 +398,8 @@ TEST_CASE("long and hostile input stays linear and safe", "[scrubber][robustness
         const auto result = scrubber.scrub(text);
         const auto elapsed = std::chrono::steady_clock::now() - start;
         std::cout << "[scrubber] 10 000 characters scrubbed in "
-                  << std::chrono::duration<double, std::milli>(elapsed).count() << " ms ("
-                  << result.findings.size() << " findings)\n";
+                  << std::chrono::duration<double, std::milli>(elapsed).count() << " ms (" << result.findings.size()
+                  << " findings)\n";
         CHECK(!result.findings.empty());
     }
 }
@@ -401,22 +419,23 @@ TEST_CASE("the built-in name list", "[scrubber][names]") {
         given += ((e.flags & names::kGiven) != 0 && !everyday) ? 1U : 0U;
         surnames += ((e.flags & names::kSurname) != 0 && !everyday) ? 1U : 0U;
     }
-    std::cout << "[scrubber] built-in names: " << given << " given, " << surnames << " surnames ("
-              << list.size() << " entries)\n";
+    std::cout << "[scrubber] built-in names: " << given << " given, " << surnames << " surnames (" << list.size()
+              << " entries)\n";
     CHECK(given >= 1500);
     CHECK(surnames >= 800);
 
     for (const std::string_view name :
-         {"Siobhan", "Niamh", "Aoife", "Ciaran", "Priya", "Ravi", "Sunita", "Mohammed", "Aisha", "Fatima", "Olumide",
-          "Chidi", "Adebayo", "Ngozi", "Okafor", "Wojciech", "Agnieszka", "Katarzyna", "Kowalski", "Maricel",
-          "Jericho", "Lukasz", "Zoe", "O'Neill", "D'Souza", "McDonald", "Dafydd", "Eilidh", "Nguyen", "Popescu"}) {
+         {"Siobhan",   "Niamh",     "Aoife",    "Ciaran",  "Priya",   "Ravi",   "Sunita", "Mohammed",
+          "Aisha",     "Fatima",    "Olumide",  "Chidi",   "Adebayo", "Ngozi",  "Okafor", "Wojciech",
+          "Agnieszka", "Katarzyna", "Kowalski", "Maricel", "Jericho", "Lukasz", "Zoe",    "O'Neill",
+          "D'Souza",   "McDonald",  "Dafydd",   "Eilidh",  "Nguyen",  "Popescu"}) {
         INFO(name);
         const std::uint8_t flags = names::lookup(list, name);
         CHECK(flags != 0);
         CHECK((flags & names::kCommonWord) == 0);
     }
-    for (const std::string_view word : {"Hope", "Faith", "Will", "Mark", "Rose", "Grace", "Joy", "Sunny", "Bill",
-                                        "May", "June", "April", "Jordan", "Brown", "Ward", "Said"}) {
+    for (const std::string_view word : {"Hope", "Faith", "Will", "Mark", "Rose", "Grace", "Joy", "Sunny", "Bill", "May",
+                                        "June", "April", "Jordan", "Brown", "Ward", "Said"}) {
         INFO(word);
         CHECK((names::lookup(list, word) & names::kCommonWord) != 0);
     }

@@ -20,7 +20,8 @@ core::SessionMachine roundMachine(int panellists = 3) {
 constexpr std::int64_t kMin = 60'000;
 }  // namespace
 
-TEST_CASE("a Round expands to welcome, one stage per panellist, discussion, the panel's last word and close", "[machine]") {
+TEST_CASE("a Round expands to welcome, one stage per panellist, discussion, the panel's last word and close",
+          "[machine]") {
     auto m = roundMachine(3);
     REQUIRE(m.stageCount() == 7);
     CHECK(m.plan().stages()[1].name == "Panellist 1: their story");
@@ -208,7 +209,8 @@ TEST_CASE("replanning keeps the progress of stages that remain", "[machine]") {
     CHECK(m.elapsedMs(1, clock.steadyNow()) == 20'000);
 }
 
-TEST_CASE("bids replan a set live: time follows the minutes asked and the break stays between presenters", "[machine][bids]") {
+TEST_CASE("bids replan a set live: time follows the minutes asked and the break stays between presenters",
+          "[machine][bids]") {
     const auto* set = test::shippedTemplates().find("action-learning-set");
     REQUIRE(set);
     core::ManualClock clock;

@@ -74,7 +74,8 @@ double blockMs(const core::SessionPlan& plan, int instance) {
 
 std::vector<std::string> keysOf(const core::SessionPlan& plan) {
     std::vector<std::string> out;
-    for (const auto& s : plan.stages()) out.push_back(s.repeatIndex >= 0 ? s.key + std::to_string(s.repeatIndex) : s.key);
+    for (const auto& s : plan.stages())
+        out.push_back(s.repeatIndex >= 0 ? s.key + std::to_string(s.repeatIndex) : s.key);
     return out;
 }
 }  // namespace
@@ -106,7 +107,8 @@ TEST_CASE("a presenter who gave no minutes counts as an average bid", "[plan][bi
     const auto plan = core::SessionPlan::build(set, choices);
     CHECK(blockMs(plan, 1) == Approx(3.0 * blockMs(plan, 0)).epsilon(0.01));
     CHECK(blockMs(plan, 2) == Approx(2.0 * blockMs(plan, 0)).epsilon(0.01));
-    choices.repeatWeights["presenter"] = {-5, 0, std::numeric_limits<double>::infinity()};  // nonsense everywhere: an equal split
+    choices.repeatWeights["presenter"] = {
+        -5, 0, std::numeric_limits<double>::infinity()};  // nonsense everywhere: an equal split
     const auto fallback = core::SessionPlan::build(set, choices);
     CHECK(blockMs(fallback, 0) == blockMs(fallback, 2));
     // The stored plan stays readable: no inf or NaN reaches the JSON.

@@ -240,7 +240,8 @@ TEST_CASE("format codes map to string keys, never shown as they are", "[template
     CHECK(core::formatNameKey("round") == "format.round");
     CHECK(core::formatNameKey("action-learning") == "format.action-learning");
     CHECK(core::formatNameKey("party") == "format.custom");
-    for (const std::string format : {"round", "team-time", "action-learning", "peer-support", "supervision", "custom"}) {
+    for (const std::string format :
+         {"round", "team-time", "action-learning", "peer-support", "supervision", "custom"}) {
         INFO(format);
         REQUIRE(test::shippedStrings().has(core::formatNameKey(format)));
         const std::string shown = test::shippedStrings().get(core::formatNameKey(format));

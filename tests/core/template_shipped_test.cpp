@@ -43,7 +43,8 @@ TEST_CASE("each shipped template's planned minutes add up to its stated length",
     }
 }
 
-TEST_CASE("a Round's open discussion is the heart of the hour with 2, 3 or 4 panellists", "[templates][shipped][round]") {
+TEST_CASE("a Round's open discussion is the heart of the hour with 2, 3 or 4 panellists",
+          "[templates][shipped][round]") {
     const auto& round = shipped("round");
     for (int panel : {2, 3, 4}) {
         INFO(panel << " panellists");
@@ -77,7 +78,8 @@ TEST_CASE("Team Time keeps evaluation statements like a Round", "[templates][shi
     CHECK(longest(plan)->key == "discussion");
 }
 
-TEST_CASE("a set re-contracts first, takes bids, breaks between presenters and closes with the next date", "[templates][shipped][set]") {
+TEST_CASE("a set re-contracts first, takes bids, breaks between presenters and closes with the next date",
+          "[templates][shipped][set]") {
     for (const std::string id : {"action-learning-set", "action-learning-set-90"}) {
         INFO(id);
         const auto plan = planWith(shipped(id), 2);
@@ -98,7 +100,8 @@ TEST_CASE("a set re-contracts first, takes bids, breaks between presenters and c
     }
 }
 
-TEST_CASE("groups that share feelings never vote and reveal only with five in the room", "[templates][shipped][board]") {
+TEST_CASE("groups that share feelings never vote and reveal only with five in the room",
+          "[templates][shipped][board]") {
     for (const auto& t : test::shippedTemplates().templates) {
         INFO(t.sourceFile);
         CHECK(t.board.revealMinContributions >= core::kRevealMinContributionsFloor);
@@ -108,6 +111,7 @@ TEST_CASE("groups that share feelings never vote and reveal only with five in th
         CHECK(t.board.revealMinPresent >= 5);
         // Stories and discussion are not raced against a big countdown.
         for (const auto& s : t.stages)
-            if (s.repeat.size() > 0 || s.flags.acceptsContributions) CHECK(s.flags.roomTimer == core::RoomTimer::Hidden);
+            if (s.repeat.size() > 0 || s.flags.acceptsContributions)
+                CHECK(s.flags.roomTimer == core::RoomTimer::Hidden);
     }
 }

@@ -19,12 +19,33 @@ TEST_CASE("strings flatten sections into dotted keys and fill placeholders", "[s
 
 TEST_CASE("every string the screens ask for exists in en-GB", "[strings]") {
     // Keys used by the screens; a new screen adds its keys here and to the strings file.
-    const char* keys[] = {"app.name", "home.start", "home.resume", "home.support", "setup.heading", "setup.start",
-                          "setup.total", "runner.stage_of", "runner.overtime", "runner.paused", "runner.two_minutes",
-                          "runner.projected_end", "runner.next", "runner.end", "confirm.end_title", "summary.heading",
-                          "summary.overrun", "signposts.heading", "pin.title", "pin.wait", "errors.dismiss",
-                          "format.round", "format.team-time", "format.action-learning", "format.peer-support",
-                          "format.supervision", "format.custom"};
+    const char* keys[] = {"app.name",
+                          "home.start",
+                          "home.resume",
+                          "home.support",
+                          "setup.heading",
+                          "setup.start",
+                          "setup.total",
+                          "runner.stage_of",
+                          "runner.overtime",
+                          "runner.paused",
+                          "runner.two_minutes",
+                          "runner.projected_end",
+                          "runner.next",
+                          "runner.end",
+                          "confirm.end_title",
+                          "summary.heading",
+                          "summary.overrun",
+                          "signposts.heading",
+                          "pin.title",
+                          "pin.wait",
+                          "errors.dismiss",
+                          "format.round",
+                          "format.team-time",
+                          "format.action-learning",
+                          "format.peer-support",
+                          "format.supervision",
+                          "format.custom"};
     for (const char* key : keys) {
         INFO(key);
         CHECK(test::shippedStrings().has(key));

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "core/clock.hpp"
-#include "core/session/session_service.hpp"
 #include "core/contribute/contribution_store.hpp"
+#include "core/session/session_service.hpp"
 #include "core/storage/database.hpp"
 #include "core/storage/migrations.hpp"
 #include "core/templates/template_loader.hpp"

@@ -32,7 +32,8 @@ TEST_CASE("SIGKILL during submits never loses or duplicates an acknowledged cont
     const auto began = std::chrono::steady_clock::now();
     for (int kill = 0; kill < kills; ++kill) {
         {
-            test::ChildProcess child({REFLECT_CRASH_DRIVER, db, std::to_string(next), REFLECT_TEST_ASSETS_DIR "/templates"});
+            test::ChildProcess child(
+                {REFLECT_CRASH_DRIVER, db, std::to_string(next), REFLECT_TEST_ASSETS_DIR "/templates"});
             // Kill at a random moment: sometimes before the database is even open, mostly after a few submits.
             const auto wantAcks = random() % 6;
             const bool waitForReady = random() % 8 != 0;
@@ -48,7 +49,7 @@ TEST_CASE("SIGKILL during submits never loses or duplicates an acknowledged cont
                 if (line->rfind("ack ", 0) == 0) acked.insert(std::stol(line->substr(4)));
         }
         if (!acked.empty()) next = *acked.rbegin() + 1'000;  // a gap: unacknowledged numbers are never reused
-        if (!std::filesystem::exists(db)) continue;  // killed before the file was created
+        if (!std::filesystem::exists(db)) continue;          // killed before the file was created
         core::Database check(db);
         if (check.integrityCheck() != "ok") ++badIntegrity;
         std::map<long, int> seen;

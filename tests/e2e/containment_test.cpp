@@ -86,7 +86,8 @@ TEST_CASE("in --kiosk mode no key, close request or focus grab leaves the kiosk"
     test::ChildProcess kiosk({REFLECT_BINARY, "--kiosk", "--db", (dir / "reflect.db").string(), "--print-events"},
                              {{"DISPLAY", display}});
     const std::string id = firstLineOf(
-        {"xdotool", "search", "--sync", "--onlyvisible", "--name", "^Reflect$", "windowfocus", "--sync", "%1"}, display);
+        {"xdotool", "search", "--sync", "--onlyvisible", "--name", "^Reflect$", "windowfocus", "--sync", "%1"},
+        display);
     const std::string found = firstLineOf({"xdotool", "search", "--onlyvisible", "--name", "^Reflect$"}, display);
     REQUIRE_FALSE(found.empty());
     const Window window = static_cast<Window>(std::stoul(found));
@@ -117,8 +118,8 @@ TEST_CASE("in --kiosk mode no key, close request or focus grab leaves the kiosk"
     REQUIRE(kiosk.waitForLine("event exit_cancelled", 20'000));
 
     // Key combinations a bored or curious passer-by tries.
-    keys({"alt+F4", "ctrl+q", "ctrl+w", "ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+alt+BackSpace",
-          "ctrl+alt+Delete", "super", "alt+Tab", "F11", "ctrl+alt+F1", "alt+space", "ctrl+shift+q", "ctrl+Escape"});
+    keys({"alt+F4", "ctrl+q", "ctrl+w", "ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+alt+BackSpace", "ctrl+alt+Delete",
+          "super", "alt+Tab", "F11", "ctrl+alt+F1", "alt+space", "ctrl+shift+q", "ctrl+Escape"});
     CHECK(stillRunning(kiosk.pid()));
 
     // Another window takes the focus: the kiosk takes it back.

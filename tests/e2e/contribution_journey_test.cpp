@@ -55,15 +55,15 @@ private:
 };
 }  // namespace
 
-TEST_CASE("five contributions, reveal and two tagged themes in the real window, nothing raw is kept", "[e2e][contribute]") {
+TEST_CASE("five contributions, reveal and two tagged themes in the real window, nothing raw is kept",
+          "[e2e][contribute]") {
     const std::vector<std::string> typed = {
-        "Dr Priya Shah stayed late with the family",
-        "Call me on 07700 900123 if it happens again",
-        "The NHS number 943 476 5919 was on the wrong notes",
-        "I emailed olumide.adebayo@example.nhs.uk about it",
+        "Dr Priya Shah stayed late with the family",          "Call me on 07700 900123 if it happens again",
+        "The NHS number 943 476 5919 was on the wrong notes", "I emailed olumide.adebayo@example.nhs.uk about it",
         "We visited her at SW1A 1AA after she went home",
     };
-    const std::vector<std::string> raw = {"Priya", "Shah", "07700 900123", "943 476 5919", "olumide.adebayo", "SW1A 1AA"};
+    const std::vector<std::string> raw = {"Priya",           "Shah",    "07700 900123", "943 476 5919",
+                                          "olumide.adebayo", "SW1A 1AA"};
     const core::Scrubber scrubber;
     std::vector<std::string> expected;
     for (const auto& t : typed) expected.push_back(scrubber.scrub(t).text);
@@ -94,7 +94,8 @@ TEST_CASE("five contributions, reveal and two tagged themes in the real window, 
         for (std::size_t i = 0; i < typed.size(); ++i) {
             kiosk.type(typed[i]);
             kiosk.keys({"ctrl+Return"});
-            CHECK(kiosk.expect("event contribution-saved") == "event contribution-saved count=" + std::to_string(i + 1));
+            CHECK(kiosk.expect("event contribution-saved") ==
+                  "event contribution-saved count=" + std::to_string(i + 1));
         }
         // While the kiosk runs, the WAL is live: nothing raw may be in it or in the main file.
         for (const auto& path : {std::filesystem::path(db), std::filesystem::path(db + "-wal")}) {

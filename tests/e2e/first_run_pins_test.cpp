@@ -74,11 +74,13 @@ TEST_CASE("both PINs are set on first run in the real window and stored only as 
     core::Database check(db);
     for (const char* role : {"facilitator", "lead"}) {
         INFO(role);
-        const std::string hash = check.queryText(std::string("SELECT value FROM settings WHERE key = 'pin.") + role + "'");
+        const std::string hash =
+            check.queryText(std::string("SELECT value FROM settings WHERE key = 'pin.") + role + "'");
         CHECK(hash.rfind("$argon2id$", 0) == 0);
         CHECK(hash.find(kFacilitatorPin) == std::string::npos);
         CHECK(hash.find(kLeadPin) == std::string::npos);
-        CHECK(check.queryInt(std::string("SELECT COUNT(*) FROM audit_log WHERE action = 'pin change' AND role = '") + role + "'") == 1);
+        CHECK(check.queryInt(std::string("SELECT COUNT(*) FROM audit_log WHERE action = 'pin change' AND role = '") +
+                             role + "'") == 1);
     }
     CHECK(check.queryInt("SELECT COUNT(*) FROM audit_log WHERE detail GLOB '*[0-9]*' AND action = 'pin change'") == 0);
     CHECK(check.queryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'unlock'") == 1);

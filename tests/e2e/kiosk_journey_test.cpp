@@ -11,7 +11,6 @@
 
 using namespace reflect;
 
-
 TEST_CASE("a Round runs from set-up to summary with the keyboard alone in the real window", "[e2e][journey]") {
     test::TempDir dir;
     const auto db = (dir / "reflect.db").string();

@@ -12,8 +12,10 @@ namespace {
 std::string shellQuote(const std::string& text) {
     std::string out = "'";
     for (const char c : text) {
-        if (c == '\'') out += "'\\''";
-        else out += c;
+        if (c == '\'')
+            out += "'\\''";
+        else
+            out += c;
     }
     return out + "'";
 }
@@ -22,7 +24,8 @@ std::string shellQuote(const std::string& text) {
 TEST_CASE("a lead unlocks the review and opens every panel over demo data", "[e2e][lead]") {
     test::TempDir dir;
     const auto db = (dir / "reflect.db").string();
-    REQUIRE(test::runCommand({REFLECT_BINARY, "--db", db, "demo-data", "--sessions", "200", "--seed", "7"}, {}, 120'000) == 0);
+    REQUIRE(test::runCommand({REFLECT_BINARY, "--db", db, "demo-data", "--sessions", "200", "--seed", "7"}, {},
+                             120'000) == 0);
     const std::string setPin =
         "printf '3579\\n' | " + shellQuote(REFLECT_BINARY) + " --db " + shellQuote(db) + " set-pin --role lead";
     REQUIRE(test::runCommand({"sh", "-c", setPin}) == 0);
@@ -30,7 +33,8 @@ TEST_CASE("a lead unlocks the review and opens every panel over demo data", "[e2
     test::XvfbServer xvfb("1280x720x24");
     const std::map<std::string, std::string> env = {{"DISPLAY", xvfb.display()}};
     {
-        test::ChildProcess kiosk({REFLECT_BINARY, "--windowed", "--size", "1280x720", "--db", db, "--print-events"}, env);
+        test::ChildProcess kiosk({REFLECT_BINARY, "--windowed", "--size", "1280x720", "--db", db, "--print-events"},
+                                 env);
         auto xdotool = [&](std::vector<std::string> args) {
             args.insert(args.begin(), "xdotool");
             return test::runCommand(args, env, 30'000);

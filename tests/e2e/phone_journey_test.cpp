@@ -71,8 +71,9 @@ TEST_CASE("a phone sends a scrubbed contribution to the real kiosk, and a closed
 
         const auto form = httpGet(link.port, link.path + "/write");
         REQUIRE(form.status == 200);
-        const auto preview = httpPost(link.port, link.path + "/preview",
-                                      "form=" + formEscape(hiddenField(form.body, "form")) + "&text=" + formEscape(text));
+        const auto preview =
+            httpPost(link.port, link.path + "/preview",
+                     "form=" + formEscape(hiddenField(form.body, "form")) + "&text=" + formEscape(text));
         REQUIRE(preview.status == 200);
         CHECK(preview.body.find("[NAME]") != std::string::npos);
         CHECK(preview.body.find("[PHONE]") != std::string::npos);

@@ -4,8 +4,8 @@
 #include <set>
 #include <sstream>
 
-#include <catch2/catch.hpp>
 #include <stb_image.h>
+#include <catch2/catch.hpp>
 
 #include "support/child_process.hpp"
 
@@ -24,7 +24,8 @@ void shootAll(int width, int height, bool highContrast) {
     REQUIRE(names.size() >= 10);
     test::XvfbServer xvfb("1920x1080x24");
     const std::string size = std::to_string(width) + "x" + std::to_string(height);
-    const std::filesystem::path dir = std::filesystem::path(REFLECT_SCREENSHOT_DIR) / (size + (highContrast ? "-hc" : ""));
+    const std::filesystem::path dir =
+        std::filesystem::path(REFLECT_SCREENSHOT_DIR) / (size + (highContrast ? "-hc" : ""));
     std::filesystem::create_directories(dir);
     for (const auto& name : names) {
         INFO("screen " << name << " at " << size << (highContrast ? " high contrast" : ""));
@@ -49,10 +50,18 @@ void shootAll(int width, int height, bool highContrast) {
 }
 }  // namespace
 
-TEST_CASE("every screen at 1920x1080 in the calm theme", "[e2e][screenshots]") { shootAll(1920, 1080, false); }
-TEST_CASE("every screen at 1920x1080 in the high-contrast theme", "[e2e][screenshots]") { shootAll(1920, 1080, true); }
-TEST_CASE("every screen at 1280x720 in the calm theme", "[e2e][screenshots]") { shootAll(1280, 720, false); }
-TEST_CASE("every screen at 1280x720 in the high-contrast theme", "[e2e][screenshots]") { shootAll(1280, 720, true); }
+TEST_CASE("every screen at 1920x1080 in the calm theme", "[e2e][screenshots]") {
+    shootAll(1920, 1080, false);
+}
+TEST_CASE("every screen at 1920x1080 in the high-contrast theme", "[e2e][screenshots]") {
+    shootAll(1920, 1080, true);
+}
+TEST_CASE("every screen at 1280x720 in the calm theme", "[e2e][screenshots]") {
+    shootAll(1280, 720, false);
+}
+TEST_CASE("every screen at 1280x720 in the high-contrast theme", "[e2e][screenshots]") {
+    shootAll(1280, 720, true);
+}
 
 TEST_CASE("an unknown screen name is a clear failure", "[e2e][screenshots]") {
     test::XvfbServer xvfb("1280x720x24");

@@ -15,7 +15,9 @@ namespace {
 
 using Kiosk = test::KioskWindow;
 
-int stageOf(const std::string& line) { return static_cast<int>(test::eventField(line, "stage")); }
+int stageOf(const std::string& line) {
+    return static_cast<int>(test::eventField(line, "stage"));
+}
 
 /// Home → set-up → the 90-minute set (third in the list) for the first group → started.
 void startSet(Kiosk& kiosk) {
@@ -93,9 +95,11 @@ TEST_CASE("a two-presenter set commits to actions and the next meeting reviews t
     core::Database check(db);
     CHECK(check.queryInt("SELECT COUNT(*) FROM sessions WHERE status = 'ended' AND group_id IS NOT NULL") == 2);
     CHECK(check.queryInt("SELECT COUNT(*) FROM actions") == 2);
-    CHECK(check.queryText("SELECT group_concat(owner_label, ',') FROM (SELECT owner_label FROM actions ORDER BY owner_label)") ==
+    CHECK(check.queryText(
+              "SELECT group_concat(owner_label, ',') FROM (SELECT owner_label FROM actions ORDER BY owner_label)") ==
           "Presenter A,Presenter B");
-    CHECK(check.queryText("SELECT text FROM actions WHERE owner_label = 'Presenter B'") == "Try a huddle before the late shift");
+    CHECK(check.queryText("SELECT text FROM actions WHERE owner_label = 'Presenter B'") ==
+          "Try a huddle before the late shift");
     const std::string first = check.queryText("SELECT text FROM actions WHERE owner_label = 'Presenter A'");
     CHECK(first.find("Okafor") == std::string::npos);
     CHECK(first.find("protected hour") != std::string::npos);

@@ -36,14 +36,16 @@ const core::Codebook& book() {
 class History {
 public:
     History() : m_db(test::memoryDatabase()) {
-        m_db->exec("INSERT INTO groups(id, name, format, created_at) VALUES (1, 'Ward 7', 'team-time', 0), "
-                   "(2, 'Ward 9', 'team-time', 0), (3, 'Peer group', 'peer', 0)");
+        m_db->exec(
+            "INSERT INTO groups(id, name, format, created_at) VALUES (1, 'Ward 7', 'team-time', 0), "
+            "(2, 'Ward 9', 'team-time', 0), (3, 'Peer group', 'peer', 0)");
     }
     core::Database& db() { return *m_db; }
 
     std::int64_t session(std::optional<std::int64_t> group, const std::string& format, std::int64_t at, int people) {
-        m_db->prepare("INSERT INTO sessions(group_id, template_id, template_name, format, plan, status, started_at, "
-                      "ended_at, attendance) VALUES(?, ?, ?, ?, '{}', 'ended', ?, ?, ?)")
+        m_db->prepare(
+                "INSERT INTO sessions(group_id, template_id, template_name, format, plan, status, started_at, "
+                "ended_at, attendance) VALUES(?, ?, ?, ?, '{}', 'ended', ?, ?, ?)")
             .bind(1, group)
             .bind(2, format)
             .bind(3, format)
@@ -58,28 +60,47 @@ public:
     void theme(std::int64_t session, const std::vector<std::string>& tags, int count, const std::string& text,
                int hidden = 0) {
         const auto themeId = core::randomKey();
-        m_db->prepare("INSERT INTO themes(id, session_id, name) VALUES(?, ?, 'A theme')").bind(1, themeId).bind(2, session).run();
+        m_db->prepare("INSERT INTO themes(id, session_id, name) VALUES(?, ?, 'A theme')")
+            .bind(1, themeId)
+            .bind(2, session)
+            .run();
         for (const auto& tag : tags)
             m_db->prepare("INSERT INTO theme_tags(theme_id, tag) VALUES(?, ?)").bind(1, themeId).bind(2, tag).run();
         for (int i = 0; i < count; ++i) {
             const auto id = core::randomKey();
             m_db->prepare("INSERT INTO contributions(id, session_id, stage_index, text, hidden) VALUES(?, ?, 1, ?, ?)")
-                .bind(1, id).bind(2, session).bind(3, text).bind(4, i < hidden ? 1 : 0).run();
-            m_db->prepare("INSERT INTO theme_cards(contribution_id, theme_id) VALUES(?, ?)").bind(1, id).bind(2, themeId).run();
+                .bind(1, id)
+                .bind(2, session)
+                .bind(3, text)
+                .bind(4, i < hidden ? 1 : 0)
+                .run();
+            m_db->prepare("INSERT INTO theme_cards(contribution_id, theme_id) VALUES(?, ?)")
+                .bind(1, id)
+                .bind(2, themeId)
+                .run();
         }
     }
     /// One form per entry: the answer to statement 0 (nullopt = skipped) and the staff group named (may be empty).
     void form(std::int64_t session, std::optional<int> answer, const std::string& staffGroup = "") {
         const auto id = core::randomKey();
-        m_db->prepare("INSERT INTO evaluations(id, session_id, overall) VALUES(?, ?, 3)").bind(1, id).bind(2, session).run();
+        m_db->prepare("INSERT INTO evaluations(id, session_id, overall) VALUES(?, ?, 3)")
+            .bind(1, id)
+            .bind(2, session)
+            .run();
         if (answer)
-            m_db->prepare("INSERT INTO evaluation_answers(evaluation_id, statement_index, statement, answer) "
-                          "VALUES(?, 0, 'I felt listened to.', ?)")
-                .bind(1, id).bind(2, *answer).run();
+            m_db->prepare(
+                    "INSERT INTO evaluation_answers(evaluation_id, statement_index, statement, answer) "
+                    "VALUES(?, 0, 'I felt listened to.', ?)")
+                .bind(1, id)
+                .bind(2, *answer)
+                .run();
         if (!staffGroup.empty())
-            m_db->prepare("INSERT INTO evaluation_staff_groups(session_id, staff_group, n) VALUES(?, ?, 1) "
-                          "ON CONFLICT(session_id, staff_group) DO UPDATE SET n = n + 1")
-                .bind(1, session).bind(2, staffGroup).run();
+            m_db->prepare(
+                    "INSERT INTO evaluation_staff_groups(session_id, staff_group, n) VALUES(?, ?, 1) "
+                    "ON CONFLICT(session_id, staff_group) DO UPDATE SET n = n + 1")
+                .bind(1, session)
+                .bind(2, staffGroup)
+                .run();
     }
 
 private:
@@ -100,7 +121,9 @@ const core::TagRow* tagRow(const core::TagTable& table, const std::string& tag) 
     return nullptr;
 }
 
-bool small(std::int64_t n) { return core::isSmall(n, 7); }
+bool small(std::int64_t n) {
+    return core::isSmall(n, 7);
+}
 
 }  // namespace
 
@@ -128,7 +151,8 @@ TEST_CASE("a format filter cannot split a group's month: the peer session's 3 st
     CHECK(a->perPeriod[0].suppressed);
 }
 
-TEST_CASE("a tag cannot be subtracted from its unit's contributions: grief 9 of 10 is hidden", "[review][differencing]") {
+TEST_CASE("a tag cannot be subtracted from its unit's contributions: grief 9 of 10 is hidden",
+          "[review][differencing]") {
     History h;
     const auto s = h.session(1, "team-time", noonOn(2025, 3, 4), 12);
     h.theme(s, {"grief-and-loss"}, 9, "a loss");
@@ -204,13 +228,16 @@ TEST_CASE("the staff group moves off the evaluation row into counts, and a lead 
           "[review][differencing][migration]") {
     core::Database db(":memory:");
     core::migrateTo(db, 5);
-    db.exec("INSERT INTO sessions(id, template_id, template_name, format, plan, status, started_at, ended_at, attendance) "
-            "VALUES (1, 'round', 'Round', 'round', '{}', 'ended', " + std::to_string(noonOn(2025, 2, 3)) + ", " +
-            std::to_string(noonOn(2025, 2, 3) + 1000) + ", 30)");
+    db.exec(
+        "INSERT INTO sessions(id, template_id, template_name, format, plan, status, started_at, ended_at, attendance) "
+        "VALUES (1, 'round', 'Round', 'round', '{}', 'ended', " +
+        std::to_string(noonOn(2025, 2, 3)) + ", " + std::to_string(noonOn(2025, 2, 3) + 1000) + ", 30)");
     for (int i = 0; i < 20; ++i)
         db.prepare("INSERT INTO evaluations(id, session_id, overall, staff_group) VALUES(?, 1, 4, ?)")
             .bind(1, core::randomKey())
-            .bind(2, i == 0 ? "student" : i < 11 ? "clinical" : "non-clinical")
+            .bind(2, i == 0   ? "student"
+                     : i < 11 ? "clinical"
+                              : "non-clinical")
             .run();
     core::migrate(db);
     std::set<std::string> columns;
@@ -221,7 +248,8 @@ TEST_CASE("the staff group moves off the evaluation row into counts, and a lead 
     CHECK(db.queryInt("SELECT n FROM evaluation_staff_groups WHERE staff_group = 'student'") == 1);
     CHECK(db.queryInt("SELECT COUNT(*) FROM evaluations") == 20);
     std::map<std::string, Cell> byGroup;
-    for (const auto& row : core::staffGroupsByPeriod(db, wholeYear(), core::ReviewSettings{})) byGroup[row.staffGroup] = row.forms;
+    for (const auto& row : core::staffGroupsByPeriod(db, wholeYear(), core::ReviewSettings{}))
+        byGroup[row.staffGroup] = row.forms;
     CHECK(byGroup["student"].suppressed);       // one student
     CHECK(byGroup["clinical"].text() == "10");  // 10 of 20, and 10 others
     CHECK(byGroup["non-clinical"].text() == "9");
@@ -304,7 +332,8 @@ void collect(core::Database& db, const core::ReviewFilter& view, std::vector<Fig
             figures.push_back({"not-agree", c, row.answers.value - row.agree.value});
         }
         for (std::size_t v = 0; v < row.distribution.size(); ++v)
-            if (!row.distribution[v].suppressed) figures.push_back({fmt::format("answered-{}", v + 1), c, row.distribution[v].value});
+            if (!row.distribution[v].suppressed)
+                figures.push_back({fmt::format("answered-{}", v + 1), c, row.distribution[v].value});
     }
     for (const auto& row : core::staffGroupsByPeriod(db, view, settings)) {
         if (row.forms.suppressed) continue;
@@ -316,7 +345,8 @@ void collect(core::Database& db, const core::ReviewFilter& view, std::vector<Fig
 
 }  // namespace
 
-TEST_CASE("no view, and no difference of two nested views, reveals a count of 1 to 7", "[review][differencing][property]") {
+TEST_CASE("no view, and no difference of two nested views, reveals a count of 1 to 7",
+          "[review][differencing][property]") {
     // A random year: three groups, one of them meeting in two formats, and open sessions with no group; themes
     // with one or two tags, loose and hidden cards, forms with skipped answers and staff groups. Every view a
     // lead can ask for (month, quarter, year; all or each group; all or each format; the whole year or a custom
@@ -335,7 +365,10 @@ TEST_CASE("no view, and no difference of two nested views, reveals a count of 1 
         const std::vector<std::string> staff = {"", "clinical", "non-clinical", "student", "other"};
         for (int i = 0; i < 70; ++i) {
             const int g = next(4);  // 0: an open session without a group
-            const std::string format = g == 3 ? "peer" : g == 1 && next(3) == 0 ? "peer" : g == 0 ? "round" : "team-time";
+            const std::string format = g == 3                   ? "peer"
+                                       : g == 1 && next(3) == 0 ? "peer"
+                                       : g == 0                 ? "round"
+                                                                : "team-time";
             const auto at = noonOn(2025, static_cast<unsigned>(1 + next(12)), static_cast<unsigned>(1 + next(27)));
             const int people = 2 + next(20);
             const auto s = h.session(g == 0 ? std::nullopt : std::optional<std::int64_t>(g), format, at, people);
@@ -399,7 +432,8 @@ TEST_CASE("no view, and no difference of two nested views, reveals a count of 1 
                 const auto ok = h.db().queryInt(
                     "SELECT COUNT(*) FROM sessions s WHERE s.attendance >= 8 AND (SELECT COUNT(*) FROM contributions c "
                     "WHERE c.session_id = s.id AND c.hidden = 0 AND c.purged = 0) >= 3 AND strftime('%Y-%m', "
-                    "s.started_at / 1000, 'unixepoch') = '" + hit.month + "'");
+                    "s.started_at / 1000, 'unixepoch') = '" +
+                    hit.month + "'");
                 CHECK(ok > 0);
             }
         }

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -15,16 +15,16 @@
 #include "cli/commands.hpp"
 #include "cli/review_commands.hpp"
 #include "core/clock.hpp"
-#include "core/review/audit_log.hpp"
 #include "core/contribute/codebook.hpp"
+#include "core/review/audit_log.hpp"
 #include "core/review/demo_data.hpp"
 #include "core/review/export.hpp"
 #include "core/review/purge.hpp"
 #include "core/review/review.hpp"
 #include "core/storage/random_key.hpp"
+#include "review/review_fixture.hpp"
 #include "support/fixtures.hpp"
 #include "support/temp_dir.hpp"
-#include "review/review_fixture.hpp"
 
 using namespace reflect;
 using namespace reflect::test::review;
@@ -39,27 +39,48 @@ bool wellFormed(const std::string& doc, std::string& problem) {
     while (i < doc.size()) {
         if (doc[i] == '&') {
             const auto semi = doc.find(';', i);
-            if (semi == std::string::npos || semi - i > 8) { problem = "bare & at " + std::to_string(i); return false; }
+            if (semi == std::string::npos || semi - i > 8) {
+                problem = "bare & at " + std::to_string(i);
+                return false;
+            }
             i = semi + 1;
             continue;
         }
-        if (doc[i] != '<') { ++i; continue; }
+        if (doc[i] != '<') {
+            ++i;
+            continue;
+        }
         const auto close = doc.find('>', i);
-        if (close == std::string::npos) { problem = "unclosed <"; return false; }
+        if (close == std::string::npos) {
+            problem = "unclosed <";
+            return false;
+        }
         std::string tag = doc.substr(i + 1, close - i - 1);
         i = close + 1;
         if (tag.rfind("!DOCTYPE", 0) == 0) continue;
-        if (tag.empty()) { problem = "empty tag"; return false; }
+        if (tag.empty()) {
+            problem = "empty tag";
+            return false;
+        }
         bool inQuote = false;
         for (const char ch : tag) {
             if (ch == '"') inQuote = !inQuote;
-            if (!inQuote && (ch == '<' || ch == '&')) { problem = "bad tag " + tag; return false; }
+            if (!inQuote && (ch == '<' || ch == '&')) {
+                problem = "bad tag " + tag;
+                return false;
+            }
         }
-        if (inQuote) { problem = "unbalanced quote in " + tag; return false; }
+        if (inQuote) {
+            problem = "unbalanced quote in " + tag;
+            return false;
+        }
         if (tag.back() == '/') continue;
         if (tag[0] == '/') {
             const std::string name = tag.substr(1);
-            if (stack.empty() || stack.back() != name) { problem = "mismatched </" + name + ">"; return false; }
+            if (stack.empty() || stack.back() != name) {
+                problem = "mismatched </" + name + ">";
+                return false;
+            }
             stack.pop_back();
             continue;
         }
@@ -68,10 +89,12 @@ bool wellFormed(const std::string& doc, std::string& problem) {
         // Inside <style>, the CSS holds no '<', so it is skipped as text.
         stack.push_back(name);
     }
-    if (!stack.empty()) { problem = "unclosed <" + stack.back() + ">"; return false; }
+    if (!stack.empty()) {
+        problem = "unclosed <" + stack.back() + ">";
+        return false;
+    }
     return true;
 }
-
 
 }  // namespace
 
@@ -88,7 +111,10 @@ TEST_CASE("CSV quotes commas, quotes and newlines per RFC 4180", "[review][expor
     table.rows.push_back({std::string("x\"y"), core::SuppressedValue{}});
     table.rows.push_back({std::int64_t{3}, std::monostate{}});
     CHECK(core::toCsv(table, false) == "a,\"b,c\"\r\n\"x\"\"y\",*\r\n3,\r\n");
-    CHECK(core::toCsv(table, true).rfind("\xEF\xBB\xBF" "a,", 0) == 0);
+    CHECK(core::toCsv(table, true)
+              .rfind("\xEF\xBB\xBF"
+                     "a,",
+                     0) == 0);
 }
 
 TEST_CASE("exports carry suppression and give text only when asked", "[review][export]") {
@@ -148,8 +174,8 @@ TEST_CASE("the HTML report is self-contained, script-free and well-formed", "[re
     CHECK(html.find("@page { size: A4") != std::string::npos);
     CHECK(html.find("<svg") != std::string::npos);
     CHECK(html.find("St &lt;Elsewhere&gt; &amp; Co") != std::string::npos);
-    for (const char* heading : {"Sessions and attendance", "Themes that keep coming up", "How sessions were rated",
-                                "Actions", "Timing"})
+    for (const char* heading :
+         {"Sessions and attendance", "Themes that keep coming up", "How sessions were rated", "Actions", "Timing"})
         CHECK(html.find(heading) != std::string::npos);
     std::string problem;
     CHECK(wellFormed(html, problem));
@@ -204,8 +230,8 @@ TEST_CASE("the audit log lists lead actions newest first", "[review][audit]") {
 TEST_CASE("demo data is repeatable and covers every state", "[review][demo]") {
     const auto fingerprint = [](core::Database& db) {
         return db.queryText("SELECT COUNT(*) || ':' || SUM(length(text)) || ':' || MIN(id) FROM contributions") + "/" +
-               db.queryText("SELECT group_concat(name, '|') FROM (SELECT name FROM themes ORDER BY id LIMIT 50)") + "/" +
-               db.queryText("SELECT SUM(answer) FROM evaluation_answers");
+               db.queryText("SELECT group_concat(name, '|') FROM (SELECT name FROM themes ORDER BY id LIMIT 50)") +
+               "/" + db.queryText("SELECT SUM(answer) FROM evaluation_answers");
     };
     core::DemoOptions options;
     options.sessions = 150;
@@ -258,8 +284,10 @@ TEST_CASE("the export, report, purge and set-pin commands write files and leave 
         std::ifstream csv(args.output, std::ios::binary);
         std::string firstLine;
         std::getline(csv, firstLine);
-        CHECK(firstLine == "\xEF\xBB\xBF" "date,group,format,template,attendance,themes,"
-                           "planned_minutes,actual_minutes\r");
+        CHECK(firstLine ==
+              "\xEF\xBB\xBF"
+              "date,group,format,template,attendance,themes,"
+              "planned_minutes,actual_minutes\r");
         args.from = "2026-02-30";
         CHECK(cli::exportData(db, test::assetsDir(), args, core::ReviewSettings{}, clock, out, err) == 2);
         cli::ReportArgs report;
@@ -285,11 +313,13 @@ TEST_CASE("the export, report, purge and set-pin commands write files and leave 
 TEST_CASE("the evaluation tally always matches the answers", "[review][suppression]") {
     const auto rawMatchesTally = [](core::Database& db) {
         return db.queryText(
-                   "SELECT group_concat(x, ',') FROM (SELECT e.session_id || ':' || ea.statement_index || ':' || ea.answer "
+                   "SELECT group_concat(x, ',') FROM (SELECT e.session_id || ':' || ea.statement_index || ':' || "
+                   "ea.answer "
                    "|| '=' || COUNT(*) AS x FROM evaluation_answers ea JOIN evaluations e ON e.id = ea.evaluation_id "
                    "GROUP BY e.session_id, ea.statement_index, ea.answer ORDER BY 1)") ==
                db.queryText(
-                   "SELECT group_concat(x, ',') FROM (SELECT session_id || ':' || statement_index || ':' || v || '=' || n AS x "
+                   "SELECT group_concat(x, ',') FROM (SELECT session_id || ':' || statement_index || ':' || v || '=' "
+                   "|| n AS x "
                    "FROM (SELECT session_id, statement_index, 1 AS v, n1 AS n FROM evaluation_tally UNION ALL "
                    "SELECT session_id, statement_index, 2, n2 FROM evaluation_tally UNION ALL "
                    "SELECT session_id, statement_index, 3, n3 FROM evaluation_tally UNION ALL "
@@ -306,5 +336,6 @@ TEST_CASE("the evaluation tally always matches the answers", "[review][suppressi
     CHECK(rawMatchesTally(*db));
     db->exec("DELETE FROM evaluations WHERE id IN (SELECT id FROM evaluations ORDER BY id LIMIT 25)");
     CHECK(rawMatchesTally(*db));
-    CHECK(db->queryInt("SELECT COUNT(*) FROM evaluation_tally WHERE n1 < 0 OR n2 < 0 OR n3 < 0 OR n4 < 0 OR n5 < 0") == 0);
+    CHECK(db->queryInt("SELECT COUNT(*) FROM evaluation_tally WHERE n1 < 0 OR n2 < 0 OR n3 < 0 OR n4 < 0 OR n5 < 0") ==
+          0);
 }

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -15,16 +15,16 @@
 #include "cli/commands.hpp"
 #include "cli/review_commands.hpp"
 #include "core/clock.hpp"
-#include "core/review/audit_log.hpp"
 #include "core/contribute/codebook.hpp"
+#include "core/review/audit_log.hpp"
 #include "core/review/demo_data.hpp"
 #include "core/review/export.hpp"
 #include "core/review/purge.hpp"
 #include "core/review/review.hpp"
 #include "core/storage/random_key.hpp"
+#include "review/review_fixture.hpp"
 #include "support/fixtures.hpp"
 #include "support/temp_dir.hpp"
-#include "review/review_fixture.hpp"
 
 using namespace reflect;
 using namespace reflect::test::review;
@@ -74,7 +74,8 @@ TEST_CASE("dates are checked by hand", "[review]") {
     CHECK_FALSE(core::isIsoDate(""));
 }
 
-TEST_CASE("a tag's month with few contributions is hidden, and so is any total that includes it", "[review][suppression]") {
+TEST_CASE("a tag's month with few contributions is hidden, and so is any total that includes it",
+          "[review][suppression]") {
     Fixture fx;
     fx.theme(fx.session(1, noon(2026, 1, 10)), "grief-and-loss", 20);
     fx.theme(fx.session(1, noon(2026, 2, 10)), "grief-and-loss", 5);
@@ -157,9 +158,11 @@ TEST_CASE("differencing two custom ranges cannot isolate one session", "[review]
     const auto withoutMarch = core::themesByTag(fx2.db(), codebook(), range("2026-01-01", "2026-02-28"), settings);
     CHECK(findTag(withMarch, "guilt")->total.text() == "*");
     CHECK(findTag(withoutMarch, "guilt")->total.text() == "30");
-    const auto year = core::themesByTag(fx2.db(), codebook(), range("2026-01-01", "2026-12-31", core::PeriodKind::Year), settings);
+    const auto year =
+        core::themesByTag(fx2.db(), codebook(), range("2026-01-01", "2026-12-31", core::PeriodKind::Year), settings);
     CHECK(findTag(year, "guilt")->total.text() == "*");
-    const auto quarters = core::themesByTag(fx2.db(), codebook(), range("2026-01-01", "2026-12-31", core::PeriodKind::Quarter), settings);
+    const auto quarters =
+        core::themesByTag(fx2.db(), codebook(), range("2026-01-01", "2026-12-31", core::PeriodKind::Quarter), settings);
     CHECK(findTag(quarters, "guilt")->perPeriod[0].text() == "*");
 }
 
@@ -386,10 +389,26 @@ TEST_CASE("hostile search input is answered safely", "[review][search]") {
     }
     CHECK(contributions == 4);
 
-    const std::vector<std::string> hostile = {
-        "\"", "night\" OR \"own", "(((", "night)", "NEAR(night shift", "*", "-night", "night AND", "OR",
-        "text:night", "'; DROP TABLE contributions; --", "^night", "\"unbalanced", "night\"*", "{text}: night",
-        "\xF0\x9F\x98\x80", std::string(5000, 'a'), "", "   ", "n\"i\"g\"h\"t"};
+    const std::vector<std::string> hostile = {"\"",
+                                              "night\" OR \"own",
+                                              "(((",
+                                              "night)",
+                                              "NEAR(night shift",
+                                              "*",
+                                              "-night",
+                                              "night AND",
+                                              "OR",
+                                              "text:night",
+                                              "'; DROP TABLE contributions; --",
+                                              "^night",
+                                              "\"unbalanced",
+                                              "night\"*",
+                                              "{text}: night",
+                                              "\xF0\x9F\x98\x80",
+                                              std::string(5000, 'a'),
+                                              "",
+                                              "   ",
+                                              "n\"i\"g\"h\"t"};
     for (const auto& input : hostile) {
         INFO(input.substr(0, 40));
         std::vector<core::SearchHit> result;
@@ -433,7 +452,8 @@ TEST_CASE("search gives the newest hits first, whichever window of months they c
     CHECK(dates == std::set<std::string>{"2025-01", "2026-12"});
     // A filter's range is honoured inside every window.
     const auto firstYear = core::search(fx.db(), "rota", range("2025-01-01", "2025-12-31"), settings, 50);
-    CHECK(std::count_if(firstYear.begin(), firstYear.end(), [](const auto& h) { return h.kind == "contribution"; }) == 36);
+    CHECK(std::count_if(firstYear.begin(), firstYear.end(), [](const auto& h) { return h.kind == "contribution"; }) ==
+          36);
     for (const auto& h : firstYear) CHECK(h.month.substr(0, 4) == "2025");
 }
 
@@ -449,4 +469,3 @@ TEST_CASE("the search index is keyed by the contributions' random keys", "[revie
     core::syncSearchIndex(fx.db());
     CHECK(fx.db().queryInt("SELECT COUNT(*) FROM contributions_fts") == 0);
 }
-

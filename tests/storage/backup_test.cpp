@@ -1,15 +1,15 @@
 // Backups, restore, verify and the start-up safe mode, on real files in a temporary folder.
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 #include <set>
+#include <sstream>
 
 #include <catch2/catch.hpp>
 
 #include "cli/commands.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "core/session/session_service.hpp"
 #include "core/storage/backup.hpp"
-#include "core/contribute/contribution_store.hpp"
 #include "core/storage/database_opener.hpp"
 #include "support/fixtures.hpp"
 #include "support/temp_dir.hpp"
@@ -196,8 +196,8 @@ TEST_CASE("safe mode: a damaged database is moved aside untouched and the latest
     CHECK(opened->restoredFrom == backups.back());
     CHECK(readAll(opened->movedAsideTo) == damagedBytes);  // moved, byte for byte
     CHECK(opened->movedAsideTo.filename().string().find(".corrupt-") != std::string::npos);
-    CHECK(fs::exists(backups.back()));                       // copied, not moved
-    CHECK(readAll(backups.front()) == newestBefore);        // the bad backup is left alone
+    CHECK(fs::exists(backups.back()));                // copied, not moved
+    CHECK(readAll(backups.front()) == newestBefore);  // the bad backup is left alone
     CHECK(texts(*opened->db).size() == 6);
     // Still accepts contributions.
     core::ContributionStore store(*opened->db);
@@ -242,8 +242,8 @@ TEST_CASE("automatic backups: after each session ends and once a day, rotated", 
     std::int64_t now = kMonday;
     CHECK(scheduler.tick(false, now));  // no backup today yet
     CHECK_FALSE(scheduler.tick(false, now + 1000));
-    CHECK_FALSE(scheduler.tick(true, now + 2000));   // a session runs
-    CHECK(scheduler.tick(false, now + 3000));        // ... and ends
+    CHECK_FALSE(scheduler.tick(true, now + 2000));  // a session runs
+    CHECK(scheduler.tick(false, now + 3000));       // ... and ends
     CHECK_FALSE(scheduler.tick(false, now + 4000));
     CHECK(scheduler.tick(false, now + 86'400'000));  // next day
     CHECK(scheduler.written() == 3);

@@ -77,7 +77,8 @@ TEST_CASE("empty, over-long and ill-formed drafts are refused, never cut", "[con
     CHECK(f.service.count(f.sid) == 2);
 }
 
-TEST_CASE("a risk phrase raises the session's safeguarding count and nothing on the entry", "[contribute][safeguarding]") {
+TEST_CASE("a risk phrase raises the session's safeguarding count and nothing on the entry",
+          "[contribute][safeguarding]") {
     Fixture f;
     REQUIRE(f.service.open(f.sid));
     auto r = f.service.submit(f.sid, 2, "Some days I feel I can't go on");
@@ -174,7 +175,8 @@ TEST_CASE("the board groups, names, tags, merges, splits, hides and votes", "[bo
     CHECK(board.cards().size() == 5);
     board.load(f.sid);
     CHECK(board.cards().size() == 5);
-    CHECK(std::none_of(board.cards().begin(), board.cards().end(), [&](const auto& card) { return card.id == ids[3]; }));
+    CHECK(
+        std::none_of(board.cards().begin(), board.cards().end(), [&](const auto& card) { return card.id == ids[3]; }));
     // What was grouped is still grouped after a reload.
     CHECK(board.cardsIn(a.value()) == 3);
     REQUIRE(board.ungroup({ids[0]}));

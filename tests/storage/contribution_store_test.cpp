@@ -4,8 +4,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/session/session_service.hpp"
 #include "core/contribute/contribution_store.hpp"
+#include "core/session/session_service.hpp"
 #include "support/fixtures.hpp"
 
 using namespace reflect;
@@ -25,7 +25,8 @@ TEST_CASE("a contribution row has no time, author, device or sequence column", "
     while (stmt.step()) columns.insert(stmt.columnText(0));
     CHECK(columns == std::set<std::string>{"id", "session_id", "stage_index", "text", "hidden", "purged"});
     for (const char* table : {"contributions", "evaluations"}) {
-        const std::string sql = db->queryText(std::string("SELECT sql FROM sqlite_schema WHERE name = '") + table + "'");
+        const std::string sql =
+            db->queryText(std::string("SELECT sql FROM sqlite_schema WHERE name = '") + table + "'");
         for (const char* forbidden : {"AUTOINCREMENT", "_at", "time", "author", "device", "seq", "order"}) {
             INFO(table << " must not contain " << forbidden);
             CHECK(sql.find(forbidden) == std::string::npos);

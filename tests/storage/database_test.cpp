@@ -84,29 +84,34 @@ TEST_CASE("the review's kept counts match the rows they count, after an upgrade 
           "[storage][review]") {
     core::Database db(":memory:");
     core::migrateTo(db, 4);
-    db.exec("INSERT INTO sessions(id, template_id, template_name, format, plan, status, started_at) "
-            "VALUES (1, 't', 'T', 'round', '{}', 'ended', 0), (2, 't', 'T', 'round', '{}', 'ended', 0)");
-    db.exec("INSERT INTO contributions(id, session_id, stage_index, text) VALUES (11, 1, 0, 'a'), (12, 1, 0, 'b'), "
-            "(13, 1, 0, 'c'), (21, 2, 0, 'd')");
+    db.exec(
+        "INSERT INTO sessions(id, template_id, template_name, format, plan, status, started_at) "
+        "VALUES (1, 't', 'T', 'round', '{}', 'ended', 0), (2, 't', 'T', 'round', '{}', 'ended', 0)");
+    db.exec(
+        "INSERT INTO contributions(id, session_id, stage_index, text) VALUES (11, 1, 0, 'a'), (12, 1, 0, 'b'), "
+        "(13, 1, 0, 'c'), (21, 2, 0, 'd')");
     db.exec("INSERT INTO themes(id, session_id, name) VALUES (100, 1, 'x'), (101, 1, 'y')");
     db.exec("INSERT INTO theme_cards(contribution_id, theme_id) VALUES (11, 100), (12, 100), (13, 101)");
     db.exec("INSERT INTO evaluations(id, session_id) VALUES (31, 1), (32, 2), (33, 2)");
     core::migrate(db);  // version 5 fills the counts in from the rows already there
 
     const auto matches = [&db] {
-        return db.queryInt("SELECT COUNT(*) FROM sessions s WHERE s.contribution_count <> "
-                           "(SELECT COUNT(*) FROM contributions c WHERE c.session_id = s.id) OR s.evaluation_count <> "
-                           "(SELECT COUNT(*) FROM evaluations e WHERE e.session_id = s.id)") == 0 &&
-               db.queryInt("SELECT COUNT(*) FROM themes t WHERE t.card_count <> "
-                           "(SELECT COUNT(*) FROM theme_cards c WHERE c.theme_id = t.id)") == 0;
+        return db.queryInt(
+                   "SELECT COUNT(*) FROM sessions s WHERE s.contribution_count <> "
+                   "(SELECT COUNT(*) FROM contributions c WHERE c.session_id = s.id) OR s.evaluation_count <> "
+                   "(SELECT COUNT(*) FROM evaluations e WHERE e.session_id = s.id)") == 0 &&
+               db.queryInt(
+                   "SELECT COUNT(*) FROM themes t WHERE t.card_count <> "
+                   "(SELECT COUNT(*) FROM theme_cards c WHERE c.theme_id = t.id)") == 0;
     };
     CHECK(db.queryInt("SELECT contribution_count FROM sessions WHERE id = 1") == 3);
     CHECK(db.queryInt("SELECT card_count FROM themes WHERE id = 100") == 2);
     CHECK(matches());
     // The board's own statements: an upsert that moves a card, a merge, an ungroup, a deleted theme (cascade),
     // a new contribution and evaluation, a deleted evaluation.
-    db.exec("INSERT INTO theme_cards(contribution_id, theme_id) VALUES (13, 100) "
-            "ON CONFLICT(contribution_id) DO UPDATE SET theme_id = excluded.theme_id");
+    db.exec(
+        "INSERT INTO theme_cards(contribution_id, theme_id) VALUES (13, 100) "
+        "ON CONFLICT(contribution_id) DO UPDATE SET theme_id = excluded.theme_id");
     CHECK(matches());
     db.exec("INSERT INTO themes(id, session_id, name) VALUES (102, 1, 'z')");
     db.exec("UPDATE theme_cards SET theme_id = 102 WHERE theme_id = 100");

@@ -3,12 +3,12 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
 #include <imgui.h>
+#include <catch2/catch.hpp>
 
+#include "core/contribute/contribution_store.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/session/session_service.hpp"
-#include "core/contribute/contribution_store.hpp"
 #include "core/text/utf8.hpp"
 #include "support/fixtures.hpp"
 #include "support/imgui_headless.hpp"
@@ -35,14 +35,15 @@ std::string repeat(std::string_view piece, std::size_t times) {
 std::vector<std::string> baseStrings() {
     std::vector<std::string> s = {
         // Right-to-left text, bidi controls and "Trojan Source" reorderings.
-        "\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD",                 // Hebrew
-        "\u0645\u0631\u062D\u0628\u0627 \u0628\u0643\u0645",                 // Arabic
-        "abc \u202Edcba\u202C def",                                         // RLO ... PDF
+        "\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD",  // Hebrew
+        "\u0645\u0631\u062D\u0628\u0627 \u0628\u0643\u0645",  // Arabic
+        "abc \u202Edcba\u202C def",                           // RLO ... PDF
         "\u2067isolate\u2069 \u2066left\u2069 \u2068first\u2069",
         "\u200F\u200E\u061C marks",
         "Dr \u202ESmith\u202C saw Ward \u202E7\u202C",
         // Zalgo and combining marks.
-        "Z\u0351\u036B\u0343\u036A\u0302\u036B\u033D\u034F\u0334\u0319\u0324\u031E\u0349\u035A\u032F\u031E\u0320\u034DA",
+        "Z\u0351\u036B\u0343\u036A\u0302\u036B\u033D\u034F\u0334\u0319\u0324\u031E\u0349\u035A\u032F\u031E\u0320\u034D"
+        "A",
         "e" + repeat("\u0301", 500),
         repeat("\u0300\u0301\u0302\u0303", 200),
         // Emoji, ZWJ sequences, flags, skin tones, variation selectors.
@@ -110,20 +111,21 @@ std::vector<std::string> baseStrings() {
 /// Strings that are not well-formed UTF-8: each must be refused with a clear message, never stored.
 std::vector<std::string> invalidStrings() {
     return {
-        bytes({0xC3}),                             // truncated two-byte
-        bytes({0xE2, 0x82}),                       // truncated three-byte
-        bytes({0xF0, 0x9F, 0x98}),                 // truncated four-byte
-        bytes({0x80}),                             // lone continuation
+        bytes({0xC3}),              // truncated two-byte
+        bytes({0xE2, 0x82}),        // truncated three-byte
+        bytes({0xF0, 0x9F, 0x98}),  // truncated four-byte
+        bytes({0x80}),              // lone continuation
         bytes({0xBF, 0xBF, 0xBF}),
-        bytes({0xC0, 0xAF}),                       // overlong '/'
-        bytes({0xE0, 0x80, 0xAF}),                 // overlong
-        bytes({0xF0, 0x80, 0x80, 0xAF}),           // overlong
-        bytes({0xED, 0xA0, 0x80}),                 // lone high surrogate U+D800 (CESU-8)
-        bytes({0xED, 0xBF, 0xBF}),                 // lone low surrogate U+DFFF
+        bytes({0xC0, 0xAF}),                          // overlong '/'
+        bytes({0xE0, 0x80, 0xAF}),                    // overlong
+        bytes({0xF0, 0x80, 0x80, 0xAF}),              // overlong
+        bytes({0xED, 0xA0, 0x80}),                    // lone high surrogate U+D800 (CESU-8)
+        bytes({0xED, 0xBF, 0xBF}),                    // lone low surrogate U+DFFF
         bytes({0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80}),  // a surrogate pair in CESU-8 (an emoji, wrongly encoded)
-        bytes({0xF4, 0x90, 0x80, 0x80}),           // past U+10FFFF
-        bytes({0xF8, 0x88, 0x80, 0x80, 0x80}),     // five-byte form
-        bytes({0xFE}), bytes({0xFF}),
+        bytes({0xF4, 0x90, 0x80, 0x80}),              // past U+10FFFF
+        bytes({0xF8, 0x88, 0x80, 0x80, 0x80}),        // five-byte form
+        bytes({0xFE}),
+        bytes({0xFF}),
         "ok text " + bytes({0xFF}) + " then more",
         "Dr Smith " + bytes({0xED, 0xA0, 0x80}),
         bytes({0xC3, 0x28}),

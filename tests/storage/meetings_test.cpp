@@ -66,7 +66,8 @@ TEST_CASE("presenters added and removed during bids expand the timeline and keep
     Kiosk k;
     const auto group = k.newGroup("Ward leaders set");
     k.startSet(group, "action-learning-set");
-    CHECK(k.machine().stageCount() == 3 + 2 * 5 + 3);  // re-contracting, check-in, bids, 2 presenters x 5, break, process review, close
+    CHECK(k.machine().stageCount() ==
+          3 + 2 * 5 + 3);  // re-contracting, check-in, bids, 2 presenters x 5, break, process review, close
     k.clock.advanceSeconds(600);
     k.op(SessionOp::Next);  // re-contracting done; the check-in is next
     REQUIRE(k.machine().currentIndex() == 1);
@@ -80,7 +81,8 @@ TEST_CASE("presenters added and removed during bids expand the timeline and keep
     CHECK(k.machine().elapsedMs(0, k.clock.steadyNow()) == 600'000);
     CHECK(k.machine().elapsedMs(1, k.clock.steadyNow()) == 120'000);
     const auto names = k.stageNames();
-    CHECK(std::count_if(names.begin(), names.end(), [](const std::string& n) { return n.rfind("Presenter D", 0) == 0; }) == 5);
+    CHECK(std::count_if(names.begin(), names.end(),
+                        [](const std::string& n) { return n.rfind("Presenter D", 0) == 0; }) == 5);
     // Time for presenters is shared out of the half day: more presenters, shorter turns, the same finish.
     CHECK(k.machine().plan().stages()[3].plannedMs < issue2);
     CHECK(std::llabs(k.machine().plan().totalPlannedMs() - total2) <= 60'000);
@@ -189,7 +191,8 @@ TEST_CASE("a session without a group has no review gate", "[meetings][actions]")
     CHECK(k.machine().currentIndex() == 1);
 }
 
-TEST_CASE("evaluation rows hold no time, order or author, and reads are shuffled", "[meetings][evaluation][anonymity]") {
+TEST_CASE("evaluation rows hold no time, order or author, and reads are shuffled",
+          "[meetings][evaluation][anonymity]") {
     Kiosk k;
     for (const char* table : {"evaluations", "evaluation_answers"}) {
         std::set<std::string> columns;
@@ -199,7 +202,8 @@ TEST_CASE("evaluation rows hold no time, order or author, and reads are shuffled
             CHECK(columns == std::set<std::string>{"id", "session_id", "overall", "comment", "come_again", "purged"});
         else
             CHECK(columns == std::set<std::string>{"evaluation_id", "statement_index", "statement", "answer"});
-        const std::string sql = k.db->queryText(std::string("SELECT sql FROM sqlite_schema WHERE name = '") + table + "'");
+        const std::string sql =
+            k.db->queryText(std::string("SELECT sql FROM sqlite_schema WHERE name = '") + table + "'");
         for (const char* forbidden : {"AUTOINCREMENT", "_at", "time", "author", "device", "seq", "order", "name"}) {
             INFO(table << " must not contain " << forbidden);
             CHECK(sql.find(forbidden) == std::string::npos);
@@ -308,7 +312,8 @@ TEST_CASE("the principles checklist round trip shows what changed since the last
         if (c.principle == "mutuality") CHECK(c.before == core::PrincipleRating::NotYet);
     for (const auto& c : core::compareChecklists(nullptr, history[0])) CHECK_FALSE(c.before);
 
-    k.run(core::SaveChecklist{{{"mutuality", core::PrincipleRating::Met, "", ""}, {"mutuality", core::PrincipleRating::Met, "", ""}}});
+    k.run(core::SaveChecklist{
+        {{"mutuality", core::PrincipleRating::Met, "", ""}, {"mutuality", core::PrincipleRating::Met, "", ""}}});
     CHECK(k.meetings.checklists().history(group).size() == 2);
     CHECK_FALSE(k.controller.message().empty());
 }
@@ -364,9 +369,12 @@ TEST_CASE("timings on a real database file: saving an evaluation, and the check-
     start = std::chrono::steady_clock::now();
     std::size_t seen = 0;
     for (int i = 0; i < 10; ++i)
-        seen += meetings.actions().forCheckIn(group, session).size() + meetings.actions().awaitingReview(group, session).size();
-    const double perFrame = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / 10;
-    std::cout << "[meetings] one evaluation saved (synchronous=FULL, file) in " << perEvaluation << " ms; check-in lists of "
+        seen += meetings.actions().forCheckIn(group, session).size() +
+                meetings.actions().awaitingReview(group, session).size();
+    const double perFrame =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / 10;
+    std::cout << "[meetings] one evaluation saved (synchronous=FULL, file) in " << perEvaluation
+              << " ms; check-in lists of "
               << "300 open actions read in " << perFrame << " ms\n";
     CHECK(meetings.evaluations().count(session) == kEvaluations);
     CHECK(seen == 10 * 600);

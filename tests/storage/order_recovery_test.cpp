@@ -6,14 +6,14 @@
 #include <fstream>
 #include <map>
 #include <optional>
-#include <set>
 #include <random>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include "core/contribute/contribution_store.hpp"
 #include "core/evaluation/evaluation_store.hpp"
@@ -37,7 +37,9 @@ std::string readAll(const fs::path& file) {
 }
 
 /// Markers are "c<session>x<index>;" and "e<session>x<index>;": unique, so a text found anywhere names its row.
-std::string marker(char kind, int session, int index) { return fmt::format("{}{:03}x{:02};", kind, session, index); }
+std::string marker(char kind, int session, int index) {
+    return fmt::format("{}{:03}x{:02};", kind, session, index);
+}
 
 struct Item {
     char kind = 'c';
@@ -49,7 +51,8 @@ struct Item {
 std::optional<Item> itemIn(const test::LeafCell& cell) {
     for (const auto& value : cell.values) {
         const auto* text = std::get_if<std::string>(&value);
-        if (!text || text->size() < 8 || ((*text)[0] != 'c' && (*text)[0] != 'e') || (*text)[4] != 'x' || (*text)[7] != ';')
+        if (!text || text->size() < 8 || ((*text)[0] != 'c' && (*text)[0] != 'e') || (*text)[4] != 'x' ||
+            (*text)[7] != ';')
             continue;
         try {
             return Item{(*text)[0], std::stoi(text->substr(1, 3)), std::stoi(text->substr(5, 2))};
@@ -75,13 +78,15 @@ enum class Reading { PerPage, WholeFile, WalReplay };
 
 /// Cells an attacker can place: table cells that hold a marker, and index rows (an index, search_dirty, evaluation
 /// answers) that name such a row by its key. A WAL replay keeps only each item's first sighting, across calls too.
-void gatherCells(const std::vector<test::LeafCell>& cells, Reading reading, Evidence& tableOrder, Evidence& indexOrder) {
+void gatherCells(const std::vector<test::LeafCell>& cells, Reading reading, Evidence& tableOrder,
+                 Evidence& indexOrder) {
     std::map<std::int64_t, Item> byKey;
     for (const auto& cell : cells)
         if (const auto item = itemIn(cell); item && cell.tableLeaf) byKey.emplace(cell.rowid, *item);
     std::set<std::tuple<char, int, int, bool>> seen;
     for (const auto* evidence : {&tableOrder, &indexOrder})
-        for (const auto& s : *evidence) seen.insert({s.item.kind, s.item.session, s.item.index, evidence == &indexOrder});
+        for (const auto& s : *evidence)
+            seen.insert({s.item.kind, s.item.session, s.item.index, evidence == &indexOrder});
     for (const auto& cell : cells) {
         std::optional<Item> item = itemIn(cell);
         const bool index = !item.has_value();
@@ -92,10 +97,14 @@ void gatherCells(const std::vector<test::LeafCell>& cells, Reading reading, Evid
         const auto page = static_cast<std::int64_t>(cell.page);
         const auto offset = static_cast<std::int64_t>(cell.offset);
         Sighting sighting{*item, 0, 0};
-        if (reading == Reading::PerPage) sighting = {*item, page, -offset};
-        else if (reading == Reading::WholeFile) sighting = {*item, 0, page * 65536 - offset};
-        else sighting = {*item, 0, cell.frame * 65536 - offset};
-        if (reading == Reading::WalReplay && !seen.insert({item->kind, item->session, item->index, index}).second) continue;
+        if (reading == Reading::PerPage)
+            sighting = {*item, page, -offset};
+        else if (reading == Reading::WholeFile)
+            sighting = {*item, 0, page * 65536 - offset};
+        else
+            sighting = {*item, 0, cell.frame * 65536 - offset};
+        if (reading == Reading::WalReplay && !seen.insert({item->kind, item->session, item->index, index}).second)
+            continue;
         (index ? indexOrder : tableOrder).push_back(sighting);
     }
 }
@@ -134,7 +143,8 @@ OrderScore score(const Evidence& evidence) {
         const auto ranks = [&](auto less) {
             std::vector<std::size_t> order(seen.size());
             for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return less(*seen[a], *seen[b]); });
+            std::sort(order.begin(), order.end(),
+                      [&](std::size_t a, std::size_t b) { return less(*seen[a], *seen[b]); });
             std::vector<int> rank(seen.size());
             for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<int>(r);
             return rank;
@@ -176,7 +186,8 @@ Run runSessions(const fs::path& dbPath, int sessions, bool closeAndEnd) {
         core::ContributionStore store(db);
         REQUIRE(store.setState(session, core::ContributionState::Open));
         for (int i = 0; i < kContributions; ++i)
-            REQUIRE(store.add(session, 2, marker('c', s, i) + std::string(static_cast<std::size_t>(padding(rng)), 'w'), i % 5 == 0));
+            REQUIRE(store.add(session, 2, marker('c', s, i) + std::string(static_cast<std::size_t>(padding(rng)), 'w'),
+                              i % 5 == 0));
         for (int i = 0; i < kEvaluations; ++i) {
             core::EvaluationAnswers answers;
             answers.overall = rating(rng);
@@ -197,7 +208,8 @@ Run runSessions(const fs::path& dbPath, int sessions, bool closeAndEnd) {
     run.mainFile = readAll(dbPath);
     const auto pageSize = test::databasePageSize(run.mainFile);
     for (const auto page : test::freelistPages(run.mainFile)) {
-        const std::string_view bytes = std::string_view(run.mainFile).substr(static_cast<std::size_t>(page - 1) * pageSize, pageSize);
+        const std::string_view bytes =
+            std::string_view(run.mainFile).substr(static_cast<std::size_t>(page - 1) * pageSize, pageSize);
         for (int s = 0; s < sessions; ++s)
             for (const char kind : {'c', 'e'})
                 for (int i = 0; i < (kind == 'c' ? kContributions : kEvaluations); ++i)
@@ -222,10 +234,14 @@ TEST_CASE("an attacker with the file, its WAL and its pages finds no submission 
     gatherCells(cells, Reading::WholeFile, fileTable, fileIndex);
     gatherBytes(run.mainFile, 0, kSessions, mainBytes);
     const std::vector<std::pair<std::string, const Evidence*>> sources = {
-        {"main-file table cells by page", &mainTable}, {"main-file index and to-do cells by page", &mainIndex},
-        {"main-file table cells along the file", &fileTable}, {"main-file index cells along the file", &fileIndex},
-        {"main-file byte offsets", &mainBytes}, {"WAL table cells", &run.walTable},
-        {"WAL index cells", &run.walIndex},     {"WAL byte offsets", &run.walBytes}};
+        {"main-file table cells by page", &mainTable},
+        {"main-file index and to-do cells by page", &mainIndex},
+        {"main-file table cells along the file", &fileTable},
+        {"main-file index cells along the file", &fileIndex},
+        {"main-file byte offsets", &mainBytes},
+        {"WAL table cells", &run.walTable},
+        {"WAL index cells", &run.walIndex},
+        {"WAL byte offsets", &run.walBytes}};
     for (const auto& [name, evidence] : sources) {
         const auto s = score(*evidence);
         WARN(name << ": mean Spearman " << s.meanRho << " over " << s.groups << " groups of 4 or more");

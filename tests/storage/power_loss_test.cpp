@@ -7,8 +7,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/session/session_service.hpp"
 #include "core/contribute/contribution_store.hpp"
+#include "core/session/session_service.hpp"
 #include "support/fault_vfs.hpp"
 #include "support/fixtures.hpp"
 
@@ -58,8 +58,10 @@ CrashOutcome runCrashPoint(test::FaultVfs& vfs, const char* synchronous, std::in
         // The set-up is made durable in the main file, so every cut tests the submits alone.
         db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
         core::ContributionStore store(db);
-        if (tornWrites) vfs.armFault(test::Fault::None, 0);
-        else vfs.armFault(test::Fault::PowerCut, crashAt);
+        if (tornWrites)
+            vfs.armFault(test::Fault::None, 0);
+        else
+            vfs.armFault(test::Fault::PowerCut, crashAt);
         for (int i = 0; i < 40 && !vfs.dead(); ++i) {
             const std::string text = "entry " + std::to_string(i);
             if (store.add(service.activeId(), 2, text, false)) acked.insert(text);
@@ -75,8 +77,10 @@ CrashOutcome runCrashPoint(test::FaultVfs& vfs, const char* synchronous, std::in
     const auto counts = textCounts(db);
     for (const auto& text : acked) {
         const auto it = counts.find(text);
-        if (it == counts.end()) ++outcome.lost;
-        else if (it->second > 1) ++outcome.duplicated;
+        if (it == counts.end())
+            ++outcome.lost;
+        else if (it->second > 1)
+            ++outcome.duplicated;
     }
     return outcome;
 }
@@ -121,8 +125,7 @@ TEST_CASE("power loss control: the same harness with synchronous=NORMAL loses ac
     CHECK(badIntegrity == 0);  // NORMAL may lose the newest commits but never corrupts
 }
 
-TEST_CASE("I/O faults at every step of a submit: no 'saved', nothing changed, retry succeeds",
-          "[storage][io-fault]") {
+TEST_CASE("I/O faults at every step of a submit: no 'saved', nothing changed, retry succeeds", "[storage][io-fault]") {
     test::FaultVfs vfs("reflect-io-submit");
     for (const auto fault : {test::Fault::DiskFull, test::Fault::WriteError, test::Fault::SyncError}) {
         int failedSubmits = 0;

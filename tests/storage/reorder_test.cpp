@@ -37,8 +37,9 @@ std::multiset<std::string> values(const std::map<std::int64_t, std::string>& key
 }
 
 std::string tallyOf(core::Database& db, std::int64_t session) {
-    auto stmt = db.prepare("SELECT group_concat(statement_index || ':' || n1 || n2 || n3 || n4 || n5, ' ') FROM "
-                           "(SELECT * FROM evaluation_tally WHERE session_id = ? ORDER BY statement_index)");
+    auto stmt = db.prepare(
+        "SELECT group_concat(statement_index || ':' || n1 || n2 || n3 || n4 || n5, ' ') FROM "
+        "(SELECT * FROM evaluation_tally WHERE session_id = ? ORDER BY statement_index)");
     stmt.bind(1, session);
     stmt.step();
     return stmt.columnText(0);
@@ -87,7 +88,8 @@ TEST_CASE("closing contributions rewrites them under new keys and changes nothin
     // Search finds the rewritten rows (hidden ones excepted), and nothing under an old key.
     core::syncSearchIndex(*db);
     CHECK(db->queryInt("SELECT COUNT(*) FROM contributions_fts WHERE contributions_fts MATCH 'entry'") == 9);
-    CHECK(db->queryInt("SELECT COUNT(*) FROM contributions_fts WHERE rowid NOT IN (SELECT id FROM contributions)") == 0);
+    CHECK(db->queryInt("SELECT COUNT(*) FROM contributions_fts WHERE rowid NOT IN (SELECT id FROM contributions)") ==
+          0);
     CHECK(db->integrityCheck() == "ok");
 }
 
@@ -100,9 +102,12 @@ TEST_CASE("ending a session keeps its theme cards on their themes under the new 
     core::ContributionStore store(*db);
     for (int i = 0; i < 6; ++i) REQUIRE(store.add(session, 2, "card " + std::to_string(i), false));
     db->exec("INSERT INTO themes(id, session_id, name) VALUES(1, " + std::to_string(session) + ", 'tiredness')");
-    db->exec("INSERT INTO theme_cards(contribution_id, theme_id) SELECT id, 1 FROM contributions WHERE text IN ('card 1', 'card 4')");
+    db->exec(
+        "INSERT INTO theme_cards(contribution_id, theme_id) SELECT id, 1 FROM contributions WHERE text IN ('card 1', "
+        "'card 4')");
     REQUIRE(service.apply(core::SessionOp::End));
-    auto stmt = db->prepare("SELECT c.text FROM theme_cards tc JOIN contributions c ON c.id = tc.contribution_id ORDER BY c.text");
+    auto stmt = db->prepare(
+        "SELECT c.text FROM theme_cards tc JOIN contributions c ON c.id = tc.contribution_id ORDER BY c.text");
     std::vector<std::string> onTheme;
     while (stmt.step()) onTheme.push_back(stmt.columnText(0));
     CHECK(onTheme == std::vector<std::string>{"card 1", "card 4"});
@@ -197,7 +202,8 @@ TEST_CASE("after a close the WAL holds zeros where its frames were, even if the 
             REQUIRE(service.start(test::roundTemplate(), {}));
             core::ContributionStore store(db);
             REQUIRE(store.setState(service.activeId(), core::ContributionState::Open));
-            for (int i = 0; i < 8; ++i) REQUIRE(store.add(service.activeId(), 2, "frame-text-" + std::to_string(i), false));
+            for (int i = 0; i < 8; ++i)
+                REQUIRE(store.add(service.activeId(), 2, "frame-text-" + std::to_string(i), false));
             REQUIRE(test::walFrames(vfs.contents(walPath)).size() > 8);
             if (wipe) {
                 REQUIRE(store.close(service.activeId()));

@@ -11,10 +11,10 @@
 #include <catch2/catch.hpp>
 
 #include "cli/commands.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/session/session_service.hpp"
 #include "core/storage/backup.hpp"
-#include "core/contribute/contribution_store.hpp"
 #include "support/fixtures.hpp"
 #include "support/temp_dir.hpp"
 

@@ -80,7 +80,9 @@ public:
                 m_transcript += line + '\n';
                 return line;
             }
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now())
+                    .count();
             if (left <= 0) return std::nullopt;
             pollfd p{m_out, POLLIN, 0};
             if (poll(&p, 1, static_cast<int>(left)) <= 0) return std::nullopt;
@@ -94,7 +96,9 @@ public:
     std::optional<std::string> waitForLine(const std::string& prefix, int timeoutMs) {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
         for (;;) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now())
+                    .count();
             if (left <= 0) return std::nullopt;
             auto line = readLine(static_cast<int>(left));
             if (!line) return std::nullopt;

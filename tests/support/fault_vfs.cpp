@@ -16,9 +16,15 @@ struct FaultFile {
     bool deleteOnClose;
 };
 
-FaultVfs& ownerOf(sqlite3_vfs* vfs) { return *static_cast<FaultVfs*>(vfs->pAppData); }
-FaultFile& fileOf(sqlite3_file* f) { return *reinterpret_cast<FaultFile*>(f); }
-FaultVfs::FileData& dataOf(sqlite3_file* f) { return fileOf(f).owner->files()[*fileOf(f).name]; }
+FaultVfs& ownerOf(sqlite3_vfs* vfs) {
+    return *static_cast<FaultVfs*>(vfs->pAppData);
+}
+FaultFile& fileOf(sqlite3_file* f) {
+    return *reinterpret_cast<FaultFile*>(f);
+}
+FaultVfs::FileData& dataOf(sqlite3_file* f) {
+    return fileOf(f).owner->files()[*fileOf(f).name];
+}
 
 void applyWrite(std::string& image, std::int64_t offset, const std::string& bytes) {
     const auto end = static_cast<std::size_t>(offset) + bytes.size();
@@ -27,8 +33,10 @@ void applyWrite(std::string& image, std::int64_t offset, const std::string& byte
 }
 
 void applyPending(std::string& image, const FaultVfs::Pending& p) {
-    if (p.truncate) image.resize(static_cast<std::size_t>(p.offset), '\0');
-    else applyWrite(image, p.offset, p.bytes);
+    if (p.truncate)
+        image.resize(static_cast<std::size_t>(p.offset), '\0');
+    else
+        applyWrite(image, p.offset, p.bytes);
 }
 
 int xClose(sqlite3_file* f) {
@@ -86,16 +94,26 @@ int xFileSize(sqlite3_file* f, sqlite3_int64* size) {
     return SQLITE_OK;
 }
 
-int xLock(sqlite3_file*, int) { return SQLITE_OK; }
-int xUnlock(sqlite3_file*, int) { return SQLITE_OK; }
+int xLock(sqlite3_file*, int) {
+    return SQLITE_OK;
+}
+int xUnlock(sqlite3_file*, int) {
+    return SQLITE_OK;
+}
 int xCheckReservedLock(sqlite3_file*, int* out) {
     *out = 0;
     return SQLITE_OK;
 }
-int xFileControl(sqlite3_file*, int, void*) { return SQLITE_NOTFOUND; }
-int xSectorSize(sqlite3_file*) { return 512; }
+int xFileControl(sqlite3_file*, int, void*) {
+    return SQLITE_NOTFOUND;
+}
+int xSectorSize(sqlite3_file*) {
+    return 512;
+}
 // No promises at all (no atomic or sequential writes): SQLite then takes its most careful path.
-int xDeviceCharacteristics(sqlite3_file*) { return 0; }
+int xDeviceCharacteristics(sqlite3_file*) {
+    return 0;
+}
 
 int xShmMap(sqlite3_file* f, int region, int regionSize, int extend, void volatile** out) {
     auto& shm = dataOf(f).shm;
@@ -114,13 +132,33 @@ int xShmMap(sqlite3_file* f, int region, int regionSize, int extend, void volati
     *out = shm[index].get();
     return SQLITE_OK;
 }
-int xShmLock(sqlite3_file*, int, int, int) { return SQLITE_OK; }
+int xShmLock(sqlite3_file*, int, int, int) {
+    return SQLITE_OK;
+}
 void xShmBarrier(sqlite3_file*) {}
-int xShmUnmap(sqlite3_file*, int) { return SQLITE_OK; }
+int xShmUnmap(sqlite3_file*, int) {
+    return SQLITE_OK;
+}
 
-const sqlite3_io_methods kIoMethods = {
-    2,       xClose, xRead, xWrite, xTruncate, xSync, xFileSize, xLock, xUnlock, xCheckReservedLock, xFileControl,
-    xSectorSize, xDeviceCharacteristics, xShmMap, xShmLock, xShmBarrier, xShmUnmap, nullptr, nullptr};
+const sqlite3_io_methods kIoMethods = {2,
+                                       xClose,
+                                       xRead,
+                                       xWrite,
+                                       xTruncate,
+                                       xSync,
+                                       xFileSize,
+                                       xLock,
+                                       xUnlock,
+                                       xCheckReservedLock,
+                                       xFileControl,
+                                       xSectorSize,
+                                       xDeviceCharacteristics,
+                                       xShmMap,
+                                       xShmLock,
+                                       xShmBarrier,
+                                       xShmUnmap,
+                                       nullptr,
+                                       nullptr};
 
 int xOpen(sqlite3_vfs* vfs, const char* name, sqlite3_file* f, int flags, int* outFlags) {
     FaultVfs& owner = ownerOf(vfs);
@@ -173,7 +211,9 @@ int xCurrentTime(sqlite3_vfs* vfs, double* out) {
     sqlite3_vfs* base = ownerOf(vfs).base();
     return base->xCurrentTime(base, out);
 }
-int xGetLastError(sqlite3_vfs*, int, char*) { return 0; }
+int xGetLastError(sqlite3_vfs*, int, char*) {
+    return 0;
+}
 
 }  // namespace
 
@@ -195,7 +235,9 @@ FaultVfs::FaultVfs(std::string name) : m_name(std::move(name)), m_base(sqlite3_v
     if (sqlite3_vfs_register(&m_vfs, 0) != SQLITE_OK) throw std::runtime_error("cannot register the test VFS");
 }
 
-FaultVfs::~FaultVfs() { sqlite3_vfs_unregister(&m_vfs); }
+FaultVfs::~FaultVfs() {
+    sqlite3_vfs_unregister(&m_vfs);
+}
 
 void FaultVfs::armFault(Fault fault, std::int64_t n) {
     m_fault = fault;
@@ -215,11 +257,17 @@ int FaultVfs::countOperation(bool isSync) {
     if (m_fault == Fault::None || m_ops < m_failAt) return SQLITE_OK;
     m_fired = true;
     switch (m_fault) {
-        case Fault::DiskFull: return SQLITE_FULL;
-        case Fault::WriteError: return SQLITE_IOERR_WRITE;
-        case Fault::SyncError: return isSync ? SQLITE_IOERR_FSYNC : SQLITE_OK;
-        case Fault::PowerCut: powerCut(false, 0); return SQLITE_IOERR_WRITE;
-        case Fault::None: break;
+        case Fault::DiskFull:
+            return SQLITE_FULL;
+        case Fault::WriteError:
+            return SQLITE_IOERR_WRITE;
+        case Fault::SyncError:
+            return isSync ? SQLITE_IOERR_FSYNC : SQLITE_OK;
+        case Fault::PowerCut:
+            powerCut(false, 0);
+            return SQLITE_IOERR_WRITE;
+        case Fault::None:
+            break;
     }
     return SQLITE_OK;
 }

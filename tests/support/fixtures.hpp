@@ -15,7 +15,9 @@
 
 namespace reflect::test {
 
-inline std::filesystem::path assetsDir() { return REFLECT_TEST_ASSETS_DIR; }
+inline std::filesystem::path assetsDir() {
+    return REFLECT_TEST_ASSETS_DIR;
+}
 
 /// An in-memory database with the current schema; each call is a new, empty one.
 inline std::unique_ptr<core::Database> memoryDatabase() {

@@ -29,8 +29,9 @@ public:
           m_db(memoryDatabase()),
           m_signposts(core::loadSignposts(assetsDir() / "signposts.toml").value()),
           m_codebook(core::loadCodebook(assetsDir() / "codebook.toml").value()),
-          m_app(*m_db, clock, testTemplates(), shippedStrings(), m_signposts,
-                app::KioskAppConfig{"Example NHS Trust", kioskMode, false, 3, 90, &m_codebook, "", {}, 14, 180, {}, ""}) {
+          m_app(
+              *m_db, clock, testTemplates(), shippedStrings(), m_signposts,
+              app::KioskAppConfig{"Example NHS Trust", kioskMode, false, 3, 90, &m_codebook, "", {}, 14, 180, {}, ""}) {
         m_app.ui().setHitRecorder(&m_hits);
         m_app.meetings().setPrinciples(core::loadPrinciples((assetsDir() / "principles.toml").string()).value());
         frame();
@@ -43,7 +44,9 @@ public:
 
     core::ManualClock clock;
 
-    void frame() { m_imgui.frame([this] { draw(); }); }
+    void frame() {
+        m_imgui.frame([this] { draw(); });
+    }
     void frames(int n) {
         for (int i = 0; i < n; ++i) frame();
     }
@@ -59,8 +62,13 @@ public:
         frame();
         return m_hits.count(id) == 1;
     }
-    void press(ImGuiKey key) { m_imgui.press(key, [this] { draw(); }); }
-    void type(const std::string& text, bool shift = false) { m_imgui.type(text, [this] { draw(); }, shift); }
+    void press(ImGuiKey key) {
+        m_imgui.press(key, [this] { draw(); });
+    }
+    void type(const std::string& text, bool shift = false) {
+        m_imgui.type(
+            text, [this] { draw(); }, shift);
+    }
 
     /// Applies a command at the clock's present moment, as if a surface had posted it.
     void apply(const core::Command& command) { m_app.apply(command); }

@@ -13,7 +13,9 @@ std::uint32_t be16(std::string_view b, std::size_t at) {
            static_cast<unsigned char>(b[at + 1]);
 }
 
-std::uint32_t be32(std::string_view b, std::size_t at) { return (be16(b, at) << 16U) | be16(b, at + 2); }
+std::uint32_t be32(std::string_view b, std::size_t at) {
+    return (be16(b, at) << 16U) | be16(b, at + 2);
+}
 
 /// A SQLite varint at `at`; nullopt when it would run past the end.
 std::optional<std::int64_t> varint(std::string_view b, std::size_t& at) {
@@ -117,8 +119,8 @@ std::vector<LeafCell> databaseLeafCells(std::string_view file) {
     const auto pageSize = databasePageSize(file);
     if (pageSize == 0) return cells;
     for (std::size_t start = 0, number = 1; start + pageSize <= file.size(); start += pageSize, ++number) {
-        auto found = pageLeafCells(file.substr(start, pageSize), static_cast<std::uint32_t>(number), -1,
-                                   number == 1 ? 100 : 0);
+        auto found =
+            pageLeafCells(file.substr(start, pageSize), static_cast<std::uint32_t>(number), -1, number == 1 ? 100 : 0);
         cells.insert(cells.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }
     return cells;
@@ -138,8 +140,8 @@ std::vector<LeafCell> walLeafCells(std::string_view wal) {
     std::vector<LeafCell> cells;
     const auto frames = walFrames(wal);
     for (std::size_t i = 0; i < frames.size(); ++i) {
-        auto found = pageLeafCells(frames[i].image, frames[i].page, static_cast<std::int64_t>(i),
-                                   frames[i].page == 1 ? 100 : 0);
+        auto found =
+            pageLeafCells(frames[i].image, frames[i].page, static_cast<std::int64_t>(i), frames[i].page == 1 ? 100 : 0);
         cells.insert(cells.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }
     return cells;

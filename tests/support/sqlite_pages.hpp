@@ -15,11 +15,11 @@ using PageValue = std::variant<std::monostate, std::int64_t, std::string>;
 
 /// One cell of a leaf page, where an attacker finds it.
 struct LeafCell {
-    std::uint32_t page = 0;      ///< page number in the file the image came from
-    std::int64_t frame = -1;     ///< index of the WAL frame that held the page (-1: the main file)
-    std::uint32_t offset = 0;    ///< where the cell's bytes start within the page
-    bool tableLeaf = false;      ///< table leaf (has a rowid) or index leaf (a WITHOUT ROWID table or an index)
-    std::int64_t rowid = 0;      ///< table leaves only
+    std::uint32_t page = 0;    ///< page number in the file the image came from
+    std::int64_t frame = -1;   ///< index of the WAL frame that held the page (-1: the main file)
+    std::uint32_t offset = 0;  ///< where the cell's bytes start within the page
+    bool tableLeaf = false;    ///< table leaf (has a rowid) or index leaf (a WITHOUT ROWID table or an index)
+    std::int64_t rowid = 0;    ///< table leaves only
     std::vector<PageValue> values;
 };
 

@@ -49,14 +49,18 @@ TEST_CASE("activity is shown as it is, and no answer figure or difference of two
             for (int m = 1; m <= 24; ++m) {
                 if (rng() % 4 == 0) continue;
                 const std::string month = fmt::format("{}-{:02}", 2024 + (m - 1) / 12, (m - 1) % 12 + 1);
-                units.push_back({site, month, 1 + static_cast<std::int64_t>(rng() % 4), 10, randomCount(rng),
-                                 randomCount(rng)});
+                units.push_back(
+                    {site, month, 1 + static_cast<std::int64_t>(rng() % 4), 10, randomCount(rng), randomCount(rng)});
             }
             for (int g = 0; g < 1 + static_cast<int>(rng() % 3); ++g)
                 for (int q = 1; q <= 8; ++q)
                     for (int statement = 0; statement < 3; ++statement) {
-                        trust::AnswerUnit a{site, fmt::format("group {}", g), fmt::format("{}-Q{}", 2024 + (q - 1) / 4, (q - 1) % 4 + 1),
-                                            statement, fmt::format("Statement {}", statement), {}};
+                        trust::AnswerUnit a{site,
+                                            fmt::format("group {}", g),
+                                            fmt::format("{}-Q{}", 2024 + (q - 1) / 4, (q - 1) % 4 + 1),
+                                            statement,
+                                            fmt::format("Statement {}", statement),
+                                            {}};
                         for (auto& c : a.counts) c = busy ? busyCount(rng) : randomCount(rng);
                         answers.push_back(a);
                     }

@@ -15,7 +15,9 @@ namespace {
 constexpr const char* kFacilitatorPin = "2580";
 constexpr const char* kLeadPin = "147030";
 
-std::vector<core::AuditEntry> auditOf(test::KioskHarness& k) { return core::AuditLog(k.db(), k.clock).recent(20); }
+std::vector<core::AuditEntry> auditOf(test::KioskHarness& k) {
+    return core::AuditLog(k.db(), k.clock).recent(20);
+}
 
 bool hasDigit(const std::string& text) {
     return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -71,7 +73,8 @@ TEST_CASE("a fresh kiosk opens on the PIN set-up, saves both PINs, audits them a
     CHECK_FALSE(k.view().home.pinsMissing());
     CHECK_FALSE(k.visible("##set-pins"));
 
-    // Both saves are in the audit log with the role and "pin change" (as the CLI records it), and nothing of either PIN.
+    // Both saves are in the audit log with the role and "pin change" (as the CLI records it), and nothing of either
+    // PIN.
     const auto audit = auditOf(k);
     REQUIRE(audit.size() == 2);
     CHECK(audit[0].role == "lead");
@@ -91,7 +94,8 @@ TEST_CASE("a fresh kiosk opens on the PIN set-up, saves both PINs, audits them a
     // Never again: neither on this kiosk's home nor on the next start over the same database.
     k.apply(core::OpenPinSetup{});
     CHECK_FALSE(k.view().pads.setup.open);
-    core::KioskController again(k.sessions(), k.pins(), test::shippedTemplates(), test::shippedStrings(), core::KioskOptions{});
+    core::KioskController again(k.sessions(), k.pins(), test::shippedTemplates(), test::shippedStrings(),
+                                core::KioskOptions{});
     again.startUp(k.clock.steadyNow());
     CHECK_FALSE(again.view().pads.setup.open);
     CHECK_FALSE(again.view().home.pinsMissing());
@@ -183,7 +187,8 @@ TEST_CASE("the set-up does not open over a session restored after a power cut", 
     // The kiosk starts again over the same database, as after a power cut.
     core::SessionService sessions(k.db(), k.clock);
     core::PinStore pins(k.db(), k.clock);
-    core::KioskController restarted(sessions, pins, test::shippedTemplates(), test::shippedStrings(), core::KioskOptions{});
+    core::KioskController restarted(sessions, pins, test::shippedTemplates(), test::shippedStrings(),
+                                    core::KioskOptions{});
     restarted.startUp(k.clock.steadyNow());
     CHECK(restarted.screen() == core::Screen::Runner);
     CHECK_FALSE(restarted.view().pads.setup.open);
@@ -220,7 +225,8 @@ TEST_CASE("every PIN pad closes itself after lockIdleSeconds untouched, with a c
           "[ui][access][idle]") {
     for (const std::string which : {"exit", "lead", "setup"}) {
         INFO("pad " << which);
-        test::KioskHarness k(true, ImVec2(1280, 720), false, which == "setup" ? test::FirstRun::Show : test::FirstRun::SetLater);
+        test::KioskHarness k(true, ImVec2(1280, 720), false,
+                             which == "setup" ? test::FirstRun::Show : test::FirstRun::SetLater);
         openPad(k, which);
         CHECK(typed(k, which) == "12");
         CHECK(k.view().pads.anyOpen());
@@ -263,7 +269,8 @@ TEST_CASE("a key after the idle time is up does not count: the pad has already c
     k.type("l");
     REQUIRE(k.view().pads.leadOpen);
     k.clock.advanceSeconds(181);
-    // No frame in between (the loop was idle, waiting for input): the first command after the deadline finds the pad closed.
+    // No frame in between (the loop was idle, waiting for input): the first command after the deadline finds the pad
+    // closed.
     k.apply(core::PinPadActivity{});
     CHECK_FALSE(k.view().pads.leadOpen);
     k.apply(core::SubmitLeadPin{"2468"});

@@ -60,7 +60,8 @@ TEST_CASE("contrast helper matches WCAG's reference values", "[ui][contrast]") {
 }
 
 TEST_CASE("every text in both themes is at least 4.5 to 1 against its background", "[ui][contrast]") {
-    for (const auto& [theme, palette] : {std::pair{"calm", ui::calmPalette()}, std::pair{"high contrast", ui::highContrastPalette()}}) {
+    for (const auto& [theme, palette] :
+         {std::pair{"calm", ui::calmPalette()}, std::pair{"high contrast", ui::highContrastPalette()}}) {
         for (const auto& pair : pairsOf(palette)) {
             INFO(theme << ": " << pair.what << " is " << contrast(pair.text, pair.background) << ":1");
             CHECK(contrast(pair.text, pair.background) >= 4.5);

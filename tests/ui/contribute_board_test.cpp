@@ -84,7 +84,8 @@ TEST_CASE("an unsent draft is wiped after the idle time", "[ui][contribute]") {
     CHECK(stored(h).empty());
 }
 
-TEST_CASE("a risk phrase gets the same thank-you as any other and only the facilitator's count moves", "[ui][contribute][safeguarding]") {
+TEST_CASE("a risk phrase gets the same thank-you as any other and only the facilitator's count moves",
+          "[ui][contribute][safeguarding]") {
     test::KioskHarness h;
     toDiscussion(h);
     h.click("##contrib-open");

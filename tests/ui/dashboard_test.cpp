@@ -33,7 +33,9 @@ void unlock(test::KioskHarness& k) {
     REQUIRE(k.screen() == core::Screen::Dashboard);
 }
 
-std::vector<core::AuditEntry> auditOf(test::KioskHarness& k) { return core::AuditLog(k.db(), k.clock).recent(20); }
+std::vector<core::AuditEntry> auditOf(test::KioskHarness& k) {
+    return core::AuditLog(k.db(), k.clock).recent(20);
+}
 }  // namespace
 
 TEST_CASE("the lead PIN opens the review from home and the unlock is in the audit log", "[ui][lead]") {
@@ -173,8 +175,8 @@ TEST_CASE("search with hostile input answers safely and shows only date, format 
     CHECK(k.view().dashboard.searched);
     CHECK_FALSE(k.view().dashboard.hits.empty());
     CHECK(k.view().dashboard.error.empty());
-    for (const char* hostile : {"\"", "family\" OR \"", "((((", "a) NEAR(b", "*", "-family", "NOT AND OR", "'; DROP TABLE sessions; --",
-                                "\xff\xfe broken utf-8", "^family", "family:*", ""}) {
+    for (const char* hostile : {"\"", "family\" OR \"", "((((", "a) NEAR(b", "*", "-family", "NOT AND OR",
+                                "'; DROP TABLE sessions; --", "\xff\xfe broken utf-8", "^family", "family:*", ""}) {
         k.apply(core::DashboardSearch{hostile});
         k.frames(2);
         INFO(hostile);
@@ -239,9 +241,12 @@ TEST_CASE("months are stepped, clamped and widened to whole periods", "[lead][cu
     CHECK(core::addMonths("2025-01", -1) == "2024-12");
     CHECK(core::addMonths("2025-12", 1) == "2026-01");
     CHECK(core::addMonths("2025-03", 13) == "2026-04");
-    CHECK(core::widenToPeriods({"2025-02", "2026-05"}, core::PeriodKind::Quarter) == core::MonthRange{"2025-01", "2026-06"});
-    CHECK(core::widenToPeriods({"2025-02", "2026-05"}, core::PeriodKind::Year) == core::MonthRange{"2025-01", "2026-12"});
-    CHECK(core::widenToPeriods({"2025-02", "2026-05"}, core::PeriodKind::Month) == core::MonthRange{"2025-02", "2026-05"});
+    CHECK(core::widenToPeriods({"2025-02", "2026-05"}, core::PeriodKind::Quarter) ==
+          core::MonthRange{"2025-01", "2026-06"});
+    CHECK(core::widenToPeriods({"2025-02", "2026-05"}, core::PeriodKind::Year) ==
+          core::MonthRange{"2025-01", "2026-12"});
+    CHECK(core::widenToPeriods({"2025-02", "2026-05"}, core::PeriodKind::Month) ==
+          core::MonthRange{"2025-02", "2026-05"});
     const core::WallMs now = 1'795'439'100'000;  // 23 Nov 2026
     CHECK(core::defaultCustomRange(now) == core::MonthRange{"2025-12", "2026-11"});
     CHECK(core::clampRange({"2026-05", "2026-02"}, now) == core::MonthRange{"2026-05", "2026-05"});  // last >= first
@@ -253,7 +258,8 @@ TEST_CASE("months are stepped, clamped and widened to whole periods", "[lead][cu
     CHECK(core::formatYearMonth("2026-13") == "2026-13");
 }
 
-TEST_CASE("a custom period: first and last month by steppers, rows by quarter, figures refreshed", "[ui][lead][custom]") {
+TEST_CASE("a custom period: first and last month by steppers, rows by quarter, figures refreshed",
+          "[ui][lead][custom]") {
     for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1280, 720)}) {
         test::KioskHarness k(false, size);
         fillDemo(k, 120);
@@ -272,7 +278,7 @@ TEST_CASE("a custom period: first and last month by steppers, rows by quarter, f
         REQUIRE(view().filter.to);
         CHECK(view().filter.to->substr(0, 7) == current);
         CHECK(k.visible("##custom-used"));
-        CHECK(k.visible("##custom-last-on") );
+        CHECK(k.visible("##custom-last-on"));
 
         // Keys: ] moves the first month later, [ earlier; , moves the last month earlier, . later.
         k.type("[[[");
@@ -313,7 +319,7 @@ TEST_CASE("a custom period: first and last month by steppers, rows by quarter, f
         CHECK(view().custom->first == view().custom->last);
         CHECK_FALSE(view().custom->last < view().custom->first);
         k.apply(core::SetDashboardFilter{core::PeriodKind::Month, std::nullopt, std::nullopt,
-                                                      core::MonthRange{"2026-05", "2025-01"}});
+                                         core::MonthRange{"2026-05", "2025-01"}});
         CHECK(view().custom->last == view().custom->first);
         // Panels refresh with the custom filter and read without error.
         for (const char* key : {"2", "4", "5", "6", "7"}) {

@@ -103,8 +103,8 @@ std::vector<Setting> settings() {
          [](test::KioskHarness& k) {
              alsWithHistory(k);
              k.apply(core::SessionCommand{SessionOp::Start});
-             for (const auto& a : k.meetings().actions().awaitingReview(*k.view().runner.meeting.groupId,
-                                                                         k.sessions().activeId()))
+             for (const auto& a :
+                  k.meetings().actions().awaitingReview(*k.view().runner.meeting.groupId, k.sessions().activeId()))
                  k.apply(core::ReviewAction{a.id, {core::ActionStatus::Open, "", true}});
              toStage(k, [](const core::SessionMachine& m) { return m.currentIndex() + 1 == m.stageCount(); });
          }},
@@ -131,8 +131,7 @@ std::vector<Setting> settings() {
              k.apply(core::SubmitLeadPin{"2468"});
              REQUIRE(k.screen() == core::Screen::Dashboard);
          }},
-        {"exit PIN pad",
-         [](test::KioskHarness& k) { k.apply(core::RequestExit{}); }},
+        {"exit PIN pad", [](test::KioskHarness& k) { k.apply(core::RequestExit{}); }},
     };
 }
 

@@ -67,7 +67,8 @@ TEST_CASE("check-in: each action is marked on screen before the stage can be lef
     CHECK(here() == 4);
 }
 
-TEST_CASE("the evaluation form stores one anonymous answer per person and resets for the next", "[ui][meetings][evaluation]") {
+TEST_CASE("the evaluation form stores one anonymous answer per person and resets for the next",
+          "[ui][meetings][evaluation]") {
     test::KioskHarness k;
     k.apply(core::StartSession{"walk-up-team-time", {}});
     while (!k.machine().currentStage().flags.evaluation && k.machine().canApply(SessionOp::Next))

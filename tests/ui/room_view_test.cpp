@@ -46,8 +46,9 @@ std::vector<ui::RoomText> roomFrame(test::KioskHarness& k) {
 /// Phrases only the console uses: guidance, overtime, the timeline, the projected finish, counts and alerts.
 const std::vector<std::string>& consoleOnlyPhrases() {
     static const std::vector<std::string> phrases = {
-        "over time", "overtime", "over the planned", "for the facilitator", "session timeline", "expected to finish",
-        "received", "on the board", "safeguarding", "people here", "left in this stage", "two minutes or less"};
+        "over time",        "overtime",           "over the planned",   "for the facilitator",
+        "session timeline", "expected to finish", "received",           "on the board",
+        "safeguarding",     "people here",        "left in this stage", "two minutes or less"};
     return phrases;
 }
 

@@ -23,8 +23,12 @@ using namespace reflect;
 
 namespace {
 
-bool isKeyChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-'; }
-bool isIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool isKeyChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+}
+bool isIdentChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 /// The string keys one source file asks for: the literal in t("..."), get("...") and format("...").
 std::set<std::string> keysIn(std::string_view source) {
@@ -37,7 +41,8 @@ std::set<std::string> keysIn(std::string_view source) {
             const std::size_t end = source.find('"', begin);
             if (end == std::string_view::npos) break;
             const std::string_view key = source.substr(begin, end - begin);
-            const bool looksLikeKey = key.find('.') != std::string_view::npos && std::all_of(key.begin(), key.end(), isKeyChar);
+            const bool looksLikeKey =
+                key.find('.') != std::string_view::npos && std::all_of(key.begin(), key.end(), isKeyChar);
             if (looksLikeKey) keys.insert(std::string(key));
         }
     }
@@ -181,7 +186,8 @@ TEST_CASE("the evaluation scale and not-applicable answers use one wording each"
 
 TEST_CASE("a key written in plural forms picks its form by the count", "[ui][strings]") {
     auto table = core::StringTable::parse(
-        "[x]\ncats_one = \"1 cat\"\ncats_other = \"{count} cats\"\nwait_one = \"1 second\"\nwait_other = \"{seconds} seconds\"\n",
+        "[x]\ncats_one = \"1 cat\"\ncats_other = \"{count} cats\"\nwait_one = \"1 second\"\nwait_other = \"{seconds} "
+        "seconds\"\n",
         "t.toml");
     REQUIRE(table);
     CHECK(table->has("x.cats"));

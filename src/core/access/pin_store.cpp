@@ -6,13 +6,15 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <sodium.h>
+#include <nlohmann/json.hpp>
 
 namespace reflect::core {
 
 namespace {
-std::string pinKey(Role role) { return fmt::format("pin.{}", roleName(role)); }
+std::string pinKey(Role role) {
+    return fmt::format("pin.{}", roleName(role));
+}
 
 std::string readSetting(Database& db, std::string_view key) {
     auto stmt = db.prepare("SELECT value FROM settings WHERE key = ?");
@@ -40,10 +42,13 @@ std::vector<WallMs> failures(Database& db) {
 }
 }  // namespace
 
-std::string_view roleName(Role role) { return role == Role::Lead ? "lead" : "facilitator"; }
+std::string_view roleName(Role role) {
+    return role == Role::Lead ? "lead" : "facilitator";
+}
 
 bool isAcceptablePin(std::string_view pin) {
-    return pin.size() >= 4 && pin.size() <= 12 && std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return pin.size() >= 4 && pin.size() <= 12 &&
+           std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 namespace {
@@ -64,7 +69,9 @@ Result<void> PinStore::setPin(Role role, std::string_view pin) {
     return writeTransaction(m_db, [&] { writeSetting(m_db, pinKey(role), hash); });
 }
 
-bool PinStore::isSet(Role role) const { return !readSetting(m_db, pinKey(role)).empty(); }
+bool PinStore::isSet(Role role) const {
+    return !readSetting(m_db, pinKey(role)).empty();
+}
 
 WallMs PinStore::nextAllowedWall() const {
     const auto list = failures(m_db);
@@ -107,10 +114,12 @@ PinCheck PinStore::verify(Role role, std::string_view pin) {
             auto list = failures(m_db);
             list.push_back(now);
             // Only the last hour matters for the cap; older entries are dropped to keep the row small.
-            list.erase(std::remove_if(list.begin(), list.end(), [&](WallMs t) { return now - t >= 3'600'000; }), list.end());
+            list.erase(std::remove_if(list.begin(), list.end(), [&](WallMs t) { return now - t >= 3'600'000; }),
+                       list.end());
             writeSetting(m_db, "pin.failures", nlohmann::json(list).dump());
             const std::string consecutive = readSetting(m_db, "pin.consecutive");
-            writeSetting(m_db, "pin.consecutive", std::to_string((consecutive.empty() ? 0 : std::stoi(consecutive)) + 1));
+            writeSetting(m_db, "pin.consecutive",
+                         std::to_string((consecutive.empty() ? 0 : std::stoi(consecutive)) + 1));
         }
         tx.commit();
     } catch (const SqliteError&) {

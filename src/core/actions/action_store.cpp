@@ -8,10 +8,14 @@ namespace reflect::core {
 
 std::string_view toString(ActionStatus status) noexcept {
     switch (status) {
-        case ActionStatus::Open: return "open";
-        case ActionStatus::InProgress: return "in_progress";
-        case ActionStatus::Done: return "done";
-        case ActionStatus::Dropped: return "dropped";
+        case ActionStatus::Open:
+            return "open";
+        case ActionStatus::InProgress:
+            return "in_progress";
+        case ActionStatus::Done:
+            return "done";
+        case ActionStatus::Dropped:
+            return "dropped";
     }
     return "open";
 }
@@ -24,7 +28,6 @@ std::optional<ActionStatus> parseActionStatus(std::string_view text) noexcept {
     return std::nullopt;
 }
 
-
 namespace {
 
 void addHistory(Database& db, std::int64_t actionId, std::optional<std::int64_t> sessionId, ActionStatus status,
@@ -33,7 +36,9 @@ void addHistory(Database& db, std::int64_t actionId, std::optional<std::int64_t>
     next.bind(1, actionId);
     next.step();
     const auto seq = next.columnInt(0);
-    db.prepare("INSERT INTO action_history(action_id, seq, session_id, status, outcome, note, at) VALUES(?, ?, ?, ?, ?, ?, ?)")
+    db.prepare(
+          "INSERT INTO action_history(action_id, seq, session_id, status, outcome, note, at) VALUES(?, ?, ?, ?, ?, ?, "
+          "?)")
         .bind(1, actionId)
         .bind(2, seq)
         .bind(3, sessionId)
@@ -73,8 +78,9 @@ Result<std::int64_t> ActionStore::add(std::optional<std::int64_t> groupId, std::
     if (dueDate && dueDate->empty()) dueDate.reset();
     if (dueDate && !isIsoDate(*dueDate)) return fail("Write the due date as year-month-day, for example 2026-12-01.");
     return writeTransaction(m_db, [&] {
-        m_db.prepare("INSERT INTO actions(group_id, session_id, text, owner_label, due_date, created_at, updated_at) "
-                     "VALUES(?, ?, ?, ?, ?, ?, ?)")
+        m_db.prepare(
+                "INSERT INTO actions(group_id, session_id, text, owner_label, due_date, created_at, updated_at) "
+                "VALUES(?, ?, ?, ?, ?, ?, ?)")
             .bind(1, groupId)
             .bind(2, sessionId)
             .bind(3, text)
@@ -89,8 +95,8 @@ Result<std::int64_t> ActionStore::add(std::optional<std::int64_t> groupId, std::
     });
 }
 
-Result<void> ActionStore::review(std::int64_t actionId, std::optional<std::int64_t> sessionId, const ActionReview& review,
-                                 std::int64_t nowWall) {
+Result<void> ActionStore::review(std::int64_t actionId, std::optional<std::int64_t> sessionId,
+                                 const ActionReview& review, std::int64_t nowWall) {
     const auto current = find(actionId);
     if (!current) return fail("That action no longer exists.");
     if (review.carryOver && (review.status == ActionStatus::Done || review.status == ActionStatus::Dropped))
@@ -159,7 +165,8 @@ std::vector<Action> ActionStore::forCheckIn(std::int64_t groupId, std::int64_t s
 
 std::vector<ActionHistoryRow> ActionStore::history(std::int64_t actionId) const {
     std::vector<ActionHistoryRow> out;
-    auto stmt = m_db.prepare("SELECT seq, session_id, status, outcome, note, at FROM action_history WHERE action_id = ? ORDER BY seq");
+    auto stmt = m_db.prepare(
+        "SELECT seq, session_id, status, outcome, note, at FROM action_history WHERE action_id = ? ORDER BY seq");
     stmt.bind(1, actionId);
     while (stmt.step())
         out.push_back({static_cast<int>(stmt.columnInt(0)), stmt.columnOptionalInt(1),

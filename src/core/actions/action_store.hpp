@@ -9,8 +9,8 @@
 
 #include "core/privacy/scrubber.hpp"
 #include "core/result.hpp"
-#include "core/text/time_format.hpp"
 #include "core/storage/database.hpp"
+#include "core/text/time_format.hpp"
 
 namespace reflect::core {
 
@@ -57,8 +57,8 @@ public:
                                            std::string_view rawText, std::string_view ownerLabel,
                                            std::optional<std::string> dueDate, std::int64_t nowWall);
     /// Records a review of the action at `sessionId` (a check-in): new status, scrubbed outcome, a history row.
-    [[nodiscard]] Result<void> review(std::int64_t actionId, std::optional<std::int64_t> sessionId, const ActionReview& review,
-                                      std::int64_t nowWall);
+    [[nodiscard]] Result<void> review(std::int64_t actionId, std::optional<std::int64_t> sessionId,
+                                      const ActionReview& review, std::int64_t nowWall);
 
     [[nodiscard]] std::optional<Action> find(std::int64_t actionId) const;
     [[nodiscard]] std::vector<Action> agreedIn(std::int64_t sessionId) const;
@@ -75,7 +75,6 @@ private:
 };
 
 /// True for a real calendar date written YYYY-MM-DD.
-
 
 inline constexpr std::size_t kMaxActionCharacters = 400;
 

@@ -18,8 +18,10 @@ constexpr std::size_t kMaxThemeName = 80;
 
 RevealCheck checkReveal(ContributionState state, int count, int minimum) noexcept {
     RevealCheck check{RevealRefusal::None, count, minimum};
-    if (state == ContributionState::Open) check.refusal = RevealRefusal::StillOpen;
-    else if (count < minimum) check.refusal = RevealRefusal::TooFew;
+    if (state == ContributionState::Open)
+        check.refusal = RevealRefusal::StillOpen;
+    else if (count < minimum)
+        check.refusal = RevealRefusal::TooFew;
     return check;
 }
 
@@ -29,7 +31,8 @@ void ThemeBoard::load(std::int64_t sessionId) {
     for (auto& c : m_store.shuffled(sessionId))
         if (!c.hidden) m_cards.push_back({c.id, std::move(c.text), 0});
     auto stmt = m_db.prepare(
-        "SELECT tc.contribution_id, tc.theme_id FROM theme_cards tc JOIN themes t ON t.id = tc.theme_id WHERE t.session_id = ?");
+        "SELECT tc.contribution_id, tc.theme_id FROM theme_cards tc JOIN themes t ON t.id = tc.theme_id WHERE "
+        "t.session_id = ?");
     stmt.bind(1, sessionId);
     while (stmt.step())
         if (BoardCard* c = card(stmt.columnInt(0))) c->themeId = stmt.columnInt(1);
@@ -63,7 +66,8 @@ void ThemeBoard::reloadThemes() {
     m_themes.clear();
     auto stmt = m_db.prepare("SELECT id, name, votes FROM themes WHERE session_id = ? ORDER BY position, name");
     stmt.bind(1, m_sessionId);
-    while (stmt.step()) m_themes.push_back({stmt.columnInt(0), stmt.columnText(1), static_cast<int>(stmt.columnInt(2)), {}});
+    while (stmt.step())
+        m_themes.push_back({stmt.columnInt(0), stmt.columnText(1), static_cast<int>(stmt.columnInt(2)), {}});
     for (auto& t : m_themes) {
         std::set<std::string> keys;
         auto tags = m_db.prepare("SELECT tag FROM theme_tags WHERE theme_id = ?");
@@ -84,7 +88,8 @@ const BoardTheme* ThemeBoard::theme(std::int64_t id) const noexcept {
 }
 
 int ThemeBoard::cardsIn(std::int64_t themeId) const noexcept {
-    return static_cast<int>(std::count_if(m_cards.begin(), m_cards.end(), [&](const BoardCard& c) { return c.themeId == themeId; }));
+    return static_cast<int>(
+        std::count_if(m_cards.begin(), m_cards.end(), [&](const BoardCard& c) { return c.themeId == themeId; }));
 }
 
 BoardCard* ThemeBoard::card(std::int64_t id) noexcept {
@@ -114,13 +119,21 @@ Result<std::int64_t> ThemeBoard::createTheme(const std::vector<std::int64_t>& ca
     if (!clean) return clean.error();
     const std::int64_t id = randomKey();
     auto written = writeTransaction(m_db, [&] {
-        m_db.prepare("INSERT INTO themes(id, session_id, name, position) VALUES(?, ?, ?, "
-                     "(SELECT COALESCE(MAX(position), 0) + 1 FROM themes WHERE session_id = ?))")
-            .bind(1, id).bind(2, m_sessionId).bind(3, clean.value()).bind(4, m_sessionId).run();
+        m_db.prepare(
+                "INSERT INTO themes(id, session_id, name, position) VALUES(?, ?, ?, "
+                "(SELECT COALESCE(MAX(position), 0) + 1 FROM themes WHERE session_id = ?))")
+            .bind(1, id)
+            .bind(2, m_sessionId)
+            .bind(3, clean.value())
+            .bind(4, m_sessionId)
+            .run();
         for (const auto c : cardIds)
-            m_db.prepare("INSERT INTO theme_cards(contribution_id, theme_id) VALUES(?, ?) "
-                         "ON CONFLICT(contribution_id) DO UPDATE SET theme_id = excluded.theme_id")
-                .bind(1, c).bind(2, id).run();
+            m_db.prepare(
+                    "INSERT INTO theme_cards(contribution_id, theme_id) VALUES(?, ?) "
+                    "ON CONFLICT(contribution_id) DO UPDATE SET theme_id = excluded.theme_id")
+                .bind(1, c)
+                .bind(2, id)
+                .run();
     });
     if (!written) return written.error();
     for (const auto c : cardIds) card(c)->themeId = id;
@@ -133,7 +146,9 @@ Result<void> ThemeBoard::rename(std::int64_t themeId, std::string_view name) {
     if (!theme(themeId)) return fail("That theme is no longer on the board.");
     auto clean = cleanName(name);
     if (!clean) return clean.error();
-    auto written = writeTransaction(m_db, [&] { m_db.prepare("UPDATE themes SET name = ? WHERE id = ?").bind(1, clean.value()).bind(2, themeId).run(); });
+    auto written = writeTransaction(m_db, [&] {
+        m_db.prepare("UPDATE themes SET name = ? WHERE id = ?").bind(1, clean.value()).bind(2, themeId).run();
+    });
     if (written) reloadThemes();
     return written;
 }
@@ -144,8 +159,13 @@ Result<void> ThemeBoard::toggleTag(std::int64_t themeId, std::string_view tagKey
     if (!m_codebook.find(tagKey)) return fail("That tag is not in the codebook.");
     const bool has = std::find(t->tags.begin(), t->tags.end(), tagKey) != t->tags.end();
     auto written = writeTransaction(m_db, [&] {
-        if (has) m_db.prepare("DELETE FROM theme_tags WHERE theme_id = ? AND tag = ?").bind(1, themeId).bind(2, tagKey).run();
-        else m_db.prepare("INSERT INTO theme_tags(theme_id, tag) VALUES(?, ?)").bind(1, themeId).bind(2, tagKey).run();
+        if (has)
+            m_db.prepare("DELETE FROM theme_tags WHERE theme_id = ? AND tag = ?")
+                .bind(1, themeId)
+                .bind(2, tagKey)
+                .run();
+        else
+            m_db.prepare("INSERT INTO theme_tags(theme_id, tag) VALUES(?, ?)").bind(1, themeId).bind(2, tagKey).run();
     });
     if (written) reloadThemes();
     return written;
@@ -157,9 +177,13 @@ Result<void> ThemeBoard::merge(std::int64_t into, std::int64_t from) {
     auto written = writeTransaction(m_db, [&] {
         m_db.prepare("UPDATE theme_cards SET theme_id = ? WHERE theme_id = ?").bind(1, into).bind(2, from).run();
         m_db.prepare("INSERT OR IGNORE INTO theme_tags(theme_id, tag) SELECT ?, tag FROM theme_tags WHERE theme_id = ?")
-            .bind(1, into).bind(2, from).run();
+            .bind(1, into)
+            .bind(2, from)
+            .run();
         m_db.prepare("UPDATE themes SET votes = votes + (SELECT votes FROM themes WHERE id = ?2) WHERE id = ?1")
-            .bind(1, into).bind(2, from).run();
+            .bind(1, into)
+            .bind(2, from)
+            .run();
         m_db.prepare("DELETE FROM themes WHERE id = ?").bind(1, from).run();
     });
     if (!written) return written;
@@ -169,7 +193,8 @@ Result<void> ThemeBoard::merge(std::int64_t into, std::int64_t from) {
     return ok();
 }
 
-Result<std::int64_t> ThemeBoard::split(std::int64_t themeId, const std::vector<std::int64_t>& cardIds, std::string_view name) {
+Result<std::int64_t> ThemeBoard::split(std::int64_t themeId, const std::vector<std::int64_t>& cardIds,
+                                       std::string_view name) {
     if (!theme(themeId)) return fail("That theme is no longer on the board.");
     for (const auto id : cardIds) {
         const BoardCard* c = card(id);
@@ -181,7 +206,8 @@ Result<std::int64_t> ThemeBoard::split(std::int64_t themeId, const std::vector<s
 
 Result<void> ThemeBoard::ungroup(const std::vector<std::int64_t>& cardIds) {
     auto written = writeTransaction(m_db, [&] {
-        for (const auto id : cardIds) m_db.prepare("DELETE FROM theme_cards WHERE contribution_id = ?").bind(1, id).run();
+        for (const auto id : cardIds)
+            m_db.prepare("DELETE FROM theme_cards WHERE contribution_id = ?").bind(1, id).run();
     });
     if (!written) return written;
     for (const auto id : cardIds)
@@ -195,7 +221,10 @@ Result<void> ThemeBoard::hideCard(std::int64_t cardId) {
     if (!card(cardId)) return fail("That card is no longer on the board.");
     auto written = writeTransaction(m_db, [&] {
         m_db.prepare("DELETE FROM theme_cards WHERE contribution_id = ?").bind(1, cardId).run();
-        m_db.prepare("UPDATE contributions SET hidden = 1 WHERE id = ? AND session_id = ?").bind(1, cardId).bind(2, m_sessionId).run();
+        m_db.prepare("UPDATE contributions SET hidden = 1 WHERE id = ? AND session_id = ?")
+            .bind(1, cardId)
+            .bind(2, m_sessionId)
+            .run();
     });
     if (!written) return written;
     std::erase_if(m_cards, [&](const BoardCard& c) { return c.id == cardId; });
@@ -208,7 +237,8 @@ Result<void> ThemeBoard::vote(std::int64_t themeId, int delta) {
     const BoardTheme* t = theme(themeId);
     if (!t) return fail("That theme is no longer on the board.");
     const int votes = std::clamp(t->votes + delta, 0, 999);
-    auto written = writeTransaction(m_db, [&] { m_db.prepare("UPDATE themes SET votes = ? WHERE id = ?").bind(1, votes).bind(2, themeId).run(); });
+    auto written = writeTransaction(
+        m_db, [&] { m_db.prepare("UPDATE themes SET votes = ? WHERE id = ?").bind(1, votes).bind(2, themeId).run(); });
     if (written) reloadThemes();
     return written;
 }
@@ -238,7 +268,9 @@ std::optional<int> sessionAttendance(Database& db, std::int64_t sessionId) {
 
 Result<void> setSessionAttendance(Database& db, std::int64_t sessionId, int people) {
     if (people < 0 || people > 1000) return fail("The number of people must be between 0 and 1000.");
-    return writeTransaction(db, [&] { db.prepare("UPDATE sessions SET attendance = ? WHERE id = ?").bind(1, people).bind(2, sessionId).run(); });
+    return writeTransaction(db, [&] {
+        db.prepare("UPDATE sessions SET attendance = ? WHERE id = ?").bind(1, people).bind(2, sessionId).run();
+    });
 }
 
 }  // namespace reflect::core

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "core/contribute/codebook.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/result.hpp"
-#include "core/contribute/contribution_store.hpp"
 #include "core/storage/database.hpp"
 
 namespace reflect::core {

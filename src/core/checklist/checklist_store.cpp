@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include <set>
 #include <toml++/toml.h>
+#include <set>
 
 #include "core/storage/write_transaction.hpp"
 
@@ -29,10 +29,12 @@ Result<std::vector<Principle>> loadPrinciples(const std::string& path) {
         for (auto [field, target] : {std::pair{"key", &p.key}, std::pair{"name", &p.name},
                                      std::pair{"definition", &p.definition}, std::pair{"question", &p.question}}) {
             const auto value = (*t)[field].value<std::string>();
-            if (!value || value->empty()) return fail(fmt::format("{}:{}: principle.{}: missing or empty", path, line, field));
+            if (!value || value->empty())
+                return fail(fmt::format("{}:{}: principle.{}: missing or empty", path, line, field));
             *target = *value;
         }
-        if (!seen.insert(p.key).second) return fail(fmt::format("{}:{}: principle.key: \"{}\" is used twice", path, line, p.key));
+        if (!seen.insert(p.key).second)
+            return fail(fmt::format("{}:{}: principle.key: \"{}\" is used twice", path, line, p.key));
         out.push_back(std::move(p));
     }
     return out;
@@ -40,10 +42,14 @@ Result<std::vector<Principle>> loadPrinciples(const std::string& path) {
 
 std::string_view toString(PrincipleRating rating) noexcept {
     switch (rating) {
-        case PrincipleRating::Met: return "met";
-        case PrincipleRating::Partly: return "partly";
-        case PrincipleRating::NotYet: return "not_yet";
-        case PrincipleRating::NotApplicable: return "not_applicable";
+        case PrincipleRating::Met:
+            return "met";
+        case PrincipleRating::Partly:
+            return "partly";
+        case PrincipleRating::NotYet:
+            return "not_yet";
+        case PrincipleRating::NotApplicable:
+            return "not_applicable";
     }
     return "not_yet";
 }
@@ -76,7 +82,9 @@ Result<std::int64_t> ChecklistStore::save(std::int64_t groupId, std::optional<st
             .run();
         const auto id = m_db.lastInsertRowId();
         for (const auto& a : answers)
-            m_db.prepare("INSERT INTO checklist_ratings(checklist_id, principle, rating, example, next_step) VALUES(?, ?, ?, ?, ?)")
+            m_db.prepare(
+                    "INSERT INTO checklist_ratings(checklist_id, principle, rating, example, next_step) VALUES(?, ?, "
+                    "?, ?, ?)")
                 .bind(1, id)
                 .bind(2, a.principle)
                 .bind(3, toString(a.rating))
@@ -93,10 +101,12 @@ std::vector<Checklist> ChecklistStore::history(std::int64_t groupId) const {
     stmt.bind(1, groupId);
     while (stmt.step()) out.push_back({stmt.columnInt(0), groupId, stmt.columnInt(1), {}});
     for (auto& c : out) {
-        auto ratings = m_db.prepare("SELECT principle, rating, example, next_step FROM checklist_ratings WHERE checklist_id = ?");
+        auto ratings =
+            m_db.prepare("SELECT principle, rating, example, next_step FROM checklist_ratings WHERE checklist_id = ?");
         ratings.bind(1, c.id);
         while (ratings.step())
-            c.answers.push_back({ratings.columnText(0), parsePrincipleRating(ratings.columnText(1)).value_or(PrincipleRating::NotYet),
+            c.answers.push_back({ratings.columnText(0),
+                                 parsePrincipleRating(ratings.columnText(1)).value_or(PrincipleRating::NotYet),
                                  ratings.columnText(2), ratings.columnText(3)});
     }
     return out;
@@ -112,10 +122,14 @@ namespace {
 /// Met > partly > not yet; "not applicable" is not on the scale.
 std::optional<int> score(PrincipleRating r) {
     switch (r) {
-        case PrincipleRating::Met: return 2;
-        case PrincipleRating::Partly: return 1;
-        case PrincipleRating::NotYet: return 0;
-        case PrincipleRating::NotApplicable: return std::nullopt;
+        case PrincipleRating::Met:
+            return 2;
+        case PrincipleRating::Partly:
+            return 1;
+        case PrincipleRating::NotYet:
+            return 0;
+        case PrincipleRating::NotApplicable:
+            return std::nullopt;
     }
     return std::nullopt;
 }

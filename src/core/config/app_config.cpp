@@ -26,21 +26,31 @@ constexpr std::uintmax_t kMaxConfigBytes = 256 * 1024;
 constexpr std::size_t kMaxSignposts = 20;
 constexpr std::size_t kMaxPathBytes = 4096;
 
-int lineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+int lineOf(const toml::node& node) {
+    return static_cast<int>(node.source().begin.line);
+}
 
 /// The words an admin would use for what they actually wrote, so "not text" points at the quotes.
 std::string_view describeType(const toml::node& node) {
     switch (node.type()) {
-        case toml::node_type::string: return "text";
-        case toml::node_type::integer: return "a whole number";
-        case toml::node_type::floating_point: return "a decimal number";
-        case toml::node_type::boolean: return "true or false";
-        case toml::node_type::array: return "a list";
-        case toml::node_type::table: return "a section";
+        case toml::node_type::string:
+            return "text";
+        case toml::node_type::integer:
+            return "a whole number";
+        case toml::node_type::floating_point:
+            return "a decimal number";
+        case toml::node_type::boolean:
+            return "true or false";
+        case toml::node_type::array:
+            return "a list";
+        case toml::node_type::table:
+            return "a section";
         case toml::node_type::date:
         case toml::node_type::time:
-        case toml::node_type::date_time: return "a date or time";
-        case toml::node_type::none: break;
+        case toml::node_type::date_time:
+            return "a date or time";
+        case toml::node_type::none:
+            break;
     }
     return "empty";
 }
@@ -80,20 +90,22 @@ public:
 
     bool integer(std::string_view key, std::int64_t lo, std::int64_t hi, int& out) {
         const std::string expected = fmt::format("must be a whole number from {} to {}", lo, hi);
-        return integerWith(key, expected, [&](std::int64_t v) { return v >= lo && v <= hi; }, out);
+        return integerWith(
+            key, expected, [&](std::int64_t v) { return v >= lo && v <= hi; }, out);
     }
 
     /// For settings where 0 means "off/automatic" and other values have a range.
     bool integerOrZero(std::string_view key, std::int64_t lo, std::int64_t hi, std::string_view zeroMeaning, int& out) {
-        const std::string expected =
-            fmt::format("must be 0 ({}) or a whole number from {} to {}", zeroMeaning, lo, hi);
-        return integerWith(key, expected, [&](std::int64_t v) { return v == 0 || (v >= lo && v <= hi); }, out);
+        const std::string expected = fmt::format("must be 0 ({}) or a whole number from {} to {}", zeroMeaning, lo, hi);
+        return integerWith(
+            key, expected, [&](std::int64_t v) { return v == 0 || (v >= lo && v <= hi); }, out);
     }
 
     bool numberOrZero(std::string_view key, double lo, double hi, std::string_view zeroMeaning, double& out) {
         const toml::node* node = take(key);
         if (!node) return false;
-        const std::string expected = fmt::format("must be 0 ({}) or a number from {:.1f} to {:.1f}", zeroMeaning, lo, hi);
+        const std::string expected =
+            fmt::format("must be 0 ({}) or a number from {:.1f} to {:.1f}", zeroMeaning, lo, hi);
         double v = 0;
         if (const auto* i = node->as_integer()) {
             v = static_cast<double>(i->get());
@@ -203,7 +215,8 @@ void readCompanion(SettingReader& root, const std::string& file, AppConfig& conf
     if (!node) return;
     const auto* table = node->as_table();
     if (!table) {
-        root.report(lineOf(*node), "companion", fmt::format("must be a [companion] section, not {}", describeType(*node)));
+        root.report(lineOf(*node), "companion",
+                    fmt::format("must be a [companion] section, not {}", describeType(*node)));
         return;
     }
     SettingReader companion(*table, "companion", file, issues);
@@ -239,8 +252,8 @@ void readSignposts(SettingReader& root, const std::string& file, AppConfig& conf
         const toml::table& table = *item.as_table();
         const std::string prefix = fmt::format("signpost[{}]", index);
         if (index > kMaxSignposts) {
-            root.report(lineOf(table), prefix, fmt::format("only {} signposts fit on the screen; this one is left out",
-                                                           kMaxSignposts));
+            root.report(lineOf(table), prefix,
+                        fmt::format("only {} signposts fit on the screen; this one is left out", kMaxSignposts));
             continue;
         }
         SettingReader reader(table, prefix, file, issues);
@@ -285,7 +298,8 @@ ConfigLoad validate(const toml::table& root, const std::string& file) {
     reader.numberOrZero("scale", 0.5, 4.0, "automatic", c.scale);
     readTheme(reader, c);
     if (const toml::node* node = reader.take("publish_theme_names")) {
-        if (const auto* flag = node->as_boolean()) c.publishThemeNames = flag->get();
+        if (const auto* flag = node->as_boolean())
+            c.publishThemeNames = flag->get();
         else
             reader.report(lineOf(*node), "publish_theme_names",
                           fmt::format("must be true or false, not {}", describeType(*node)));
@@ -302,9 +316,9 @@ ConfigLoad validate(const toml::table& root, const std::string& file) {
 
 ConfigLoad parseFailure(const std::string& file, const toml::parse_error& error) {
     ConfigLoad load;
-    load.issues.push_back(ConfigIssue{file, static_cast<int>(error.source().begin.line), "",
-                                      fmt::format("{} (every setting uses its default until this is fixed)",
-                                                  error.description())});
+    load.issues.push_back(
+        ConfigIssue{file, static_cast<int>(error.source().begin.line), "",
+                    fmt::format("{} (every setting uses its default until this is fixed)", error.description())});
     return load;
 }
 

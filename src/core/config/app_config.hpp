@@ -14,17 +14,17 @@ enum class ThemeChoice { Calm, HighContrast };
 
 /// Every setting an admin can change. The defaults are what the kiosk runs with when the file says nothing.
 struct AppConfig {
-    std::string organisationName;           ///< "" = none shown
-    std::vector<Signpost> signposts;        ///< local signposts, shown before the built-in ones
-    int revealMinimum = 3;                  ///< 3..50: fewer than 3 would let a room guess who wrote what
-    int suppressionThreshold = 7;           ///< 7..100: report cells backed by 1..N show '*'; may be raised, never lowered
-    int draftIdleSeconds = 90;              ///< 30..600: an unsent draft is wiped after this long untouched
-    int lockIdleSeconds = 180;              ///< 30..3600: facilitator and lead screens lock after this long untouched
-    int retentionDays = 0;                  ///< 0 = keep everything; otherwise 30..3650
-    std::string templatesDir;               ///< "" = the built-in templates; otherwise a full path
-    std::string backupDir;                  ///< "" = <data folder>/backups; otherwise a full path (a USB mount)
-    int backupKeep = 14;                    ///< 1..365 backups kept, oldest removed first
-    double scale = 0.0;                     ///< 0 = automatic from the screen; otherwise 0.5..4.0
+    std::string organisationName;     ///< "" = none shown
+    std::vector<Signpost> signposts;  ///< local signposts, shown before the built-in ones
+    int revealMinimum = 3;            ///< 3..50: fewer than 3 would let a room guess who wrote what
+    int suppressionThreshold = 7;     ///< 7..100: report cells backed by 1..N show '*'; may be raised, never lowered
+    int draftIdleSeconds = 90;        ///< 30..600: an unsent draft is wiped after this long untouched
+    int lockIdleSeconds = 180;        ///< 30..3600: facilitator and lead screens lock after this long untouched
+    int retentionDays = 0;            ///< 0 = keep everything; otherwise 30..3650
+    std::string templatesDir;         ///< "" = the built-in templates; otherwise a full path
+    std::string backupDir;            ///< "" = <data folder>/backups; otherwise a full path (a USB mount)
+    int backupKeep = 14;              ///< 1..365 backups kept, oldest removed first
+    double scale = 0.0;               ///< 0 = automatic from the screen; otherwise 0.5..4.0
     ThemeChoice theme = ThemeChoice::Calm;  ///< "calm" | "high-contrast"
     /// [companion]: the phone page. listen "" = off; otherwise "ADDR:PORT". tls_cert and tls_key: both or neither,
     /// full paths to PEM files. host: the name phones open (the access point's DNS answers it); "" = the address.
@@ -32,7 +32,7 @@ struct AppConfig {
     std::string companionTlsCert;
     std::string companionTlsKey;
     std::string companionHost;
-    bool publishThemeNames = false;         ///< publish_theme_names: scrubbed theme names go in trust bundles
+    bool publishThemeNames = false;  ///< publish_theme_names: scrubbed theme names go in trust bundles
 };
 
 /// One problem with one setting, formatted as "file:line: field: message".

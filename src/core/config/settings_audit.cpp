@@ -37,12 +37,14 @@ Result<int> auditSettingsChanges(Database& db, const Clock& clock, const AppConf
             }
             if (before && *before == value) continue;
             if (before) {
-                if (auto logged = log.record("admin", "settings change", fmt::format("{}: {} -> {}", name, *before, value));
+                if (auto logged =
+                        log.record("admin", "settings change", fmt::format("{}: {} -> {}", name, *before, value));
                     !logged)
                     return logged.error();
                 ++changes;
             }
-            db.prepare("INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            db.prepare(
+                  "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
                 .bind(1, key)
                 .bind(2, value)
                 .run();

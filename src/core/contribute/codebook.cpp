@@ -31,7 +31,8 @@ std::string field(const toml::table& t, std::string_view key, std::string_view f
                   std::size_t maxBytes, std::string& error) {
     const toml::node* node = t.get(key);
     if (!node) {
-        if (error.empty()) error = fmt::format("{}:{}: tag[{}].{}: is missing", file, t.source().begin.line, index, key);
+        if (error.empty())
+            error = fmt::format("{}:{}: tag[{}].{}: is missing", file, t.source().begin.line, index, key);
         return {};
     }
     const auto* s = node->as_string();
@@ -63,7 +64,8 @@ Result<Codebook> parseCodebook(std::string_view text, std::string_view fileName)
         for (const auto& node : *arr) {
             ++index;
             const toml::table* t = node.as_table();
-            if (!t) return fail(fmt::format("{}:{}: tag: must be [[tag]] sections", fileName, node.source().begin.line));
+            if (!t)
+                return fail(fmt::format("{}:{}: tag: must be [[tag]] sections", fileName, node.source().begin.line));
             for (const auto& [k, v] : *t) {
                 const std::string key(k.str());
                 if (key != "key" && key != "name" && key != "description")
@@ -76,8 +78,9 @@ Result<Codebook> parseCodebook(std::string_view text, std::string_view fileName)
             if (!error.empty()) return fail(error);
             const auto line = t->get("key")->source().begin.line;
             if (!validKey(tag.key))
-                return fail(fmt::format("{}:{}: tag[{}].key: use lower-case letters, digits and hyphens (\"grief-and-loss\")",
-                                        fileName, line, index));
+                return fail(
+                    fmt::format("{}:{}: tag[{}].key: use lower-case letters, digits and hyphens (\"grief-and-loss\")",
+                                fileName, line, index));
             if (!keys.insert(tag.key).second)
                 return fail(fmt::format("{}:{}: tag[{}].key: \"{}\" is used twice", fileName, line, index, tag.key));
             if (!names.insert(tag.name).second)

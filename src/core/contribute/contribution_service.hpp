@@ -6,10 +6,10 @@
 #include <string_view>
 
 #include "core/clock.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "core/contribute/draft.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/result.hpp"
-#include "core/contribute/contribution_store.hpp"
 #include "core/storage/database.hpp"
 
 namespace reflect::core {

@@ -55,7 +55,8 @@ std::vector<Contribution> ContributionStore::shuffled(std::int64_t sessionId) co
     auto stmt = m_db.prepare("SELECT id, stage_index, text, hidden FROM contributions WHERE session_id = ?");
     stmt.bind(1, sessionId);
     while (stmt.step())
-        out.push_back({stmt.columnInt(0), static_cast<int>(stmt.columnInt(1)), stmt.columnText(2), stmt.columnInt(3) != 0});
+        out.push_back(
+            {stmt.columnInt(0), static_cast<int>(stmt.columnInt(1)), stmt.columnText(2), stmt.columnInt(3) != 0});
     // The order on screen carries no information about who wrote what, or when.
     shuffleSecurely(out);
     return out;
@@ -66,13 +67,20 @@ ContributionState ContributionStore::state(std::int64_t sessionId) const {
     stmt.bind(1, sessionId);
     if (!stmt.step()) return ContributionState::Closed;
     const std::string s = stmt.columnText(0);
-    return s == "open" ? ContributionState::Open : s == "revealed" ? ContributionState::Revealed : ContributionState::Closed;
+    return s == "open"       ? ContributionState::Open
+           : s == "revealed" ? ContributionState::Revealed
+                             : ContributionState::Closed;
 }
 
 Result<void> ContributionStore::setState(std::int64_t sessionId, ContributionState state) {
-    const char* value = state == ContributionState::Open ? "open" : state == ContributionState::Revealed ? "revealed" : "closed";
+    const char* value = state == ContributionState::Open       ? "open"
+                        : state == ContributionState::Revealed ? "revealed"
+                                                               : "closed";
     return writeTransaction(m_db, [&] {
-        m_db.prepare("UPDATE sessions SET contributions_state = ? WHERE id = ?").bind(1, value).bind(2, sessionId).run();
+        m_db.prepare("UPDATE sessions SET contributions_state = ? WHERE id = ?")
+            .bind(1, value)
+            .bind(2, sessionId)
+            .run();
     });
 }
 
@@ -80,8 +88,9 @@ Result<void> ContributionStore::close(std::int64_t sessionId) {
     const auto pending = m_pendingAlerts.find(sessionId);
     const int alerts = pending == m_pendingAlerts.end() ? 0 : pending->second;
     auto closed = writeTransaction(m_db, [&] {
-        m_db.prepare("UPDATE sessions SET contributions_state = 'closed', safeguarding_alerts = safeguarding_alerts + ? "
-                     "WHERE id = ?")
+        m_db.prepare(
+                "UPDATE sessions SET contributions_state = 'closed', safeguarding_alerts = safeguarding_alerts + ? "
+                "WHERE id = ?")
             .bind(1, alerts)
             .bind(2, sessionId)
             .run();
@@ -108,8 +117,9 @@ void reorderContributions(Database& db, std::int64_t sessionId) {
     if (rows.rows.empty()) return;
     std::map<std::int64_t, std::int64_t> themeOf;
     {
-        auto cards = db.prepare("SELECT tc.contribution_id, tc.theme_id FROM theme_cards tc JOIN contributions c "
-                                "ON c.id = tc.contribution_id WHERE c.session_id = ?");
+        auto cards = db.prepare(
+            "SELECT tc.contribution_id, tc.theme_id FROM theme_cards tc JOIN contributions c "
+            "ON c.id = tc.contribution_id WHERE c.session_id = ?");
         cards.bind(1, sessionId);
         while (cards.step()) themeOf.emplace(cards.columnInt(0), cards.columnInt(1));
     }

@@ -13,16 +13,22 @@ namespace reflect::core {
 
 std::string_view toString(StaffGroup group) noexcept {
     switch (group) {
-        case StaffGroup::Clinical: return "clinical";
-        case StaffGroup::NonClinical: return "non-clinical";
-        case StaffGroup::Student: return "student";
-        case StaffGroup::Other: return "other";
+        case StaffGroup::Clinical:
+            return "clinical";
+        case StaffGroup::NonClinical:
+            return "non-clinical";
+        case StaffGroup::Student:
+            return "student";
+        case StaffGroup::Other:
+            return "other";
     }
     return "other";
 }
 
 namespace {
-bool inRange(const std::optional<int>& v) { return !v || (*v >= 1 && *v <= 5); }
+bool inRange(const std::optional<int>& v) {
+    return !v || (*v >= 1 && *v <= 5);
+}
 }  // namespace
 
 Result<void> EvaluationStore::add(std::int64_t sessionId, const EvaluationAnswers& answers,
@@ -59,14 +65,17 @@ Result<void> EvaluationStore::add(std::int64_t sessionId, const EvaluationAnswer
         }
         // The staff group is only counted, never written on the row: the row would tie it to the answers.
         if (answers.staffGroup)
-            m_db.prepare("INSERT INTO evaluation_staff_groups(session_id, staff_group, n) VALUES(?, ?, 1) "
-                         "ON CONFLICT(session_id, staff_group) DO UPDATE SET n = n + 1")
+            m_db.prepare(
+                    "INSERT INTO evaluation_staff_groups(session_id, staff_group, n) VALUES(?, ?, 1) "
+                    "ON CONFLICT(session_id, staff_group) DO UPDATE SET n = n + 1")
                 .bind(1, sessionId)
                 .bind(2, toString(*answers.staffGroup))
                 .run();
         for (std::size_t i = 0; i < answers.statements.size(); ++i) {
             if (!answers.statements[i]) continue;
-            m_db.prepare("INSERT INTO evaluation_answers(evaluation_id, statement_index, statement, answer) VALUES(?, ?, ?, ?)")
+            m_db.prepare(
+                    "INSERT INTO evaluation_answers(evaluation_id, statement_index, statement, answer) VALUES(?, ?, ?, "
+                    "?)")
                 .bind(1, key)
                 .bind(2, static_cast<std::int64_t>(i))
                 .bind(3, statements[i])
@@ -91,7 +100,8 @@ std::vector<StoredEvaluation> EvaluationStore::shuffled(std::int64_t sessionId) 
     std::map<std::int64_t, StoredEvaluation> byKey;
     std::size_t statementCount = 0;
     {
-        auto stmt = m_db.prepare("SELECT id, overall, comment, come_again FROM evaluations WHERE session_id = ? AND purged = 0");
+        auto stmt = m_db.prepare(
+            "SELECT id, overall, comment, come_again FROM evaluations WHERE session_id = ? AND purged = 0");
         stmt.bind(1, sessionId);
         while (stmt.step()) {
             StoredEvaluation e;
@@ -102,7 +112,8 @@ std::vector<StoredEvaluation> EvaluationStore::shuffled(std::int64_t sessionId) 
         }
     }
     auto answers = m_db.prepare(
-        "SELECT a.evaluation_id, a.statement_index, a.answer FROM evaluation_answers a JOIN evaluations e ON e.id = a.evaluation_id "
+        "SELECT a.evaluation_id, a.statement_index, a.answer FROM evaluation_answers a JOIN evaluations e ON e.id = "
+        "a.evaluation_id "
         "WHERE e.session_id = ? AND e.purged = 0");
     answers.bind(1, sessionId);
     while (answers.step()) {

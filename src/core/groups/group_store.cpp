@@ -11,7 +11,8 @@ Result<std::int64_t> GroupStore::create(std::string_view name, std::string_view 
     const std::string_view trimmed = trimBlanks(name);
     if (trimmed.empty()) return fail("Give the group a name.");
     if (trimmed.size() > kMaxGroupNameCharacters) return fail("Use a shorter group name (80 characters at most).");
-    if (expectedSize && (*expectedSize < 1 || *expectedSize > 500)) return fail("The expected size must be between 1 and 500.");
+    if (expectedSize && (*expectedSize < 1 || *expectedSize > 500))
+        return fail("The expected size must be between 1 and 500.");
     return writeTransaction(m_db, [&] {
         auto stmt = m_db.prepare("INSERT INTO groups(name, format, expected_size, created_at) VALUES(?, ?, ?, ?)");
         stmt.bind(1, trimmed).bind(2, format);
@@ -34,7 +35,8 @@ Group readGroup(const Statement& stmt) {
 
 std::vector<Group> GroupStore::list() const {
     std::vector<Group> out;
-    auto stmt = m_db.prepare("SELECT id, name, format, expected_size FROM groups WHERE archived = 0 ORDER BY name COLLATE NOCASE");
+    auto stmt = m_db.prepare(
+        "SELECT id, name, format, expected_size FROM groups WHERE archived = 0 ORDER BY name COLLATE NOCASE");
     while (stmt.step()) out.push_back(readGroup(stmt));
     return out;
 }

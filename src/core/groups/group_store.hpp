@@ -22,8 +22,8 @@ struct Group {
 /// What the home screen shows for a group: enough to say what happens next, never who was there.
 struct GroupOverview {
     Group group;
-    int meetings = 0;      ///< ended sessions of the group
-    int openActions = 0;   ///< open or in progress
+    int meetings = 0;     ///< ended sessions of the group
+    int openActions = 0;  ///< open or in progress
     std::optional<std::int64_t> lastMetWall;
 };
 
@@ -32,12 +32,13 @@ public:
     explicit GroupStore(Database& db) : m_db(db) {}
 
     /// Name must not be empty (at most 80 characters); expected size 1..500 when given.
-    [[nodiscard]] Result<std::int64_t> create(std::string_view name, std::string_view format, std::optional<int> expectedSize,
-                                              std::int64_t nowWall);
+    [[nodiscard]] Result<std::int64_t> create(std::string_view name, std::string_view format,
+                                              std::optional<int> expectedSize, std::int64_t nowWall);
     [[nodiscard]] std::vector<Group> list() const;
     [[nodiscard]] std::optional<Group> find(std::int64_t id) const;
     [[nodiscard]] std::vector<GroupOverview> overview() const;
-    /// Attendance is a head count for the session, never names (written by setSessionAttendance in board/theme_board.hpp).
+    /// Attendance is a head count for the session, never names (written by setSessionAttendance in
+    /// board/theme_board.hpp).
     [[nodiscard]] std::optional<int> attendance(std::int64_t sessionId) const;
     [[nodiscard]] std::optional<std::int64_t> groupOfSession(std::int64_t sessionId) const;
 

@@ -6,7 +6,12 @@
 namespace reflect::core {
 
 MeetingService::MeetingService(Database& db, const Clock& clock, const Scrubber& scrubber)
-    : m_db(db), m_clock(clock), m_groups(db), m_actions(db, scrubber), m_evaluations(db, scrubber), m_checklists(db, scrubber) {}
+    : m_db(db),
+      m_clock(clock),
+      m_groups(db),
+      m_actions(db, scrubber),
+      m_evaluations(db, scrubber),
+      m_checklists(db, scrubber) {}
 
 Result<void> MeetingService::setRepeatCount(SessionService& sessions, const std::string& repeatKey, int count) const {
     const SessionMachine* active = sessions.active();

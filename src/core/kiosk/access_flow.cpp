@@ -77,10 +77,16 @@ void AccessFlow::on(const SubmitExitPin& c, SteadyMs now) {
     m_state.dirty = true;
     const PinCheck check = m_services.pins.verify(Role::Facilitator, c.pin);
     switch (check.outcome) {
-        case PinCheck::Outcome::Accepted: m_state.shouldExit = true; break;
-        case PinCheck::Outcome::NotSet: m_exitMessage = m_services.strings.get("pin.not_set"); break;
+        case PinCheck::Outcome::Accepted:
+            m_state.shouldExit = true;
+            break;
+        case PinCheck::Outcome::NotSet:
+            m_exitMessage = m_services.strings.get("pin.not_set");
+            break;
         case PinCheck::Outcome::Wrong:
-        case PinCheck::Outcome::Throttled: m_exitMessage = refusal(); break;
+        case PinCheck::Outcome::Throttled:
+            m_exitMessage = refusal();
+            break;
     }
 }
 
@@ -112,7 +118,9 @@ void AccessFlow::on(const SubmitLeadPin& c, SteadyMs now) {
             m_leadMessage.clear();
             m_review.open(now);
             break;
-        case PinCheck::Outcome::NotSet: m_leadMessage = m_services.strings.get("lead.pin_not_set"); break;
+        case PinCheck::Outcome::NotSet:
+            m_leadMessage = m_services.strings.get("lead.pin_not_set");
+            break;
         case PinCheck::Outcome::Wrong:
         case PinCheck::Outcome::Throttled:
             m_leadMessage = refusal();
@@ -146,7 +154,9 @@ void AccessFlow::on(const OpenPinSetup&, SteadyMs now) {
     if (m_state.screen == Screen::Home) openPinSetup(now);
 }
 
-void AccessFlow::on(const SetPinsLater&, SteadyMs) { closePinSetup("event pin-setup-later"); }
+void AccessFlow::on(const SetPinsLater&, SteadyMs) {
+    closePinSetup("event pin-setup-later");
+}
 
 void AccessFlow::on(const PinPadActivity&, SteadyMs now) {
     // Restarts the pad's idle close; nothing on screen changes, so the view is not rebuilt.

@@ -19,7 +19,9 @@ void CommandInbox::push(Envelope envelope) {
     if (wake) wake();
 }
 
-void CommandInbox::post(Command command) { push(Envelope{std::move(command), std::nullopt}); }
+void CommandInbox::post(Command command) {
+    push(Envelope{std::move(command), std::nullopt});
+}
 
 std::future<CommandReply> CommandInbox::postAndWait(Command command) {
     std::promise<CommandReply> promise;

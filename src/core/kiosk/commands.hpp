@@ -8,9 +8,9 @@
 #include <variant>
 #include <vector>
 
-#include "core/contribute/secret_text.hpp"
 #include "core/actions/action_store.hpp"
 #include "core/checklist/checklist_store.hpp"
+#include "core/contribute/secret_text.hpp"
 #include "core/evaluation/evaluation_store.hpp"
 #include "core/review/dashboard.hpp"
 
@@ -46,7 +46,6 @@ struct SubmitExitPin {
     std::string pin;
 };
 struct DismissMessage {};
-
 
 // Contributions (issue 3). The raw draft travels only inside SecretText, which zeroes itself when done.
 struct OpenContributions {};
@@ -182,14 +181,14 @@ struct UnhandledProbe {};
 #define REFLECT_PROBE_COMMAND
 #endif
 
-using Command = std::variant<OpenSetup, StartSession, SessionCommand, ResumeSession, GoHome, OpenSignposts,
-                             FinishSummary, RequestExit, CancelExit, SubmitExitPin, DismissMessage, OpenContributions,
-                             CloseContributions, LetStaffWrite, LeaveContribute, SubmitContribution, RevealContributions,
-                             LeaveBoard, SetAttendance, BoardCreateTheme, BoardRename, BoardToggleTag, BoardMerge,
-                             BoardSplit, BoardUngroup, BoardHideCard, BoardVote, SetRepeatCount, CreateGroup, AddAction,
-                             ReviewAction, SubmitEvaluation, OpenChecklist, SaveChecklist, OpenLeadReview, CancelLeadPin,
-                             SubmitLeadPin, LeadActivity, LockLeadReview, ShowDashboardPanel, SetDashboardFilter,
-                             DashboardSearch, ExportDashboard, OpenPinSetup, PinSetupEntry, SetPinsLater,
-                             PinPadActivity, PairPhone REFLECT_PROBE_COMMAND>;
+using Command =
+    std::variant<OpenSetup, StartSession, SessionCommand, ResumeSession, GoHome, OpenSignposts, FinishSummary,
+                 RequestExit, CancelExit, SubmitExitPin, DismissMessage, OpenContributions, CloseContributions,
+                 LetStaffWrite, LeaveContribute, SubmitContribution, RevealContributions, LeaveBoard, SetAttendance,
+                 BoardCreateTheme, BoardRename, BoardToggleTag, BoardMerge, BoardSplit, BoardUngroup, BoardHideCard,
+                 BoardVote, SetRepeatCount, CreateGroup, AddAction, ReviewAction, SubmitEvaluation, OpenChecklist,
+                 SaveChecklist, OpenLeadReview, CancelLeadPin, SubmitLeadPin, LeadActivity, LockLeadReview,
+                 ShowDashboardPanel, SetDashboardFilter, DashboardSearch, ExportDashboard, OpenPinSetup, PinSetupEntry,
+                 SetPinsLater, PinPadActivity, PairPhone REFLECT_PROBE_COMMAND>;
 
 }  // namespace reflect::core

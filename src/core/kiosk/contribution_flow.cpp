@@ -37,11 +37,15 @@ void ContributionFlow::showResult(const Result<void>& result) {
 }
 
 void ContributionFlow::boardResult(const Result<void>& result) {
-    if (result) m_boardMessage.clear();
-    else m_boardMessage = result.error().message;
+    if (result)
+        m_boardMessage.clear();
+    else
+        m_boardMessage = result.error().message;
 }
 
-ContributionState ContributionFlow::state(std::int64_t sid) const { return m_contrib.state(sid); }
+ContributionState ContributionFlow::state(std::int64_t sid) const {
+    return m_contrib.state(sid);
+}
 
 bool ContributionFlow::stageAccepts() const {
     const SessionMachine* machine = m_services.sessions.active();
@@ -134,8 +138,10 @@ void ContributionFlow::on(const SubmitContribution& c, SteadyMs) {
         const SessionMachine* machine = m_services.sessions.active();
         auto outcome = m_contrib.submit(sid, machine->currentIndex(), c.text.view());
         // Progress for tests: only the running count, never the text, the time or a risk flag.
-        if (outcome) m_services.report(fmt::format("event contribution-saved count={}", m_contrib.count(sid)));
-        else m_state.refusal = outcome.error().message;
+        if (outcome)
+            m_services.report(fmt::format("event contribution-saved count={}", m_contrib.count(sid)));
+        else
+            m_state.refusal = outcome.error().message;
         // A phone's submission leaves the shared screen's own form exactly as it was.
         if (c.fromPhone) return;
         // One outcome for every saved contribution: whether it raised a private alert is the console's alone.
@@ -151,10 +157,11 @@ void ContributionFlow::on(const RevealContributions&, SteadyMs) {
         const ContributionState now = state(sid);
         const RevealCheck check = checkReveal(now, m_contrib.count(sid), m_services.options.revealMinimum);
         if (!check.allowed()) {
-            m_state.message = check.refusal == RevealRefusal::StillOpen
-                                  ? m_services.strings.get("board.refused_open")
-                                  : m_services.strings.format("board.refused_few", {{"count", std::to_string(check.count)},
-                                                                                    {"minimum", std::to_string(check.minimum)}});
+            m_state.message =
+                check.refusal == RevealRefusal::StillOpen
+                    ? m_services.strings.get("board.refused_open")
+                    : m_services.strings.format("board.refused_few", {{"count", std::to_string(check.count)},
+                                                                      {"minimum", std::to_string(check.minimum)}});
             return;
         }
         if (now != ContributionState::Revealed) {

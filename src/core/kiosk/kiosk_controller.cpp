@@ -14,8 +14,9 @@ KioskController::KioskController(SessionService& sessions, PinStore& pins, const
                                  const StringTable& strings, KioskOptions options)
     : m_options(std::move(options)),
       m_audit(sessions.database(), sessions.clock()),
-      m_services{sessions, pins, templates, strings, m_options,
-                 m_options.codebook ? *m_options.codebook : m_noCodebook, m_audit, nullptr},
+      m_services{sessions, pins,      templates,
+                 strings,  m_options, m_options.codebook ? *m_options.codebook : m_noCodebook,
+                 m_audit,  nullptr},
       m_review(m_services, m_state),
       m_access(m_services, m_state, m_review),
       m_contributions(m_services, m_state, m_scrubber),
@@ -39,13 +40,20 @@ void KioskController::showNotice(std::string text) {
 // build here instead of being ignored at run time.
 template <class C>
 void KioskController::dispatch(const C& command, SteadyMs now) {
-    if constexpr (requires { m_navigation.on(command, now); }) m_navigation.on(command, now);
-    else if constexpr (requires { m_access.on(command, now); }) m_access.on(command, now);
-    else if constexpr (requires { m_contributions.on(command, now); }) m_contributions.on(command, now);
-    else if constexpr (requires { m_meetings.on(command, now); }) m_meetings.on(command, now);
-    else if constexpr (requires { m_review.on(command, now); }) m_review.on(command, now);
-    else if constexpr (requires { m_phone.on(command, now); }) m_phone.on(command, now);
-    else static_assert(kNoHandler<C>, "a command without a handler: give one flow an on() for it");
+    if constexpr (requires { m_navigation.on(command, now); })
+        m_navigation.on(command, now);
+    else if constexpr (requires { m_access.on(command, now); })
+        m_access.on(command, now);
+    else if constexpr (requires { m_contributions.on(command, now); })
+        m_contributions.on(command, now);
+    else if constexpr (requires { m_meetings.on(command, now); })
+        m_meetings.on(command, now);
+    else if constexpr (requires { m_review.on(command, now); })
+        m_review.on(command, now);
+    else if constexpr (requires { m_phone.on(command, now); })
+        m_phone.on(command, now);
+    else
+        static_assert(kNoHandler<C>, "a command without a handler: give one flow an on() for it");
 }
 
 void KioskController::apply(const Command& command, SteadyMs now) {

@@ -21,7 +21,8 @@ const BoardTheme* BoardView::theme(std::int64_t id) const noexcept {
 }
 
 int BoardView::cardsIn(std::int64_t themeId) const noexcept {
-    return static_cast<int>(std::count_if(cards.begin(), cards.end(), [&](const BoardCard& c) { return c.themeId == themeId; }));
+    return static_cast<int>(
+        std::count_if(cards.begin(), cards.end(), [&](const BoardCard& c) { return c.themeId == themeId; }));
 }
 
 TagRecurrence BoardView::recurrenceOf(std::string_view tag) const noexcept {

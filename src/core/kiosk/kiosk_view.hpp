@@ -12,13 +12,13 @@
 #include "core/board/theme_board.hpp"
 #include "core/checklist/checklist_store.hpp"
 #include "core/contribute/codebook.hpp"
+#include "core/contribute/contribution_store.hpp"
 #include "core/groups/group_store.hpp"
 #include "core/groups/meeting_service.hpp"
 #include "core/kiosk/commands.hpp"
 #include "core/kiosk/phone_flow.hpp"
 #include "core/review/dashboard.hpp"
 #include "core/session/session_machine.hpp"
-#include "core/contribute/contribution_store.hpp"
 #include "core/session/session_store.hpp"
 #include "core/templates/template_loader.hpp"
 
@@ -102,13 +102,13 @@ struct MeetingActionLine {
 struct MeetingView {
     bool available = false;
     std::optional<std::int64_t> groupId;
-    bool bids = false;        ///< presenters are being decided
-    bool review = false;      ///< last meeting's actions are marked
-    bool commitment = false;  ///< a presenter commits to an action
-    bool closing = false;     ///< the last stage: counts, actions and attendance
-    bool evaluation = false;  ///< the stage shows the evaluation form
-    std::optional<RepeatDef> presenters;  ///< the repeat block bids decide
-    std::vector<MeetingActionLine> checkIn;        ///< review: open actions from earlier meetings
+    bool bids = false;                       ///< presenters are being decided
+    bool review = false;                     ///< last meeting's actions are marked
+    bool commitment = false;                 ///< a presenter commits to an action
+    bool closing = false;                    ///< the last stage: counts, actions and attendance
+    bool evaluation = false;                 ///< the stage shows the evaluation form
+    std::optional<RepeatDef> presenters;     ///< the repeat block bids decide
+    std::vector<MeetingActionLine> checkIn;  ///< review: open actions from earlier meetings
     int awaitingReview = 0;
     std::vector<Action> agreed;  ///< actions agreed in this session
     ClosingCounts closingCounts;
@@ -130,7 +130,7 @@ struct RunnerView {
 struct BoardView {
     std::vector<BoardCard> cards;
     std::vector<BoardTheme> themes;
-    std::vector<CodebookTag> tags;  ///< the codebook's tags, in codebook order
+    std::vector<CodebookTag> tags;                                  ///< the codebook's tags, in codebook order
     std::vector<std::pair<std::string, TagRecurrence>> recurrence;  ///< per codebook tag key
     std::string message;
     std::string formatName;  ///< the running template's name, for "also in 2 of the last 6 Team Times"

@@ -13,12 +13,12 @@ namespace reflect::core {
 struct PhoneView {
     bool contributionsOpen = false;
     bool evaluationOpen = false;
-    std::string joinToken;   ///< non-empty only while contributions or the evaluation are open
-    std::string joinUrl;     ///< what the room's QR code says; empty while the page is off or nothing is open
-    std::string pairToken;   ///< one-time, for the facilitator's phone; empty once used or with no session
+    std::string joinToken;  ///< non-empty only while contributions or the evaluation are open
+    std::string joinUrl;    ///< what the room's QR code says; empty while the page is off or nothing is open
+    std::string pairToken;  ///< one-time, for the facilitator's phone; empty once used or with no session
     std::string pairUrl;
-    QrMatrix joinQr;  ///< the join link as a QR code, for the room view
-    QrMatrix pairQr;  ///< the pairing link, for the console only
+    QrMatrix joinQr;         ///< the join link as a QR code, for the room view
+    QrMatrix pairQr;         ///< the pairing link, for the console only
     std::string sessionKey;  ///< random per running session; a paired phone is bound to it
     std::vector<std::string> evaluationStatements;
 };

@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-
 namespace reflect::core {
 
 ReviewFlow::ReviewFlow(KioskServices& services, KioskState& state)
@@ -95,7 +94,8 @@ void ReviewFlow::on(const ExportDashboard& c, SteadyMs now) {
         return;
     }
     auto logged = m_services.audit.record(
-        "lead", "export", fmt::format("{} files, csv json html, by {}", written.value(), periodKindName(v.filter.period)));
+        "lead", "export",
+        fmt::format("{} files, csv json html, by {}", written.value(), periodKindName(v.filter.period)));
     if (!logged) m_state.message = logged.error().message;
     m_exportMessage = m_services.strings.format("lead.export_done",
                                                 {{"count", std::to_string(written.value())}, {"folder", c.folder}});

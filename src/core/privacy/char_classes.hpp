@@ -13,13 +13,24 @@ namespace reflect::core::scan {
 inline constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 inline constexpr char32_t kIgnored = 0xFFFFFFFFU;
 
-
-inline constexpr bool isDigit(char32_t c) noexcept { return c >= U'0' && c <= U'9'; }
-inline constexpr bool isAsciiUpper(char32_t c) noexcept { return c >= U'A' && c <= U'Z'; }
-inline constexpr bool isAsciiLower(char32_t c) noexcept { return c >= U'a' && c <= U'z'; }
-inline constexpr bool isAsciiAlpha(char32_t c) noexcept { return isAsciiUpper(c) || isAsciiLower(c); }
-inline constexpr char32_t asciiUpper(char32_t c) noexcept { return isAsciiLower(c) ? static_cast<char32_t>(c - 32U) : c; }
-inline constexpr char32_t asciiLower(char32_t c) noexcept { return isAsciiUpper(c) ? static_cast<char32_t>(c + 32U) : c; }
+inline constexpr bool isDigit(char32_t c) noexcept {
+    return c >= U'0' && c <= U'9';
+}
+inline constexpr bool isAsciiUpper(char32_t c) noexcept {
+    return c >= U'A' && c <= U'Z';
+}
+inline constexpr bool isAsciiLower(char32_t c) noexcept {
+    return c >= U'a' && c <= U'z';
+}
+inline constexpr bool isAsciiAlpha(char32_t c) noexcept {
+    return isAsciiUpper(c) || isAsciiLower(c);
+}
+inline constexpr char32_t asciiUpper(char32_t c) noexcept {
+    return isAsciiLower(c) ? static_cast<char32_t>(c - 32U) : c;
+}
+inline constexpr char32_t asciiLower(char32_t c) noexcept {
+    return isAsciiUpper(c) ? static_cast<char32_t>(c + 32U) : c;
+}
 
 inline constexpr bool isCombiningMark(char32_t c) noexcept {
     return (c >= 0x0300U && c <= 0x036FU) || (c >= 0x1AB0U && c <= 0x1AFFU) || (c >= 0x1DC0U && c <= 0x1DFFU) ||
@@ -69,9 +80,13 @@ inline constexpr bool isLetter(char32_t c) noexcept {
            (c >= 0xF900U && c <= 0xFAFFU);
 }
 
-inline constexpr bool isWordChar(char32_t c) noexcept { return isDigit(c) || isLetter(c) || isCombiningMark(c); }
+inline constexpr bool isWordChar(char32_t c) noexcept {
+    return isDigit(c) || isLetter(c) || isCombiningMark(c);
+}
 
-inline constexpr bool inSet(std::u32string_view set, char32_t c) noexcept { return set.find(c) != std::u32string_view::npos; }
+inline constexpr bool inSet(std::u32string_view set, char32_t c) noexcept {
+    return set.find(c) != std::u32string_view::npos;
+}
 
 inline constexpr bool isUpperLetter(char32_t c) noexcept {
     if (c < 0x80U) {

@@ -609,7 +609,9 @@ constexpr std::array kGroups{
     Group{kCommonWordSurname, static_cast<std::uint8_t>(kSurname | kCommonWord)},
 };
 
-constexpr bool isGap(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+constexpr bool isGap(char c) {
+    return c == ' ' || c == '\n' || c == '\t';
+}
 
 template <typename Visit>
 constexpr void forEachWord(std::string_view text, Visit&& visit) {

@@ -68,8 +68,8 @@ constexpr std::array kPhrases{
 };
 
 // Words after "want to die" that make it a wish about how or where to die, as patients say in palliative care.
-constexpr std::array<std::string_view, 10> kPlaceOfDeath{"at", "in", "alone", "peacefully", "with", "surrounded",
-                                                         "comfortably", "naturally", "before", "on"};
+constexpr std::array<std::string_view, 10> kPlaceOfDeath{"at",         "in",          "alone",     "peacefully", "with",
+                                                         "surrounded", "comfortably", "naturally", "before",     "on"};
 
 // Word tokens as views into one folded copy of the text (kept in a zeroing buffer and wiped after use, so no
 // lower-cased copy of a name the scrubber removed is left in freed memory). A sentence break is an empty view.
@@ -163,10 +163,18 @@ Words joinContractions(const Words& words) {
         std::string_view joined;
     };
     constexpr std::array<Join, 13> kJoins{{
-        {"can", "not", "cant"},      {"can", "t", "cant"},        {"could", "not", "couldnt"},
-        {"couldn", "t", "couldnt"},  {"do", "not", "dont"},       {"don", "t", "dont"},
-        {"does", "not", "doesnt"},   {"did", "not", "didnt"},     {"will", "not", "wont"},
-        {"would", "not", "wouldnt"}, {"any", "more", "anymore"},  {"wan", "na", "wanna"},
+        {"can", "not", "cant"},
+        {"can", "t", "cant"},
+        {"could", "not", "couldnt"},
+        {"couldn", "t", "couldnt"},
+        {"do", "not", "dont"},
+        {"don", "t", "dont"},
+        {"does", "not", "doesnt"},
+        {"did", "not", "didnt"},
+        {"will", "not", "wont"},
+        {"would", "not", "wouldnt"},
+        {"any", "more", "anymore"},
+        {"wan", "na", "wanna"},
         {"i", "m", "im"},
     }};
     Words out;
@@ -249,11 +257,16 @@ bool isExcluded(const Words& words, std::size_t i, std::size_t matched, std::str
 
 std::string_view riskCategoryName(RiskCategory category) noexcept {
     switch (category) {
-        case RiskCategory::None: return "none";
-        case RiskCategory::Suicide: return "suicide";
-        case RiskCategory::SelfHarm: return "self_harm";
-        case RiskCategory::Abuse: return "abuse";
-        case RiskCategory::Despair: return "despair";
+        case RiskCategory::None:
+            return "none";
+        case RiskCategory::Suicide:
+            return "suicide";
+        case RiskCategory::SelfHarm:
+            return "self_harm";
+        case RiskCategory::Abuse:
+            return "abuse";
+        case RiskCategory::Despair:
+            return "despair";
     }
     return "none";
 }
@@ -269,8 +282,8 @@ RiskAssessment assessRisk(std::string_view utf8) {
             if (matched == 0 || isExcluded(words, i, matched, phrase.words)) {
                 continue;
             }
-            result.categories = static_cast<std::uint8_t>(result.categories |
-                                                          (1U << static_cast<unsigned>(phrase.category)));
+            result.categories =
+                static_cast<std::uint8_t>(result.categories | (1U << static_cast<unsigned>(phrase.category)));
             if (result.primary == RiskCategory::None || phrase.category < result.primary) {
                 result.primary = phrase.category;
             }
@@ -279,6 +292,8 @@ RiskAssessment assessRisk(std::string_view utf8) {
     return result;
 }
 
-bool mentionsRisk(std::string_view utf8) { return assessRisk(utf8).atRisk(); }
+bool mentionsRisk(std::string_view utf8) {
+    return assessRisk(utf8).atRisk();
+}
 
 }  // namespace reflect::core

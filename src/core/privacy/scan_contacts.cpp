@@ -134,8 +134,8 @@ std::size_t Scanner::matchPhone(std::size_t i, std::size_t& begin) const {
         if (groupLength == 0) {
             break;
         }
-        const bool bracketedZero = international && digits > 0 && groupLength == 1 && m_t[pos] == U'0' &&
-                                   pos > 0 && m_t[pos - 1] == U'(' && groupEnd < m_n && m_t[groupEnd] == U')';
+        const bool bracketedZero = international && digits > 0 && groupLength == 1 && m_t[pos] == U'0' && pos > 0 &&
+                                   m_t[pos - 1] == U'(' && groupEnd < m_n && m_t[groupEnd] == U')';
         if (!bracketedZero) {
             if (!international && digits < 2 && digits + groupLength >= 2) {
                 secondDigit = m_t[pos + (1 - digits)];
@@ -146,8 +146,8 @@ std::size_t Scanner::matchPhone(std::size_t i, std::size_t& begin) const {
             break;
         }
         pos = groupEnd;
-        const bool valid = international ? (digits >= 8 && digits <= 15)
-                                         : ((digits == 10 || digits == 11) && secondDigit != U'0');
+        const bool valid =
+            international ? (digits >= 8 && digits <= 15) : ((digits == 10 || digits == 11) && secondDigit != U'0');
         if (valid) {
             bestEnd = pos;
             bestClosed = closed;
@@ -208,9 +208,8 @@ std::size_t Scanner::numberLaterInClause(std::size_t k, std::string_view context
 }
 
 void Scanner::findExtensions(std::vector<Candidate>& out) const {
-    constexpr std::array<std::string_view, 11> kContext{"bleep",     "bleeper", "pager", "ext",    "extn",
-                                                        "extension", "tel",     "telephone", "phone", "mobile",
-                                                        "landline"};
+    constexpr std::array<std::string_view, 11> kContext{"bleep", "bleeper",   "pager", "ext",    "extn",    "extension",
+                                                        "tel",   "telephone", "phone", "mobile", "landline"};
     for (std::size_t k = 0; k < tokenCount(); ++k) {
         if (!isKind(k, TokenKind::Word)) {
             continue;

@@ -63,8 +63,7 @@ std::size_t Scanner::matchNumericDate(std::size_t i, std::size_t end1, std::size
     const std::size_t end3 = digitRunEnd(begin3);
     const std::size_t len3 = end3 - begin3;
     // A longer chain ("1.2.3.4", "11/11/11/11") is a version or a list, not a date.
-    if (end3 + 1 < m_n && (m_t[end3] == U'/' || m_t[end3] == U'.' || m_t[end3] == U'-') &&
-        isDigit(m_t[end3 + 1])) {
+    if (end3 + 1 < m_n && (m_t[end3] == U'/' || m_t[end3] == U'.' || m_t[end3] == U'-') && isDigit(m_t[end3 + 1])) {
         return kNone;
     }
     if (end3 < m_n && isLetter(m_t[end3])) {
@@ -166,8 +165,7 @@ std::size_t Scanner::writtenDateEnd(std::size_t k, std::size_t& startToken) cons
             return isYear(year) ? year : last;
         }
         // 5-Mar-2024, 05-Mar-24
-        if (isPunct(cur + 1, U'-') && isMonth(cur + 2) && isPunct(cur + 3, U'-') &&
-            isTwoOrFourDigits(cur + 4)) {
+        if (isPunct(cur + 1, U'-') && isMonth(cur + 2) && isPunct(cur + 3, U'-') && isTwoOrFourDigits(cur + 4)) {
             return cur + 4;
         }
         if (weekday && theOrdinal) {
@@ -277,15 +275,18 @@ void Scanner::findDayMonthDates(std::vector<Candidate>& out) const {
         const bool joinedBefore =
             begin > 0 && (m_t[begin - 1] == U'/' || m_t[begin - 1] == U'.' || m_t[begin - 1] == U'-' ||
                           m_t[begin - 1] == U'+' || letterAt(begin - 1));
-        const bool joinedAfter = end < m_n && (letterAt(end) || m_t[end] == U'%' ||
-                                               ((m_t[end] == U'/' || m_t[end] == U'.' || m_t[end] == U'-' ||
-                                                 m_t[end] == U':') && digitAt(end + 1)));
+        const bool joinedAfter =
+            end < m_n &&
+            (letterAt(end) || m_t[end] == U'%' ||
+             ((m_t[end] == U'/' || m_t[end] == U'.' || m_t[end] == U'-' || m_t[end] == U':') && digitAt(end + 1)));
         const int day = numberAt(begin, tok(k).end);
         const int month = numberAt(tok(k + 2).begin, end);
-        if (joinedBefore || joinedAfter || day < 1 || day > 31 || month < 1 || month > 12 || (day == 24 && month == 7)) {
+        if (joinedBefore || joinedAfter || day < 1 || day > 31 || month < 1 || month > 12 ||
+            (day == 24 && month == 7)) {
             continue;
         }
-        const bool padded = length(k) == 2 && length(k + 2) == 2 && (m_t[begin] == U'0' || m_t[tok(k + 2).begin] == U'0');
+        const bool padded =
+            length(k) == 2 && length(k + 2) == 2 && (m_t[begin] == U'0' || m_t[tok(k + 2).begin] == U'0');
         const bool shorthand = (length(k + 2) == 1 && month == 7) || (length(k) == 1 && month == 12);
         if (padded || dateContextBefore(begin, shorthand)) {
             out.push_back({IdentifierKind::Date, begin, end});

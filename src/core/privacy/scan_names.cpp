@@ -161,9 +161,8 @@ bool Scanner::excludedByContext(std::size_t first, std::size_t last) const {
     }
     if (first == last && length(first) <= 4) {
         const SmallWord word = lower(first);
-        const bool monthLike = std::any_of(kMonths.begin(), kMonths.end(), [&](const MonthName& m) {
-            return m.abbreviation && m.name == word.view();
-        });
+        const bool monthLike = std::any_of(kMonths.begin(), kMonths.end(),
+                                           [&](const MonthName& m) { return m.abbreviation && m.name == word.view(); });
         const std::size_t prev = beforeSpace(first);
         if (monthLike && prev != kNone && kMonthContext.contains(lower(prev).view())) {
             return true;

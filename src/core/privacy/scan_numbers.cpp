@@ -157,8 +157,7 @@ std::size_t Scanner::matchInward(std::size_t pos) const {
     const char32_t l1 = upperAt(pos + 1);
     const char32_t l2 = upperAt(pos + 2);
     if (!isAsciiAlpha(m_t[pos + 1]) || !isAsciiAlpha(m_t[pos + 2]) ||
-        kInwardLetters.find(l1) == std::u32string_view::npos ||
-        kInwardLetters.find(l2) == std::u32string_view::npos) {
+        kInwardLetters.find(l1) == std::u32string_view::npos || kInwardLetters.find(l2) == std::u32string_view::npos) {
         return kNone;
     }
     // "A1 2nd floor": a lower-case ordinal is not an inward code.
@@ -189,8 +188,7 @@ std::size_t Scanner::matchPostcode(std::size_t i) const {
     // GIR 0AA, the one exception to the rules.
     if (upperAt(i) == U'G' && upperAt(i + 1) == U'I' && upperAt(i + 2) == U'R') {
         const std::size_t p = afterPostcodeGap(i + 3);
-        if (p + 3 <= m_n && m_t[p] == U'0' && upperAt(p + 1) == U'A' && upperAt(p + 2) == U'A' &&
-            !letterAt(p + 3)) {
+        if (p + 3 <= m_n && m_t[p] == U'0' && upperAt(p + 1) == U'A' && upperAt(p + 2) == U'A' && !letterAt(p + 3)) {
             return p + 3;
         }
     }

@@ -14,7 +14,7 @@ namespace {
 
 // Words between a label and its number: "MRN is 123456", "GMC no. 1234567", "hospital number was RTH123456".
 constexpr std::array<std::string_view, 11> kLabelFillers{"no",  "number", "num",          "is",  "was",      "of",
-                                                          "pin", "ref",    "registration", "reg", "reference"};
+                                                         "pin", "ref",    "registration", "reg", "reference"};
 
 }  // namespace
 
@@ -24,8 +24,8 @@ std::size_t Scanner::afterRecordLabel(std::size_t k) const {
         std::size_t next = cur + 1;
         int skipped = 0;
         while (skipped < 4 && next < tokenCount() &&
-               ((isKind(next, TokenKind::Space) && length(next) <= 3) || isPunct(next, U':') ||
-                isPunct(next, U'#') || isPunct(next, U'.') || isPunct(next, U'-') || isPunct(next, U','))) {
+               ((isKind(next, TokenKind::Space) && length(next) <= 3) || isPunct(next, U':') || isPunct(next, U'#') ||
+                isPunct(next, U'.') || isPunct(next, U'-') || isPunct(next, U','))) {
             ++next;
             ++skipped;
         }
@@ -134,8 +134,8 @@ bool Scanner::isNmcPin(std::size_t i) const {
     if (i + 8 > m_n || (i > 0 && (digitAt(i - 1) || letterAt(i - 1)))) {
         return false;
     }
-    const bool shape = digitAt(i) && digitAt(i + 1) && isAsciiAlpha(m_t[i + 2]) && digitAt(i + 3) &&
-                       digitAt(i + 4) && digitAt(i + 5) && digitAt(i + 6) && isAsciiAlpha(m_t[i + 7]);
+    const bool shape = digitAt(i) && digitAt(i + 1) && isAsciiAlpha(m_t[i + 2]) && digitAt(i + 3) && digitAt(i + 4) &&
+                       digitAt(i + 5) && digitAt(i + 6) && isAsciiAlpha(m_t[i + 7]);
     return shape && !letterAt(i + 8) && !digitAt(i + 8);
 }
 

@@ -14,11 +14,15 @@ namespace {
 
 // Endings of the addresses people paste or type; the last label of a bare domain must be one of these, so that
 // "e.g.", "a.m." or "1.5mg" never count.
-constexpr std::array<std::string_view, 16> kTopLevel{"app", "be",  "co",   "com", "edu", "gl",  "gov", "info",
-                                                     "io",  "ly",  "me",   "net", "org", "scot", "tv", "uk"};
+constexpr std::array<std::string_view, 16> kTopLevel{"app", "be", "co", "com", "edu", "gl",   "gov", "info",
+                                                     "io",  "ly", "me", "net", "org", "scot", "tv",  "uk"};
 
-constexpr bool isDomainLetter(char32_t c) noexcept { return isAsciiAlpha(c) || isDigit(c) || c == U'-'; }
-constexpr bool isHandleChar(char32_t c) noexcept { return isAsciiAlpha(c) || isDigit(c) || c == U'_' || c == U'.'; }
+constexpr bool isDomainLetter(char32_t c) noexcept {
+    return isAsciiAlpha(c) || isDigit(c) || c == U'-';
+}
+constexpr bool isHandleChar(char32_t c) noexcept {
+    return isAsciiAlpha(c) || isDigit(c) || c == U'_' || c == U'.';
+}
 
 // Trailing punctuation ends a sentence, not an address.
 constexpr bool isTrailingPunct(char32_t c) noexcept {
@@ -98,8 +102,8 @@ void Scanner::findWebAddresses(std::vector<Candidate>& out) const {
     };
     std::size_t i = 0;
     while (i < m_n) {
-        const bool runStart = i == 0 || (!isDomainLetter(m_t[i - 1]) && m_t[i - 1] != U'.' && m_t[i - 1] != U'@' &&
-                                         !letterAt(i - 1));
+        const bool runStart =
+            i == 0 || (!isDomainLetter(m_t[i - 1]) && m_t[i - 1] != U'.' && m_t[i - 1] != U'@' && !letterAt(i - 1));
         if (!runStart || !(isAsciiAlpha(m_t[i]) || isDigit(m_t[i]))) {
             ++i;
             continue;

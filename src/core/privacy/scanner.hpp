@@ -27,18 +27,30 @@ struct Candidate {
 // words that do not overlap.
 inline constexpr int priorityOf(IdentifierKind kind) noexcept {
     switch (kind) {
-        case IdentifierKind::Email: return 0;
-        case IdentifierKind::Web: return 1;
-        case IdentifierKind::NhsNumber: return 2;
-        case IdentifierKind::HospitalNumber: return 3;  // labelled ("MRN", "HCPC"), so above an NI-shaped number
-        case IdentifierKind::Registration: return 4;
-        case IdentifierKind::NiNumber: return 5;
-        case IdentifierKind::Postcode: return 6;
-        case IdentifierKind::Vehicle: return 7;
-        case IdentifierKind::Date: return 8;
-        case IdentifierKind::Phone: return 9;
-        case IdentifierKind::Location: return 10;
-        case IdentifierKind::Name: return 11;
+        case IdentifierKind::Email:
+            return 0;
+        case IdentifierKind::Web:
+            return 1;
+        case IdentifierKind::NhsNumber:
+            return 2;
+        case IdentifierKind::HospitalNumber:
+            return 3;  // labelled ("MRN", "HCPC"), so above an NI-shaped number
+        case IdentifierKind::Registration:
+            return 4;
+        case IdentifierKind::NiNumber:
+            return 5;
+        case IdentifierKind::Postcode:
+            return 6;
+        case IdentifierKind::Vehicle:
+            return 7;
+        case IdentifierKind::Date:
+            return 8;
+        case IdentifierKind::Phone:
+            return 9;
+        case IdentifierKind::Location:
+            return 10;
+        case IdentifierKind::Name:
+            return 11;
     }
     return 12;
 }
@@ -88,6 +100,7 @@ public:
         findLowerCaseNames(out);
         return out;
     }
+
 private:
     const SecretU32String& m_t;
     std::size_t m_n;
@@ -144,9 +157,7 @@ private:
     [[nodiscard]] bool isAllCaps(std::size_t k) const;
 
     // Capitalised and written like a name ("Priya", "O'Neill", "McDonald"), not an acronym ("ICU").
-    [[nodiscard]] bool isTitleCase(std::size_t k) const {
-        return isCapitalised(k) && length(k) >= 2 && !isAllCaps(k);
-    }
+    [[nodiscard]] bool isTitleCase(std::size_t k) const { return isCapitalised(k) && length(k) >= 2 && !isAllCaps(k); }
 
     // Gazetteer flags for the characters [begin, end) of the view; `titleCase` rewrites "SMITH" or "smith" as
     // "Smith" first (and the letter after an apostrophe: "O'NEILL" -> "O'Neill").

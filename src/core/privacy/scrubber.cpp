@@ -16,18 +16,30 @@ namespace reflect::core {
 
 std::string_view placeholderFor(IdentifierKind kind) noexcept {
     switch (kind) {
-        case IdentifierKind::NhsNumber: return "[NHS_NUMBER]";
-        case IdentifierKind::NiNumber: return "[NI_NUMBER]";
-        case IdentifierKind::Postcode: return "[POSTCODE]";
-        case IdentifierKind::Phone: return "[PHONE]";
-        case IdentifierKind::Email: return "[EMAIL]";
-        case IdentifierKind::Date: return "[DATE]";
-        case IdentifierKind::Name: return "[NAME]";
-        case IdentifierKind::Location: return "[LOCATION]";
-        case IdentifierKind::HospitalNumber: return "[HOSPITAL_NUMBER]";
-        case IdentifierKind::Registration: return "[REGISTRATION]";
-        case IdentifierKind::Vehicle: return "[VEHICLE]";
-        case IdentifierKind::Web: return "[WEB]";
+        case IdentifierKind::NhsNumber:
+            return "[NHS_NUMBER]";
+        case IdentifierKind::NiNumber:
+            return "[NI_NUMBER]";
+        case IdentifierKind::Postcode:
+            return "[POSTCODE]";
+        case IdentifierKind::Phone:
+            return "[PHONE]";
+        case IdentifierKind::Email:
+            return "[EMAIL]";
+        case IdentifierKind::Date:
+            return "[DATE]";
+        case IdentifierKind::Name:
+            return "[NAME]";
+        case IdentifierKind::Location:
+            return "[LOCATION]";
+        case IdentifierKind::HospitalNumber:
+            return "[HOSPITAL_NUMBER]";
+        case IdentifierKind::Registration:
+            return "[REGISTRATION]";
+        case IdentifierKind::Vehicle:
+            return "[VEHICLE]";
+        case IdentifierKind::Web:
+            return "[WEB]";
     }
     return "[REDACTED]";
 }
@@ -69,8 +81,11 @@ Rendered render(std::string_view utf8, const std::vector<Finding>& findings) {
                         out.text.append("\xEF\xBF\xBD");  // U+FFFD, as appendSanitised writes it
                     }
                     break;
-                case ControlHandling::Space: out.text.push_back(' '); break;
-                case ControlHandling::Drop: break;
+                case ControlHandling::Space:
+                    out.text.push_back(' ');
+                    break;
+                case ControlHandling::Drop:
+                    break;
             }
             record(pos, next);
             pos = next;
@@ -151,8 +166,12 @@ ScrubResult scrubToFixedPoint(std::string_view utf8, std::span<const names::Entr
 
 }  // namespace
 
-std::vector<Finding> Scrubber::find(std::string_view utf8) const { return scrubToFixedPoint(utf8, m_names).findings; }
+std::vector<Finding> Scrubber::find(std::string_view utf8) const {
+    return scrubToFixedPoint(utf8, m_names).findings;
+}
 
-ScrubResult Scrubber::scrub(std::string_view utf8) const { return scrubToFixedPoint(utf8, m_names); }
+ScrubResult Scrubber::scrub(std::string_view utf8) const {
+    return scrubToFixedPoint(utf8, m_names);
+}
 
 }  // namespace reflect::core

@@ -121,10 +121,11 @@ struct Entry {
 ///   "bit.ly/x"), and handles ("@jess_rn"); not "e.g.", "a.m.", "@ 10", "1.5mg".
 ///
 /// When findings overlap, the more structured kind wins, in this order: email, web, NHS number, hospital number,
-/// registration, NI number, postcode, vehicle, date, phone, location, name; a name loses only its overlapping words ("Priya Ward 7" -> "[NAME] [LOCATION]").
-/// Placeholders are never matched again. After replacing, the scrubber searches its own output and folds anything
-/// new back in (mapped to the original bytes) until nothing more is found, at most a few rounds, so
-/// scrub(scrub(x).text).text == scrub(x).text even for run-together text where one identifier hides another.
+/// registration, NI number, postcode, vehicle, date, phone, location, name; a name loses only its overlapping words
+/// ("Priya Ward 7" -> "[NAME] [LOCATION]"). Placeholders are never matched again. After replacing, the scrubber
+/// searches its own output and folds anything new back in (mapped to the original bytes) until nothing more is found,
+/// at most a few rounds, so scrub(scrub(x).text).text == scrub(x).text even for run-together text where one identifier
+/// hides another.
 ///
 /// Known limits, left to the author preview and the facilitator: lower-case names that are everyday words;
 /// names in non-Latin scripts; ages ("a 93-year-old"); hospital and town names; a number after a location word

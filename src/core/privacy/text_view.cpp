@@ -18,14 +18,26 @@ bool appendFolded(SecretString& out, char32_t c) {
     }
     if (c >= 0xC0U && c <= 0xFFU) {
         switch (c) {
-            case 0xC6U: out += "AE"; return true;
-            case 0xDEU: out += "Th"; return true;
-            case 0xDFU: out += "ss"; return true;
-            case 0xE6U: out += "ae"; return true;
-            case 0xFEU: out += "th"; return true;
+            case 0xC6U:
+                out += "AE";
+                return true;
+            case 0xDEU:
+                out += "Th";
+                return true;
+            case 0xDFU:
+                out += "ss";
+                return true;
+            case 0xE6U:
+                out += "ae";
+                return true;
+            case 0xFEU:
+                out += "th";
+                return true;
             case 0xD7U:
-            case 0xF7U: return false;
-            default: break;
+            case 0xF7U:
+                return false;
+            default:
+                break;
         }
         constexpr std::string_view kLatin1 = "AAAAAA*CEEEEIIIIDNOOOOO*OUUUUY**aaaaaa*ceeeeiiiidnooooo*ouuuuy*y";
         out.push_back(kLatin1[c - 0xC0U]);
@@ -33,11 +45,20 @@ bool appendFolded(SecretString& out, char32_t c) {
     }
     if (c >= 0x0100U && c <= 0x017FU) {
         switch (c) {
-            case 0x0132U: out += "IJ"; return true;
-            case 0x0133U: out += "ij"; return true;
-            case 0x0152U: out += "OE"; return true;
-            case 0x0153U: out += "oe"; return true;
-            default: break;
+            case 0x0132U:
+                out += "IJ";
+                return true;
+            case 0x0133U:
+                out += "ij";
+                return true;
+            case 0x0152U:
+                out += "OE";
+                return true;
+            case 0x0153U:
+                out += "oe";
+                return true;
+            default:
+                break;
         }
         constexpr std::string_view kExtendedA =
             "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi**JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo**RrRrRrSsSsSsSsTtTtTt"

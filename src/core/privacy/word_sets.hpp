@@ -98,8 +98,7 @@ inline constexpr std::string_view kRoleTriggersText =
 inline constexpr WordSet<countWords(kRoleTriggersText)> kRoleTriggers{kRoleTriggersText};
 
 // Abbreviations that may carry a full stop before the name ("Dr. Okafor").
-inline constexpr std::string_view kAbbreviationsText =
-    "dr mr mrs ms mx prof rev revd fr sr sn cn";
+inline constexpr std::string_view kAbbreviationsText = "dr mr mrs ms mx prof rev revd fr sr sn cn";
 inline constexpr WordSet<countWords(kAbbreviationsText)> kAbbreviations{kAbbreviationsText};
 
 // Words after which a capitalised word is a place or an institution, not a person ("St Mary's", "Queen Elizabeth").
@@ -243,15 +242,15 @@ struct MonthName {
 };
 
 inline constexpr std::array<MonthName, 24> kMonths{{
-    {"january", false}, {"february", false}, {"march", false},    {"april", false},   {"may", false},
-    {"june", false},    {"july", false},     {"august", false},   {"september", false}, {"october", false},
-    {"november", false}, {"december", false}, {"jan", true},      {"feb", true},      {"mar", true},
-    {"apr", true},      {"jun", true},       {"jul", true},       {"aug", true},      {"sep", true},
-    {"sept", true},     {"oct", true},       {"nov", true},       {"dec", true},
+    {"january", false},  {"february", false}, {"march", false},  {"april", false},     {"may", false},
+    {"june", false},     {"july", false},     {"august", false}, {"september", false}, {"october", false},
+    {"november", false}, {"december", false}, {"jan", true},     {"feb", true},        {"mar", true},
+    {"apr", true},       {"jun", true},       {"jul", true},     {"aug", true},        {"sep", true},
+    {"sept", true},      {"oct", true},       {"nov", true},     {"dec", true},
 }};
 
-inline constexpr std::array<std::string_view, 17> kWeekdays{"monday", "tuesday", "wednesday", "thursday", "friday",
-                                                     "saturday", "sunday", "mon", "tue", "tues", "wed", "weds",
-                                                     "thu", "thur", "thurs", "fri", "sat"};
+inline constexpr std::array<std::string_view, 17> kWeekdays{
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues",   "wed",     "weds",      "thu",      "thur",   "thurs",    "fri",    "sat"};
 
 }  // namespace reflect::core::scan

@@ -18,7 +18,8 @@ std::vector<ChecklistRow> checklistByGroup(Database& db, const ReviewFilter& fil
         std::string(kFilterWhere) + " GROUP BY 1, 3, 4");
     bindFilter(st, filter);
     // Months are summed into the filter's periods here, by the same rule as every other panel.
-    std::map<std::tuple<std::string, std::int64_t, std::string, std::string>, ChecklistRow> rows;  // name, id, period, principle
+    std::map<std::tuple<std::string, std::int64_t, std::string, std::string>, ChecklistRow>
+        rows;  // name, id, period, principle
     while (st.step()) {
         const std::string period = periodOfMonth(filter.period, st.columnText(2));
         auto& row = rows[{st.columnText(1), st.columnInt(0), period, st.columnText(3)}];

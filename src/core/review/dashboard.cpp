@@ -14,20 +14,28 @@ namespace reflect::core {
 std::optional<std::string> defaultFromFor(PeriodKind period, WallMs now) {
     const std::string today = formatUtcDate(now);
     switch (period) {
-        case PeriodKind::Month: return addMonths(today.substr(0, 7), -11) + "-01";  // twelve whole months
-        case PeriodKind::Quarter: return fmt::format("{:04}-01-01", std::stoi(today.substr(0, 4)) - 1);
-        case PeriodKind::Year: return std::nullopt;
+        case PeriodKind::Month:
+            return addMonths(today.substr(0, 7), -11) + "-01";  // twelve whole months
+        case PeriodKind::Quarter:
+            return fmt::format("{:04}-01-01", std::stoi(today.substr(0, 4)) - 1);
+        case PeriodKind::Year:
+            return std::nullopt;
     }
     return std::nullopt;
 }
 
 namespace {
-std::string monthOfWall(WallMs wall) { return formatUtcDate(wall).substr(0, 7); }
+std::string monthOfWall(WallMs wall) {
+    return formatUtcDate(wall).substr(0, 7);
+}
 int monthsPer(PeriodKind period) {
     switch (period) {
-        case PeriodKind::Month: return 1;
-        case PeriodKind::Quarter: return 3;
-        case PeriodKind::Year: return 12;
+        case PeriodKind::Month:
+            return 1;
+        case PeriodKind::Quarter:
+            return 3;
+        case PeriodKind::Year:
+            return 12;
     }
     return 1;
 }
@@ -113,15 +121,18 @@ void Dashboard::reset(WallMs now) {
     m_view.filter.from = defaultFromFor(PeriodKind::Month, now);
     // Per format by default: a share of Rounds mixed with Team Time or peer groups answers no one's question.
     try {
-        auto st = m_db.prepare("SELECT format FROM sessions WHERE status = 'ended' GROUP BY 1 ORDER BY COUNT(*) DESC, 1 "
-                               "LIMIT 1");
+        auto st = m_db.prepare(
+            "SELECT format FROM sessions WHERE status = 'ended' GROUP BY 1 ORDER BY COUNT(*) DESC, 1 "
+            "LIMIT 1");
         if (st.step()) m_view.filter.format = st.columnText(0);
     } catch (const SqliteError& e) {
         m_view.error = e.what();
     }
 }
 
-void Dashboard::setPanel(DashboardPanel panel) { m_view.panel = panel; }
+void Dashboard::setPanel(DashboardPanel panel) {
+    m_view.panel = panel;
+}
 
 void Dashboard::setFilter(PeriodKind period, std::optional<std::int64_t> groupId, std::optional<std::string> format,
                           std::optional<MonthRange> custom) {
@@ -155,12 +166,14 @@ void Dashboard::refresh(AuditLog& audit) {
         v.groups = listGroups(m_db);
         v.formats.clear();
         for (const auto& g : v.groups)
-            if (std::find(v.formats.begin(), v.formats.end(), g.format) == v.formats.end()) v.formats.push_back(g.format);
+            if (std::find(v.formats.begin(), v.formats.end(), g.format) == v.formats.end())
+                v.formats.push_back(g.format);
         std::sort(v.formats.begin(), v.formats.end());
         switch (v.panel) {
-            case DashboardPanel::Sessions: v.sessions = sessionsOverTime(m_db, v.filter, m_settings); break;
-            case DashboardPanel::Themes:
-            {
+            case DashboardPanel::Sessions:
+                v.sessions = sessionsOverTime(m_db, v.filter, m_settings);
+                break;
+            case DashboardPanel::Themes: {
                 auto overview = themesOverview(m_db, m_codebook, v.filter, m_settings, 8);
                 v.themes = std::move(overview.table);
                 v.pairs = std::move(overview.pairs);
@@ -181,11 +194,21 @@ void Dashboard::refresh(AuditLog& audit) {
                     v.searched = true;
                 }
                 break;
-            case DashboardPanel::Actions: v.actions = actionsByGroup(m_db, v.filter, v.today); break;
-            case DashboardPanel::Evaluations: v.evaluations = evaluationsByStatement(m_db, v.filter, m_settings); break;
-            case DashboardPanel::Timing: v.timing = timingByStage(m_db, v.filter); break;
-            case DashboardPanel::Checklist: v.checklist = checklistByGroup(m_db, v.filter); break;
-            case DashboardPanel::Audit: v.audit = audit.recent(200); break;
+            case DashboardPanel::Actions:
+                v.actions = actionsByGroup(m_db, v.filter, v.today);
+                break;
+            case DashboardPanel::Evaluations:
+                v.evaluations = evaluationsByStatement(m_db, v.filter, m_settings);
+                break;
+            case DashboardPanel::Timing:
+                v.timing = timingByStage(m_db, v.filter);
+                break;
+            case DashboardPanel::Checklist:
+                v.checklist = checklistByGroup(m_db, v.filter);
+                break;
+            case DashboardPanel::Audit:
+                v.audit = audit.recent(200);
+                break;
         }
     } catch (const std::exception& e) {
         v.error = e.what();

@@ -71,109 +71,296 @@ struct Format {
 
 std::vector<Format> formats() {
     return {
-        {"round", "round", "Schwartz Round", "Trust-wide Schwartz Round", 1, 25, 80, 40, 70, true, 0, 0, false,
-         {{"welcome", "Welcome and ground rules", 4, 0.05}, {"panel-1", "Panellist 1: their story", 8, 0.2},
-          {"panel-2", "Panellist 2: their story", 8, 0.2}, {"panel-3", "Panellist 3: their story", 8, 0.25},
-          {"discussion", "Open discussion", 25, 0.1}, {"close", "Facilitator's close", 4, 0.3},
+        {"round",
+         "round",
+         "Schwartz Round",
+         "Trust-wide Schwartz Round",
+         1,
+         25,
+         80,
+         40,
+         70,
+         true,
+         0,
+         0,
+         false,
+         {{"welcome", "Welcome and ground rules", 4, 0.05},
+          {"panel-1", "Panellist 1: their story", 8, 0.2},
+          {"panel-2", "Panellist 2: their story", 8, 0.2},
+          {"panel-3", "Panellist 3: their story", 8, 0.25},
+          {"discussion", "Open discussion", 25, 0.1},
+          {"close", "Facilitator's close", 4, 0.3},
           {"evaluation", "Evaluation", 3, 0.0}}},
-        {"round", "round", "Schwartz Round", "Children's services Round", 1, 15, 45, 30, 60, true, 0, 0, false,
-         {{"welcome", "Welcome and ground rules", 4, 0.05}, {"panel-1", "Panellist 1: their story", 8, 0.2},
-          {"panel-2", "Panellist 2: their story", 8, 0.2}, {"discussion", "Open discussion", 30, 0.1},
-          {"close", "Facilitator's close", 4, 0.3}, {"evaluation", "Evaluation", 3, 0.0}}},
-        {"team-time", "team-time", "Team Time", "Emergency department Team Time", 2, 8, 25, 25, 45, true, 0, 2, false,
-         {{"welcome", "Welcome and ground rules", 3, 0.05}, {"story-1", "Storyteller 1: their story", 10, 0.3},
-          {"discussion", "Facilitated discussion", 30, 0.15}, {"close", "Close", 5, 0.2}}},
-        {"team-time", "team-time", "Team Time", "Intensive care Team Time", 2, 8, 20, 25, 45, true, 0, 2, false,
-         {{"welcome", "Welcome and ground rules", 3, 0.05}, {"story-1", "Storyteller 1: their story", 10, 0.3},
-          {"discussion", "Facilitated discussion", 30, 0.15}, {"close", "Close", 5, 0.2}}},
-        {"action-learning", "action-learning-set", "Action Learning Set (half day)", "Ward managers' action learning set",
-         1, 4, 7, 8, 16, false, 2, 4, false,
-         {{"check-in", "Check-in and last meeting's actions", 20, 0.25}, {"bids", "Bids for time", 10, 0.1},
-          {"presenter-1", "Presenter 1: the issue", 45, 0.15}, {"presenter-2", "Presenter 2: the issue", 45, 0.2},
-          {"break", "Break", 15, 0.0}, {"presenter-3", "Presenter 3: the issue", 45, 0.2},
-          {"review", "Process review", 15, -0.1}, {"close", "Close", 5, 0.0}}},
-        {"action-learning", "action-learning-set-90", "Action Learning Set (90 minutes)", "Newly qualified nurses' set",
-         1, 4, 7, 8, 16, false, 1, 3, false,
-         {{"check-in", "Check-in and last meeting's actions", 10, 0.3}, {"bids", "Bids for time", 5, 0.1},
-          {"presenter-1", "Presenter 1: the issue", 30, 0.15}, {"presenter-2", "Presenter 2: the issue", 30, 0.2},
-          {"review", "Process review", 10, -0.2}, {"close", "Close", 5, 0.0}}},
-        {"peer-support", "peer-support-group", "Peer support group", "Maternity peer support", 2, 5, 14, 15, 35, true,
-         0, 1, true,
-         {{"check-in", "Check-in", 10, 0.2}, {"agreements", "Our agreements", 5, 0.0}, {"sharing", "Sharing", 30, 0.15},
-          {"support", "Mutual support", 20, 0.1}, {"take-away", "What I take away", 10, 0.0},
+        {"round",
+         "round",
+         "Schwartz Round",
+         "Children's services Round",
+         1,
+         15,
+         45,
+         30,
+         60,
+         true,
+         0,
+         0,
+         false,
+         {{"welcome", "Welcome and ground rules", 4, 0.05},
+          {"panel-1", "Panellist 1: their story", 8, 0.2},
+          {"panel-2", "Panellist 2: their story", 8, 0.2},
+          {"discussion", "Open discussion", 30, 0.1},
+          {"close", "Facilitator's close", 4, 0.3},
+          {"evaluation", "Evaluation", 3, 0.0}}},
+        {"team-time",
+         "team-time",
+         "Team Time",
+         "Emergency department Team Time",
+         2,
+         8,
+         25,
+         25,
+         45,
+         true,
+         0,
+         2,
+         false,
+         {{"welcome", "Welcome and ground rules", 3, 0.05},
+          {"story-1", "Storyteller 1: their story", 10, 0.3},
+          {"discussion", "Facilitated discussion", 30, 0.15},
+          {"close", "Close", 5, 0.2}}},
+        {"team-time",
+         "team-time",
+         "Team Time",
+         "Intensive care Team Time",
+         2,
+         8,
+         20,
+         25,
+         45,
+         true,
+         0,
+         2,
+         false,
+         {{"welcome", "Welcome and ground rules", 3, 0.05},
+          {"story-1", "Storyteller 1: their story", 10, 0.3},
+          {"discussion", "Facilitated discussion", 30, 0.15},
+          {"close", "Close", 5, 0.2}}},
+        {"action-learning",
+         "action-learning-set",
+         "Action Learning Set (half day)",
+         "Ward managers' action learning set",
+         1,
+         4,
+         7,
+         8,
+         16,
+         false,
+         2,
+         4,
+         false,
+         {{"check-in", "Check-in and last meeting's actions", 20, 0.25},
+          {"bids", "Bids for time", 10, 0.1},
+          {"presenter-1", "Presenter 1: the issue", 45, 0.15},
+          {"presenter-2", "Presenter 2: the issue", 45, 0.2},
+          {"break", "Break", 15, 0.0},
+          {"presenter-3", "Presenter 3: the issue", 45, 0.2},
+          {"review", "Process review", 15, -0.1},
+          {"close", "Close", 5, 0.0}}},
+        {"action-learning",
+         "action-learning-set-90",
+         "Action Learning Set (90 minutes)",
+         "Newly qualified nurses' set",
+         1,
+         4,
+         7,
+         8,
+         16,
+         false,
+         1,
+         3,
+         false,
+         {{"check-in", "Check-in and last meeting's actions", 10, 0.3},
+          {"bids", "Bids for time", 5, 0.1},
+          {"presenter-1", "Presenter 1: the issue", 30, 0.15},
+          {"presenter-2", "Presenter 2: the issue", 30, 0.2},
+          {"review", "Process review", 10, -0.2},
+          {"close", "Close", 5, 0.0}}},
+        {"peer-support",
+         "peer-support-group",
+         "Peer support group",
+         "Maternity peer support",
+         2,
+         5,
+         14,
+         15,
+         35,
+         true,
+         0,
+         1,
+         true,
+         {{"check-in", "Check-in", 10, 0.2},
+          {"agreements", "Our agreements", 5, 0.0},
+          {"sharing", "Sharing", 30, 0.15},
+          {"support", "Mutual support", 20, 0.1},
+          {"take-away", "What I take away", 10, 0.0},
           {"close", "Close and support", 5, 0.0}}},
-        {"peer-support", "peer-support-group", "Peer support group", "Mental health peer support", 2, 5, 12, 15, 35,
-         true, 0, 1, true,
-         {{"check-in", "Check-in", 10, 0.2}, {"agreements", "Our agreements", 5, 0.0}, {"sharing", "Sharing", 30, 0.15},
-          {"support", "Mutual support", 20, 0.1}, {"take-away", "What I take away", 10, 0.0},
+        {"peer-support",
+         "peer-support-group",
+         "Peer support group",
+         "Mental health peer support",
+         2,
+         5,
+         12,
+         15,
+         35,
+         true,
+         0,
+         1,
+         true,
+         {{"check-in", "Check-in", 10, 0.2},
+          {"agreements", "Our agreements", 5, 0.0},
+          {"sharing", "Sharing", 30, 0.15},
+          {"support", "Mutual support", 20, 0.1},
+          {"take-away", "What I take away", 10, 0.0},
           {"close", "Close and support", 5, 0.0}}},
-        {"supervision", "group-reflective-supervision", "Group reflective supervision", "Therapies reflective supervision",
-         1, 4, 9, 10, 20, false, 0, 1, false,
-         {{"check-in", "Check-in", 10, 0.2}, {"agreements", "Our agreements", 5, 0.0},
-          {"case", "A case or experience", 20, 0.2}, {"reflection", "Reflection in the group", 25, 0.1},
-          {"learning", "Learning and what I take away", 10, 0.0}, {"close", "Close", 5, 0.0}}},
+        {"supervision",
+         "group-reflective-supervision",
+         "Group reflective supervision",
+         "Therapies reflective supervision",
+         1,
+         4,
+         9,
+         10,
+         20,
+         false,
+         0,
+         1,
+         false,
+         {{"check-in", "Check-in", 10, 0.2},
+          {"agreements", "Our agreements", 5, 0.0},
+          {"case", "A case or experience", 20, 0.2},
+          {"reflection", "Reflection in the group", 25, 0.1},
+          {"learning", "Learning and what I take away", 10, 0.0},
+          {"close", "Close", 5, 0.0}}},
     };
 }
 
-const std::array<const char*, 8> kSites = {"",          "Riverside ", "Hillcrest ", "Northgate ",
+const std::array<const char*, 8> kSites = {"",           "Riverside ", "Hillcrest ", "Northgate ",
                                            "Southmead ", "Eastfield ", "Westbrook ", "Community "};
 
-const std::array<const char*, 14> kOpeners = {
-    "I keep coming back to ", "What stayed with me was ", "It struck me how much ", "I was surprised by ",
-    "Hearing the stories reminded me of ", "For me it was ", "I did not expect ", "Honestly, ",
-    "Something I rarely say out loud: ", "Listening today I thought about ", "It felt important that ",
-    "I recognised ", "It is hard to talk about ", "I am grateful for "};
+const std::array<const char*, 14> kOpeners = {"I keep coming back to ",
+                                              "What stayed with me was ",
+                                              "It struck me how much ",
+                                              "I was surprised by ",
+                                              "Hearing the stories reminded me of ",
+                                              "For me it was ",
+                                              "I did not expect ",
+                                              "Honestly, ",
+                                              "Something I rarely say out loud: ",
+                                              "Listening today I thought about ",
+                                              "It felt important that ",
+                                              "I recognised ",
+                                              "It is hard to talk about ",
+                                              "I am grateful for "};
 
 /// A few plain phrases per codebook tag; contributions are built from them, already free of identifiers.
 std::vector<std::string_view> phrasesFor(std::string_view tag) {
-    if (tag == "moral-distress") return {"knowing what the patient needed and not being able to give it", "the gap between the care we want to give and the care we can give", "being asked to discharge someone I felt was not ready"};
-    if (tag == "grief-and-loss") return {"the patient who died on the night shift", "how a death on the ward stays with the whole team", "carrying grief home after a long week"};
-    if (tag == "compassion") return {"how gentle the team was with a frightened family", "the care people showed when it mattered", "wanting to ease someone's pain even for a moment"};
-    if (tag == "teamwork") return {"how the team pulled together on a very hard day", "the porter, the nurse and the doctor all helping each other", "feeling that we carry things together"};
-    if (tag == "feeling-unsupported") return {"being left on my own with a very sick patient", "nobody asking how we were afterwards", "feeling that no one noticed what we went through"};
-    if (tag == "pride") return {"feeling proud of what we managed together", "a good day when everything worked", "remembering why I came into this work"};
-    if (tag == "boundaries") return {"how close is too close with a long-stay patient", "taking worries home every night", "finding it hard to say no"};
-    if (tag == "hope") return {"a patient walking out of the unit after months", "seeing a way forward at last", "small signs that things are getting better"};
-    if (tag == "guilt") return {"wondering if I could have done more", "replaying the shift in my head", "feeling I let the family down"};
-    if (tag == "powerlessness") return {"watching things unfold and not being able to change them", "waiting for a bed that never came", "decisions made far away from the ward"};
-    if (tag == "kindness") return {"a cup of tea someone made without being asked", "a thank-you card that meant a lot", "a colleague covering so I could take a break"};
-    if (tag == "being-human-too") return {"having my own worries at home while working", "crying in the car park and then going back in", "remembering that we are people too"};
-    if (tag == "difficult-conversations") return {"breaking bad news to a family", "telling a colleague something they did not want to hear", "a conversation about stopping treatment"};
-    if (tag == "when-things-go-wrong") return {"a near miss that still worries me", "the investigation after an incident", "living with a mistake afterwards"};
-    if (tag == "exhaustion-and-workload") return {"too many patients and too few staff", "working through breaks again", "the tiredness that builds up over weeks"};
-    if (tag == "connection-with-patients") return {"a patient who taught me something about myself", "really listening to someone's story", "seeing the person and not only the illness"};
-    if (tag == "conflict-and-difference") return {"a disagreement between teams about a plan", "different views on what was right", "tension in handovers"};
-    if (tag == "learning-and-growth") return {"how much I have learned this year", "trying a new way of doing things", "learning from each other's stories"};
-    if (tag == "recognition") return {"nobody seeing the work behind the scenes", "being thanked by a manager for once", "wanting our effort to be noticed"};
-    if (tag == "fear") return {"being afraid of getting it wrong", "feeling unsafe on a busy night", "worry about what might happen next"};
-    if (tag == "waiting-and-delay") return {"patients waiting for hours in the corridor", "delays that nobody could explain", "waiting for results while the family waited too"};
-    if (tag == "looking-after-ourselves") return {"finding time to rest between shifts", "what helps me switch off", "asking for help before it gets too much"};
+    if (tag == "moral-distress")
+        return {"knowing what the patient needed and not being able to give it",
+                "the gap between the care we want to give and the care we can give",
+                "being asked to discharge someone I felt was not ready"};
+    if (tag == "grief-and-loss")
+        return {"the patient who died on the night shift", "how a death on the ward stays with the whole team",
+                "carrying grief home after a long week"};
+    if (tag == "compassion")
+        return {"how gentle the team was with a frightened family", "the care people showed when it mattered",
+                "wanting to ease someone's pain even for a moment"};
+    if (tag == "teamwork")
+        return {"how the team pulled together on a very hard day",
+                "the porter, the nurse and the doctor all helping each other", "feeling that we carry things together"};
+    if (tag == "feeling-unsupported")
+        return {"being left on my own with a very sick patient", "nobody asking how we were afterwards",
+                "feeling that no one noticed what we went through"};
+    if (tag == "pride")
+        return {"feeling proud of what we managed together", "a good day when everything worked",
+                "remembering why I came into this work"};
+    if (tag == "boundaries")
+        return {"how close is too close with a long-stay patient", "taking worries home every night",
+                "finding it hard to say no"};
+    if (tag == "hope")
+        return {"a patient walking out of the unit after months", "seeing a way forward at last",
+                "small signs that things are getting better"};
+    if (tag == "guilt")
+        return {"wondering if I could have done more", "replaying the shift in my head",
+                "feeling I let the family down"};
+    if (tag == "powerlessness")
+        return {"watching things unfold and not being able to change them", "waiting for a bed that never came",
+                "decisions made far away from the ward"};
+    if (tag == "kindness")
+        return {"a cup of tea someone made without being asked", "a thank-you card that meant a lot",
+                "a colleague covering so I could take a break"};
+    if (tag == "being-human-too")
+        return {"having my own worries at home while working", "crying in the car park and then going back in",
+                "remembering that we are people too"};
+    if (tag == "difficult-conversations")
+        return {"breaking bad news to a family", "telling a colleague something they did not want to hear",
+                "a conversation about stopping treatment"};
+    if (tag == "when-things-go-wrong")
+        return {"a near miss that still worries me", "the investigation after an incident",
+                "living with a mistake afterwards"};
+    if (tag == "exhaustion-and-workload")
+        return {"too many patients and too few staff", "working through breaks again",
+                "the tiredness that builds up over weeks"};
+    if (tag == "connection-with-patients")
+        return {"a patient who taught me something about myself", "really listening to someone's story",
+                "seeing the person and not only the illness"};
+    if (tag == "conflict-and-difference")
+        return {"a disagreement between teams about a plan", "different views on what was right",
+                "tension in handovers"};
+    if (tag == "learning-and-growth")
+        return {"how much I have learned this year", "trying a new way of doing things",
+                "learning from each other's stories"};
+    if (tag == "recognition")
+        return {"nobody seeing the work behind the scenes", "being thanked by a manager for once",
+                "wanting our effort to be noticed"};
+    if (tag == "fear")
+        return {"being afraid of getting it wrong", "feeling unsafe on a busy night",
+                "worry about what might happen next"};
+    if (tag == "waiting-and-delay")
+        return {"patients waiting for hours in the corridor", "delays that nobody could explain",
+                "waiting for results while the family waited too"};
+    if (tag == "looking-after-ourselves")
+        return {"finding time to rest between shifts", "what helps me switch off",
+                "asking for help before it gets too much"};
     return {"what we talked about today", "how it felt to hear it", "something that stayed with me"};
 }
 
-const std::array<const char*, 6> kThemeShapes = {"{}", "{} on the ward", "Living with {}", "{} after hard shifts",
-                                                 "Talking about {}", "{} in the team"};
+const std::array<const char*, 6> kThemeShapes = {
+    "{}", "{} on the ward", "Living with {}", "{} after hard shifts", "Talking about {}", "{} in the team"};
 
 const std::array<const char*, 7> kStatementsFallback = {
-    "I found the session useful.", "I felt safe to share.", "I will use something from today.",
-    "I understand colleagues better.", "The session ran at a good pace.", "I felt listened to.",
+    "I found the session useful.",         "I felt safe to share.",           "I will use something from today.",
+    "I understand colleagues better.",     "The session ran at a good pace.", "I felt listened to.",
     "I would recommend it to a colleague."};
 
-const std::array<const char*, 6> kComments = {
-    "Thank you for making the space.", "More time for discussion please.", "The stories were very moving.",
-    "A good reminder that we are not alone.", "Could it be at a time night staff can come?",
-    "Helpful and well run."};
+const std::array<const char*, 6> kComments = {"Thank you for making the space.",
+                                              "More time for discussion please.",
+                                              "The stories were very moving.",
+                                              "A good reminder that we are not alone.",
+                                              "Could it be at a time night staff can come?",
+                                              "Helpful and well run."};
 
-const std::array<const char*, 6> kActionTexts = {
-    "Ask the rota lead about protected breaks", "Try a ten-minute huddle after hard shifts",
-    "Share the bereavement support leaflet with the team", "Raise delays in discharge at the next governance meeting",
-    "Set up a buddy system for new starters", "Agree a way to hand over worries at the end of a shift"};
+const std::array<const char*, 6> kActionTexts = {"Ask the rota lead about protected breaks",
+                                                 "Try a ten-minute huddle after hard shifts",
+                                                 "Share the bereavement support leaflet with the team",
+                                                 "Raise delays in discharge at the next governance meeting",
+                                                 "Set up a buddy system for new starters",
+                                                 "Agree a way to hand over worries at the end of a shift"};
 
 const std::array<const char*, 4> kOutcomes = {"Done and working well.", "Done; the team found it helpful.",
                                               "Tried it; we changed the approach.", "Completed after two reminders."};
 
-const std::array<const char*, 7> kPrinciples = {"mutuality",       "reciprocal", "recovery-focused", "strengths-based",
-                                                "inclusive", "progressive", "safe"};
+const std::array<const char*, 7> kPrinciples = {
+    "mutuality", "reciprocal", "recovery-focused", "strengths-based", "inclusive", "progressive", "safe"};
 
 std::string isoDay(std::int64_t wallMs) {
     const auto days = wallMs / kDayMs;
@@ -192,8 +379,8 @@ std::string isoDay(std::int64_t wallMs) {
 }
 
 struct Statements {
-    Statement group, session, stage, contribution, theme, themeTag, card, evaluation, answer, action, history, checklist,
-        rating, staffGroup;
+    Statement group, session, stage, contribution, theme, themeTag, card, evaluation, answer, action, history,
+        checklist, rating, staffGroup;
 };
 
 }  // namespace
@@ -226,9 +413,10 @@ Result<DemoSummary> generateDemoData(Database& db, const Codebook& codebook, con
     DemoSummary summary;
     Statements st{
         db.prepare("INSERT INTO groups(name, format, expected_size, created_at) VALUES(?,?,?,?)"),
-        db.prepare("INSERT INTO sessions(group_id, template_id, template_name, format, title, plan, status, started_at, "
-                   "ended_at, attendance, contributions_state, safeguarding_alerts) "
-                   "VALUES(?,?,?,?,'',?,'ended',?,?,?,'revealed',?)"),
+        db.prepare(
+            "INSERT INTO sessions(group_id, template_id, template_name, format, title, plan, status, started_at, "
+            "ended_at, attendance, contributions_state, safeguarding_alerts) "
+            "VALUES(?,?,?,?,'',?,'ended',?,?,?,'revealed',?)"),
         db.prepare("INSERT INTO session_stages(session_id, idx, key, name, planned_ms, actual_ms) VALUES(?,?,?,?,?,?)"),
         db.prepare("INSERT INTO contributions(id, session_id, stage_index, text, hidden) VALUES(?,?,?,?,?)"),
         db.prepare("INSERT INTO themes(id, session_id, name, votes, position) VALUES(?,?,?,?,?)"),
@@ -236,9 +424,11 @@ Result<DemoSummary> generateDemoData(Database& db, const Codebook& codebook, con
         db.prepare("INSERT INTO theme_cards(contribution_id, theme_id) VALUES(?,?)"),
         db.prepare("INSERT INTO evaluations(id, session_id, overall, comment, come_again) VALUES(?,?,?,?,?)"),
         db.prepare("INSERT INTO evaluation_answers(evaluation_id, statement_index, statement, answer) VALUES(?,?,?,?)"),
-        db.prepare("INSERT INTO actions(group_id, session_id, text, owner_label, due_date, status, outcome, created_at, "
-                   "updated_at) VALUES(?,?,?,?,?,?,?,?,?)"),
-        db.prepare("INSERT INTO action_history(action_id, seq, session_id, status, outcome, note, at) VALUES(?,?,?,?,?,'',?)"),
+        db.prepare(
+            "INSERT INTO actions(group_id, session_id, text, owner_label, due_date, status, outcome, created_at, "
+            "updated_at) VALUES(?,?,?,?,?,?,?,?,?)"),
+        db.prepare(
+            "INSERT INTO action_history(action_id, seq, session_id, status, outcome, note, at) VALUES(?,?,?,?,?,'',?)"),
         db.prepare("INSERT INTO checklists(group_id, session_id, taken_at) VALUES(?,?,?)"),
         db.prepare("INSERT INTO checklist_ratings(checklist_id, principle, rating) VALUES(?,?,?)"),
         db.prepare("INSERT INTO evaluation_staff_groups(session_id, staff_group, n) VALUES(?,?,1) "
@@ -288,7 +478,8 @@ Result<DemoSummary> generateDemoData(Database& db, const Codebook& codebook, con
                 const auto day = static_cast<std::int64_t>(progress * spanDays) + rng.between(-2, 2);
                 const std::int64_t started = startMs + day * kDayMs + (12 * 60 + 30) * kMinuteMs;
                 // Every year or so one of the group's recurring concerns gives way to another.
-                if (rng.chance(std::min(0.5, 20.0 / std::max(1, g.sessions)))) g.favourites[rng.next() % 4] = rng.pick(tagKeys);
+                if (rng.chance(std::min(0.5, 20.0 / std::max(1, g.sessions))))
+                    g.favourites[rng.next() % 4] = rng.pick(tagKeys);
 
                 const int attendance = rng.between(f.attendanceLo, f.attendanceHi);
                 std::int64_t totalActual = 0;
@@ -323,17 +514,23 @@ Result<DemoSummary> generateDemoData(Database& db, const Codebook& codebook, con
                     const std::string tag = rng.chance(0.7) ? g.favourites[rng.next() % 4] : rng.pick(tagKeys);
                     const std::int64_t themeId = rng.key();
                     std::string label = codebook.nameOf(tag);
-                    const std::string shaped = fmt::format(fmt::runtime(kThemeShapes[rng.next() % kThemeShapes.size()]),
-                                                           t == 0 ? label : [&] {
-                                                               std::string lower = label;
-                                                               if (!lower.empty() && lower[0] >= 'A' && lower[0] <= 'Z')
-                                                                   lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
-                                                               return lower;
-                                                           }());
+                    const std::string shaped = fmt::format(
+                        fmt::runtime(kThemeShapes[rng.next() % kThemeShapes.size()]), t == 0 ? label : [&] {
+                            std::string lower = label;
+                            if (!lower.empty() && lower[0] >= 'A' && lower[0] <= 'Z')
+                                lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+                            return lower;
+                        }());
                     std::string name = shaped;
-                    if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+                    if (!name.empty() && name[0] >= 'a' && name[0] <= 'z')
+                        name[0] = static_cast<char>(name[0] - 'a' + 'A');
                     st.theme.reset();
-                    st.theme.bind(1, themeId).bind(2, sessionId).bind(3, name).bind(4, rng.between(0, attendance / 2)).bind(5, t).run();
+                    st.theme.bind(1, themeId)
+                        .bind(2, sessionId)
+                        .bind(3, name)
+                        .bind(4, rng.between(0, attendance / 2))
+                        .bind(5, t)
+                        .run();
                     st.themeTag.reset();
                     st.themeTag.bind(1, themeId).bind(2, tag).run();
                     if (rng.chance(0.35)) {
@@ -378,7 +575,8 @@ Result<DemoSummary> generateDemoData(Database& db, const Codebook& codebook, con
                             const double v = 2.6 + lift + rng.unit() * 2.4;
                             return std::clamp(static_cast<int>(v), 1, 5);
                         };
-                        static constexpr std::array<const char*, 4> staffGroups = {"clinical", "non-clinical", "student", "other"};
+                        static constexpr std::array<const char*, 4> staffGroups = {"clinical", "non-clinical",
+                                                                                   "student", "other"};
                         st.evaluation.reset();
                         st.evaluation.bind(1, id).bind(2, sessionId).bind(3, rate());
                         if (rng.chance(0.8)) {
@@ -390,7 +588,11 @@ Result<DemoSummary> generateDemoData(Database& db, const Codebook& codebook, con
                         const std::size_t asked = std::min<std::size_t>(statements.size(), 8);
                         for (std::size_t q = 0; q < asked; ++q) {
                             st.answer.reset();
-                            st.answer.bind(1, id).bind(2, static_cast<int>(q)).bind(3, statements[q]).bind(4, rate()).run();
+                            st.answer.bind(1, id)
+                                .bind(2, static_cast<int>(q))
+                                .bind(3, statements[q])
+                                .bind(4, rate())
+                                .run();
                         }
                         ++summary.evaluations;
                     }
@@ -402,22 +604,38 @@ Result<DemoSummary> generateDemoData(Database& db, const Codebook& codebook, con
                 for (int a = 0; a < actionCount; ++a) {
                     std::string status = "open";
                     const double r = rng.unit();
-                    if (ageDays > 120) status = r < 0.72 ? "done" : r < 0.87 ? "dropped" : r < 0.95 ? "open" : "in_progress";
-                    else if (ageDays > 30) status = r < 0.4 ? "done" : r < 0.5 ? "dropped" : r < 0.75 ? "in_progress" : "open";
-                    else status = r < 0.1 ? "done" : r < 0.45 ? "in_progress" : "open";
+                    if (ageDays > 120)
+                        status = r < 0.72 ? "done" : r < 0.87 ? "dropped" : r < 0.95 ? "open" : "in_progress";
+                    else if (ageDays > 30)
+                        status = r < 0.4 ? "done" : r < 0.5 ? "dropped" : r < 0.75 ? "in_progress" : "open";
+                    else
+                        status = r < 0.1 ? "done" : r < 0.45 ? "in_progress" : "open";
                     const std::int64_t due = started + 28 * kDayMs;
                     const std::string outcome = status == "done" ? kOutcomes[rng.next() % kOutcomes.size()] : "";
-                    const std::int64_t updated = status == "open" ? started : std::min(options.endWallMs, started + rng.between(7, 60) * kDayMs);
+                    const std::int64_t updated =
+                        status == "open" ? started : std::min(options.endWallMs, started + rng.between(7, 60) * kDayMs);
                     st.action.reset();
                     st.action.bind(1, g.id).bind(2, sessionId).bind(3, kActionTexts[rng.next() % kActionTexts.size()]);
                     st.action.bind(4, fmt::format("Set member {}", a + 1)).bind(5, isoDay(due)).bind(6, status);
                     st.action.bind(7, outcome).bind(8, started).bind(9, updated).run();
                     const std::int64_t actionId = db.lastInsertRowId();
                     st.history.reset();
-                    st.history.bind(1, actionId).bind(2, 1).bind(3, sessionId).bind(4, "open").bind(5, "").bind(6, started).run();
+                    st.history.bind(1, actionId)
+                        .bind(2, 1)
+                        .bind(3, sessionId)
+                        .bind(4, "open")
+                        .bind(5, "")
+                        .bind(6, started)
+                        .run();
                     if (status != "open") {
                         st.history.reset();
-                        st.history.bind(1, actionId).bind(2, 2).bind(3, sessionId).bind(4, status).bind(5, outcome).bind(6, updated).run();
+                        st.history.bind(1, actionId)
+                            .bind(2, 2)
+                            .bind(3, sessionId)
+                            .bind(4, status)
+                            .bind(5, outcome)
+                            .bind(6, updated)
+                            .run();
                     }
                     ++summary.actions;
                 }
@@ -429,7 +647,10 @@ Result<DemoSummary> generateDemoData(Database& db, const Codebook& codebook, con
                     const std::int64_t checklistId = db.lastInsertRowId();
                     for (const char* principle : kPrinciples) {
                         const double r = rng.unit() + 0.5 * progress;
-                        const char* rating = r > 0.9 ? "met" : r > 0.5 ? "partly" : r > 0.1 ? "not_yet" : "not_applicable";
+                        const char* rating = r > 0.9   ? "met"
+                                             : r > 0.5 ? "partly"
+                                             : r > 0.1 ? "not_yet"
+                                                       : "not_applicable";
                         st.rating.reset();
                         st.rating.bind(1, checklistId).bind(2, principle).bind(3, rating).run();
                     }

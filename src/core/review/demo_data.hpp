@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/result.hpp"
 #include "core/contribute/codebook.hpp"
+#include "core/result.hpp"
 #include "core/storage/database.hpp"
 
 namespace reflect::core {

@@ -16,7 +16,9 @@ ExportValue cellValue(const Cell& cell) {
     return cell.value;
 }
 
-double round1(double v) { return std::round(v * 10.0) / 10.0; }
+double round1(double v) {
+    return std::round(v * 10.0) / 10.0;
+}
 
 std::string joined(const std::vector<std::string>& parts, std::string_view sep) {
     std::string out;
@@ -35,8 +37,8 @@ Result<ExportTable> buildExport(Database& db, const Codebook& codebook, const Ex
     table.what = request.what;
     const auto& filter = request.filter;
     if (request.what == "sessions") {
-        table.columns = {"date", "group", "format", "template", "attendance", "themes", "planned_minutes",
-                         "actual_minutes"};
+        table.columns = {"date",       "group",  "format",          "template",
+                         "attendance", "themes", "planned_minutes", "actual_minutes"};
         for (const auto& s : sessionList(db, filter))
             table.rows.push_back({s.date, s.group, s.format, s.templateName, cellValue(s.attendance), s.themes,
                                   round1(s.plannedMinutes), round1(s.actualMinutes)});
@@ -87,8 +89,10 @@ Result<ExportTable> buildExport(Database& db, const Codebook& codebook, const Ex
             std::vector<ExportValue> row = {r.period, static_cast<std::int64_t>(r.statementIndex), r.statement,
                                             cellValue(r.answers)};
             for (const auto& cell : r.distribution) row.push_back(cellValue(cell));
-            if (r.mean) row.emplace_back(std::round(*r.mean * 100.0) / 100.0);
-            else row.emplace_back(SuppressedValue{});
+            if (r.mean)
+                row.emplace_back(std::round(*r.mean * 100.0) / 100.0);
+            else
+                row.emplace_back(SuppressedValue{});
             table.rows.push_back(std::move(row));
         }
     } else {
@@ -99,7 +103,8 @@ Result<ExportTable> buildExport(Database& db, const Codebook& codebook, const Ex
 
 std::string csvField(std::string_view text) {
     std::string value(text);
-    if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' || value[0] == '\t'))
+    if (!value.empty() &&
+        (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' || value[0] == '\t'))
         value.insert(value.begin(), '\'');
     const bool quote = value.find_first_of(",\"\r\n") != std::string::npos;
     if (!quote) return value;
@@ -164,7 +169,8 @@ std::string toJson(const ExportTable& table, const ExportRequest& request, const
     auto rows = nlohmann::json::array();
     for (const auto& row : table.rows) {
         nlohmann::json object = nlohmann::json::object();
-        for (std::size_t i = 0; i < row.size() && i < table.columns.size(); ++i) object[table.columns[i]] = jsonValue(row[i]);
+        for (std::size_t i = 0; i < row.size() && i < table.columns.size(); ++i)
+            object[table.columns[i]] = jsonValue(row[i]);
         rows.push_back(std::move(object));
     }
     doc["rows"] = std::move(rows);
@@ -176,12 +182,23 @@ std::string htmlEscape(std::string_view text) {
     out.reserve(text.size());
     for (const char ch : text) {
         switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += ch;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += ch;
         }
     }
     return out;
@@ -198,22 +215,22 @@ std::string svgBars(const std::vector<std::string>& labels, const std::vector<Ce
         if (!v.suppressed) maxValue = std::max(maxValue, v.value);
     const double plotW = width - left - 8, plotH = height - bottom - top;
     const double slot = labels.empty() ? plotW : plotW / static_cast<double>(labels.size());
-    std::string svg = fmt::format(
-        R"(<svg width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)",
-        width, height, htmlEscape(yLabel));
+    std::string svg = fmt::format(R"(<svg width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)",
+                                  width, height, htmlEscape(yLabel));
     svg += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="axis"/>)", left, top, top + plotH);
     svg += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" class="axis"/>)", left, top + plotH, left + plotW);
     svg += fmt::format(R"(<text x="4" y="{}" class="lab">{}</text>)", top + 10, maxValue);
     svg += fmt::format(R"(<text x="4" y="{}" class="lab">0</text>)", top + plotH);
-    svg += fmt::format(R"(<text x="{}" y="{}" class="lab" text-anchor="middle">{}</text>)", left + plotW / 2, height - 4,
-                       htmlEscape(xLabel));
+    svg += fmt::format(R"(<text x="{}" y="{}" class="lab" text-anchor="middle">{}</text>)", left + plotW / 2,
+                       height - 4, htmlEscape(xLabel));
     svg += fmt::format(R"(<text x="{}" y="{}" class="lab">{}</text>)", left + 4, top + 10, htmlEscape(yLabel));
     const std::size_t labelEvery = std::max<std::size_t>(1, labels.size() / 8);
     for (std::size_t i = 0; i < labels.size() && i < values.size(); ++i) {
         const double x = left + slot * static_cast<double>(i) + slot * 0.15;
         const double w = std::max(1.0, slot * 0.7);
         if (values[i].suppressed) {
-            svg += fmt::format(R"(<text x="{}" y="{}" class="lab" text-anchor="middle">*</text>)", x + w / 2, top + plotH - 4);
+            svg += fmt::format(R"(<text x="{}" y="{}" class="lab" text-anchor="middle">*</text>)", x + w / 2,
+                               top + plotH - 4);
         } else {
             const double h = plotH * static_cast<double>(values[i].value) / static_cast<double>(maxValue);
             svg += fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" class="bar"/>)", x,
@@ -234,8 +251,7 @@ std::string svgSparkline(const std::vector<Cell>& values) {
     for (const auto& v : values)
         if (!v.suppressed) maxValue = std::max(maxValue, v.value);
     std::string svg = fmt::format(
-        R"(<svg width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="trend">)",
-        width, height);
+        R"(<svg width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="trend">)", width, height);
     std::string points;
     const double step = values.size() > 1 ? (width - 4) / static_cast<double>(values.size() - 1) : 0;
     const auto flush = [&] {
@@ -248,7 +264,8 @@ std::string svgSparkline(const std::vector<Cell>& values) {
             continue;
         }
         const double x = 2 + step * static_cast<double>(i);
-        const double y = height - 2 - (height - 4) * static_cast<double>(values[i].value) / static_cast<double>(maxValue);
+        const double y =
+            height - 2 - (height - 4) * static_cast<double>(values[i].value) / static_cast<double>(maxValue);
         points += fmt::format("{}{:.1f},{:.1f}", points.empty() ? "" : " ", x, y);
     }
     flush();
@@ -260,7 +277,8 @@ std::string svgSparkline(const std::vector<Cell>& values) {
 std::vector<Cell> shareOfSessions(const TagRow& row, const TagTable& tags) {
     std::vector<Cell> out;
     for (std::size_t i = 0; i < row.sessionsPerPeriod.size() && i < tags.periodSessions.size(); ++i)
-        out.push_back(Cell{tags.periodSessions[i] > 0 ? row.sessionsPerPeriod[i] * 100 / tags.periodSessions[i] : 0, false});
+        out.push_back(
+            Cell{tags.periodSessions[i] > 0 ? row.sessionsPerPeriod[i] * 100 / tags.periodSessions[i] : 0, false});
     return out;
 }
 
@@ -341,18 +359,20 @@ std::string buildHtmlReport(Database& db, const Codebook& codebook, const Report
     html += "<section>\n<h2>Themes that keep coming up</h2>\n";
     {
         const TagTable tags = themesByTag(db, codebook, filter, settings);
-        html += fmt::format("<p class=\"note\">How many sessions each codebook tag came up in, the contributions filed under it, "
-                            "and its trend (the share of each period's sessions it came up in), {} by {}. "
-                            "Recurring: the tag came up in at least {} of a group's last {} sessions.</p>\n",
-                            htmlEscape(firstPeriod) + " to " + htmlEscape(lastPeriod), periodKindName(filter.period),
-                            settings.recurringMinimum, settings.recurringWindow);
+        html += fmt::format(
+            "<p class=\"note\">How many sessions each codebook tag came up in, the contributions filed under it, "
+            "and its trend (the share of each period's sessions it came up in), {} by {}. "
+            "Recurring: the tag came up in at least {} of a group's last {} sessions.</p>\n",
+            htmlEscape(firstPeriod) + " to " + htmlEscape(lastPeriod), periodKindName(filter.period),
+            settings.recurringMinimum, settings.recurringWindow);
         html += "<table>\n<tr>" + th("Theme") + th("Recurring") + th("Sessions", true) + th("Contributions", true) +
                 th("Trend") + "</tr>\n";
         std::size_t shown = 0;
         for (const auto& row : tags.rows) {
             if (shown++ >= 12) break;
-            html += "<tr>" + td(row.name) + td(row.recurring ? "Recurring" : "") + td(std::to_string(row.sessions), true) +
-                    td(row.total.text(), true) + "<td>" + svgSparkline(shareOfSessions(row, tags)) + "</td></tr>\n";
+            html += "<tr>" + td(row.name) + td(row.recurring ? "Recurring" : "") +
+                    td(std::to_string(row.sessions), true) + td(row.total.text(), true) + "<td>" +
+                    svgSparkline(shareOfSessions(row, tags)) + "</td></tr>\n";
         }
         html += "</table>\n</section>\n";
     }
@@ -365,8 +385,10 @@ std::string buildHtmlReport(Database& db, const Codebook& codebook, const Report
         for (const auto& r : rows)
             if (std::find(periods.begin(), periods.end(), r.period) == periods.end()) periods.push_back(r.period);
         if (periods.size() > 4) periods.erase(periods.begin(), periods.end() - 4);
-        html += "<p class=\"note\">Mean answer from 1 (strongly disagree) to 5 (strongly agree), with the number of "
-                "answers.</p>\n<table>\n<tr>" + th("Statement");
+        html +=
+            "<p class=\"note\">Mean answer from 1 (strongly disagree) to 5 (strongly agree), with the number of "
+            "answers.</p>\n<table>\n<tr>" +
+            th("Statement");
         for (const auto& p : periods) html += th(p, true);
         html += "</tr>\n";
         std::map<int, std::string> statements;
@@ -391,8 +413,8 @@ std::string buildHtmlReport(Database& db, const Codebook& codebook, const Report
     for (const auto& a : actionsByGroup(db, filter, request.today))
         html += "<tr>" + td(a.group) + td(std::to_string(a.open), true) + td(std::to_string(a.inProgress), true) +
                 td(std::to_string(a.overdue), true) + td(std::to_string(a.done), true) +
-                td(std::to_string(a.dropped), true) +
-                td(fmt::format("{:.0f}%", a.completionRate() * 100.0), true) + "</tr>\n";
+                td(std::to_string(a.dropped), true) + td(fmt::format("{:.0f}%", a.completionRate() * 100.0), true) +
+                "</tr>\n";
     html += "</table>\n</section>\n";
 
     // Timing.

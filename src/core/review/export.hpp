@@ -24,8 +24,8 @@
 #include <variant>
 #include <vector>
 
-#include "core/result.hpp"
 #include "core/contribute/codebook.hpp"
+#include "core/result.hpp"
 #include "core/review/review.hpp"
 #include "core/storage/database.hpp"
 
@@ -54,7 +54,8 @@ struct ExportRequest {
 /// would run as a formula (starting with = + - @ or a tab) gets a leading apostrophe.
 [[nodiscard]] std::string csvField(std::string_view text);
 [[nodiscard]] std::string toCsv(const ExportTable& table, bool withBom);
-[[nodiscard]] std::string toJson(const ExportTable& table, const ExportRequest& request, const ReviewSettings& settings);
+[[nodiscard]] std::string toJson(const ExportTable& table, const ExportRequest& request,
+                                 const ReviewSettings& settings);
 
 struct ReportRequest {
     ReviewFilter filter;  ///< period defaults to quarter for the report

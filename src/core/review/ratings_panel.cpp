@@ -13,7 +13,9 @@ namespace reflect::core {
 
 using namespace review_query;
 
-PeriodKind ratingsPeriod(PeriodKind asked) { return asked == PeriodKind::Month ? PeriodKind::Quarter : asked; }
+PeriodKind ratingsPeriod(PeriodKind asked) {
+    return asked == PeriodKind::Month ? PeriodKind::Quarter : asked;
+}
 
 namespace {
 
@@ -42,9 +44,10 @@ RatingUnits readRatingUnits(Database& db, const ReviewFilter& filter) {
                     quarterOf(forms.columnText(2))};
         out.forms[std::move(key)] += forms.columnInt(3);
     }
-    auto st = db.prepare(fmt::format("SELECT t.statement_index, t.statement, {}, t.n1, t.n2, t.n3, t.n4, t.n5 "
-                                     "FROM sessions s JOIN evaluation_tally t ON t.session_id = s.id WHERE {}",
-                                     kUnitColumns, kFilterWhere));
+    auto st =
+        db.prepare(fmt::format("SELECT t.statement_index, t.statement, {}, t.n1, t.n2, t.n3, t.n4, t.n5 "
+                               "FROM sessions s JOIN evaluation_tally t ON t.session_id = s.id WHERE {}",
+                               kUnitColumns, kFilterWhere));
     bindFilter(st, filter);
     while (st.step()) {
         const int index = static_cast<int>(st.columnInt(0));
@@ -97,7 +100,8 @@ void addRatingUnit(Accumulated& acc, const Distribution& counts, std::int64_t fo
 
 }  // namespace
 
-std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& asked, const ReviewSettings& settings) {
+std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& asked,
+                                                 const ReviewSettings& settings) {
     // Ratings are pooled by quarter at the finest: a month of one group rarely holds more than a handful of
     // answers. The range is widened to whole quarters too, so two ranges never differ by part of a quarter.
     ReviewFilter filter = asked;
@@ -135,15 +139,17 @@ std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilte
     return out;
 }
 
-std::vector<StaffGroupRow> staffGroupsByPeriod(Database& db, const ReviewFilter& asked, const ReviewSettings& settings) {
+std::vector<StaffGroupRow> staffGroupsByPeriod(Database& db, const ReviewFilter& asked,
+                                               const ReviewSettings& settings) {
     // The same units as the ratings (group, format, quarter); each staff group's forms are a part of the unit's
     // forms returned, so a group is hidden when it, or everyone else in the unit, is 1..threshold.
     ReviewFilter filter = asked;
     filter.period = ratingsPeriod(asked.period);
     const RatingUnits units = readRatingUnits(db, filter);
-    auto st = db.prepare(fmt::format("SELECT {}, g.staff_group, SUM(g.n) FROM sessions s JOIN evaluation_staff_groups g "
-                                     "ON g.session_id = s.id WHERE {} GROUP BY 1, 2, 3, 4",
-                                     kUnitColumns, kFilterWhere));
+    auto st =
+        db.prepare(fmt::format("SELECT {}, g.staff_group, SUM(g.n) FROM sessions s JOIN evaluation_staff_groups g "
+                               "ON g.session_id = s.id WHERE {} GROUP BY 1, 2, 3, 4",
+                               kUnitColumns, kFilterWhere));
     bindFilter(st, filter);
     std::map<std::pair<UnitKey, std::string>, std::int64_t> counts;
     while (st.step()) {
@@ -166,18 +172,19 @@ std::vector<StaffGroupRow> staffGroupsByPeriod(Database& db, const ReviewFilter&
 
 std::vector<CommentText> evaluationComments(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {
     // Ordered by the comment's random key, then grouped by period: that order says nothing about who or when.
-    auto st = db.prepare("SELECT s.started_at, COALESCE(g.name, ''), s.format, e.comment FROM evaluations e "
-                         "JOIN sessions s ON s.id = e.session_id LEFT JOIN groups g ON g.id = s.group_id WHERE " +
-                         std::string(kFilterWhere) +
-                         " AND e.comment <> '' AND e.purged = 0 AND s.evaluation_count > ?6 AND " + freeTextSession(5, 7) +
-                         " ORDER BY e.id");
+    auto st = db.prepare(
+        "SELECT s.started_at, COALESCE(g.name, ''), s.format, e.comment FROM evaluations e "
+        "JOIN sessions s ON s.id = e.session_id LEFT JOIN groups g ON g.id = s.group_id WHERE " +
+        std::string(kFilterWhere) + " AND e.comment <> '' AND e.purged = 0 AND s.evaluation_count > ?6 AND " +
+        freeTextSession(5, 7) + " ORDER BY e.id");
     bindFilter(st, filter);
     st.bind(5, settings.freeTextPeople).bind(6, settings.suppressionThreshold).bind(7, settings.freeTextMinimum);
     std::vector<CommentText> out;
     while (st.step())
         out.push_back({periodOfMonth(filter.period, monthOfMs(st.columnInt(0))), st.columnText(1), st.columnText(2),
                        st.columnText(3)});
-    std::stable_sort(out.begin(), out.end(), [](const CommentText& a, const CommentText& b) { return a.period < b.period; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const CommentText& a, const CommentText& b) { return a.period < b.period; });
     return out;
 }
 

@@ -17,11 +17,11 @@
 #include <string>
 #include <vector>
 
+#include "core/contribute/codebook.hpp"
 #include "core/result.hpp"
 #include "core/review/suppression.hpp"
-#include "core/text/time_format.hpp"
-#include "core/contribute/codebook.hpp"
 #include "core/storage/database.hpp"
+#include "core/text/time_format.hpp"
 
 namespace reflect::core {
 
@@ -67,7 +67,8 @@ struct SessionsOverTime {
     std::vector<SessionsRow> rows;
     SessionsRow total;  ///< period "Total"
 };
-[[nodiscard]] SessionsOverTime sessionsOverTime(Database& db, const ReviewFilter& filter, const ReviewSettings& settings);
+[[nodiscard]] SessionsOverTime sessionsOverTime(Database& db, const ReviewFilter& filter,
+                                                const ReviewSettings& settings);
 
 struct TagRow {
     std::string tag;
@@ -77,8 +78,8 @@ struct TagRow {
     /// Sessions in which the tag came up, per period. Not suppressed: a session is not a person, and whether a
     /// theme came up is what everyone in that room saw on the board. This is the trend leads read.
     std::vector<std::int64_t> sessionsPerPeriod;
-    std::int64_t sessions = 0;  ///< sessions in which the tag came up, whole range
-    double share = 0;           ///< percent of the range's sessions in which the tag came up
+    std::int64_t sessions = 0;          ///< sessions in which the tag came up, whole range
+    double share = 0;                   ///< percent of the range's sessions in which the tag came up
     std::optional<double> shareNow;     ///< percent of the last period's sessions
     std::optional<double> shareBefore;  ///< percent of the period before's sessions
     /// Comes up in at least twice the codebook's baseline share (and in recurringMinimum sessions or more).
@@ -87,9 +88,9 @@ struct TagRow {
 struct TagTable {
     std::vector<std::string> periods;
     std::vector<std::int64_t> periodSessions;  ///< sessions held in each period (the share's denominator)
-    std::vector<TagRow> rows;  ///< highest share in the last period first
-    double baselineShare = 0;  ///< percent of sessions the average codebook tag comes up in over the range
-    bool formatsMixed = false; ///< the range holds more than one format: shares would mix them
+    std::vector<TagRow> rows;                  ///< highest share in the last period first
+    double baselineShare = 0;   ///< percent of sessions the average codebook tag comes up in over the range
+    bool formatsMixed = false;  ///< the range holds more than one format: shares would mix them
 };
 [[nodiscard]] TagTable themesByTag(Database& db, const Codebook& codebook, const ReviewFilter& filter,
                                    const ReviewSettings& settings);
@@ -102,7 +103,8 @@ struct RecurringTag {
 };
 /// Tags that came up in at least recurringMinimum of each group's last recurringWindow sessions (up to
 /// the end of the filter's range).
-[[nodiscard]] std::vector<RecurringTag> recurringTags(Database& db, const ReviewFilter& filter, const ReviewSettings& settings);
+[[nodiscard]] std::vector<RecurringTag> recurringTags(Database& db, const ReviewFilter& filter,
+                                                      const ReviewSettings& settings);
 
 struct TagPair {
     std::string first, second;
@@ -149,7 +151,8 @@ struct ActionsRow {
     [[nodiscard]] double completionRate() const;  ///< done / (all), 0 when there are none
 };
 /// `today` is YYYY-MM-DD; an action is overdue when open or in progress with a due date before it.
-[[nodiscard]] std::vector<ActionsRow> actionsByGroup(Database& db, const ReviewFilter& filter, const std::string& today);
+[[nodiscard]] std::vector<ActionsRow> actionsByGroup(Database& db, const ReviewFilter& filter,
+                                                     const std::string& today);
 
 struct ActionLine {
     std::string group, date, status, due, text, outcome;
@@ -162,11 +165,11 @@ struct StatementRow {
     std::string statement;
     std::vector<Cell> distribution;  ///< answers 1..5
     Cell answers;
-    Cell agree;  ///< answers of 4 (agree) or 5 (strongly agree)
-    Cell forms;  ///< evaluation forms returned in the same units (activity: never hidden)
+    Cell agree;                         ///< answers of 4 (agree) or 5 (strongly agree)
+    Cell forms;                         ///< evaluation forms returned in the same units (activity: never hidden)
     std::optional<double> agreeShare;   ///< percent of answers that agree; empty when hidden or none
     std::optional<double> agreeChange;  ///< percentage points since the period before, when both are shown
-    std::optional<double> mean;  ///< empty when the count or any cell of the distribution is suppressed
+    std::optional<double> mean;         ///< empty when the count or any cell of the distribution is suppressed
 };
 /// The period ratings are shown by: a quarter when a month is asked for (answers are pooled by group and quarter).
 [[nodiscard]] PeriodKind ratingsPeriod(PeriodKind asked);
@@ -219,7 +222,8 @@ struct ThemeText {
     std::vector<std::string> tags;
 };
 /// Theme names (free text) from sessions that meet the free-text rule.
-[[nodiscard]] std::vector<ThemeText> themeTexts(Database& db, const ReviewFilter& filter, const ReviewSettings& settings);
+[[nodiscard]] std::vector<ThemeText> themeTexts(Database& db, const ReviewFilter& filter,
+                                                const ReviewSettings& settings);
 
 struct CommentText {
     std::string period, group, format, comment;

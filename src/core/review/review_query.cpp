@@ -15,7 +15,8 @@ std::int64_t msOf(std::chrono::year_month_day day) {
 }
 
 /// The first day of the period (month, quarter or year) that an ISO date falls in, and of the period after it.
-std::pair<std::chrono::year_month_day, std::chrono::year_month_day> periodAround(PeriodKind kind, std::string_view iso) {
+std::pair<std::chrono::year_month_day, std::chrono::year_month_day> periodAround(PeriodKind kind,
+                                                                                 std::string_view iso) {
     using namespace std::chrono;
     const int y = std::stoi(std::string(iso.substr(0, 4)));
     const unsigned m = static_cast<unsigned>(std::stoi(std::string(iso.substr(5, 2))));
@@ -31,15 +32,21 @@ std::pair<std::chrono::year_month_day, std::chrono::year_month_day> periodAround
 namespace review_query {
 
 void bindFilter(Statement& st, const ReviewFilter& f) {
-    if (f.from && isIsoDate(*f.from)) st.bind(1, msOf(periodAround(f.period, *f.from).first));
-    else st.bindNull(1);
-    if (f.to && isIsoDate(*f.to)) st.bind(2, msOf(periodAround(f.period, *f.to).second));
-    else st.bindNull(2);
+    if (f.from && isIsoDate(*f.from))
+        st.bind(1, msOf(periodAround(f.period, *f.from).first));
+    else
+        st.bindNull(1);
+    if (f.to && isIsoDate(*f.to))
+        st.bind(2, msOf(periodAround(f.period, *f.to).second));
+    else
+        st.bindNull(2);
     st.bind(3, f.groupId);
     st.bind(4, f.format);
 }
 
-std::string sessionDate() { return "date(s.started_at / 1000, 'unixepoch')"; }
+std::string sessionDate() {
+    return "date(s.started_at / 1000, 'unixepoch')";
+}
 
 /// The label of the output period that a unit month ("YYYY-MM") belongs to.
 std::string periodOfMonth(PeriodKind kind, const std::string& month) {
@@ -50,21 +57,27 @@ std::string periodOfMonth(PeriodKind kind, const std::string& month) {
 }
 
 /// "YYYY-MM" (UTC) of a moment in milliseconds since the epoch: the unit month, as strftime would give it.
-std::string monthOfMs(std::int64_t ms) { return formatUtcDate(ms).substr(0, 7); }
+std::string monthOfMs(std::int64_t ms) {
+    return formatUtcDate(ms).substr(0, 7);
+}
 
 std::string freeTextSession(int peopleParam, int visibleParam) {
-    return fmt::format("COALESCE(s.attendance, 0) >= ?{} AND (SELECT COUNT(*) FROM contributions fc WHERE "
-                       "fc.session_id = s.id AND fc.hidden = 0 AND fc.purged = 0) >= ?{}",
-                       peopleParam, visibleParam);
+    return fmt::format(
+        "COALESCE(s.attendance, 0) >= ?{} AND (SELECT COUNT(*) FROM contributions fc WHERE "
+        "fc.session_id = s.id AND fc.hidden = 0 AND fc.purged = 0) >= ?{}",
+        peopleParam, visibleParam);
 }
 
 }  // namespace review_query
 
 const char* periodKindName(PeriodKind kind) {
     switch (kind) {
-        case PeriodKind::Month: return "month";
-        case PeriodKind::Quarter: return "quarter";
-        case PeriodKind::Year: return "year";
+        case PeriodKind::Month:
+            return "month";
+        case PeriodKind::Quarter:
+            return "quarter";
+        case PeriodKind::Year:
+            return "year";
     }
     return "month";
 }
@@ -75,7 +88,6 @@ std::optional<PeriodKind> parsePeriodKind(std::string_view text) {
     if (text == "year") return PeriodKind::Year;
     return std::nullopt;
 }
-
 
 std::vector<GroupInfo> listGroups(Database& db) {
     std::vector<GroupInfo> out;

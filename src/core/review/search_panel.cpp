@@ -45,8 +45,10 @@ std::string ftsQueryFor(std::string_view typed) {
     for (const char ch : typed) {
         const auto u = static_cast<unsigned char>(ch);
         const bool wordChar = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
-        if (wordChar && word.size() < 64) word.push_back(ch);
-        else if (!wordChar) flush();
+        if (wordChar && word.size() < 64)
+            word.push_back(ch);
+        else if (!wordChar)
+            flush();
     }
     flush();
     std::string query;
@@ -114,9 +116,9 @@ std::vector<SearchHit> search(Database& db, std::string_view typed, const Review
     }};
     for (const auto& kind : kinds) {
         for (const int window : {3, 12, 0}) {
-            const std::string match = window == 0
-                                          ? fmt::format("{} : ({})", kind.columns, query)
-                                          : fmt::format("{} : ({}) AND month : ({})", kind.columns, query, monthTokens(window));
+            const std::string match =
+                window == 0 ? fmt::format("{} : ({})", kind.columns, query)
+                            : fmt::format("{} : ({}) AND month : ({})", kind.columns, query, monthTokens(window));
             std::vector<SearchHit> found;
             try {
                 auto st = db.prepare(kind.sql);
@@ -124,9 +126,11 @@ std::vector<SearchHit> search(Database& db, std::string_view typed, const Review
                 st.bind(5, match).bind(6, settings.freeTextPeople).bind(7, static_cast<std::int64_t>(limit));
                 st.bind(8, settings.freeTextMinimum);
                 while (st.step())
-                    found.push_back({kind.name, st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3)});
+                    found.push_back(
+                        {kind.name, st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3)});
             } catch (const SqliteError&) {
-                // The query is built so FTS5 cannot reject it; if it ever did, a search finds nothing rather than failing.
+                // The query is built so FTS5 cannot reject it; if it ever did, a search finds nothing rather than
+                // failing.
                 break;
             }
             if (found.size() >= limit || window == 0) {
@@ -135,7 +139,8 @@ std::vector<SearchHit> search(Database& db, std::string_view typed, const Review
             }
         }
     }
-    std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.month > b.month; });
+    std::stable_sort(hits.begin(), hits.end(),
+                     [](const SearchHit& a, const SearchHit& b) { return a.month > b.month; });
     if (hits.size() > limit) hits.resize(limit);
     return hits;
 }

@@ -3,9 +3,13 @@
 
 namespace reflect::core {
 
-std::string Cell::text() const { return suppressed ? "*" : std::to_string(value); }
+std::string Cell::text() const {
+    return suppressed ? "*" : std::to_string(value);
+}
 
-Cell primaryCell(std::int64_t count, int threshold) { return Cell{count, isSmall(count, threshold)}; }
+Cell primaryCell(std::int64_t count, int threshold) {
+    return Cell{count, isSmall(count, threshold)};
+}
 
 Cell partCell(std::int64_t part, std::int64_t whole, int threshold) {
     return Cell{part, isSmall(part, threshold) || isSmall(whole - part, threshold)};

@@ -28,7 +28,8 @@ std::vector<RecurringTag> recurringTags(Database& db, const ReviewFilter& filter
     st.bind(5, settings.recurringWindow).bind(6, settings.recurringMinimum);
     std::vector<RecurringTag> out;
     while (st.step())
-        out.push_back({st.columnText(0), st.columnText(1), static_cast<int>(st.columnInt(2)), settings.recurringWindow});
+        out.push_back(
+            {st.columnText(0), st.columnText(1), static_cast<int>(st.columnInt(2)), settings.recurringWindow});
     return out;
 }
 
@@ -45,9 +46,10 @@ struct TagUse {
 /// Every tag use in the filter's sessions: one indexed pass, ordered by session. The themes panel, its tag pairs
 /// and the report all start from this, and aggregate it here rather than in SQL.
 std::vector<TagUse> readTagUses(Database& db, const ReviewFilter& filter) {
-    auto st = db.prepare("SELECT s.id, s.group_id, s.format, s.started_at, tt.tag, t.card_count FROM sessions s "
-                         "JOIN themes t ON t.session_id = s.id JOIN theme_tags tt ON tt.theme_id = t.id WHERE " +
-                         std::string(kFilterWhere) + " ORDER BY s.id");
+    auto st = db.prepare(
+        "SELECT s.id, s.group_id, s.format, s.started_at, tt.tag, t.card_count FROM sessions s "
+        "JOIN themes t ON t.session_id = s.id JOIN theme_tags tt ON tt.theme_id = t.id WHERE " +
+        std::string(kFilterWhere) + " ORDER BY s.id");
     bindFilter(st, filter);
     std::vector<TagUse> uses;
     std::int64_t lastSession = 0;
@@ -77,9 +79,10 @@ struct PeriodsAndUnits {
 };
 
 PeriodsAndUnits periodsOf(Database& db, const ReviewFilter& filter) {
-    auto st = db.prepare(fmt::format("SELECT {}, COUNT(*), SUM(s.contribution_count) FROM sessions s WHERE {} "
-                                     "GROUP BY 1, 2, 3 ORDER BY 3",
-                                     kUnitColumns, kFilterWhere));
+    auto st =
+        db.prepare(fmt::format("SELECT {}, COUNT(*), SUM(s.contribution_count) FROM sessions s WHERE {} "
+                               "GROUP BY 1, 2, 3 ORDER BY 3",
+                               kUnitColumns, kFilterWhere));
     bindFilter(st, filter);
     PeriodsAndUnits out;
     while (st.step()) {
@@ -215,7 +218,8 @@ std::vector<TagPair> pairsFrom(const std::vector<TagUse>& uses, std::size_t limi
     flush();
     std::vector<TagPair> out;
     for (const auto& [pair, n] : counts) out.push_back({pair.first, pair.second, n});
-    std::stable_sort(out.begin(), out.end(), [](const TagPair& a, const TagPair& b) { return a.sessions > b.sessions; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const TagPair& a, const TagPair& b) { return a.sessions > b.sessions; });
     if (out.size() > limit) out.resize(limit);
     return out;
 }
@@ -232,7 +236,8 @@ ThemesOverview themesOverview(Database& db, const Codebook& codebook, const Revi
     return out;
 }
 
-TagTable themesByTag(Database& db, const Codebook& codebook, const ReviewFilter& filter, const ReviewSettings& settings) {
+TagTable themesByTag(Database& db, const Codebook& codebook, const ReviewFilter& filter,
+                     const ReviewSettings& settings) {
     return themesOverview(db, codebook, filter, settings, 0).table;
 }
 
@@ -279,7 +284,8 @@ std::vector<SearchHit> tagQuotes(Database& db, const ReviewFilter& filter, const
     st.bind(5, tag).bind(6, settings.freeTextPeople).bind(7, settings.freeTextMinimum);
     st.bind(8, static_cast<std::int64_t>(limit));
     std::vector<SearchHit> out;
-    while (st.step()) out.push_back({"contribution", st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3)});
+    while (st.step())
+        out.push_back({"contribution", st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3)});
     return out;
 }
 

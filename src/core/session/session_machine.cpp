@@ -9,20 +9,27 @@ namespace reflect::core {
 
 std::string_view opName(SessionOp op) {
     switch (op) {
-        case SessionOp::Start: return "start";
-        case SessionOp::Pause: return "pause";
-        case SessionOp::Resume: return "resume";
-        case SessionOp::Next: return "next";
-        case SessionOp::Back: return "back";
-        case SessionOp::Extend1: return "extend1";
-        case SessionOp::Extend5: return "extend5";
-        case SessionOp::End: return "end";
+        case SessionOp::Start:
+            return "start";
+        case SessionOp::Pause:
+            return "pause";
+        case SessionOp::Resume:
+            return "resume";
+        case SessionOp::Next:
+            return "next";
+        case SessionOp::Back:
+            return "back";
+        case SessionOp::Extend1:
+            return "extend1";
+        case SessionOp::Extend5:
+            return "extend5";
+        case SessionOp::End:
+            return "end";
     }
     return "unknown";
 }
 
-SessionMachine::SessionMachine(SessionPlan plan)
-    : m_plan(std::move(plan)), m_progress(m_plan.stages().size()) {}
+SessionMachine::SessionMachine(SessionPlan plan) : m_plan(std::move(plan)), m_progress(m_plan.stages().size()) {}
 
 void SessionMachine::fold(SteadyMs now) {
     if (m_run != RunState::Running) return;
@@ -34,14 +41,21 @@ void SessionMachine::fold(SteadyMs now) {
 bool SessionMachine::canApply(SessionOp op) const {
     const bool live = m_run == RunState::Running || m_run == RunState::Paused;
     switch (op) {
-        case SessionOp::Start: return m_run == RunState::Ready && stageCount() > 0;
-        case SessionOp::Pause: return m_run == RunState::Running;
-        case SessionOp::Resume: return m_run == RunState::Paused;
-        case SessionOp::Next: return live && m_current + 1 < stageCount();
-        case SessionOp::Back: return live && m_current > 0;
+        case SessionOp::Start:
+            return m_run == RunState::Ready && stageCount() > 0;
+        case SessionOp::Pause:
+            return m_run == RunState::Running;
+        case SessionOp::Resume:
+            return m_run == RunState::Paused;
+        case SessionOp::Next:
+            return live && m_current + 1 < stageCount();
+        case SessionOp::Back:
+            return live && m_current > 0;
         case SessionOp::Extend1:
-        case SessionOp::Extend5: return live;
-        case SessionOp::End: return live;
+        case SessionOp::Extend5:
+            return live;
+        case SessionOp::End:
+            return live;
     }
     return false;
 }
@@ -73,8 +87,12 @@ bool SessionMachine::apply(SessionOp op, SteadyMs now) {
             m_run = RunState::Running;
             m_segmentStart = now;
             break;
-        case SessionOp::Extend1: current.extraMs += 60'000; break;
-        case SessionOp::Extend5: current.extraMs += 300'000; break;
+        case SessionOp::Extend1:
+            current.extraMs += 60'000;
+            break;
+        case SessionOp::Extend5:
+            current.extraMs += 300'000;
+            break;
         case SessionOp::End:
             fold(now);
             m_run = RunState::Ended;
@@ -90,7 +108,8 @@ std::int64_t SessionMachine::elapsedMs(int index, SteadyMs now) const {
 }
 
 std::int64_t SessionMachine::allowedMs(int index) const {
-    return m_plan.stages()[static_cast<std::size_t>(index)].plannedMs + m_progress[static_cast<std::size_t>(index)].extraMs;
+    return m_plan.stages()[static_cast<std::size_t>(index)].plannedMs +
+           m_progress[static_cast<std::size_t>(index)].extraMs;
 }
 
 std::int64_t SessionMachine::remainingMs(SteadyMs now) const {
@@ -101,7 +120,8 @@ std::int64_t SessionMachine::remainingMs(SteadyMs now) const {
 std::int64_t SessionMachine::msToProjectedFinish(SteadyMs now) const {
     if (m_run == RunState::Ended || stageCount() == 0) return 0;
     std::int64_t total = std::max<std::int64_t>(0, remainingMs(now));
-    for (int i = m_current + 1; i < stageCount(); ++i) total += std::max<std::int64_t>(0, allowedMs(i) - elapsedMs(i, now));
+    for (int i = m_current + 1; i < stageCount(); ++i)
+        total += std::max<std::int64_t>(0, allowedMs(i) - elapsedMs(i, now));
     return total;
 }
 
@@ -165,11 +185,16 @@ Result<SessionMachine> SessionMachine::restore(SessionPlan plan, std::string_vie
         m.m_current = j.at("current").get<int>();
         if (m.m_current < 0 || m.m_current >= m.stageCount()) return fail("the saved stage is out of range");
         const std::string run = j.at("run").get<std::string>();
-        if (run == "ready") m.m_run = RunState::Ready;
-        else if (run == "running") m.m_run = RunState::Running;
-        else if (run == "paused") m.m_run = RunState::Paused;
-        else if (run == "ended") m.m_run = RunState::Ended;
-        else return fail("the saved run state is unknown");
+        if (run == "ready")
+            m.m_run = RunState::Ready;
+        else if (run == "running")
+            m.m_run = RunState::Running;
+        else if (run == "paused")
+            m.m_run = RunState::Paused;
+        else if (run == "ended")
+            m.m_run = RunState::Ended;
+        else
+            return fail("the saved run state is unknown");
         // The time the kiosk was down counts for a running stage: the room kept going without the screen.
         m.m_segmentStart = now - std::max<std::int64_t>(0, downtimeMs);
         return m;

@@ -41,7 +41,9 @@ public:
     [[nodiscard]] RunState runState() const noexcept { return m_run; }
     [[nodiscard]] int currentIndex() const noexcept { return m_current; }
     [[nodiscard]] int stageCount() const noexcept { return static_cast<int>(m_plan.stages().size()); }
-    [[nodiscard]] const PlannedStage& currentStage() const { return m_plan.stages()[static_cast<std::size_t>(m_current)]; }
+    [[nodiscard]] const PlannedStage& currentStage() const {
+        return m_plan.stages()[static_cast<std::size_t>(m_current)];
+    }
     [[nodiscard]] const StageProgress& progress(int index) const { return m_progress[static_cast<std::size_t>(index)]; }
 
     [[nodiscard]] std::int64_t elapsedMs(int index, SteadyMs now) const;

@@ -19,7 +19,9 @@ std::string stageName(const StageDef& def, const std::string& label) {
     return out;
 }
 
-std::int64_t minutesToMs(double minutes) { return static_cast<std::int64_t>(std::llround(minutes * 60'000.0)); }
+std::int64_t minutesToMs(double minutes) {
+    return static_cast<std::int64_t>(std::llround(minutes * 60'000.0));
+}
 
 }  // namespace
 
@@ -70,8 +72,10 @@ std::map<std::string, double> SessionPlan::blockScales() const {
     double fixed = 0;
     std::map<std::string, double> blockMinutes;
     for (const auto& s : m_template.stages) {
-        if (s.repeat.empty()) fixed += plannedMinutesOf(s);
-        else blockMinutes[s.repeat] += stageMinutes(s);
+        if (s.repeat.empty())
+            fixed += plannedMinutesOf(s);
+        else
+            blockMinutes[s.repeat] += stageMinutes(s);
     }
     for (const auto& rep : m_template.repeats) {
         if (!rep.shareRemaining || blockMinutes[rep.key] <= 0) continue;
@@ -106,8 +110,8 @@ void SessionPlan::expandBlock(std::size_t first, std::size_t end, double scale) 
     const int count = repeatCount(key);
     const std::vector<double> factors = instanceFactors(key);
     // A break written straight after the block sits between two of its instances.
-    const StageDef* pause = end < stages.size() && stages[end].flags.isBreak && stages[end].repeat.empty() ? &stages[end]
-                                                                                                        : nullptr;
+    const StageDef* pause =
+        end < stages.size() && stages[end].flags.isBreak && stages[end].repeat.empty() ? &stages[end] : nullptr;
     int breakAfter = (count + 1) / 2;
     if (pause) {
         const auto it = m_choices.breakAfter.find(pause->key);
@@ -123,8 +127,8 @@ void SessionPlan::expandBlock(std::size_t first, std::size_t end, double scale) 
             m_stages.push_back({s.key, stageName(s, label), ms, s.prompt, s.guidance, s.flags, s.repeat, n, label});
         }
         if (pause && n + 1 == breakAfter)
-            m_stages.push_back({pause->key, pause->name, minutesToMs(stageMinutes(*pause)), pause->prompt, pause->guidance,
-                                pause->flags, "", -1, ""});
+            m_stages.push_back({pause->key, pause->name, minutesToMs(stageMinutes(*pause)), pause->prompt,
+                                pause->guidance, pause->flags, "", -1, ""});
     }
 }
 
@@ -175,16 +179,29 @@ std::string SessionPlan::toJson() const {
     t["source"] = m_template.sourceFile;
     json reps = json::array();
     for (const auto& r : m_template.repeats)
-        reps.push_back({{"key", r.key}, {"label", r.label}, {"default", r.defaultCount}, {"min", r.min}, {"max", r.max},
+        reps.push_back({{"key", r.key},
+                        {"label", r.label},
+                        {"default", r.defaultCount},
+                        {"min", r.min},
+                        {"max", r.max},
                         {"share_remaining", r.shareRemaining}});
     t["repeats"] = reps;
     json st = json::array();
     for (const auto& s : m_template.stages) {
-        json j = {{"key", s.key},         {"name", s.name},     {"minutes", s.minutes},   {"prompt", s.prompt},
-                  {"guidance", s.guidance}, {"repeat", s.repeat}, {"contrib", s.flags.acceptsContributions},
-                  {"evaluation", s.flags.evaluation}, {"actions_review", s.flags.actionsReview},
-                  {"bids", s.flags.bids}, {"commitment", s.flags.commitment}, {"break", s.flags.isBreak},
-                  {"next_meeting", s.flags.nextMeeting}, {"room_timer", roomTimerName(s.flags.roomTimer)},
+        json j = {{"key", s.key},
+                  {"name", s.name},
+                  {"minutes", s.minutes},
+                  {"prompt", s.prompt},
+                  {"guidance", s.guidance},
+                  {"repeat", s.repeat},
+                  {"contrib", s.flags.acceptsContributions},
+                  {"evaluation", s.flags.evaluation},
+                  {"actions_review", s.flags.actionsReview},
+                  {"bids", s.flags.bids},
+                  {"commitment", s.flags.commitment},
+                  {"break", s.flags.isBreak},
+                  {"next_meeting", s.flags.nextMeeting},
+                  {"room_timer", roomTimerName(s.flags.roomTimer)},
                   {"share_remaining", s.shareRemaining}};
         if (s.minMinutes) j["min_minutes"] = *s.minMinutes;
         if (s.maxMinutes) j["max_minutes"] = *s.maxMinutes;

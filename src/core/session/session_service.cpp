@@ -13,17 +13,18 @@ void SessionService::emit(std::string_view kind) {
     if (!m_sink || !m_active) return;
     const auto now = m_clock.steadyNow();
     m_sink(fmt::format("event {} session={} stage={} remaining_ms={} run={}", kind, m_activeId,
-                       m_active->currentIndex(), m_active->remainingMs(now),
-                       static_cast<int>(m_active->runState())));
+                       m_active->currentIndex(), m_active->remainingMs(now), static_cast<int>(m_active->runState())));
 }
 
-Result<void> SessionService::start(const SessionTemplate& tmpl, PlanChoices choices, std::optional<std::int64_t> groupId) {
+Result<void> SessionService::start(const SessionTemplate& tmpl, PlanChoices choices,
+                                   std::optional<std::int64_t> groupId) {
     if (m_active && m_active->runState() != RunState::Ended)
         return fail("A session is already running. End it before starting another.");
     SessionMachine machine(SessionPlan::build(tmpl, std::move(choices)));
     const auto now = m_clock.steadyNow();
     if (!machine.apply(SessionOp::Start, now)) return fail("This template has no stages to run.");
-    auto created = writeTransaction(m_db, [&] { return m_store.createStarted(machine, now, m_clock.wallNow(), groupId); });
+    auto created =
+        writeTransaction(m_db, [&] { return m_store.createStarted(machine, now, m_clock.wallNow(), groupId); });
     if (!created) return created.error();
     m_activeId = created.value();
     m_active.emplace(std::move(machine));
@@ -56,7 +57,8 @@ Result<void> SessionService::replan(PlanChoices choices) {
     const auto now = m_clock.steadyNow();
     auto changed = next.replan(SessionPlan::build(next.plan().tmpl(), std::move(choices)), now);
     if (!changed) return changed;
-    auto saved = writeTransaction(m_db, [&] { m_store.recordEvent(m_activeId, "replan", next, now, m_clock.wallNow(), true); });
+    auto saved =
+        writeTransaction(m_db, [&] { m_store.recordEvent(m_activeId, "replan", next, now, m_clock.wallNow(), true); });
     if (!saved) return saved;
     m_active = std::move(next);
     emit("replan");

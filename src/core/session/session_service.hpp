@@ -10,9 +10,9 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "core/session/session_machine.hpp"
+#include "core/session/session_store.hpp"
 #include "core/storage/database.hpp"
 #include "core/storage/write_transaction.hpp"
-#include "core/session/session_store.hpp"
 
 namespace reflect::core {
 

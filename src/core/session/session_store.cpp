@@ -24,8 +24,9 @@ void SessionStore::writeStages(std::int64_t sessionId, const SessionMachine& mac
 std::int64_t SessionStore::createStarted(const SessionMachine& machine, SteadyMs now, WallMs wallNow,
                                          std::optional<std::int64_t> groupId) {
     const auto& plan = machine.plan();
-    m_db.prepare("INSERT INTO sessions(group_id, template_id, template_name, format, title, plan, status, started_at) "
-                 "VALUES(?,?,?,?,?,?,'running',?)")
+    m_db.prepare(
+            "INSERT INTO sessions(group_id, template_id, template_name, format, title, plan, status, started_at) "
+            "VALUES(?,?,?,?,?,?,'running',?)")
         .bind(1, groupId)
         .bind(2, plan.tmpl().id)
         .bind(3, plan.tmpl().name)
@@ -36,7 +37,8 @@ std::int64_t SessionStore::createStarted(const SessionMachine& machine, SteadyMs
         .run();
     const std::int64_t id = m_db.lastInsertRowId();
     writeStages(id, machine, now, false);
-    m_db.prepare("INSERT INTO stage_events(session_id, seq, kind, stage_index, at_wall, state) VALUES(?,1,'start',?,?,?)")
+    m_db.prepare(
+            "INSERT INTO stage_events(session_id, seq, kind, stage_index, at_wall, state) VALUES(?,1,'start',?,?,?)")
         .bind(1, id)
         .bind(2, machine.currentIndex())
         .bind(3, wallNow)
@@ -60,10 +62,16 @@ void SessionStore::recordEvent(std::int64_t sessionId, std::string_view kind, co
         .bind(6, machine.stateJson(now))
         .run();
     if (planChanged)
-        m_db.prepare("UPDATE sessions SET plan = ? WHERE id = ?").bind(1, machine.plan().toJson()).bind(2, sessionId).run();
+        m_db.prepare("UPDATE sessions SET plan = ? WHERE id = ?")
+            .bind(1, machine.plan().toJson())
+            .bind(2, sessionId)
+            .run();
     writeStages(sessionId, machine, now, planChanged);
     if (machine.runState() == RunState::Ended)
-        m_db.prepare("UPDATE sessions SET status = 'ended', ended_at = ? WHERE id = ?").bind(1, wallNow).bind(2, sessionId).run();
+        m_db.prepare("UPDATE sessions SET status = 'ended', ended_at = ? WHERE id = ?")
+            .bind(1, wallNow)
+            .bind(2, sessionId)
+            .run();
 }
 
 void SessionStore::forgetSubmissionOrder(std::int64_t sessionId) {
@@ -78,18 +86,25 @@ std::optional<UnfinishedSession> SessionStore::findUnfinished() {
         "WHERE s.status = 'running' AND e.seq = (SELECT MAX(seq) FROM stage_events WHERE session_id = s.id) "
         "ORDER BY s.started_at DESC LIMIT 1");
     if (!stmt.step()) return std::nullopt;
-    return UnfinishedSession{stmt.columnInt(0),  stmt.columnText(1), stmt.columnText(2),
-                             stmt.columnText(3), stmt.columnText(4), stmt.columnInt(5),
-                             stmt.columnInt(6),  static_cast<int>(stmt.columnInt(7))};
+    return UnfinishedSession{
+        stmt.columnInt(0),  stmt.columnText(1), stmt.columnText(2), stmt.columnText(3),
+        stmt.columnText(4), stmt.columnInt(5),  stmt.columnInt(6),  static_cast<int>(stmt.columnInt(7))};
 }
 
 std::optional<SessionSummary> SessionStore::summary(std::int64_t sessionId) {
-    auto stmt = m_db.prepare("SELECT id, title, template_name, format, started_at, ended_at FROM sessions WHERE id = ?");
+    auto stmt =
+        m_db.prepare("SELECT id, title, template_name, format, started_at, ended_at FROM sessions WHERE id = ?");
     stmt.bind(1, sessionId);
     if (!stmt.step()) return std::nullopt;
-    SessionSummary s{stmt.columnInt(0), stmt.columnText(1), stmt.columnText(2), stmt.columnText(3),
-                     stmt.columnInt(4), stmt.columnOptionalInt(5), {}};
-    auto stages = m_db.prepare("SELECT name, planned_ms, actual_ms FROM session_stages WHERE session_id = ? ORDER BY idx");
+    SessionSummary s{stmt.columnInt(0),
+                     stmt.columnText(1),
+                     stmt.columnText(2),
+                     stmt.columnText(3),
+                     stmt.columnInt(4),
+                     stmt.columnOptionalInt(5),
+                     {}};
+    auto stages =
+        m_db.prepare("SELECT name, planned_ms, actual_ms FROM session_stages WHERE session_id = ? ORDER BY idx");
     stages.bind(1, sessionId);
     while (stages.step()) s.stages.push_back({stages.columnText(0), stages.columnInt(1), stages.columnInt(2)});
     return s;

@@ -74,13 +74,23 @@ std::string Database::queryText(std::string_view sql) {
     return stmt.columnText(0);
 }
 
-std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db.get()); }
-int Database::changes() const { return sqlite3_changes(m_db.get()); }
+std::int64_t Database::lastInsertRowId() const {
+    return sqlite3_last_insert_rowid(m_db.get());
+}
+int Database::changes() const {
+    return sqlite3_changes(m_db.get());
+}
 
-std::string Database::quickCheck() { return queryText("PRAGMA quick_check(1)"); }
-std::string Database::integrityCheck() { return queryText("PRAGMA integrity_check(1)"); }
+std::string Database::quickCheck() {
+    return queryText("PRAGMA quick_check(1)");
+}
+std::string Database::integrityCheck() {
+    return queryText("PRAGMA integrity_check(1)");
+}
 
-void Statement::Finaliser::operator()(sqlite3_stmt* stmt) const noexcept { sqlite3_finalize(stmt); }
+void Statement::Finaliser::operator()(sqlite3_stmt* stmt) const noexcept {
+    sqlite3_finalize(stmt);
+}
 
 Statement::Statement(Database& db, std::string_view sql) : m_db(&db) {
     sqlite3_stmt* raw = nullptr;
@@ -99,8 +109,7 @@ Statement& Statement::bind(int index, double value) {
 }
 Statement& Statement::bind(int index, std::string_view text) {
     // SQLITE_TRANSIENT: SQLite copies the bytes, so the caller's buffer may go away at once.
-    if (sqlite3_bind_text64(m_stmt.get(), index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) !=
-        SQLITE_OK)
+    if (sqlite3_bind_text64(m_stmt.get(), index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
         m_db->throwError("bind");
     return *this;
 }
@@ -145,29 +154,39 @@ void Statement::reset() {
     sqlite3_clear_bindings(m_stmt.get());
 }
 
-std::int64_t Statement::columnInt(int index) const { return sqlite3_column_int64(m_stmt.get(), index); }
-double Statement::columnDouble(int index) const { return sqlite3_column_double(m_stmt.get(), index); }
+std::int64_t Statement::columnInt(int index) const {
+    return sqlite3_column_int64(m_stmt.get(), index);
+}
+double Statement::columnDouble(int index) const {
+    return sqlite3_column_double(m_stmt.get(), index);
+}
 std::string Statement::columnText(int index) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt.get(), index));
     const int size = sqlite3_column_bytes(m_stmt.get(), index);
     return text ? std::string(text, static_cast<std::size_t>(size)) : std::string();
 }
-bool Statement::columnIsNull(int index) const { return sqlite3_column_type(m_stmt.get(), index) == SQLITE_NULL; }
+bool Statement::columnIsNull(int index) const {
+    return sqlite3_column_type(m_stmt.get(), index) == SQLITE_NULL;
+}
 std::optional<std::int64_t> Statement::columnOptionalInt(int index) const {
     if (columnIsNull(index)) return std::nullopt;
     return columnInt(index);
 }
 SqlValue Statement::columnValue(int index) const {
     switch (sqlite3_column_type(m_stmt.get(), index)) {
-        case SQLITE_INTEGER: return columnInt(index);
-        case SQLITE_FLOAT: return columnDouble(index);
-        case SQLITE_TEXT: return columnText(index);
+        case SQLITE_INTEGER:
+            return columnInt(index);
+        case SQLITE_FLOAT:
+            return columnDouble(index);
+        case SQLITE_TEXT:
+            return columnText(index);
         case SQLITE_BLOB: {
             const auto* bytes = static_cast<const char*>(sqlite3_column_blob(m_stmt.get(), index));
             const int size = sqlite3_column_bytes(m_stmt.get(), index);
             return SqlBlob{bytes ? std::string(bytes, static_cast<std::size_t>(size)) : std::string()};
         }
-        default: return std::monostate{};
+        default:
+            return std::monostate{};
     }
 }
 std::optional<std::string> Statement::columnOptionalText(int index) const {
@@ -175,7 +194,9 @@ std::optional<std::string> Statement::columnOptionalText(int index) const {
     return columnText(index);
 }
 
-Transaction::Transaction(Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : m_db(db) {
+    m_db.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (m_done) return;

@@ -18,7 +18,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool isCorruption(const SqliteError& e) { return e.code() == SQLITE_CORRUPT || e.code() == SQLITE_NOTADB; }
+bool isCorruption(const SqliteError& e) {
+    return e.code() == SQLITE_CORRUPT || e.code() == SQLITE_NOTADB;
+}
 
 /// Opens, checks and migrates; throws SqliteError. Returns false (and no database) when quick_check fails.
 std::unique_ptr<Database> openAndCheck(const fs::path& path, const OpenOptions& options, std::string& problem) {
@@ -40,7 +42,8 @@ Result<fs::path> moveAside(const fs::path& path, std::int64_t wallNowMs) {
     std::error_code ec;
     const std::string base = path.string() + ".corrupt-" + formatUtcStamp(wallNowMs);
     std::string chosen = base;
-    for (int n = 2; fs::exists(chosen, ec) || fs::exists(chosen + "-wal", ec); ++n) chosen = fmt::format("{}-{}", base, n);
+    for (int n = 2; fs::exists(chosen, ec) || fs::exists(chosen + "-wal", ec); ++n)
+        chosen = fmt::format("{}-{}", base, n);
     for (const char* suffix : {"-wal", "-shm", ""}) {
         const fs::path from = path.string() + suffix;
         if (!fs::exists(from, ec)) continue;

@@ -28,7 +28,7 @@ struct OpenedDatabase {
 /// integrity_check is copied (not moved) into place; with none, a fresh database is created.
 /// Other failures (permissions, a full disk) are returned as errors: moving a healthy file aside would not help.
 [[nodiscard]] Result<OpenedDatabase> openCheckedDatabase(const std::filesystem::path& path,
-                                                         const std::filesystem::path& backupDir,
-                                                         std::int64_t wallNowMs, const OpenOptions& options = {});
+                                                         const std::filesystem::path& backupDir, std::int64_t wallNowMs,
+                                                         const OpenOptions& options = {});
 
 }  // namespace reflect::core

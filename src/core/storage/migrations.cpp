@@ -348,9 +348,13 @@ constexpr std::array<std::string_view, 6> kSteps = {kV1, kV2, kV3, kV4, kV5, kV6
 
 }  // namespace
 
-int latestSchemaVersion() { return static_cast<int>(kSteps.size()); }
+int latestSchemaVersion() {
+    return static_cast<int>(kSteps.size());
+}
 
-void migrate(Database& db) { migrateTo(db, latestSchemaVersion()); }
+void migrate(Database& db) {
+    migrateTo(db, latestSchemaVersion());
+}
 
 void migrateTo(Database& db, int target) {
     const auto current = db.queryInt("PRAGMA user_version");

@@ -13,7 +13,8 @@ std::optional<std::string> SettingsStore::get(const std::string& key) const {
 
 Result<void> SettingsStore::set(const std::string& key, const std::string& value) {
     return writeTransaction(m_db, [&] {
-        m_db.prepare("INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        m_db.prepare(
+                "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
             .bind(1, key)
             .bind(2, value)
             .run();

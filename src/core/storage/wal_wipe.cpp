@@ -27,7 +27,8 @@ int zeroWalFile(Database& db) {
     if (const int rc = wal->pMethods->xFileSize(wal, &size); rc != SQLITE_OK) return rc;
     const std::vector<char> zeros(64 * 1024, 0);
     for (sqlite3_int64 offset = 0; offset < size;) {
-        const auto chunk = static_cast<int>(std::min<sqlite3_int64>(static_cast<sqlite3_int64>(zeros.size()), size - offset));
+        const auto chunk =
+            static_cast<int>(std::min<sqlite3_int64>(static_cast<sqlite3_int64>(zeros.size()), size - offset));
         if (const int rc = wal->pMethods->xWrite(wal, zeros.data(), chunk, offset); rc != SQLITE_OK) return rc;
         offset += chunk;
     }

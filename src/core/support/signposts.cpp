@@ -50,19 +50,23 @@ Result<SignpostList> parseSignposts(std::string_view text, std::string_view file
             list.intro = intro->as_string()->get();
         }
         const toml::array* arr = root["signpost"].as_array();
-        if (!arr || arr->empty()) return fail(fmt::format("{}:1: signpost: at least one [[signpost]] is needed", fileName));
+        if (!arr || arr->empty())
+            return fail(fmt::format("{}:1: signpost: at least one [[signpost]] is needed", fileName));
         std::size_t index = 0;
         for (const auto& node : *arr) {
             ++index;
             const toml::table* t = node.as_table();
-            if (!t) return fail(fmt::format("{}:{}: signpost: must be [[signpost]] sections", fileName, node.source().begin.line));
+            if (!t)
+                return fail(
+                    fmt::format("{}:{}: signpost: must be [[signpost]] sections", fileName, node.source().begin.line));
             for (const auto& [k, v] : *t) {
                 const std::string key(k.str());
                 if (key != "name" && key != "detail" && key != "contact")
-                    return fail(fmt::format("{}:{}: signpost[{}].{}: is not a known setting (a typing mistake?)", fileName,
-                                            v.source().begin.line, index, key));
+                    return fail(fmt::format("{}:{}: signpost[{}].{}: is not a known setting (a typing mistake?)",
+                                            fileName, v.source().begin.line, index, key));
             }
-            Signpost s{textField(*t, "name", fileName, index, true, error), textField(*t, "detail", fileName, index, false, error),
+            Signpost s{textField(*t, "name", fileName, index, true, error),
+                       textField(*t, "detail", fileName, index, false, error),
                        textField(*t, "contact", fileName, index, true, error)};
             if (!error.empty()) return fail(error);
             list.entries.push_back(std::move(s));

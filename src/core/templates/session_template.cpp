@@ -38,9 +38,12 @@ double SessionTemplate::defaultMinutes() const {
 
 std::string_view roomTimerName(RoomTimer timer) noexcept {
     switch (timer) {
-        case RoomTimer::Large: return "large";
-        case RoomTimer::Small: return "small";
-        case RoomTimer::Hidden: return "hidden";
+        case RoomTimer::Large:
+            return "large";
+        case RoomTimer::Small:
+            return "small";
+        case RoomTimer::Hidden:
+            return "hidden";
     }
     return "small";
 }
@@ -56,7 +59,9 @@ int revealMinPresentFloor(std::string_view format) noexcept {
     return format == "action-learning" ? kRevealMinPresentFloorSet : kRevealMinPresentFloorGroup;
 }
 
-bool formatAllowsVotes(std::string_view format) noexcept { return format == "action-learning" || format == "custom"; }
+bool formatAllowsVotes(std::string_view format) noexcept {
+    return format == "action-learning" || format == "custom";
+}
 
 std::string formatNameKey(std::string_view format) {
     if (!isKnownFormat(std::string(format))) return "format.custom";
@@ -64,7 +69,7 @@ std::string formatNameKey(std::string_view format) {
 }
 
 bool isKnownFormat(const std::string& format) {
-    static constexpr std::array<std::string_view, 6> kFormats = {"round",       "team-time",   "action-learning",
+    static constexpr std::array<std::string_view, 6> kFormats = {"round",        "team-time",   "action-learning",
                                                                  "peer-support", "supervision", "custom"};
     for (auto f : kFormats)
         if (f == format) return true;

@@ -35,7 +35,7 @@ struct StageDef {
     std::optional<double> maxMinutes;
     std::string prompt;
     std::string guidance;
-    std::string repeat;  ///< key of the repeat block this stage belongs to, or empty
+    std::string repeat;           ///< key of the repeat block this stage belongs to, or empty
     bool shareRemaining = false;  ///< takes what the stated length leaves, within min and max minutes
     StageFlags flags;
     int line = 0;  ///< line in the source file, for messages

@@ -35,7 +35,9 @@ struct Invalid {
     std::string message;
 };
 
-int lineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+int lineOf(const toml::node& node) {
+    return static_cast<int>(node.source().begin.line);
+}
 
 bool hasControlCharacters(std::string_view text) {
     for (const char ch : text) {
@@ -47,9 +49,8 @@ bool hasControlCharacters(std::string_view text) {
 
 bool isValidKey(std::string_view key) {
     if (key.empty() || key.size() > 64) return false;
-    return std::all_of(key.begin(), key.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    });
+    return std::all_of(key.begin(), key.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; });
 }
 
 /// Reads typed fields from one TOML table and refuses keys it was not asked about.
@@ -78,7 +79,8 @@ public:
         if (!value) throw Invalid{lineOf(*node), field(key), "must be text in quotes"};
         const std::string& s = value->get();
         if (required && s.empty()) throw Invalid{lineOf(*node), field(key), "must not be empty"};
-        if (s.size() > maxBytes) throw Invalid{lineOf(*node), field(key), fmt::format("is longer than {} bytes", maxBytes)};
+        if (s.size() > maxBytes)
+            throw Invalid{lineOf(*node), field(key), fmt::format("is longer than {} bytes", maxBytes)};
         if (hasControlCharacters(s)) throw Invalid{lineOf(*node), field(key), "contains a control character"};
         return s;
     }
@@ -91,9 +93,12 @@ public:
             return std::nullopt;
         }
         double v = 0;
-        if (const auto* i = node->as_integer()) v = static_cast<double>(i->get());
-        else if (const auto* f = node->as_floating_point()) v = f->get();
-        else throw Invalid{lineOf(*node), field(key), "must be a number"};
+        if (const auto* i = node->as_integer())
+            v = static_cast<double>(i->get());
+        else if (const auto* f = node->as_floating_point())
+            v = f->get();
+        else
+            throw Invalid{lineOf(*node), field(key), "must be a number"};
         if (!(v >= lo && v <= hi))
             throw Invalid{lineOf(*node), field(key), fmt::format("must be from {} to {}", lo, hi)};
         return v;
@@ -147,8 +152,7 @@ public:
     void refuseUnknownKeys() const {
         for (const auto& [k, v] : m_table) {
             const std::string key(k.str());
-            if (!m_seen.count(key))
-                throw Invalid{lineOf(v), field(key), "is not a known setting (a typing mistake?)"};
+            if (!m_seen.count(key)) throw Invalid{lineOf(v), field(key), "is not a known setting (a typing mistake?)"};
         }
     }
 
@@ -225,7 +229,8 @@ StageDef parseStage(const toml::table& st, std::size_t index, const SessionTempl
     const std::string timer = r.text("room_timer", false, 16);
     if (!timer.empty()) {
         const auto parsed = parseRoomTimer(timer);
-        if (!parsed) throw Invalid{r.lineFor("room_timer"), r.field("room_timer"), "must be \"large\", \"small\" or \"hidden\""};
+        if (!parsed)
+            throw Invalid{r.lineFor("room_timer"), r.field("room_timer"), "must be \"large\", \"small\" or \"hidden\""};
         s.flags.roomTimer = *parsed;
     }
     r.refuseUnknownKeys();
@@ -291,9 +296,11 @@ void checkStageSet(const SessionTemplate& t, const toml::table& root) {
         if (s.flags.bids && bids > 1)
             throw Invalid{s.line, fmt::format("stage \"{}\".bids", s.key), "only one stage may take bids"};
     }
-    if (sharers > 1) throw Invalid{lineOf(root), "repeat", "only one stage or repeat block may share out the remaining time"};
+    if (sharers > 1)
+        throw Invalid{lineOf(root), "repeat", "only one stage or repeat block may share out the remaining time"};
     for (const auto& rep : t.repeats) {
-        const bool used = std::any_of(t.stages.begin(), t.stages.end(), [&](const StageDef& s) { return s.repeat == rep.key; });
+        const bool used =
+            std::any_of(t.stages.begin(), t.stages.end(), [&](const StageDef& s) { return s.repeat == rep.key; });
         if (!used) throw Invalid{lineOf(root), fmt::format("repeat \"{}\"", rep.key), "is not used by any stage"};
     }
 }
@@ -351,7 +358,8 @@ SessionTemplate parseValidated(const toml::table& root) {
         if (s.repeat != openBlock) {
             if (!openBlock.empty()) closedBlocks.insert(openBlock);
             if (!s.repeat.empty() && closedBlocks.count(s.repeat))
-                throw Invalid{lineOf(*st->get("repeat")), prefix + ".repeat", "stages of one repeat block must be consecutive"};
+                throw Invalid{lineOf(*st->get("repeat")), prefix + ".repeat",
+                              "stages of one repeat block must be consecutive"};
             openBlock = s.repeat;
         }
         t.stages.push_back(std::move(s));
@@ -415,7 +423,7 @@ TemplateSet loadTemplates(const std::filesystem::path& dir) {
     }
     // Formats in the order a facilitator is most likely to want them, then by name.
     const auto rank = [](const std::string& format) {
-        static constexpr std::array<std::string_view, 6> kOrder = {"round", "team-time", "action-learning",
+        static constexpr std::array<std::string_view, 6> kOrder = {"round",        "team-time",   "action-learning",
                                                                    "peer-support", "supervision", "custom"};
         for (std::size_t i = 0; i < kOrder.size(); ++i)
             if (kOrder[i] == format) return i;

@@ -15,9 +15,12 @@ void flatten(const toml::table& table, const std::string& prefix, std::map<std::
              std::string& error) {
     for (const auto& [k, v] : table) {
         const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
-        if (const auto* t = v.as_table()) flatten(*t, key, out, error);
-        else if (const auto* s = v.as_string()) out[key] = s->get();
-        else if (error.empty()) error = fmt::format("line {}: {}: must be text in quotes", v.source().begin.line, key);
+        if (const auto* t = v.as_table())
+            flatten(*t, key, out, error);
+        else if (const auto* s = v.as_string())
+            out[key] = s->get();
+        else if (error.empty())
+            error = fmt::format("line {}: {}: must be text in quotes", v.source().begin.line, key);
     }
 }
 }  // namespace
@@ -56,14 +59,17 @@ Result<StringTable> StringTable::loadLocale(const std::filesystem::path& folder)
         if (!part) return part.error();
         for (auto& [key, value] : part->m_texts) {
             if (merged.m_texts.count(key))
-                return fail(fmt::format("{}: {}: is already defined in another strings file", file.filename().string(), key));
+                return fail(
+                    fmt::format("{}: {}: is already defined in another strings file", file.filename().string(), key));
             merged.m_texts.emplace(key, std::move(value));
         }
     }
     return merged;
 }
 
-std::string_view pluralCategory(std::string_view number) noexcept { return number == "1" ? "one" : "other"; }
+std::string_view pluralCategory(std::string_view number) noexcept {
+    return number == "1" ? "one" : "other";
+}
 
 const std::string& StringTable::get(std::string_view key) const {
     if (auto it = m_texts.find(key); it != m_texts.end()) return it->second;

@@ -31,7 +31,9 @@ std::string formatCountdown(std::int64_t remainingMs) {
     return clock((remainingMs + 999) / 1000);
 }
 
-std::string formatOvertime(std::int64_t overMs) { return "+" + clock(overMs <= 0 ? 0 : overMs / 1000); }
+std::string formatOvertime(std::int64_t overMs) {
+    return "+" + clock(overMs <= 0 ? 0 : overMs / 1000);
+}
 
 std::string formatMinutes(std::int64_t ms) {
     const auto minutes = static_cast<std::int64_t>(std::llround(static_cast<double>(ms) / 60000.0));
@@ -61,9 +63,10 @@ std::string formatDate(WallMs wall) {
 }
 
 std::string formatYearMonth(std::string_view yearMonth) {
-    const bool digits = yearMonth.size() == 7 && yearMonth[4] == '-' &&
-                        std::all_of(yearMonth.begin(), yearMonth.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
-                        yearMonth[5] >= '0' && yearMonth[5] <= '1' && yearMonth[6] >= '0' && yearMonth[6] <= '9';
+    const bool digits =
+        yearMonth.size() == 7 && yearMonth[4] == '-' &&
+        std::all_of(yearMonth.begin(), yearMonth.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
+        yearMonth[5] >= '0' && yearMonth[5] <= '1' && yearMonth[6] >= '0' && yearMonth[6] <= '9';
     const int month = digits ? (yearMonth[5] - '0') * 10 + (yearMonth[6] - '0') : 0;
     if (month < 1 || month > 12) return std::string(yearMonth);
     return fmt::format("{} {}", kMonths[month - 1], yearMonth.substr(0, 4));
@@ -104,12 +107,15 @@ bool isYearMonth(std::string_view text) noexcept {
 }
 
 int yearMonthIndex(std::string_view yearMonth) {
-    const int year = (yearMonth[0] - '0') * 1000 + (yearMonth[1] - '0') * 100 + (yearMonth[2] - '0') * 10 + (yearMonth[3] - '0');
+    const int year =
+        (yearMonth[0] - '0') * 1000 + (yearMonth[1] - '0') * 100 + (yearMonth[2] - '0') * 10 + (yearMonth[3] - '0');
     const int month = (yearMonth[5] - '0') * 10 + (yearMonth[6] - '0');
     return year * 12 + month - 1;
 }
 
-std::string yearMonthAt(int index) { return fmt::format("{:04}-{:02}", index / 12, index % 12 + 1); }
+std::string yearMonthAt(int index) {
+    return fmt::format("{:04}-{:02}", index / 12, index % 12 + 1);
+}
 
 std::string addMonths(std::string_view yearMonth, int months) {
     return yearMonthAt(std::max(1970 * 12, yearMonthIndex(yearMonth) + months));

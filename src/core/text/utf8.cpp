@@ -7,7 +7,9 @@ namespace reflect::core {
 
 namespace {
 
-constexpr bool isContinuation(unsigned char byte) noexcept { return (byte & 0xC0U) == 0x80U; }
+constexpr bool isContinuation(unsigned char byte) noexcept {
+    return (byte & 0xC0U) == 0x80U;
+}
 
 }  // namespace
 
@@ -128,9 +130,8 @@ void appendSanitised(std::string& out, std::string_view text) {
         const Utf8Char c = decodeUtf8(text, offset);
         const std::size_t nextOffset = offset + c.length;
         // Only CR looks ahead, and only for an LF byte, so a one-byte peek is enough.
-        const char32_t next = nextOffset < text.size() ? static_cast<char32_t>(static_cast<unsigned char>(
-                                                              text[nextOffset]))
-                                                        : 0;
+        const char32_t next =
+            nextOffset < text.size() ? static_cast<char32_t>(static_cast<unsigned char>(text[nextOffset])) : 0;
         switch (controlHandling(c.codePoint, next)) {
             case ControlHandling::Keep:
                 if (c.valid) {

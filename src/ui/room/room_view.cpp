@@ -9,7 +9,9 @@
 
 namespace reflect::ui {
 
-std::string roomClock(std::int64_t remainingMs) { return core::formatCountdown(std::max<std::int64_t>(0, remainingMs)); }
+std::string roomClock(std::int64_t remainingMs) {
+    return core::formatCountdown(std::max<std::int64_t>(0, remainingMs));
+}
 
 namespace {
 
@@ -63,8 +65,7 @@ void RoomView::drawAgreements(const UiContext& ui, const std::vector<std::string
     m_paging = pages.size() > 1;
     const auto page = static_cast<std::size_t>((ui.now / kRoomPageMs) % static_cast<std::int64_t>(pages.size()));
     std::string label = ui.strings.get("runner.agreements");
-    if (pages.size() > 1)
-        label += "  (" + std::to_string(page + 1) + " / " + std::to_string(pages.size()) + ")";
+    if (pages.size() > 1) label += "  (" + std::to_string(page + 1) + " / " + std::to_string(pages.size()) + ")";
     line(f.heading, label, p.textMuted, width);
     for (const std::size_t i : pages[page]) line(font, items[i], p.text, textW);
 }
@@ -102,13 +103,13 @@ void RoomView::draw(const UiContext& ui, const core::RunnerView& runner) {
     const bool showAgreements = machine->currentIndex() == 0 && !agreements.empty();
     if (timer == core::RoomTimer::Large) drawTimer(ui, *machine, true, width);
     // A prompt on its own sits in the upper middle of the screen, where eyes across a room rest.
-    else if (!showAgreements) ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), top + ImGui::GetContentRegionAvail().y * 0.3f));
+    else if (!showAgreements)
+        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), top + ImGui::GetContentRegionAvail().y * 0.3f));
     if (!stage.prompt.empty()) {
         line(f.heading, stage.prompt, p.text, width * 0.85f);
         ImGui::Dummy(ImVec2(0, m.gap));
     }
-    if (showAgreements)
-        drawAgreements(ui, agreements, width, ImGui::GetContentRegionAvail().y - m.touch - m.gap);
+    if (showAgreements) drawAgreements(ui, agreements, width, ImGui::GetContentRegionAvail().y - m.touch - m.gap);
 }
 
 }  // namespace reflect::ui

@@ -49,7 +49,8 @@ void BoardScreen::draw(const UiContext& ui, const core::BoardView& board) {
     // Forget selections of cards and themes that are gone (hidden, merged).
     std::erase_if(m_selectedThemes, [&](std::int64_t id) { return board.theme(id) == nullptr; });
     for (auto it = m_selectedCards.begin(); it != m_selectedCards.end();) {
-        const bool present = std::any_of(board.cards.begin(), board.cards.end(), [&](const auto& c) { return c.id == *it; });
+        const bool present =
+            std::any_of(board.cards.begin(), board.cards.end(), [&](const auto& c) { return c.id == *it; });
         it = present ? std::next(it) : m_selectedCards.erase(it);
     }
     if (m_edit == Edit::None) handleKeys(ui, board);
@@ -98,8 +99,9 @@ void BoardScreen::drawTopBar(const UiContext& ui, const core::BoardView& board, 
     if (!board.message.empty()) wrappedText(f.bodyBold, board.message, p.danger, width);
     if (board.safeguardingAlerts > 0) {
         const int n = board.safeguardingAlerts;
-        wrappedText(f.body, n == 1 ? ui.strings.get("contrib_runner.safeguarding_one")
-                                   : ui.strings.format("contrib_runner.safeguarding_many", {{"count", std::to_string(n)}}),
+        wrappedText(f.body,
+                    n == 1 ? ui.strings.get("contrib_runner.safeguarding_one")
+                           : ui.strings.format("contrib_runner.safeguarding_many", {{"count", std::to_string(n)}}),
                     p.amber, width);
     }
 }
@@ -113,7 +115,8 @@ void BoardScreen::drawCards(const UiContext& ui, const core::BoardView& board, I
     ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(4, 4));
     ScopedChild child("##cards", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     const float width = ImGui::GetContentRegionAvail().x;
-    wrappedText(f.bodyBold, ui.strings.format("board.cards_heading", {{"count", std::to_string(loose.size())}}), p.text, width);
+    wrappedText(f.bodyBold, ui.strings.format("board.cards_heading", {{"count", std::to_string(loose.size())}}), p.text,
+                width);
     if (loose.empty()) {
         wrappedText(f.body, ui.t("board.cards_empty"), p.textMuted, width);
         return;
@@ -156,20 +159,25 @@ void BoardScreen::drawCards(const UiContext& ui, const core::BoardView& board, I
             const bool focused = static_cast<int>(i) == m_cursor;
             if (ImGui::InvisibleButton("##card", ImVec2(cardW, rowH))) {
                 m_cursor = static_cast<int>(i);
-                if (selected) m_selectedCards.erase(card.id);
-                else m_selectedCards.insert(card.id);
+                if (selected)
+                    m_selectedCards.erase(card.id);
+                else
+                    m_selectedCards.insert(card.id);
             }
             const bool hovered = ImGui::IsItemHovered();
             panelBackground(a, ImVec2(a.x + cardW, a.y + rowH), selected || hovered ? p.surfaceRaised : p.surface,
-                            selected ? p.accent : focused ? p.focus : p.border, 12.0f * m.scale,
+                            selected  ? p.accent
+                            : focused ? p.focus
+                                      : p.border,
+                            12.0f * m.scale,
                             selected || focused ? std::max(2.0f, 4.0f * m.scale) : std::max(1.0f, 1.5f * m.scale));
             // A box with a tick says "selected" without relying on colour.
             const float box = f.body->FontSize * 0.9f;
             const ImVec2 boxA(a.x + m.pad * 0.25f, a.y + m.pad * 0.25f + 2.0f);
             dl->AddRect(boxA, ImVec2(boxA.x + box, boxA.y + box), p.textMuted, 4.0f, 0, std::max(1.5f, 2.0f * m.scale));
             if (selected) drawTick(boxA, box, p.accent, std::max(2.0f, 3.0f * m.scale));
-            dl->AddText(f.body, f.body->FontSize, ImVec2(boxA.x + box + f.body->FontSize * 0.5f, a.y + m.pad * 0.25f), p.text,
-                        card.text.c_str(), nullptr, inner);
+            dl->AddText(f.body, f.body->FontSize, ImVec2(boxA.x + box + f.body->FontSize * 0.5f, a.y + m.pad * 0.25f),
+                        p.text, card.text.c_str(), nullptr, inner);
         }
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + gap);
     }
@@ -196,20 +204,28 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::BoardView& board, 
         const ImVec2 a = ImGui::GetCursorScreenPos();
         // Header: the name and numbers; clicking it selects the theme.
         const std::string header = (selected ? "[x] " : "[ ] ") + theme.name;
-        const float headerH = f.bodyBold->CalcTextSizeA(f.bodyBold->FontSize, 1e9f, width - 8, header.c_str()).y + f.small->FontSize + 8;
+        const float headerH =
+            f.bodyBold->CalcTextSizeA(f.bodyBold->FontSize, 1e9f, width - 8, header.c_str()).y + f.small->FontSize + 8;
         if (ImGui::InvisibleButton("##theme", ImVec2(width, std::max(m.touch, headerH)))) {
-            if (selected) m_selectedThemes.erase(pos);
-            else m_selectedThemes.push_back(theme.id);
+            if (selected)
+                m_selectedThemes.erase(pos);
+            else
+                m_selectedThemes.push_back(theme.id);
         }
         if (ui.hits) (*ui.hits)["##theme-" + std::to_string(t)] = ImVec4(a.x, a.y, width, std::max(m.touch, headerH));
         ImDrawList* dl = ImGui::GetWindowDrawList();
         if (selected || ImGui::IsItemHovered())
-            dl->AddRectFilled(a, ImVec2(a.x + width, a.y + std::max(m.touch, headerH)), p.surfaceRaised, 8.0f * m.scale);
-        if (selected) dl->AddRect(a, ImVec2(a.x + width, a.y + std::max(m.touch, headerH)), p.accent, 8.0f * m.scale, 0, 3.0f);
-        dl->AddText(f.bodyBold, f.bodyBold->FontSize, ImVec2(a.x + 4, a.y + 4), p.text, header.c_str(), nullptr, width - 8);
-        const std::string numbers = ui.strings.format("board.cards", {{"count", std::to_string(board.cardsIn(theme.id))}}) +
-                                    " · " + ui.strings.format("board.votes", {{"count", std::to_string(theme.votes)}});
-        dl->AddText(f.small, f.small->FontSize, ImVec2(a.x + 4, a.y + headerH - f.small->FontSize - 2), p.textMuted, numbers.c_str());
+            dl->AddRectFilled(a, ImVec2(a.x + width, a.y + std::max(m.touch, headerH)), p.surfaceRaised,
+                              8.0f * m.scale);
+        if (selected)
+            dl->AddRect(a, ImVec2(a.x + width, a.y + std::max(m.touch, headerH)), p.accent, 8.0f * m.scale, 0, 3.0f);
+        dl->AddText(f.bodyBold, f.bodyBold->FontSize, ImVec2(a.x + 4, a.y + 4), p.text, header.c_str(), nullptr,
+                    width - 8);
+        const std::string numbers =
+            ui.strings.format("board.cards", {{"count", std::to_string(board.cardsIn(theme.id))}}) + " · " +
+            ui.strings.format("board.votes", {{"count", std::to_string(theme.votes)}});
+        dl->AddText(f.small, f.small->FontSize, ImVec2(a.x + 4, a.y + headerH - f.small->FontSize - 2), p.textMuted,
+                    numbers.c_str());
         // Tags, each with how often it came up in earlier sessions of this format.
         for (const auto& key : theme.tags) {
             const core::CodebookTag* tag = findTag(board, key);
@@ -217,7 +233,8 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::BoardView& board, 
             std::string line = "# " + (tag ? tag->name : key);
             if (rec.sessions > 0)
                 line += " — " + ui.strings.format(rec.carrying > 0 ? "board.recurrence" : "board.recurrence_none",
-                                                  {{"n", std::to_string(rec.carrying)}, {"total", std::to_string(rec.sessions)},
+                                                  {{"n", std::to_string(rec.carrying)},
+                                                   {"total", std::to_string(rec.sessions)},
                                                    {"format", format}});
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12.0f * m.scale);
             wrappedText(f.small, line, p.accent, width - 12.0f * m.scale);
@@ -230,7 +247,11 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::BoardView& board, 
             // Heights are measured once per card (the "[x] " prefix is the same width either way).
             auto [hit, added] = m_themeCardHeights.try_emplace(card.id, 0.0f);
             if (added || m_themeWidth != width) {
-                hit->second = f.small->CalcTextSizeA(f.small->FontSize, 1e9f, width - 24.0f * m.scale, ("[ ] " + card.text).c_str()).y + 6;
+                hit->second =
+                    f.small
+                        ->CalcTextSizeA(f.small->FontSize, 1e9f, width - 24.0f * m.scale, ("[ ] " + card.text).c_str())
+                        .y +
+                    6;
             }
             const float h = hit->second;
             const float y = ImGui::GetCursorPosY();
@@ -241,12 +262,14 @@ void BoardScreen::drawThemes(const UiContext& ui, const core::BoardView& board, 
             const std::string text = (on ? "[x] " : "[ ] ") + card.text;
             const ImVec2 c = ImGui::GetCursorScreenPos();
             if (ImGui::InvisibleButton("##tcard", ImVec2(width, h))) {
-                if (on) m_selectedCards.erase(card.id);
-                else m_selectedCards.insert(card.id);
+                if (on)
+                    m_selectedCards.erase(card.id);
+                else
+                    m_selectedCards.insert(card.id);
             }
             if (on) dl->AddRectFilled(c, ImVec2(c.x + width, c.y + h), p.surfaceRaised, 6.0f);
-            dl->AddText(f.small, f.small->FontSize, ImVec2(c.x + 16.0f * m.scale, c.y + 3), p.text, text.c_str(), nullptr,
-                        width - 24.0f * m.scale);
+            dl->AddText(f.small, f.small->FontSize, ImVec2(c.x + 16.0f * m.scale, c.y + 3), p.text, text.c_str(),
+                        nullptr, width - 24.0f * m.scale);
         }
         ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
     }
@@ -266,13 +289,15 @@ void BoardScreen::drawActions(const UiContext& ui, const core::BoardView& board,
     if (actionButton(ui, "##board-back", ui.t("board.back"), ui.t("board.back_hint"), b, ButtonKind::Quiet))
         ui.emit(core::LeaveBoard{});
     ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##group", ui.t("board.group"), ui.t("board.group_hint"), b, ButtonKind::Primary, looseSelected)) {
+    if (actionButton(ui, "##group", ui.t("board.group"), ui.t("board.group_hint"), b, ButtonKind::Primary,
+                     looseSelected)) {
         m_edit = Edit::NewTheme;
         m_name.clear();
         m_hint = ui.strings.format("board.new_theme", {{"n", std::to_string(board.themes.size() + 1)}});
     }
     ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##rename", ui.t("board.rename"), ui.t("board.rename_hint"), b, ButtonKind::Secondary, oneTheme)) {
+    if (actionButton(ui, "##rename", ui.t("board.rename"), ui.t("board.rename_hint"), b, ButtonKind::Secondary,
+                     oneTheme)) {
         m_edit = Edit::Rename;
         m_editTheme = m_selectedThemes.front();
         m_name = board.theme(m_editTheme)->name;
@@ -293,7 +318,8 @@ void BoardScreen::drawActions(const UiContext& ui, const core::BoardView& board,
         m_selectedThemes.resize(1);
     }
     ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##split", ui.t("board.split"), ui.t("board.split_hint"), b, ButtonKind::Secondary, splitFrom != 0)) {
+    if (actionButton(ui, "##split", ui.t("board.split"), ui.t("board.split_hint"), b, ButtonKind::Secondary,
+                     splitFrom != 0)) {
         m_edit = Edit::Split;
         m_editTheme = splitFrom;
         m_name.clear();
@@ -306,10 +332,12 @@ void BoardScreen::drawActions(const UiContext& ui, const core::BoardView& board,
         m_selectedCards.clear();
     }
     ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##vote", ui.t("board.vote"), ui.t("board.vote_hint"), b, ButtonKind::Secondary, !m_selectedThemes.empty()))
+    if (actionButton(ui, "##vote", ui.t("board.vote"), ui.t("board.vote_hint"), b, ButtonKind::Secondary,
+                     !m_selectedThemes.empty()))
         for (const auto id : m_selectedThemes) ui.emit(core::BoardVote{id, 1});
     ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##hide", ui.t("board.hide"), ui.t("board.hide_hint"), b, ButtonKind::Danger, !m_selectedCards.empty())) {
+    if (actionButton(ui, "##hide", ui.t("board.hide"), ui.t("board.hide_hint"), b, ButtonKind::Danger,
+                     !m_selectedCards.empty())) {
         for (const auto id : m_selectedCards) ui.emit(core::BoardHideCard{id});
         m_selectedCards.clear();
     }
@@ -363,7 +391,8 @@ void BoardScreen::handleKeys(const UiContext& ui, const core::BoardView& board) 
     if (charTyped('v'))
         for (const auto id : m_selectedThemes) ui.emit(core::BoardVote{id, 1});
     if (charTyped('m') && m_selectedThemes.size() >= 2) {
-        for (std::size_t i = 1; i < m_selectedThemes.size(); ++i) ui.emit(core::BoardMerge{m_selectedThemes.front(), m_selectedThemes[i]});
+        for (std::size_t i = 1; i < m_selectedThemes.size(); ++i)
+            ui.emit(core::BoardMerge{m_selectedThemes.front(), m_selectedThemes[i]});
         m_selectedThemes.resize(1);
     }
     if (charTyped('s') && selectedThemeOfCards(board) != 0) {
@@ -437,13 +466,14 @@ void BoardScreen::drawEditor(const UiContext& ui, const core::BoardView& board) 
             ImDrawList* dl = ImGui::GetWindowDrawList();
             if (i == m_tagCursor) dl->AddRect(a, ImVec2(a.x + colW, a.y + rowH - 4), p.focus, 6.0f, 0, 3.0f);
             const std::string label = std::string(on ? "[x] " : "[ ] ") + tag.name;
-            dl->AddText(f.body, f.body->FontSize, ImVec2(a.x + 8, a.y + (rowH - 4 - f.body->FontSize) * 0.5f), on ? p.accent : p.text,
-                        label.c_str());
+            dl->AddText(f.body, f.body->FontSize, ImVec2(a.x + 8, a.y + (rowH - 4 - f.body->FontSize) * 0.5f),
+                        on ? p.accent : p.text, label.c_str());
         }
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(perColumn) * rowH + m.gap * 0.5f));
         if (const auto& cur = tags[static_cast<std::size_t>(m_tagCursor)]; !cur.description.empty())
             wrappedText(f.small, cur.description, p.textMuted, width);
-        if (actionButton(ui, "##edit-done", ui.t("board.done"), ui.t("board.done_hint"), ImVec2(width, m.touch), ButtonKind::Primary) ||
+        if (actionButton(ui, "##edit-done", ui.t("board.done"), ui.t("board.done_hint"), ImVec2(width, m.touch),
+                         ButtonKind::Primary) ||
             enter)
             close = true;
     } else {
@@ -456,7 +486,8 @@ void BoardScreen::drawEditor(const UiContext& ui, const core::BoardView& board) 
             ImGui::InputTextWithHint("##theme-name", m_hint.c_str(), &m_name);
         }
         ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
-        if (actionButton(ui, "##edit-done", ui.t("board.done"), ui.t("board.done_hint"), ImVec2(width, m.touch), ButtonKind::Primary) ||
+        if (actionButton(ui, "##edit-done", ui.t("board.done"), ui.t("board.done_hint"), ImVec2(width, m.touch),
+                         ButtonKind::Primary) ||
             enter) {
             if (m_name.find_first_not_of(" \t") == std::string::npos) m_name = m_hint;
             if (m_edit == Edit::Rename) {
@@ -464,10 +495,13 @@ void BoardScreen::drawEditor(const UiContext& ui, const core::BoardView& board) 
             } else {
                 std::vector<std::int64_t> cards;
                 for (const auto& c : board.cards)
-                    if (m_selectedCards.count(c.id) && (m_edit == Edit::Split ? c.themeId == m_editTheme : c.themeId == 0))
+                    if (m_selectedCards.count(c.id) &&
+                        (m_edit == Edit::Split ? c.themeId == m_editTheme : c.themeId == 0))
                         cards.push_back(c.id);
-                if (m_edit == Edit::Split) ui.emit(core::BoardSplit{m_editTheme, cards, m_name});
-                else ui.emit(core::BoardCreateTheme{cards, m_name});
+                if (m_edit == Edit::Split)
+                    ui.emit(core::BoardSplit{m_editTheme, cards, m_name});
+                else
+                    ui.emit(core::BoardCreateTheme{cards, m_name});
                 m_selectedCards.clear();
             }
             close = true;

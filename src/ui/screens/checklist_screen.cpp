@@ -18,10 +18,14 @@ constexpr core::PrincipleRating kRatings[] = {core::PrincipleRating::Met, core::
 
 const char* ratingKey(core::PrincipleRating r) {
     switch (r) {
-        case core::PrincipleRating::Met: return "checklist.met";
-        case core::PrincipleRating::Partly: return "checklist.partly";
-        case core::PrincipleRating::NotYet: return "checklist.not_yet";
-        case core::PrincipleRating::NotApplicable: return "checklist.not_applicable";
+        case core::PrincipleRating::Met:
+            return "checklist.met";
+        case core::PrincipleRating::Partly:
+            return "checklist.partly";
+        case core::PrincipleRating::NotYet:
+            return "checklist.not_yet";
+        case core::PrincipleRating::NotApplicable:
+            return "checklist.not_applicable";
     }
     return "checklist.not_yet";
 }
@@ -56,14 +60,20 @@ void ChecklistScreen::draw(const UiContext& ui, const core::ChecklistView& view)
     }
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    wrappedText(f.heading, std::string(ui.t("checklist.heading")) + (view.groupName.empty() ? std::string() : "  ·  " + view.groupName), p.text, avail.x);
+    wrappedText(
+        f.heading,
+        std::string(ui.t("checklist.heading")) + (view.groupName.empty() ? std::string() : "  ·  " + view.groupName),
+        p.text, avail.x);
     const float footerH = m.touch + m.gap;
     const ImVec2 body(avail.x, ImGui::GetContentRegionAvail().y - footerH - m.gap * 0.5f);
-    if (m_showResult) drawResult(ui, view, body);
-    else drawForm(ui, view, view.history.empty() ? nullptr : &view.history.front(), body);
+    if (m_showResult)
+        drawResult(ui, view, body);
+    else
+        drawForm(ui, view, view.history.empty() ? nullptr : &view.history.front(), body);
 
     const float bw = std::min(avail.x * 0.3f, 520.0f * m.scale);
-    if (actionButton(ui, "##checklist-back", ui.t("checklist.back"), ui.t("checklist.back_hint"), ImVec2(bw * 0.7f, m.touch)) ||
+    if (actionButton(ui, "##checklist-back", ui.t("checklist.back"), ui.t("checklist.back_hint"),
+                     ImVec2(bw * 0.7f, m.touch)) ||
         keyPressed(ImGuiKey_Escape))
         ui.emit(core::GoHome{});
     if (m_showResult || principles.empty()) return;
@@ -107,12 +117,14 @@ void ChecklistScreen::drawForm(const UiContext& ui, const core::ChecklistView& v
         wrappedText(f.bodyBold, pr.name, p.text, width);
         wrappedText(f.small, pr.question, p.textMuted, width);
         const core::PrincipleAnswer* before = previous ? previous->find(pr.key) : nullptr;
-        std::string compare = before ? ui.strings.format("checklist.previous", {{"rating", ui.t(ratingKey(before->rating))}})
-                                     : std::string(ui.t("checklist.previous_none"));
+        std::string compare =
+            before ? ui.strings.format("checklist.previous", {{"rating", ui.t(ratingKey(before->rating))}})
+                   : std::string(ui.t("checklist.previous_none"));
         if (before && m_rated[i]) {
             core::Checklist now;
             now.answers = {answer};
-            compare += "   ·   " + std::string(ui.t(directionKey(core::compareChecklists(previous, now).front().direction)));
+            compare +=
+                "   ·   " + std::string(ui.t(directionKey(core::compareChecklists(previous, now).front().direction)));
         }
         for (std::size_t r = 0; r < 4; ++r) {
             if (r) ImGui::SameLine(0, m.gap);
@@ -134,8 +146,9 @@ void ChecklistScreen::drawForm(const UiContext& ui, const core::ChecklistView& v
         {
             const ImVec2 a = ImGui::GetCursorScreenPos();
             const float w = width - (a.x - ImGui::GetWindowPos().x) + ImGui::GetStyle().WindowPadding.x;
-            ImGui::GetWindowDrawList()->AddText(f.small, f.small->FontSize, ImVec2(a.x, a.y + (m.touch - f.small->FontSize) * 0.5f),
-                                                p.text, fitText(f.small, compare, w).c_str());
+            ImGui::GetWindowDrawList()->AddText(f.small, f.small->FontSize,
+                                                ImVec2(a.x, a.y + (m.touch - f.small->FontSize) * 0.5f), p.text,
+                                                fitText(f.small, compare, w).c_str());
             ImGui::Dummy(ImVec2(std::max(1.0f, w), m.touch));
         }
         ScopedFont font(f.small);
@@ -170,14 +183,15 @@ void ChecklistScreen::drawResult(const UiContext& ui, const core::ChecklistView&
     const auto changes = core::compareChecklists(previous, history[0]);
     // In the order of the principles file, not the order the database happens to return.
     for (const auto& pr : view.principles) {
-        const auto found = std::find_if(changes.begin(), changes.end(), [&](const auto& c) { return c.principle == pr.key; });
+        const auto found =
+            std::find_if(changes.begin(), changes.end(), [&](const auto& c) { return c.principle == pr.key; });
         if (found == changes.end()) continue;
         const core::PrincipleChange& change = *found;
         const std::string& name = pr.name;
         std::string line = name + ":  " + ui.t(ratingKey(change.now));
         if (change.before)
-            line += "   (" + ui.strings.format("checklist.previous", {{"rating", ui.t(ratingKey(*change.before))}}) + ", " +
-                    ui.t(directionKey(change.direction)) + ")";
+            line += "   (" + ui.strings.format("checklist.previous", {{"rating", ui.t(ratingKey(*change.before))}}) +
+                    ", " + ui.t(directionKey(change.direction)) + ")";
         ImGui::Dummy(ImVec2(0, m.gap * 0.2f));
         wrappedText(f.body, line, change.direction < 0 ? p.amber : p.text, width);
         const auto* answer = history[0].find(change.principle);

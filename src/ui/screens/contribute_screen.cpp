@@ -69,9 +69,13 @@ int softWrap(ImGuiInputTextCallbackData* data) {
 }
 }  // namespace
 
-ContributeScreen::ContributeScreen() { m_draft.reserve(kDraftReserve); }
+ContributeScreen::ContributeScreen() {
+    m_draft.reserve(kDraftReserve);
+}
 
-ContributeScreen::~ContributeScreen() { core::wipeText(m_draft); }
+ContributeScreen::~ContributeScreen() {
+    core::wipeText(m_draft);
+}
 
 void ContributeScreen::wipe() {
     const std::size_t cap = m_draft.capacity();
@@ -124,7 +128,9 @@ void ContributeScreen::takeFeedback(const UiContext& ui, const core::SubmitFeedb
             wipe();
             m_thanksAt = ui.now;
             break;
-        case core::SubmitFeedback::Kind::Failed: m_failure = fb.message; break;  // keep the words so nothing is lost
+        case core::SubmitFeedback::Kind::Failed:
+            m_failure = fb.message;
+            break;  // keep the words so nothing is lost
     }
 }
 
@@ -139,7 +145,8 @@ void ContributeScreen::drawSignposts(const UiContext& ui, const core::SignpostLi
     {
         ScopedStyleColor bg(ImGuiCol_ChildBg, p.background);
         ScopedStyleVar noPad(ImGuiStyleVar_WindowPadding, ImVec2(4, 4));
-        ScopedChild list("##contribute-signposts", ImVec2(avail.x, ImGui::GetContentRegionAvail().y - m.touch - m.gap), false, 0);
+        ScopedChild list("##contribute-signposts", ImVec2(avail.x, ImGui::GetContentRegionAvail().y - m.touch - m.gap),
+                         false, 0);
         drawSignpostList(ui, signposts, ImGui::GetContentRegionAvail().x);
     }
     const bool ctrlEnter = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
@@ -185,8 +192,9 @@ void ContributeScreen::draw(const UiContext& ui, const core::RunnerView& runner,
 
     const float textW = avail.x - facW - m.gap;
     const auto& machine = runner.machine;
-    const std::string& prompt = machine && !machine->currentStage().prompt.empty() ? machine->currentStage().prompt
-                                                                                   : ui.strings.get("contribute.default_prompt");
+    const std::string& prompt = machine && !machine->currentStage().prompt.empty()
+                                    ? machine->currentStage().prompt
+                                    : ui.strings.get("contribute.default_prompt");
     wrappedText(f.small, ui.t("contribute.heading"), p.textMuted, textW);
     wrappedText(f.heading, prompt, p.text, textW);
     wrappedText(f.small, ui.t("contribute.anonymous_note"), p.textMuted, avail.x);
@@ -221,8 +229,10 @@ void ContributeScreen::draw(const UiContext& ui, const core::RunnerView& runner,
         m_wipedNotice = false;
         m_failure.clear();
         m_thanksAt = -1;
-        if (m_draft.empty()) m_idle.disarm();
-        else m_idle.touch(ui.now);
+        if (m_draft.empty())
+            m_idle.disarm();
+        else
+            m_idle.touch(ui.now);
     }
 
     // What will be removed, worked out again only when the text changed.
@@ -236,7 +246,8 @@ void ContributeScreen::draw(const UiContext& ui, const core::RunnerView& runner,
     const std::size_t chars = core::countCharacters(m_draft);
     const bool over = chars > core::kMaxContributionCharacters;
     const std::string counter = ui.strings.format(
-        "contribute.counter", {{"count", std::to_string(chars)}, {"limit", std::to_string(core::kMaxContributionCharacters)}});
+        "contribute.counter",
+        {{"count", std::to_string(chars)}, {"limit", std::to_string(core::kMaxContributionCharacters)}});
     const float counterW = textWidth(f.small, counter);
     const float lineStartX = ImGui::GetCursorPosX();
     const float lineY = ImGui::GetCursorPosY();
@@ -245,8 +256,9 @@ void ContributeScreen::draw(const UiContext& ui, const core::RunnerView& runner,
     ImGui::SetCursorPos(ImVec2(lineStartX, lineY));
     const float leftW = avail.x - counterW - m.gap;
     if (over) {
-        wrappedText(f.bodyBold, ui.strings.format("contribute.over_limit",
-                                                  {{"over", std::to_string(chars - core::kMaxContributionCharacters)}}),
+        wrappedText(f.bodyBold,
+                    ui.strings.format("contribute.over_limit",
+                                      {{"over", std::to_string(chars - core::kMaxContributionCharacters)}}),
                     p.overtime, leftW);
     } else if (!m_findings.empty()) {
         // "Priya → [NAME]": the person sees exactly what goes before they send.
@@ -281,8 +293,10 @@ void ContributeScreen::draw(const UiContext& ui, const core::RunnerView& runner,
         wrappedText(f.bodyBold, ui.t("contribute.thanks"), p.good, avail.x);
         wrappedText(f.body, ui.t("contribute.support_line"), p.text, avail.x);
     } else if (m_idle.countdownVisible(ui.now)) {
-        wrappedText(f.bodyBold, ui.strings.format("contribute.idle_countdown", {{"seconds", std::to_string(m_idle.secondsLeft(ui.now))}}),
-                    p.amber, avail.x);
+        wrappedText(
+            f.bodyBold,
+            ui.strings.format("contribute.idle_countdown", {{"seconds", std::to_string(m_idle.secondsLeft(ui.now))}}),
+            p.amber, avail.x);
     } else if (m_wipedNotice) {
         wrappedText(f.body, ui.t("contribute.wiped"), p.textMuted, avail.x);
     } else if (!open) {
@@ -297,13 +311,15 @@ void ContributeScreen::draw(const UiContext& ui, const core::RunnerView& runner,
     const bool ctrlEnter = io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
     const bool ctrlDelete = io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);
     if (actionButton(ui, "##clear", ui.t("contribute.clear"), ui.t("contribute.clear_hint"),
-                     ImVec2(std::min(avail.x * 0.2f, 300.0f * m.scale), m.touch), ButtonKind::Quiet, !m_draft.empty()) ||
+                     ImVec2(std::min(avail.x * 0.2f, 300.0f * m.scale), m.touch), ButtonKind::Quiet,
+                     !m_draft.empty()) ||
         (ctrlDelete && !m_draft.empty()))
         wipe();
     ImGui::SameLine(0, m.gap);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, avail.x - buttonW - std::min(avail.x * 0.2f, 300.0f * m.scale) - m.gap));
-    if (actionButton(ui, "##submit", ui.t("contribute.submit"), ui.t("contribute.submit_hint"), ImVec2(buttonW, m.touch),
-                     ButtonKind::Primary, canSubmit) ||
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::max(0.0f, avail.x - buttonW - std::min(avail.x * 0.2f, 300.0f * m.scale) - m.gap));
+    if (actionButton(ui, "##submit", ui.t("contribute.submit"), ui.t("contribute.submit_hint"),
+                     ImVec2(buttonW, m.touch), ButtonKind::Primary, canSubmit) ||
         (ctrlEnter && canSubmit)) {
         // The draft stays until the controller confirms the commit, so a failed save loses nothing.
         ui.emit(core::SubmitContribution{core::SecretText(m_draft)});

@@ -16,17 +16,25 @@ namespace reflect::ui::dashboard_format {
 
 inline const char* periodLabelKey(core::PeriodKind kind) {
     switch (kind) {
-        case core::PeriodKind::Month: return "lead.period_month";
-        case core::PeriodKind::Quarter: return "lead.period_quarter";
-        case core::PeriodKind::Year: return "lead.period_year";
+        case core::PeriodKind::Month:
+            return "lead.period_month";
+        case core::PeriodKind::Quarter:
+            return "lead.period_quarter";
+        case core::PeriodKind::Year:
+            return "lead.period_year";
     }
     return "lead.period_month";
 }
 
-
-inline ChartValue chartValue(const core::Cell& cell) { return ChartValue{static_cast<double>(cell.value), cell.suppressed}; }
-inline std::string minutes(double m) { return fmt::format("{:.1f}", m); }
-inline std::string percent(double share) { return fmt::format("{:.0f}%", share * 100.0); }
+inline ChartValue chartValue(const core::Cell& cell) {
+    return ChartValue{static_cast<double>(cell.value), cell.suppressed};
+}
+inline std::string minutes(double m) {
+    return fmt::format("{:.1f}", m);
+}
+inline std::string percent(double share) {
+    return fmt::format("{:.0f}%", share * 100.0);
+}
 
 /// A change in percentage points with its sign and a word, so it never rests on colour alone.
 inline std::string changeText(double points) {

@@ -23,8 +23,10 @@ void DashboardScreen::drawSessions(const UiContext& ui, const core::DashboardVie
         return;
     }
     // Two charts side by side: sessions and attendance differ tenfold, so one shared axis would flatten one.
-    BarChartSpec sessions{ui.t("lead.sessions_chart"), ui.t(periodLabelKey(view.filter.period)), ui.t("lead.axis_sessions"), {}, {}, ""};
-    BarChartSpec attendance{ui.t("lead.attendance_chart"), ui.t(periodLabelKey(view.filter.period)), ui.t("lead.axis_people"), {}, {}, ""};
+    BarChartSpec sessions{
+        ui.t("lead.sessions_chart"), ui.t(periodLabelKey(view.filter.period)), ui.t("lead.axis_sessions"), {}, {}, ""};
+    BarChartSpec attendance{
+        ui.t("lead.attendance_chart"), ui.t(periodLabelKey(view.filter.period)), ui.t("lead.axis_people"), {}, {}, ""};
     ChartSeries sessionValues{ui.t("lead.col_sessions"), {}, false};
     ChartSeries attendanceValues{ui.t("lead.col_attendance"), {}, false};
     std::vector<std::vector<std::string>> rows;
@@ -32,8 +34,8 @@ void DashboardScreen::drawSessions(const UiContext& ui, const core::DashboardVie
         sessions.categories.push_back(r.period);
         sessionValues.values.push_back(ChartValue{static_cast<double>(r.sessions), false});
         attendanceValues.values.push_back(chartValue(r.attendance));
-        rows.push_back({r.period, std::to_string(r.sessions), r.attendance.text(), r.contributions.text(), r.evaluations.text(),
-                        returnRateText(r)});
+        rows.push_back({r.period, std::to_string(r.sessions), r.attendance.text(), r.contributions.text(),
+                        r.evaluations.text(), returnRateText(r)});
     }
     attendance.categories = sessions.categories;
     rows.push_back({ui.t("lead.total"), std::to_string(s.total.sessions), s.total.attendance.text(),
@@ -59,15 +61,19 @@ void DashboardScreen::drawThemes(const UiContext& ui, const core::DashboardView&
         heading(ui, ui.t("lead.nothing"), width);
         return;
     }
-    heading(ui, ui.strings.format("lead.themes_heading", {{"period", ui.t(periodLabelKey(view.filter.period))}}), width);
+    heading(ui, ui.strings.format("lead.themes_heading", {{"period", ui.t(periodLabelKey(view.filter.period))}}),
+            width);
     {
-        ScopedTable table("##table-themes", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp);
+        ScopedTable table("##table-themes", 6,
+                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp);
         if (table.open()) {
             ImGui::TableSetupColumn(ui.t("lead.col_tag"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
-            ImGui::TableSetupColumn(ui.strings.format("lead.col_trend", {{"first", t.periods.empty() ? "" : t.periods.front()},
-                                                                         {"last", t.periods.empty() ? "" : t.periods.back()}})
-                                        .c_str(),
-                                    ImGuiTableColumnFlags_WidthStretch, 2.4f);
+            ImGui::TableSetupColumn(
+                ui.strings
+                    .format("lead.col_trend", {{"first", t.periods.empty() ? "" : t.periods.front()},
+                                               {"last", t.periods.empty() ? "" : t.periods.back()}})
+                    .c_str(),
+                ImGuiTableColumnFlags_WidthStretch, 2.4f);
             ImGui::TableSetupColumn(ui.t("lead.col_now_before"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
             ImGui::TableSetupColumn(ui.t("lead.col_contributions"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
             ImGui::TableSetupColumn(ui.t("lead.col_sessions"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -85,9 +91,10 @@ void DashboardScreen::drawThemes(const UiContext& ui, const core::DashboardView&
                 // does not look like a worse one.
                 std::vector<ChartValue> points;
                 for (std::size_t i = 0; i < row.sessionsPerPeriod.size() && i < t.periodSessions.size(); ++i)
-                    points.push_back(ChartValue{t.periodSessions[i] > 0 ? 100.0 * static_cast<double>(row.sessionsPerPeriod[i]) /
-                                                                              static_cast<double>(t.periodSessions[i])
-                                                                        : 0.0,
+                    points.push_back(ChartValue{t.periodSessions[i] > 0
+                                                    ? 100.0 * static_cast<double>(row.sessionsPerPeriod[i]) /
+                                                          static_cast<double>(t.periodSessions[i])
+                                                    : 0.0,
                                                 false});
                 trendLine(ui, points, ImVec2(ImGui::GetContentRegionAvail().x, f.small->FontSize * 1.2f));
                 // End values and the scale, so the line can be read without guessing what its height means.
@@ -113,9 +120,10 @@ void DashboardScreen::drawThemes(const UiContext& ui, const core::DashboardView&
     heading(ui, ui.t("lead.themes_numbers"), width);
     {
         const int columns = static_cast<int>(t.periods.size()) + 1;
-        ScopedTable table("##table-theme-periods", columns,
-                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX,
-                          ImVec2(width, 0));
+        ScopedTable table(
+            "##table-theme-periods", columns,
+            ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX,
+            ImVec2(width, 0));
         if (table.open()) {
             ImGui::TableSetupColumn(ui.t("lead.col_tag"));
             for (const auto& period : t.periods) ImGui::TableSetupColumn(period.c_str());
@@ -137,15 +145,22 @@ void DashboardScreen::drawThemes(const UiContext& ui, const core::DashboardView&
     heading(ui, ui.t("lead.pairs_heading"), width);
     std::vector<std::vector<std::string>> pairs;
     for (const auto& pr : view.pairs) pairs.push_back({pr.first + " + " + pr.second, std::to_string(pr.sessions)});
-    if (pairs.empty()) wrappedText(f.small, ui.t("lead.nothing"), p.textMuted, width);
-    else textTable(ui, "##table-pairs", {ui.t("lead.col_pair"), ui.t("lead.col_sessions_together")}, pairs);
-    heading(ui, ui.strings.format("lead.recurring_heading", {{"minimum", std::to_string(view.settings.recurringMinimum)},
-                                                           {"window", std::to_string(view.settings.recurringWindow)}}), width);
+    if (pairs.empty())
+        wrappedText(f.small, ui.t("lead.nothing"), p.textMuted, width);
+    else
+        textTable(ui, "##table-pairs", {ui.t("lead.col_pair"), ui.t("lead.col_sessions_together")}, pairs);
+    heading(ui,
+            ui.strings.format("lead.recurring_heading", {{"minimum", std::to_string(view.settings.recurringMinimum)},
+                                                         {"window", std::to_string(view.settings.recurringWindow)}}),
+            width);
     std::vector<std::vector<std::string>> recurring;
     for (const auto& r : view.recurring)
         recurring.push_back({r.group, r.tag, fmt::format("{} / {}", r.sessionsWithTag, r.window)});
-    if (recurring.empty()) wrappedText(f.small, ui.t("lead.nothing"), p.textMuted, width);
-    else textTable(ui, "##table-recurring", {ui.t("lead.col_group"), ui.t("lead.col_tag"), ui.t("lead.col_in_last")}, recurring);
+    if (recurring.empty())
+        wrappedText(f.small, ui.t("lead.nothing"), p.textMuted, width);
+    else
+        textTable(ui, "##table-recurring", {ui.t("lead.col_group"), ui.t("lead.col_tag"), ui.t("lead.col_in_last")},
+                  recurring);
 }
 
 void DashboardScreen::drawSearch(const UiContext& ui, const core::DashboardView& view, float width) {
@@ -162,13 +177,15 @@ void DashboardScreen::drawSearch(const UiContext& ui, const core::DashboardView&
     {
         ScopedFont font(f.body);
         ImGui::SetNextItemWidth(width - buttonW - m.gap);
-        go = ImGui::InputTextWithHint("##search-text", ui.t("lead.search_hint"), &m_query, ImGuiInputTextFlags_EnterReturnsTrue);
-        if (ui.hits) (*ui.hits)["##search-text"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                                         ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+        go = ImGui::InputTextWithHint("##search-text", ui.t("lead.search_hint"), &m_query,
+                                      ImGuiInputTextFlags_EnterReturnsTrue);
+        if (ui.hits)
+            (*ui.hits)["##search-text"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                                 ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
     }
     ImGui::SameLine(0, m.gap);
-    go = actionButton(ui, "##search-go", ui.t("lead.search_go"), "Enter", ImVec2(buttonW, std::max(48.0f, m.touch * 0.7f)),
-                      ButtonKind::Primary) ||
+    go = actionButton(ui, "##search-go", ui.t("lead.search_go"), "Enter",
+                      ImVec2(buttonW, std::max(48.0f, m.touch * 0.7f)), ButtonKind::Primary) ||
          go;
     if (go) ui.emit(core::DashboardSearch{m_query});
     wrappedText(f.small, ui.t("lead.search_note"), p.textMuted, width);
@@ -179,8 +196,10 @@ void DashboardScreen::drawSearch(const UiContext& ui, const core::DashboardView&
     }
     heading(ui, ui.strings.format("lead.search_count", {{"count", std::to_string(view.hits.size())}}), width);
     std::vector<std::vector<std::string>> rows;
-    for (const auto& h : view.hits) rows.push_back({h.month, h.format, h.group, ui.t(("lead.kind_" + h.kind).c_str()), h.text});
-    ScopedTable table("##table-search", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp);
+    for (const auto& h : view.hits)
+        rows.push_back({h.month, h.format, h.group, ui.t(("lead.kind_" + h.kind).c_str()), h.text});
+    ScopedTable table("##table-search", 5,
+                      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp);
     if (!table.open()) return;
     ImGui::TableSetupColumn(ui.t("lead.col_month"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(ui.t("lead.col_format"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
@@ -231,7 +250,11 @@ void DashboardScreen::drawEvaluations(const UiContext& ui, const core::Dashboard
     // The chart follows the first statement's mean over time; the table has every statement.
     const auto& first = view.evaluations.front();
     BarChartSpec spec{ui.strings.format("lead.evaluations_chart", {{"statement", first.statement}}),
-                      ui.t(periodLabelKey(shownBy)), ui.t("lead.axis_mean"), {}, {}, ""};
+                      ui.t(periodLabelKey(shownBy)),
+                      ui.t("lead.axis_mean"),
+                      {},
+                      {},
+                      ""};
     ChartSeries mean{ui.t("lead.col_mean"), {}, false};
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : view.evaluations) {
@@ -263,8 +286,12 @@ void DashboardScreen::drawTiming(const UiContext& ui, const core::DashboardView&
     }
     // One format's stages in the chart (the chosen one, else the first); the table has them all.
     const std::string chartFormat = view.filter.format.value_or(view.timing.front().format);
-    BarChartSpec spec{ui.strings.format("lead.timing_chart", {{"format", chartFormat}}), ui.t("lead.col_stage"),
-                      ui.t("lead.axis_minutes"), {}, {}, ""};
+    BarChartSpec spec{ui.strings.format("lead.timing_chart", {{"format", chartFormat}}),
+                      ui.t("lead.col_stage"),
+                      ui.t("lead.axis_minutes"),
+                      {},
+                      {},
+                      ""};
     ChartSeries planned{ui.t("lead.col_planned"), {}, true};
     ChartSeries actual{ui.t("lead.col_actual"), {}, false};
     std::vector<std::vector<std::string>> rows;
@@ -274,8 +301,8 @@ void DashboardScreen::drawTiming(const UiContext& ui, const core::DashboardView&
             planned.values.push_back(ChartValue{r.plannedMinutes, false});
             actual.values.push_back(ChartValue{r.actualMinutes, false});
         }
-        rows.push_back({r.format, r.stageName, std::to_string(r.sessions), minutes(r.plannedMinutes), minutes(r.actualMinutes),
-                        percent(r.overrunShare)});
+        rows.push_back({r.format, r.stageName, std::to_string(r.sessions), minutes(r.plannedMinutes),
+                        minutes(r.actualMinutes), percent(r.overrunShare)});
     }
     spec.series = {planned, actual};
     barChart(ui, "##chart-timing", spec, ImVec2(width, chartHeight(ui)));
@@ -330,8 +357,8 @@ void DashboardScreen::drawAudit(const UiContext& ui, const core::DashboardView& 
     for (const auto& e : view.audit)
         rows.push_back({core::formatDate(e.at) + " " + core::formatTimeOfDay(e.at), e.role, e.action, e.detail});
     heading(ui, ui.t("lead.audit_heading"), width);
-    textTable(ui, "##table-audit", {ui.t("lead.col_when"), ui.t("lead.col_role"), ui.t("lead.col_action"), ui.t("lead.col_detail")},
-              rows);
+    textTable(ui, "##table-audit",
+              {ui.t("lead.col_when"), ui.t("lead.col_role"), ui.t("lead.col_action"), ui.t("lead.col_detail")}, rows);
 }
 
 }  // namespace reflect::ui

@@ -8,10 +8,10 @@
 #include <imgui_stdlib.h>
 
 #include "core/text/time_format.hpp"
+#include "ui/screens/dashboard_format.hpp"
 #include "ui/widgets/chart.hpp"
 #include "ui/widgets/scoped.hpp"
 #include "ui/widgets/widgets.hpp"
-#include "ui/screens/dashboard_format.hpp"
 
 namespace reflect::ui {
 
@@ -19,9 +19,8 @@ using namespace dashboard_format;
 
 namespace {
 constexpr std::array<const char*, core::kDashboardPanels> kPanelKeys = {
-    "lead.panel_sessions", "lead.panel_themes", "lead.panel_search",    "lead.panel_actions",
+    "lead.panel_sessions",    "lead.panel_themes", "lead.panel_search",    "lead.panel_actions",
     "lead.panel_evaluations", "lead.panel_timing", "lead.panel_checklist", "lead.panel_audit"};
-
 
 }  // namespace
 
@@ -61,7 +60,8 @@ void DashboardScreen::drawTopBar(const UiContext& ui, const core::KioskView& kio
                                         fitText(f.heading, ui.t("lead.title"), titleW).c_str());
     if (warn) {
         // The countdown covers the title: it is the one thing that matters in the last 20 seconds.
-        const std::string text = ui.strings.format("lead.locking_in", {{"seconds", std::to_string((remaining + 999) / 1000)}});
+        const std::string text =
+            ui.strings.format("lead.locking_in", {{"seconds", std::to_string((remaining + 999) / 1000)}});
         countdownBanner(ui, "##lock-countdown", a, ImVec2(titleW, buttonH), text);
     }
     ImGui::SetCursorScreenPos(ImVec2(a.x + titleW + m.gap, a.y));
@@ -80,19 +80,24 @@ void DashboardScreen::drawFilters(const UiContext& ui, const core::DashboardView
 
     // Period: M, Q, Y (with a custom range they set its rows). C toggles the custom range. Group and format
     // cycle through what exists: G, F. Every change keeps the rest of the filter, custom range included.
-    auto setPeriod = [&](core::PeriodKind k) { ui.emit(core::SetDashboardFilter{k, filter.groupId, filter.format, view.custom}); };
+    auto setPeriod = [&](core::PeriodKind k) {
+        ui.emit(core::SetDashboardFilter{k, filter.groupId, filter.format, view.custom});
+    };
     // An empty range asks the core for its default: the last 12 months.
     auto toggleCustom = [&] {
-        ui.emit(core::SetDashboardFilter{filter.period, filter.groupId, filter.format,
-                                         view.custom ? std::nullopt : std::optional<core::MonthRange>(core::MonthRange{})});
+        ui.emit(
+            core::SetDashboardFilter{filter.period, filter.groupId, filter.format,
+                                     view.custom ? std::nullopt : std::optional<core::MonthRange>(core::MonthRange{})});
     };
     auto nextGroup = [&] {
         std::optional<std::int64_t> next;
         if (!view.groups.empty()) {
             auto it = std::find_if(view.groups.begin(), view.groups.end(),
                                    [&](const core::GroupInfo& g) { return filter.groupId && g.id == *filter.groupId; });
-            if (!filter.groupId) next = view.groups.front().id;
-            else if (it != view.groups.end() && it + 1 != view.groups.end()) next = (it + 1)->id;
+            if (!filter.groupId)
+                next = view.groups.front().id;
+            else if (it != view.groups.end() && it + 1 != view.groups.end())
+                next = (it + 1)->id;
         }
         ui.emit(core::SetDashboardFilter{filter.period, next, filter.format, view.custom});
     };
@@ -100,8 +105,10 @@ void DashboardScreen::drawFilters(const UiContext& ui, const core::DashboardView
         std::optional<std::string> next;
         if (!view.formats.empty()) {
             auto it = std::find(view.formats.begin(), view.formats.end(), filter.format.value_or(""));
-            if (!filter.format) next = view.formats.front();
-            else if (it != view.formats.end() && it + 1 != view.formats.end()) next = *(it + 1);
+            if (!filter.format)
+                next = view.formats.front();
+            else if (it != view.formats.end() && it + 1 != view.formats.end())
+                next = *(it + 1);
         }
         ui.emit(core::SetDashboardFilter{filter.period, filter.groupId, next, view.custom});
     };
@@ -120,28 +127,34 @@ void DashboardScreen::drawFilters(const UiContext& ui, const core::DashboardView
 
     const float periodW = (width * 0.5f - m.gap * 3) / 4.0f;
     const float otherW = (width * 0.5f - m.gap * 2) * 0.5f;
-    const std::array<core::PeriodKind, 3> kinds = {core::PeriodKind::Month, core::PeriodKind::Quarter, core::PeriodKind::Year};
+    const std::array<core::PeriodKind, 3> kinds = {core::PeriodKind::Month, core::PeriodKind::Quarter,
+                                                   core::PeriodKind::Year};
     const std::array<const char*, 3> keys = {"M", "Q", "Y"};
     const std::array<const char*, 3> ids = {"##period-month", "##period-quarter", "##period-year"};
     for (std::size_t i = 0; i < kinds.size(); ++i) {
         if (i > 0) ImGui::SameLine(0, m.gap);
         const bool on = filter.period == kinds[i];
-        const std::string label = on ? fmt::format("✓ {}", ui.t(periodLabelKey(kinds[i]))) : ui.t(periodLabelKey(kinds[i]));
-        if (actionButton(ui, ids[i], label, keys[i], ImVec2(periodW, buttonH), on ? ButtonKind::Primary : ButtonKind::Secondary))
+        const std::string label =
+            on ? fmt::format("✓ {}", ui.t(periodLabelKey(kinds[i]))) : ui.t(periodLabelKey(kinds[i]));
+        if (actionButton(ui, ids[i], label, keys[i], ImVec2(periodW, buttonH),
+                         on ? ButtonKind::Primary : ButtonKind::Secondary))
             setPeriod(kinds[i]);
     }
     ImGui::SameLine(0, m.gap);
     {
         const bool on = view.custom.has_value();
         const std::string label = on ? fmt::format("✓ {}", ui.t("lead.period_custom")) : ui.t("lead.period_custom");
-        if (actionButton(ui, "##period-custom", label, "C", ImVec2(periodW, buttonH), on ? ButtonKind::Primary : ButtonKind::Secondary))
+        if (actionButton(ui, "##period-custom", label, "C", ImVec2(periodW, buttonH),
+                         on ? ButtonKind::Primary : ButtonKind::Secondary))
             toggleCustom();
     }
     ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##group", ui.strings.format("lead.group_is", {{"name", groupName}}), "G", ImVec2(otherW, buttonH)))
+    if (actionButton(ui, "##group", ui.strings.format("lead.group_is", {{"name", groupName}}), "G",
+                     ImVec2(otherW, buttonH)))
         nextGroup();
     ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##format", ui.strings.format("lead.format_is", {{"name", formatName}}), "F", ImVec2(otherW, buttonH)))
+    if (actionButton(ui, "##format", ui.strings.format("lead.format_is", {{"name", formatName}}), "F",
+                     ImVec2(otherW, buttonH)))
         nextFormat();
     ImGui::Dummy(ImVec2(0, m.gap * 0.1f));
     if (view.custom) drawCustomRange(ui, view);
@@ -162,8 +175,9 @@ void DashboardScreen::drawCustomRange(const UiContext& ui, const core::Dashboard
     const bool canLastBack = range.last > range.first;
     const bool canLastOn = range.last < current;
     auto step = [&](int firstBy, int lastBy) {
-        ui.emit(core::SetDashboardFilter{filter.period, filter.groupId, filter.format,
-                                         core::MonthRange{core::addMonths(range.first, firstBy), core::addMonths(range.last, lastBy)}});
+        ui.emit(core::SetDashboardFilter{
+            filter.period, filter.groupId, filter.format,
+            core::MonthRange{core::addMonths(range.first, firstBy), core::addMonths(range.last, lastBy)}});
     };
     if (shortcutsAllowed()) {
         if (canFirstBack && charTyped('[')) step(-1, 0);
@@ -175,20 +189,22 @@ void DashboardScreen::drawCustomRange(const UiContext& ui, const core::Dashboard
     const float stepW = std::max(48.0f, std::max(110.0f * m.scale, textWidth(f.body, "◀") + m.pad * 2));
     const float half = (width - m.gap) * 0.5f;
     const float monthW = half - stepW * 2 - m.gap * 2;
-    auto stepper = [&](const char* idBack, const char* keyBack, bool canBack, const char* idOn, const char* keyOn, bool canOn,
-                       const std::string& text, int firstBy, int lastBy) {
-        if (actionButton(ui, idBack, "◀", keyBack, ImVec2(stepW, buttonH), ButtonKind::Secondary, canBack)) step(-firstBy, -lastBy);
+    auto stepper = [&](const char* idBack, const char* keyBack, bool canBack, const char* idOn, const char* keyOn,
+                       bool canOn, const std::string& text, int firstBy, int lastBy) {
+        if (actionButton(ui, idBack, "◀", keyBack, ImVec2(stepW, buttonH), ButtonKind::Secondary, canBack))
+            step(-firstBy, -lastBy);
         ImGui::SameLine(0, m.gap);
         const ImVec2 a = ImGui::GetCursorScreenPos();
         panelBackground(a, ImVec2(a.x + monthW, a.y + buttonH), p.surfaceRaised, p.border, 10.0f * m.scale, 2.0f);
         const std::string shown = fitText(f.bodyBold, text, monthW - m.gap * 2);
         ImGui::GetWindowDrawList()->AddText(
             f.bodyBold, f.bodyBold->FontSize,
-            ImVec2(a.x + (monthW - textWidth(f.bodyBold, shown)) * 0.5f, a.y + (buttonH - f.bodyBold->FontSize) * 0.5f), p.text,
-            shown.c_str());
+            ImVec2(a.x + (monthW - textWidth(f.bodyBold, shown)) * 0.5f, a.y + (buttonH - f.bodyBold->FontSize) * 0.5f),
+            p.text, shown.c_str());
         ImGui::Dummy(ImVec2(monthW, buttonH));
         ImGui::SameLine(0, m.gap);
-        if (actionButton(ui, idOn, "▶", keyOn, ImVec2(stepW, buttonH), ButtonKind::Secondary, canOn)) step(firstBy, lastBy);
+        if (actionButton(ui, idOn, "▶", keyOn, ImVec2(stepW, buttonH), ButtonKind::Secondary, canOn))
+            step(firstBy, lastBy);
     };
     stepper("##custom-first-back", "[", canFirstBack, "##custom-first-on", "]", canFirstOn,
             ui.strings.format("lead.custom_first", {{"month", core::formatYearMonth(range.first)}}), 1, 0);
@@ -199,8 +215,8 @@ void DashboardScreen::drawCustomRange(const UiContext& ui, const core::Dashboard
     const char* key = filter.period == core::PeriodKind::Month     ? "lead.custom_used_month"
                       : filter.period == core::PeriodKind::Quarter ? "lead.custom_used_quarter"
                                                                    : "lead.custom_used_year";
-    const std::string used = ui.strings.format(key, {{"first", core::formatYearMonth(view.used.first)},
-                                                     {"last", core::formatYearMonth(view.used.last)}});
+    const std::string used = ui.strings.format(
+        key, {{"first", core::formatYearMonth(view.used.first)}, {"last", core::formatYearMonth(view.used.last)}});
     const ImVec2 at = ImGui::GetCursorScreenPos();
     wrappedText(f.small, used, p.text, width);
     if (ui.hits) (*ui.hits)["##custom-used"] = ImVec4(at.x, at.y, width, ImGui::GetCursorScreenPos().y - at.y);
@@ -219,8 +235,9 @@ void DashboardScreen::drawExport(const UiContext& ui, const core::KioskView& kio
     ImGui::SetCursorScreenPos(ImVec2(a.x + labelW, a.y));
     ImGui::SetNextItemWidth(width - labelW - buttonW - m.gap);
     bool submit = ImGui::InputText("##export-folder", &m_folder, ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ui.hits) (*ui.hits)["##export-folder"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                                       ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
+    if (ui.hits)
+        (*ui.hits)["##export-folder"] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                               ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y);
     ImGui::SameLine(0, m.gap);
     const float buttonH = std::max(48.0f, m.touch * 0.8f);
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, a.y));
@@ -236,7 +253,8 @@ void DashboardScreen::drawTabs(const UiContext& ui, const core::DashboardView& v
     const Metrics& m = ui.theme.metrics;
     const float width = ImGui::GetContentRegionAvail().x;
     const float buttonH = std::max(48.0f, m.touch * 0.8f);
-    const float w = (width - m.gap * static_cast<float>(core::kDashboardPanels - 1)) / static_cast<float>(core::kDashboardPanels);
+    const float w =
+        (width - m.gap * static_cast<float>(core::kDashboardPanels - 1)) / static_cast<float>(core::kDashboardPanels);
     for (int i = 0; i < core::kDashboardPanels; ++i) {
         const auto panel = static_cast<core::DashboardPanel>(i);
         if (shortcutsAllowed() && charTyped(static_cast<char>('1' + i))) ui.emit(core::ShowDashboardPanel{panel});
@@ -270,17 +288,34 @@ void DashboardScreen::drawPanel(const UiContext& ui, const core::DashboardView& 
     // What '*' means comes first, so it is never scrolled out of sight.
     if (view.panel != core::DashboardPanel::Audit)
         wrappedText(f.small,
-                    ui.strings.format("lead.suppression_note", {{"threshold", std::to_string(view.settings.suppressionThreshold)}}),
+                    ui.strings.format("lead.suppression_note",
+                                      {{"threshold", std::to_string(view.settings.suppressionThreshold)}}),
                     p.textMuted, width);
     switch (view.panel) {
-        case core::DashboardPanel::Sessions: drawSessions(ui, view, width); break;
-        case core::DashboardPanel::Themes: drawThemes(ui, view, width); break;
-        case core::DashboardPanel::Search: drawSearch(ui, view, width); break;
-        case core::DashboardPanel::Actions: drawActions(ui, view, width); break;
-        case core::DashboardPanel::Evaluations: drawEvaluations(ui, view, width); break;
-        case core::DashboardPanel::Timing: drawTiming(ui, view, width); break;
-        case core::DashboardPanel::Checklist: drawChecklist(ui, view, width); break;
-        case core::DashboardPanel::Audit: drawAudit(ui, view, width); break;
+        case core::DashboardPanel::Sessions:
+            drawSessions(ui, view, width);
+            break;
+        case core::DashboardPanel::Themes:
+            drawThemes(ui, view, width);
+            break;
+        case core::DashboardPanel::Search:
+            drawSearch(ui, view, width);
+            break;
+        case core::DashboardPanel::Actions:
+            drawActions(ui, view, width);
+            break;
+        case core::DashboardPanel::Evaluations:
+            drawEvaluations(ui, view, width);
+            break;
+        case core::DashboardPanel::Timing:
+            drawTiming(ui, view, width);
+            break;
+        case core::DashboardPanel::Checklist:
+            drawChecklist(ui, view, width);
+            break;
+        case core::DashboardPanel::Audit:
+            drawAudit(ui, view, width);
+            break;
     }
 }
 

@@ -28,7 +28,8 @@ void GroupPicker::draw(const UiContext& ui, const core::SetupView& setup, const 
         m_newName.clear();
     }
     const auto& groups = setup.groups;
-    if (m_selected && std::none_of(groups.begin(), groups.end(), [&](const core::Group& g) { return g.id == *m_selected; }))
+    if (m_selected &&
+        std::none_of(groups.begin(), groups.end(), [&](const core::Group& g) { return g.id == *m_selected; }))
         m_selected.reset();
 
     auto cycle = [&] {
@@ -39,8 +40,10 @@ void GroupPicker::draw(const UiContext& ui, const core::SetupView& setup, const 
         }
         for (std::size_t i = 0; i < groups.size(); ++i)
             if (groups[i].id == *m_selected) {
-                if (i + 1 < groups.size()) m_selected = groups[i + 1].id;
-                else m_selected.reset();
+                if (i + 1 < groups.size())
+                    m_selected = groups[i + 1].id;
+                else
+                    m_selected.reset();
                 return;
             }
     };
@@ -57,8 +60,8 @@ void GroupPicker::draw(const UiContext& ui, const core::SetupView& setup, const 
                                             ImVec2(a.x, a.y + (m.touch - f.bodyBold->FontSize) * 0.5f), p.text,
                                             fitText(f.bodyBold, current, width - buttonW - m.gap).c_str());
         ImGui::SetCursorScreenPos(ImVec2(a.x + width - buttonW, a.y));
-        if (actionButton(ui, "##group-change", ui.t("groups.change"), ui.t("groups.change_hint"), ImVec2(buttonW, m.touch),
-                         ButtonKind::Secondary, !groups.empty()))
+        if (actionButton(ui, "##group-change", ui.t("groups.change"), ui.t("groups.change_hint"),
+                         ImVec2(buttonW, m.touch), ButtonKind::Secondary, !groups.empty()))
             cycle();
     }
     {
@@ -69,8 +72,8 @@ void GroupPicker::draw(const UiContext& ui, const core::SetupView& setup, const 
                                               ImGuiInputTextFlags_EnterReturnsTrue);
         if (m_newName.size() > core::kMaxGroupNameCharacters) m_newName.resize(core::kMaxGroupNameCharacters);
         ImGui::SameLine(width - createW + ImGui::GetStyle().WindowPadding.x);
-        enter = actionButton(ui, "##group-create", ui.t("groups.create"), ui.t("groups.create_hint"), ImVec2(createW, m.touch), ButtonKind::Secondary,
-                             !m_newName.empty()) ||
+        enter = actionButton(ui, "##group-create", ui.t("groups.create"), ui.t("groups.create_hint"),
+                             ImVec2(createW, m.touch), ButtonKind::Secondary, !m_newName.empty()) ||
                 enter;
         if (enter && !m_newName.empty()) ui.emit(core::CreateGroup{m_newName, format, std::nullopt});
     }

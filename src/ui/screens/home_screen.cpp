@@ -48,7 +48,8 @@ void HomeScreen::draw(const UiContext& ui, const core::HomeView& home, const cor
             ScopedGroup g;
             wrappedText(f.heading, ui.t("home.resume_heading"), p.text, column - m.pad * 2);
             const std::string title = unfinished->title.empty() ? unfinished->templateName : unfinished->title;
-            wrappedText(f.body, title + " · " + core::formatDate(unfinished->startedWall), p.textMuted, column - m.pad * 2);
+            wrappedText(f.body, title + " · " + core::formatDate(unfinished->startedWall), p.textMuted,
+                        column - m.pad * 2);
             if (actionButton(ui, "##resume", ui.t("home.resume"), ui.t("home.resume_hint"),
                              ImVec2(column - m.pad * 2, m.touch), ButtonKind::Primary))
                 ui.emit(core::ResumeSession{});
@@ -78,8 +79,8 @@ void HomeScreen::draw(const UiContext& ui, const core::HomeView& home, const cor
             ui.emit(core::OpenPinSetup{});
         ImGui::SetCursorPos(ImVec2(left, afterY));
         const char* which = !home.facilitatorPinSet && !home.leadPinSet ? "pin_setup.reminder_both"
-                            : !home.facilitatorPinSet                  ? "pin_setup.reminder_facilitator"
-                                                                              : "pin_setup.reminder_lead";
+                            : !home.facilitatorPinSet                   ? "pin_setup.reminder_facilitator"
+                                                                        : "pin_setup.reminder_lead";
         wrappedText(f.small, ui.t(which), p.textMuted, column);
     }
 
@@ -90,8 +91,7 @@ void HomeScreen::draw(const UiContext& ui, const core::HomeView& home, const cor
     } else if (home.templateIssues > 0) {
         ImGui::SetCursorPosX(left);
         wrappedText(f.small,
-                    ui.strings.format("home.template_problems",
-                                      {{"count", std::to_string(home.templateIssues)}}),
+                    ui.strings.format("home.template_problems", {{"count", std::to_string(home.templateIssues)}}),
                     p.textMuted, column);
     }
 }
@@ -121,18 +121,19 @@ void HomeScreen::drawGroups(const UiContext& ui, const core::HomeView& home, flo
         ScopedId id(static_cast<int>(i));
         ImGui::SetCursorPosX(left);
         const ImVec2 a = ImGui::GetCursorScreenPos();
-        const std::string next = g.openActions > 0
-                                     ? ui.strings.format("groups.next_actions", {{"count", std::to_string(g.openActions)}})
-                                 : g.meetings == 0 ? std::string(ui.t("groups.next_first"))
-                                                   : std::string(ui.t("groups.next_none"));
+        const std::string next =
+            g.openActions > 0 ? ui.strings.format("groups.next_actions", {{"count", std::to_string(g.openActions)}})
+            : g.meetings == 0 ? std::string(ui.t("groups.next_first"))
+                              : std::string(ui.t("groups.next_none"));
         const std::string title =
             ui.strings.format("groups.row", {{"name", g.group.name}, {"meetings", std::to_string(g.meetings)}});
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float textW = column - buttonW - m.gap;
         const float y = a.y + (rowH - f.bodyBold->FontSize - f.small->FontSize) * 0.5f;
-        dl->AddText(f.bodyBold, f.bodyBold->FontSize, ImVec2(a.x, y), p.text, fitText(f.bodyBold, title, textW).c_str());
-        dl->AddText(f.small, f.small->FontSize, ImVec2(a.x, y + f.bodyBold->FontSize), g.openActions > 0 ? p.amber : p.textMuted,
-                    fitText(f.small, next, textW).c_str());
+        dl->AddText(f.bodyBold, f.bodyBold->FontSize, ImVec2(a.x, y), p.text,
+                    fitText(f.bodyBold, title, textW).c_str());
+        dl->AddText(f.small, f.small->FontSize, ImVec2(a.x, y + f.bodyBold->FontSize),
+                    g.openActions > 0 ? p.amber : p.textMuted, fitText(f.small, next, textW).c_str());
         ImGui::SetCursorScreenPos(ImVec2(a.x + column - buttonW, a.y + (rowH - m.touch) * 0.5f));
         const std::string hitId = "##group-checklist-" + std::to_string(i);
         if (actionButton(ui, hitId.c_str(), ui.t("groups.checklist"), i == 0 ? ui.t("groups.checklist_hint") : "",

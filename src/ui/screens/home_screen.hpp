@@ -8,7 +8,8 @@ namespace reflect::ui {
 
 class HomeScreen {
 public:
-    void draw(const UiContext& ui, const core::HomeView& home, const core::PadsView& pads, const std::string& organisation);
+    void draw(const UiContext& ui, const core::HomeView& home, const core::PadsView& pads,
+              const std::string& organisation);
 
 private:
     /// Groups that meet again, each with its next step ("3 open actions to review").

@@ -17,10 +17,14 @@ constexpr core::SteadyMs kThanksMs = 5000;
 
 std::string statusWord(const UiContext& ui, core::ActionStatus status) {
     switch (status) {
-        case core::ActionStatus::Open: return ui.t("actions.status_open");
-        case core::ActionStatus::InProgress: return ui.t("actions.status_in_progress");
-        case core::ActionStatus::Done: return ui.t("actions.status_done");
-        case core::ActionStatus::Dropped: return ui.t("actions.status_dropped");
+        case core::ActionStatus::Open:
+            return ui.t("actions.status_open");
+        case core::ActionStatus::InProgress:
+            return ui.t("actions.status_in_progress");
+        case core::ActionStatus::Done:
+            return ui.t("actions.status_done");
+        case core::ActionStatus::Dropped:
+            return ui.t("actions.status_dropped");
     }
     return {};
 }
@@ -56,8 +60,8 @@ void MeetingPanel::draw(const UiContext& ui, const core::RunnerView& runner, ImV
     if (meeting.closing) drawClosing(ui, meeting, width);
 }
 
-void MeetingPanel::drawPresenters(const UiContext& ui, const core::SessionMachine& machine, const core::RepeatDef& repeat,
-                                  float width) {
+void MeetingPanel::drawPresenters(const UiContext& ui, const core::SessionMachine& machine,
+                                  const core::RepeatDef& repeat, float width) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
@@ -67,8 +71,8 @@ void MeetingPanel::drawPresenters(const UiContext& ui, const core::SessionMachin
 
     wrappedText(f.small, ui.t("presenters.heading"), p.textMuted, width);
     const float bw = std::max(48.0f, std::min(260.0f * m.scale, width * 0.3f));
-    if (actionButton(ui, "##presenters-fewer", ui.t("presenters.fewer"), ui.t("presenters.fewer_hint"), ImVec2(bw, m.touch),
-                     ButtonKind::Secondary, count > repeat.min))
+    if (actionButton(ui, "##presenters-fewer", ui.t("presenters.fewer"), ui.t("presenters.fewer_hint"),
+                     ImVec2(bw, m.touch), ButtonKind::Secondary, count > repeat.min))
         ui.emit(core::SetRepeatCount{repeat.key, count - 1});
     ImGui::SameLine(0, m.gap);
     {
@@ -76,14 +80,15 @@ void MeetingPanel::drawPresenters(const UiContext& ui, const core::SessionMachin
         const float middle = width - bw * 2 - m.gap * 2;
         const ImVec2 a = ImGui::GetCursorScreenPos();
         const float w = textWidth(f.heading, text);
-        ImGui::GetWindowDrawList()->AddText(f.heading, f.heading->FontSize,
-                                            ImVec2(a.x + std::max(0.0f, (middle - w) * 0.5f), a.y + (m.touch - f.heading->FontSize) * 0.5f),
-                                            p.text, text.c_str());
+        ImGui::GetWindowDrawList()->AddText(
+            f.heading, f.heading->FontSize,
+            ImVec2(a.x + std::max(0.0f, (middle - w) * 0.5f), a.y + (m.touch - f.heading->FontSize) * 0.5f), p.text,
+            text.c_str());
         ImGui::Dummy(ImVec2(middle, m.touch));
     }
     ImGui::SameLine(0, m.gap);
-    if (actionButton(ui, "##presenters-more", ui.t("presenters.more"), ui.t("presenters.more_hint"), ImVec2(bw, m.touch),
-                     ButtonKind::Primary, count < repeat.max))
+    if (actionButton(ui, "##presenters-more", ui.t("presenters.more"), ui.t("presenters.more_hint"),
+                     ImVec2(bw, m.touch), ButtonKind::Primary, count < repeat.max))
         ui.emit(core::SetRepeatCount{repeat.key, count + 1});
 
     std::string labels;
@@ -98,8 +103,8 @@ void MeetingPanel::drawPresenters(const UiContext& ui, const core::SessionMachin
         ui.strings.format("presenters.each", {{"minutes", std::to_string((eachMs + 30'000) / 60'000)}});
     const auto finish = ui.wallNow + machine.msToProjectedFinish(ui.now);
     wrappedText(f.bodyBold,
-                each + "   ·   " + ui.strings.format("presenters.finish", {{"time", core::formatTimeOfDay(finish)}}), p.text,
-                width);
+                each + "   ·   " + ui.strings.format("presenters.finish", {{"time", core::formatTimeOfDay(finish)}}),
+                p.text, width);
 }
 
 void MeetingPanel::drawReview(const UiContext& ui, const core::MeetingView& meeting, float width) {
@@ -139,12 +144,14 @@ void MeetingPanel::drawReview(const UiContext& ui, const core::MeetingView& meet
             m_lastKeyedAction = a.id;
         }
         wrappedText(f.body, a.text, pending ? p.text : p.textMuted, width);
-        std::string meta = a.dueDate ? ui.strings.format("actions.owner_due", {{"owner", a.ownerLabel}, {"due", *a.dueDate}})
-                                     : a.ownerLabel;
+        std::string meta = a.dueDate
+                               ? ui.strings.format("actions.owner_due", {{"owner", a.ownerLabel}, {"due", *a.dueDate}})
+                               : a.ownerLabel;
         if (!pending) {
             const bool carried = actions[i].carriedOver;
-            meta += "   ·   " + ui.strings.format("actions.reviewed", {{"status", carried ? ui.t("actions.status_carried")
-                                                                                          : statusWord(ui, a.status)}});
+            meta += "   ·   " + ui.strings.format(
+                                    "actions.reviewed",
+                                    {{"status", carried ? ui.t("actions.status_carried") : statusWord(ui, a.status)}});
         }
         wrappedText(f.small, meta, pending ? p.textMuted : p.good, width);
         struct Choice {
@@ -157,7 +164,8 @@ void MeetingPanel::drawReview(const UiContext& ui, const core::MeetingView& meet
         };
         const Choice choices[] = {
             {"##act-done", "actions.done", "actions.done_hint", 'd', core::ActionStatus::Done, false},
-            {"##act-progress", "actions.in_progress", "actions.in_progress_hint", 'p', core::ActionStatus::InProgress, false},
+            {"##act-progress", "actions.in_progress", "actions.in_progress_hint", 'p', core::ActionStatus::InProgress,
+             false},
             {"##act-carry", "actions.carry", "actions.carry_hint", 'o', core::ActionStatus::Open, true},
             {"##act-drop", "actions.drop", "actions.drop_hint", 'x', core::ActionStatus::Dropped, false},
         };
@@ -165,8 +173,9 @@ void MeetingPanel::drawReview(const UiContext& ui, const core::MeetingView& meet
             if (c) ImGui::SameLine(0, m.gap);
             const Choice& ch = choices[c];
             const std::string hitId = std::string(ch.id) + "-" + std::to_string(i);
-            const bool clicked = actionButton(ui, hitId.c_str(), ui.t(ch.label), takesKeys ? ui.t(ch.hint) : "", ImVec2(bw, m.touch),
-                                              c == 0 && pending ? ButtonKind::Primary : ButtonKind::Secondary);
+            const bool clicked =
+                actionButton(ui, hitId.c_str(), ui.t(ch.label), takesKeys ? ui.t(ch.hint) : "", ImVec2(bw, m.touch),
+                             c == 0 && pending ? ButtonKind::Primary : ButtonKind::Secondary);
             if (clicked || (takesKeys && charTyped(ch.key))) {
                 ui.emit(core::ReviewAction{a.id, {ch.status, m_outcome, ch.carry}});
                 m_outcome.clear();
@@ -175,8 +184,8 @@ void MeetingPanel::drawReview(const UiContext& ui, const core::MeetingView& meet
     }
 }
 
-void MeetingPanel::drawCommitment(const UiContext& ui, const core::MeetingView& meeting, const core::PlannedStage& stage,
-                                  float width) {
+void MeetingPanel::drawCommitment(const UiContext& ui, const core::MeetingView& meeting,
+                                  const core::PlannedStage& stage, float width) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
@@ -198,7 +207,8 @@ void MeetingPanel::drawCommitment(const UiContext& ui, const core::MeetingView& 
         // Tab puts the keyboard in the action box (the runner's own keys stay off while typing).
         if (keyPressed(ImGuiKey_Tab)) ImGui::SetKeyboardFocusHere();
         enter = ImGui::InputTextWithHint("##action-text", ui.t("actions.text_hint"), &m_actionText,
-                                         ImGuiInputTextFlags_EnterReturnsTrue) || enter;
+                                         ImGuiInputTextFlags_EnterReturnsTrue) ||
+                enter;
         if (m_actionText.size() > core::kMaxActionCharacters) m_actionText.resize(core::kMaxActionCharacters);
         ImGui::SameLine(0, m.gap);
         ImGui::SetNextItemWidth(dueW);
@@ -208,8 +218,8 @@ void MeetingPanel::drawCommitment(const UiContext& ui, const core::MeetingView& 
         if (m_dueDate.size() > 10) m_dueDate.resize(10);
     }
     const bool canSave = !m_actionText.empty();
-    if (actionButton(ui, "##action-save", ui.strings.format("actions.add_for", {{"owner", stage.label}}), ui.t("actions.add_hint"),
-                     ImVec2(width, m.touch), ButtonKind::Primary, canSave) ||
+    if (actionButton(ui, "##action-save", ui.strings.format("actions.add_for", {{"owner", stage.label}}),
+                     ui.t("actions.add_hint"), ImVec2(width, m.touch), ButtonKind::Primary, canSave) ||
         (enter && canSave)) {
         ui.emit(core::AddAction{m_actionText, stage.label,
                                 m_dueDate.empty() ? std::nullopt : std::optional<std::string>(m_dueDate)});
@@ -229,10 +239,10 @@ void MeetingPanel::drawClosing(const UiContext& ui, const core::MeetingView& mee
     const Metrics& m = ui.theme.metrics;
     const auto& counts = meeting.closingCounts;
     wrappedText(f.small, ui.t("closing.heading"), p.textMuted, width);
-    const std::string line = ui.strings.format("closing.themes", {{"count", std::to_string(counts.themes)}}) + "   ·   " +
-                             ui.strings.format("closing.actions", {{"count", std::to_string(counts.actionsAgreed)}}) +
-                             "   ·   " +
-                             ui.strings.format("closing.evaluations", {{"count", std::to_string(counts.evaluations)}});
+    const std::string line =
+        ui.strings.format("closing.themes", {{"count", std::to_string(counts.themes)}}) + "   ·   " +
+        ui.strings.format("closing.actions", {{"count", std::to_string(counts.actionsAgreed)}}) + "   ·   " +
+        ui.strings.format("closing.evaluations", {{"count", std::to_string(counts.evaluations)}});
     wrappedText(f.bodyBold, line, p.text, width);
     for (const auto& a : meeting.agreed) wrappedText(f.small, a.ownerLabel + ":  " + a.text, p.text, width);
 
@@ -243,7 +253,8 @@ void MeetingPanel::drawClosing(const UiContext& ui, const core::MeetingView& mee
         const std::string text = ui.strings.format("groups.attendance_count", {{"count", std::to_string(here)}});
         const ImVec2 a = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddText(f.bodyBold, f.bodyBold->FontSize,
-                                            ImVec2(a.x, a.y + (m.touch - f.bodyBold->FontSize) * 0.5f), p.text, text.c_str());
+                                            ImVec2(a.x, a.y + (m.touch - f.bodyBold->FontSize) * 0.5f), p.text,
+                                            text.c_str());
         ImGui::SetCursorScreenPos(ImVec2(a.x + width - stepW * 2 - m.gap, a.y));
         if (actionButton(ui, "##attendance-fewer", "−", "[", ImVec2(stepW, m.touch), ButtonKind::Secondary, here > 0) ||
             (charTyped('[') && here > 0))
@@ -258,8 +269,8 @@ void MeetingPanel::drawClosing(const UiContext& ui, const core::MeetingView& mee
         ui.emit(core::OpenSignposts{});
 }
 
-bool MeetingPanel::scaleRow(const UiContext& ui, const char* id, std::optional<int>& value, const std::vector<std::string>& labels,
-                            bool keyed, float width) {
+bool MeetingPanel::scaleRow(const UiContext& ui, const char* id, std::optional<int>& value,
+                            const std::vector<std::string>& labels, bool keyed, float width) {
     const Metrics& m = ui.theme.metrics;
     const auto n = labels.size();
     const float bw = (width - m.gap * static_cast<float>(n - 1)) / static_cast<float>(n);
@@ -270,8 +281,8 @@ bool MeetingPanel::scaleRow(const UiContext& ui, const char* id, std::optional<i
         const bool chosen = value && *value == v;
         const std::string hitId = std::string(id) + "-" + std::to_string(v);
         const std::string hint = keyed ? std::to_string(v) : std::string(chosen ? "✓" : "");
-        if (actionButton(ui, hitId.c_str(), labels[i], keyed ? std::string_view(hint) : std::string_view(), ImVec2(bw, m.touch),
-                         chosen ? ButtonKind::Primary : ButtonKind::Secondary)) {
+        if (actionButton(ui, hitId.c_str(), labels[i], keyed ? std::string_view(hint) : std::string_view(),
+                         ImVec2(bw, m.touch), chosen ? ButtonKind::Primary : ButtonKind::Secondary)) {
             value = v;
             changed = true;
         }
@@ -306,13 +317,15 @@ void MeetingPanel::drawEvaluation(const UiContext& ui, const core::RunnerView& r
     const float width = ImGui::GetContentRegionAvail().x;
     const int count = runner.meeting.evaluations;
     // ImGui has no touch scrolling: dragging a finger up or down the form moves it.
-    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Left))
         ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
 
     if (ui.now < m_thanksUntil) {
         ImGui::Dummy(ImVec2(0, size.y * 0.3f));
         centredText(f.title, ui.t("evaluation.thanks"), p.text, width * 0.9f);
-        centredText(f.body, ui.strings.format("evaluation.count", {{"count", std::to_string(count)}}), p.textMuted, width);
+        centredText(f.body, ui.strings.format("evaluation.count", {{"count", std::to_string(count)}}), p.textMuted,
+                    width);
         if (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter)) m_thanksUntil = 0;
         return;
     }
@@ -325,7 +338,8 @@ void MeetingPanel::drawEvaluation(const UiContext& ui, const core::RunnerView& r
 
     // Digits answer the first scale still unanswered, so the whole form works from the keyboard.
     int keyedRow = -1;
-    if (!m_eval.overall) keyedRow = 0;
+    if (!m_eval.overall)
+        keyedRow = 0;
     else
         for (std::size_t i = 0; i < m_eval.statements.size(); ++i)
             if (!m_eval.statements[i]) {
@@ -334,14 +348,17 @@ void MeetingPanel::drawEvaluation(const UiContext& ui, const core::RunnerView& r
             }
     int digit = 0;
     if (keyedRow >= 0 && digitTyped(digit)) {
-        if (keyedRow == 0) m_eval.overall = digit;
-        else m_eval.statements[static_cast<std::size_t>(keyedRow - 1)] = digit;
+        if (keyedRow == 0)
+            m_eval.overall = digit;
+        else
+            m_eval.statements[static_cast<std::size_t>(keyedRow - 1)] = digit;
     }
 
     const std::vector<std::string> overall = {ui.t("evaluation.poor"), ui.t("evaluation.fair"), ui.t("evaluation.good"),
                                               ui.t("evaluation.excellent"), ui.t("evaluation.exceptional")};
-    const std::vector<std::string> agree = {ui.t("evaluation.agree_1"), ui.t("evaluation.agree_2"), ui.t("evaluation.agree_3"),
-                                            ui.t("evaluation.agree_4"), ui.t("evaluation.agree_5")};
+    const std::vector<std::string> agree = {ui.t("evaluation.agree_1"), ui.t("evaluation.agree_2"),
+                                            ui.t("evaluation.agree_3"), ui.t("evaluation.agree_4"),
+                                            ui.t("evaluation.agree_5")};
     ImGui::Dummy(ImVec2(0, m.gap * 0.3f));
     wrappedText(f.bodyBold, ui.t("evaluation.overall"), p.text, width);
     scaleRow(ui, "##eval-overall", m_eval.overall, overall, keyedRow == 0, width);
@@ -360,9 +377,10 @@ void MeetingPanel::drawEvaluation(const UiContext& ui, const core::RunnerView& r
     m_lastKeyedRow = keyedRow;
     wrappedText(f.body, ui.t("evaluation.staff_group"), p.text, width);
     {
-        const char* keys[] = {"evaluation.clinical", "evaluation.non_clinical", "evaluation.student", "evaluation.other"};
-        const core::StaffGroup groups[] = {core::StaffGroup::Clinical, core::StaffGroup::NonClinical, core::StaffGroup::Student,
-                                           core::StaffGroup::Other};
+        const char* keys[] = {"evaluation.clinical", "evaluation.non_clinical", "evaluation.student",
+                              "evaluation.other"};
+        const core::StaffGroup groups[] = {core::StaffGroup::Clinical, core::StaffGroup::NonClinical,
+                                           core::StaffGroup::Student, core::StaffGroup::Other};
         const float bw = (width - m.gap * 3) / 4;
         for (std::size_t i = 0; i < 4; ++i) {
             if (i) ImGui::SameLine(0, m.gap);
@@ -385,7 +403,8 @@ void MeetingPanel::drawEvaluation(const UiContext& ui, const core::RunnerView& r
         for (int yes = 1; yes >= 0; --yes) {
             if (yes == 0) ImGui::SameLine(0, m.gap);
             const bool chosen = m_eval.comeAgain && *m_eval.comeAgain == (yes == 1);
-            if (actionButton(ui, yes ? "##eval-again-yes" : "##eval-again-no", ui.t(yes ? "evaluation.yes" : "evaluation.no"),
+            if (actionButton(ui, yes ? "##eval-again-yes" : "##eval-again-no",
+                             ui.t(yes ? "evaluation.yes" : "evaluation.no"),
                              ui.t(yes ? "evaluation.yes_hint" : "evaluation.no_hint"), ImVec2(bw, m.touch),
                              chosen ? ButtonKind::Primary : ButtonKind::Secondary) ||
                 charTyped(yes ? 'y' : 'u'))
@@ -408,8 +427,8 @@ void MeetingPanel::drawEvaluation(const UiContext& ui, const core::RunnerView& r
     }
     ImGui::Dummy(ImVec2(0, m.gap * 0.3f));
     const bool answered = m_eval.overall.has_value();
-    if (actionButton(ui, "##eval-submit", ui.t("evaluation.submit"), ui.t("evaluation.submit_hint"), ImVec2(width, m.touch * 1.2f),
-                     ButtonKind::Primary, answered) ||
+    if (actionButton(ui, "##eval-submit", ui.t("evaluation.submit"), ui.t("evaluation.submit_hint"),
+                     ImVec2(width, m.touch * 1.2f), ButtonKind::Primary, answered) ||
         (answered && (enter || keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter))))
         ui.emit(core::SubmitEvaluation{m_eval});
 }

@@ -19,12 +19,14 @@ public:
     void drawEvaluation(const UiContext& ui, const core::RunnerView& runner, ImVec2 size);
 
 private:
-    void drawPresenters(const UiContext& ui, const core::SessionMachine& machine, const core::RepeatDef& repeat, float width);
+    void drawPresenters(const UiContext& ui, const core::SessionMachine& machine, const core::RepeatDef& repeat,
+                        float width);
     void drawReview(const UiContext& ui, const core::MeetingView& meeting, float width);
-    void drawCommitment(const UiContext& ui, const core::MeetingView& meeting, const core::PlannedStage& stage, float width);
+    void drawCommitment(const UiContext& ui, const core::MeetingView& meeting, const core::PlannedStage& stage,
+                        float width);
     void drawClosing(const UiContext& ui, const core::MeetingView& meeting, float width);
-    bool scaleRow(const UiContext& ui, const char* id, std::optional<int>& value, const std::vector<std::string>& labels,
-                  bool keyed, float width);
+    bool scaleRow(const UiContext& ui, const char* id, std::optional<int>& value,
+                  const std::vector<std::string>& labels, bool keyed, float width);
 
     std::string m_actionText;
     std::string m_dueDate;

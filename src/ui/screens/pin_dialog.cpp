@@ -12,7 +12,9 @@ namespace {
 constexpr std::size_t kMaxDigits = 12;
 }  // namespace
 
-void PinPad::clear() noexcept { core::wipeText(m_digits); }
+void PinPad::clear() noexcept {
+    core::wipeText(m_digits);
+}
 
 core::SecretText PinPad::takeDigits() {
     core::SecretText out(m_digits);
@@ -97,7 +99,8 @@ PinPadAction PinPad::draw(const UiContext& ui, bool open, const PinPadSpec& spec
     }
     ImGui::SameLine(0, m.gap);
     if (action == PinPadAction::None &&
-        (actionButton(ui, "##ok", spec.okLabel, spec.okHint, ImVec2(bw, m.touch), ButtonKind::Primary, !m_digits.empty()) ||
+        (actionButton(ui, "##ok", spec.okLabel, spec.okHint, ImVec2(bw, m.touch), ButtonKind::Primary,
+                      !m_digits.empty()) ||
          (!m_digits.empty() && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                                 ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))))
         action = PinPadAction::Submit;
@@ -123,15 +126,20 @@ void PinDialog::draw(const UiContext& ui, bool open, const std::string& message,
     spec.okHint = ui.t("pin.ok_hint");
     spec.idleRemainingMs = idleRemainingMs;
     switch (m_pad.draw(ui, open, spec)) {
-        case PinPadAction::None: break;
+        case PinPadAction::None:
+            break;
         case PinPadAction::Cancel:
-            if (lead) ui.emit(core::CancelLeadPin{});
-            else ui.emit(core::CancelExit{});
+            if (lead)
+                ui.emit(core::CancelLeadPin{});
+            else
+                ui.emit(core::CancelExit{});
             break;
         case PinPadAction::Submit: {
             const core::SecretText pin = m_pad.takeDigits();
-            if (lead) ui.emit(core::SubmitLeadPin{std::string(pin.view())});
-            else ui.emit(core::SubmitExitPin{std::string(pin.view())});
+            if (lead)
+                ui.emit(core::SubmitLeadPin{std::string(pin.view())});
+            else
+                ui.emit(core::SubmitExitPin{std::string(pin.view())});
             break;
         }
     }
@@ -145,8 +153,9 @@ void PinSetupDialog::draw(const UiContext& ui, const core::PadsView& pads) {
         spec.popupId = "##pin-setup";
         spec.title = ui.t("pin_setup.title");
         spec.intro = ui.t("pin_setup.body");
-        spec.heading = ui.strings.format(lead ? "pin_setup.role_lead" : "pin_setup.role_facilitator",
-                                         {{"n", std::to_string(setup.roleNumber)}, {"total", std::to_string(setup.roles)}});
+        spec.heading =
+            ui.strings.format(lead ? "pin_setup.role_lead" : "pin_setup.role_facilitator",
+                              {{"n", std::to_string(setup.roleNumber)}, {"total", std::to_string(setup.roles)}});
         spec.body = ui.t(setup.confirming ? "pin_setup.confirm" : "pin_setup.enter");
         spec.message = setup.message;
         spec.messageIsProblem = setup.problem;
@@ -157,9 +166,14 @@ void PinSetupDialog::draw(const UiContext& ui, const core::PadsView& pads) {
         spec.idleRemainingMs = pads.idleRemainingMs(ui.now);
     }
     switch (m_pad.draw(ui, setup.open, spec)) {
-        case PinPadAction::None: break;
-        case PinPadAction::Cancel: ui.emit(core::SetPinsLater{}); break;
-        case PinPadAction::Submit: ui.emit(core::PinSetupEntry{m_pad.takeDigits()}); break;
+        case PinPadAction::None:
+            break;
+        case PinPadAction::Cancel:
+            ui.emit(core::SetPinsLater{});
+            break;
+        case PinPadAction::Submit:
+            ui.emit(core::PinSetupEntry{m_pad.takeDigits()});
+            break;
     }
 }
 

@@ -18,7 +18,9 @@ constexpr std::int64_t kAmberMs = 2 * 60 * 1000;
 
 }  // namespace
 
-void RunnerScreen::send(const UiContext& ui, SessionOp op) const { ui.emit(core::SessionCommand{op}); }
+void RunnerScreen::send(const UiContext& ui, SessionOp op) const {
+    ui.emit(core::SessionCommand{op});
+}
 
 void RunnerScreen::handleKeys(const UiContext& ui, const core::SessionMachine& machine) {
     if (m_confirmEnd) return;
@@ -26,14 +28,18 @@ void RunnerScreen::handleKeys(const UiContext& ui, const core::SessionMachine& m
     if (keyPressed(ImGuiKey_Space)) send(ui, running ? SessionOp::Pause : SessionOp::Resume);
     if (charTyped('n') || keyPressed(ImGuiKey_RightArrow)) {
         // Next from the last stage means the session is over: ask, as End does.
-        if (machine.canApply(SessionOp::Next)) send(ui, SessionOp::Next);
-        else m_confirmEnd = true;
+        if (machine.canApply(SessionOp::Next))
+            send(ui, SessionOp::Next);
+        else
+            m_confirmEnd = true;
     }
     if (charTyped('b') || keyPressed(ImGuiKey_LeftArrow)) send(ui, SessionOp::Back);
     // The "+" key: unshifted it types '=' (or '+' on the keypad), shifted it types '+'.
     const bool shift = ImGui::GetIO().KeyShift;
-    if (charTyped('=') || (charTyped('+') && !shift)) send(ui, SessionOp::Extend1);
-    else if (charTyped('+') && shift) send(ui, SessionOp::Extend5);
+    if (charTyped('=') || (charTyped('+') && !shift))
+        send(ui, SessionOp::Extend1);
+    else if (charTyped('+') && shift)
+        send(ui, SessionOp::Extend5);
     if (charTyped('e')) m_confirmEnd = true;
     if (charTyped('h')) ui.emit(core::GoHome{});
 }
@@ -85,8 +91,10 @@ void RunnerScreen::handleContributionKeys(const UiContext& ui, const core::Runne
     if (m_confirmEnd) return;
     const auto state = runner.contributions.state;
     if (charTyped('o')) {
-        if (state == core::ContributionState::Open) ui.emit(core::CloseContributions{});
-        else if (state == core::ContributionState::Closed && runner.contributions.stageAccepts) ui.emit(core::OpenContributions{});
+        if (state == core::ContributionState::Open)
+            ui.emit(core::CloseContributions{});
+        else if (state == core::ContributionState::Closed && runner.contributions.stageAccepts)
+            ui.emit(core::OpenContributions{});
     }
     if (charTyped('w') && state == core::ContributionState::Open) ui.emit(core::LetStaffWrite{});
     if (charTyped('r') && state != core::ContributionState::Open &&
@@ -107,8 +115,10 @@ void RunnerScreen::drawContributions(const UiContext& ui, const core::RunnerView
     wrappedText(f.small, ui.t("contrib_runner.heading"), p.textMuted, inner);
     // While open the facilitator sees only how many; nothing of what was written.
     const std::string status =
-        state == core::ContributionState::Open       ? ui.strings.format("contrib_runner.state_open", {{"count", std::to_string(count)}})
-        : state == core::ContributionState::Revealed ? ui.strings.format("contrib_runner.state_revealed", {{"count", std::to_string(count)}})
+        state == core::ContributionState::Open
+            ? ui.strings.format("contrib_runner.state_open", {{"count", std::to_string(count)}})
+        : state == core::ContributionState::Revealed
+            ? ui.strings.format("contrib_runner.state_revealed", {{"count", std::to_string(count)}})
         : count > 0 ? ui.strings.format("contrib_runner.count_closed", {{"count", std::to_string(count)}})
                     : ui.strings.get("contrib_runner.state_closed");
     wrappedText(f.bodyBold, status, p.text, inner);
@@ -145,13 +155,13 @@ void RunnerScreen::drawContributions(const UiContext& ui, const core::RunnerView
     ImGui::EndGroup();
     const float h = ImGui::GetItemRectSize().y + m.pad * 0.6f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRect(a, ImVec2(a.x + width, a.y + h), runner.contributions.safeguardingAlerts > 0 ? p.amber : p.border, 12.0f * m.scale, 0,
-                std::max(2.0f, 2.0f * m.scale));
+    dl->AddRect(a, ImVec2(a.x + width, a.y + h), runner.contributions.safeguardingAlerts > 0 ? p.amber : p.border,
+                12.0f * m.scale, 0, std::max(2.0f, 2.0f * m.scale));
     ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + h + m.gap * 0.5f));
 }
 
-void RunnerScreen::drawStagePanel(const UiContext& ui, const core::RunnerView& runner, const core::SessionMachine& machine,
-                                  ImVec2 size) {
+void RunnerScreen::drawStagePanel(const UiContext& ui, const core::RunnerView& runner,
+                                  const core::SessionMachine& machine, ImVec2 size) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
@@ -197,11 +207,14 @@ void RunnerScreen::drawStagePanel(const UiContext& ui, const core::RunnerView& r
             }
         }
     }
-    const char* stateWord = paused ? ui.t("runner.paused")
+    const char* stateWord = paused     ? ui.t("runner.paused")
                             : overtime ? ui.t("runner.overtime")
                             : amber    ? ui.t("runner.two_minutes")
                                        : ui.t("runner.remaining");
-    centredText(overtime || paused ? f.heading : f.body, stateWord, overtime ? p.overtime : amber ? p.amber : p.textMuted,
+    centredText(overtime || paused ? f.heading : f.body, stateWord,
+                overtime ? p.overtime
+                : amber  ? p.amber
+                         : p.textMuted,
                 width);
 
     // Progress through the stage's allowed time.
@@ -210,7 +223,10 @@ void RunnerScreen::drawStagePanel(const UiContext& ui, const core::RunnerView& r
     const auto allowed = static_cast<float>(std::max<std::int64_t>(1, machine.allowedMs(index)));
     const float fraction = static_cast<float>(machine.elapsedMs(index, ui.now)) / allowed;
     progressBar(ImVec2(barW, std::max(10.0f, 16.0f * m.scale)), fraction,
-                overtime ? p.overtime : amber ? p.amber : p.accent, p.surfaceRaised, 8.0f * m.scale);
+                overtime ? p.overtime
+                : amber  ? p.amber
+                         : p.accent,
+                p.surfaceRaised, 8.0f * m.scale);
 
     ImGui::Dummy(ImVec2(0, compact ? m.gap * 0.3f : m.gap));
     if (!stage.prompt.empty()) centredText(compact ? f.body : f.heading, stage.prompt, p.text, width * 0.92f);
@@ -223,8 +239,9 @@ void RunnerScreen::drawSidePanel(const UiContext& ui, const core::SessionMachine
     const Metrics& m = ui.theme.metrics;
     ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(m.pad * 0.7f, m.pad * 0.6f));
     ScopedStyleColor bg(ImGuiCol_ChildBg, p.surface);
-    ScopedChild child("##side", size, false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ScopedChild child(
+        "##side", size, false,
+        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
     const float width = ImGui::GetContentRegionAvail().x;
     const auto& stage = machine.currentStage();
     const auto& tmpl = machine.plan().tmpl();
@@ -240,8 +257,8 @@ void RunnerScreen::drawSidePanel(const UiContext& ui, const core::SessionMachine
         ScopedFont font(f.small);
         for (const auto& a : tmpl.agreements) {
             const ImVec2 pos = ImGui::GetCursorScreenPos();
-            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 6.0f * m.scale, pos.y + f.small->FontSize * 0.55f),
-                                                        4.0f * m.scale, p.accent);
+            ImGui::GetWindowDrawList()->AddCircleFilled(
+                ImVec2(pos.x + 6.0f * m.scale, pos.y + f.small->FontSize * 0.55f), 4.0f * m.scale, p.accent);
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 20.0f * m.scale);
             wrappedText(f.small, a, p.text, width - 20.0f * m.scale);
         }
@@ -268,8 +285,9 @@ void RunnerScreen::drawSidePanel(const UiContext& ui, const core::SessionMachine
             const ImVec2 centre(pos.x + r + 4.0f, pos.y + rowH * 0.5f);
             if (current) {
                 dl->AddRectFilled(pos, ImVec2(pos.x + listW - 4.0f, pos.y + rowH), p.surfaceRaised, 8.0f * m.scale);
-                dl->AddTriangleFilled(ImVec2(centre.x - r, centre.y - r * 1.2f), ImVec2(centre.x - r, centre.y + r * 1.2f),
-                                      ImVec2(centre.x + r * 1.3f, centre.y), p.accent);
+                dl->AddTriangleFilled(ImVec2(centre.x - r, centre.y - r * 1.2f),
+                                      ImVec2(centre.x - r, centre.y + r * 1.2f), ImVec2(centre.x + r * 1.3f, centre.y),
+                                      p.accent);
             } else if (done) {
                 dl->AddCircleFilled(centre, r, p.textMuted);
             } else {
@@ -295,8 +313,8 @@ void RunnerScreen::drawSidePanel(const UiContext& ui, const core::SessionMachine
         }
     }
     const auto finish = ui.wallNow + machine.msToProjectedFinish(ui.now);
-    wrappedText(f.bodyBold, ui.strings.format("runner.projected_end", {{"time", core::formatTimeOfDay(finish)}}), p.text,
-                width);
+    wrappedText(f.bodyBold, ui.strings.format("runner.projected_end", {{"time", core::formatTimeOfDay(finish)}}),
+                p.text, width);
     if (machine.currentIndex() + 1 < machine.stageCount()) {
         const auto& next = machine.plan().stages()[static_cast<std::size_t>(machine.currentIndex() + 1)];
         wrappedText(f.small, ui.strings.format("runner.next_up", {{"stage", next.name}}), p.textMuted, width);
@@ -331,7 +349,8 @@ void RunnerScreen::drawControls(const UiContext& ui, const core::SessionMachine&
     if (actionButton(ui, "##next", ui.t("runner.next"), ui.t("runner.key_next"), b, ButtonKind::Primary, hasNext))
         send(ui, SessionOp::Next);
     ImGui::SameLine(0, gap);
-    if (actionButton(ui, "##end", ui.t("runner.end"), ui.t("runner.key_end"), b, hasNext ? ButtonKind::Danger : ButtonKind::Primary))
+    if (actionButton(ui, "##end", ui.t("runner.end"), ui.t("runner.key_end"), b,
+                     hasNext ? ButtonKind::Danger : ButtonKind::Primary))
         m_confirmEnd = true;
 }
 

@@ -22,7 +22,8 @@ private:
     void handleContributionKeys(const UiContext& ui, const core::RunnerView& runner);
     /// Open/close, the count while open, let staff write, reveal; and the safeguarding notice. Returns its height.
     void drawContributions(const UiContext& ui, const core::RunnerView& runner, float width);
-    void drawStagePanel(const UiContext& ui, const core::RunnerView& runner, const core::SessionMachine& machine, ImVec2 size);
+    void drawStagePanel(const UiContext& ui, const core::RunnerView& runner, const core::SessionMachine& machine,
+                        ImVec2 size);
     void drawSidePanel(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
     void drawControls(const UiContext& ui, const core::SessionMachine& machine, ImVec2 size);
     void drawEndConfirm(const UiContext& ui);

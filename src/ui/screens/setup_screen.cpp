@@ -106,19 +106,23 @@ void SetupScreen::drawTemplateList(const UiContext& ui, const core::TemplateSet&
         const std::string meta = ui.strings.get(std::string("format.") + t.format) + " · " +
                                  ui.strings.format("setup.length", {{"minutes", minutesText(t.defaultMinutes())}});
         const float innerW = width - cardPad * 2;
-        const float purposeH =
-            f.small->CalcTextSizeA(f.small->FontSize, 1e9f, innerW, t.purpose.c_str()).y;
-        const float cardH = std::max(m.touch, cardPad * 2 + f.bodyBold->FontSize + f.small->FontSize + purposeH + m.gap * 0.4f);
+        const float purposeH = f.small->CalcTextSizeA(f.small->FontSize, 1e9f, innerW, t.purpose.c_str()).y;
+        const float cardH =
+            std::max(m.touch, cardPad * 2 + f.bodyBold->FontSize + f.small->FontSize + purposeH + m.gap * 0.4f);
         const ImVec2 a = ImGui::GetCursorScreenPos();
         if (ImGui::InvisibleButton("##card", ImVec2(width, cardH))) select(static_cast<int>(i), set);
         const bool hovered = ImGui::IsItemHovered();
         const bool focused = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;
         const ImVec2 b(a.x + width, a.y + cardH);
         const float bw = std::max(2.0f, 3.0f * m.scale);
-        panelBackground(a, b, selected ? p.surfaceRaised : p.surface, selected ? p.focus : hovered ? p.text : p.border,
+        panelBackground(a, b, selected ? p.surfaceRaised : p.surface,
+                        selected  ? p.focus
+                        : hovered ? p.text
+                                  : p.border,
                         14.0f * m.scale, selected ? bw * 1.6f : bw);
-        if (focused) ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - bw, a.y - bw), ImVec2(b.x + bw, b.y + bw), p.focus,
-                                                         16.0f * m.scale, 0, bw);
+        if (focused)
+            ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - bw, a.y - bw), ImVec2(b.x + bw, b.y + bw), p.focus,
+                                                16.0f * m.scale, 0, bw);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         float y = a.y + cardPad;
         float nameX = a.x + cardPad;
@@ -132,9 +136,12 @@ void SetupScreen::drawTemplateList(const UiContext& ui, const core::TemplateSet&
         y += f.bodyBold->FontSize;
         dl->AddText(f.small, f.small->FontSize, ImVec2(a.x + cardPad, y), p.accent, meta.c_str());
         y += f.small->FontSize + m.gap * 0.2f;
-        dl->AddText(f.small, f.small->FontSize, ImVec2(a.x + cardPad, y), p.textMuted, t.purpose.c_str(), nullptr, innerW);
-        if (selected && ImGui::GetIO().KeysDownDuration[ImGui::GetKeyIndex(ImGuiKey_UpArrow)] == 0.0f) ImGui::SetScrollHereY(0.3f);
-        if (selected && ImGui::GetIO().KeysDownDuration[ImGui::GetKeyIndex(ImGuiKey_DownArrow)] == 0.0f) ImGui::SetScrollHereY(0.7f);
+        dl->AddText(f.small, f.small->FontSize, ImVec2(a.x + cardPad, y), p.textMuted, t.purpose.c_str(), nullptr,
+                    innerW);
+        if (selected && ImGui::GetIO().KeysDownDuration[ImGui::GetKeyIndex(ImGuiKey_UpArrow)] == 0.0f)
+            ImGui::SetScrollHereY(0.3f);
+        if (selected && ImGui::GetIO().KeysDownDuration[ImGui::GetKeyIndex(ImGuiKey_DownArrow)] == 0.0f)
+            ImGui::SetScrollHereY(0.7f);
         ImGui::Dummy(ImVec2(0, m.gap * 0.2f));
     }
 }
@@ -193,7 +200,8 @@ void SetupScreen::drawDetails(const UiContext& ui, const core::SetupView& setup,
     {
         const float totalH = f.bodyBold->FontSize + m.gap * 1.5f;
         ScopedStyleVar noPad(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-        ScopedChild list("##stages", ImVec2(width, std::max(rowH * 2, ImGui::GetContentRegionAvail().y - totalH)), false, 0);
+        ScopedChild list("##stages", ImVec2(width, std::max(rowH * 2, ImGui::GetContentRegionAvail().y - totalH)),
+                         false, 0);
         const float listW = ImGui::GetContentRegionAvail().x;
         for (const auto& s : tmpl.stages) {
             ScopedId id(s.key.c_str());
@@ -203,7 +211,8 @@ void SetupScreen::drawDetails(const UiContext& ui, const core::SetupView& setup,
             std::string name = s.name;
             if (auto pos = name.find("{label}"); pos != std::string::npos) name.replace(pos, 7, "Each");
             const std::string times = s.repeat.empty() ? "" : " ×" + std::to_string(plan.repeatCount(s.repeat));
-            const std::string value = ui.strings.format("setup.minutes_short", {{"minutes", minutesText(minutes)}}) + times;
+            const std::string value =
+                ui.strings.format("setup.minutes_short", {{"minutes", minutesText(minutes)}}) + times;
             const ImVec2 a = ImGui::GetCursorScreenPos();
             ImDrawList* dl = ImGui::GetWindowDrawList();
             const float valueW = textWidth(f.body, value);
@@ -214,15 +223,18 @@ void SetupScreen::drawDetails(const UiContext& ui, const core::SetupView& setup,
                         ImVec2(a.x + listW - controlsW - valueW - m.gap, a.y + (rowH - f.body->FontSize) * 0.5f),
                         p.textMuted, value.c_str());
             ImGui::SetCursorScreenPos(ImVec2(a.x + listW - controlsW, a.y));
-            if (actionButton(ui, "##shorter", "−", "", ImVec2(smallStep, rowH), ButtonKind::Quiet, minutes - 1 >= lo - 1e-9))
+            if (actionButton(ui, "##shorter", "−", "", ImVec2(smallStep, rowH), ButtonKind::Quiet,
+                             minutes - 1 >= lo - 1e-9))
                 m_choices.stageMinutes[s.key] = std::max(lo, minutes - 1);
             ImGui::SameLine(0, m.gap);
-            if (actionButton(ui, "##longer", "+", "", ImVec2(smallStep, rowH), ButtonKind::Quiet, minutes + 1 <= hi + 1e-9))
+            if (actionButton(ui, "##longer", "+", "", ImVec2(smallStep, rowH), ButtonKind::Quiet,
+                             minutes + 1 <= hi + 1e-9))
                 m_choices.stageMinutes[s.key] = std::min(hi, minutes + 1);
         }
     }
     wrappedText(f.bodyBold,
-                ui.strings.format("setup.total", {{"minutes", minutesText(static_cast<double>(plan.totalPlannedMs()) / 60000.0)}}),
+                ui.strings.format("setup.total",
+                                  {{"minutes", minutesText(static_cast<double>(plan.totalPlannedMs()) / 60000.0)}}),
                 p.text, width);
 }
 

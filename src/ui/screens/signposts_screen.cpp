@@ -22,13 +22,15 @@ void drawSignpostList(const UiContext& ui, const core::SignpostList& signposts, 
         const float detailH = f.small->CalcTextSizeA(f.small->FontSize, 1e9f, inner, s.detail.c_str()).y;
         const float h = m.pad * 0.5f * 2 + f.bodyBold->FontSize * 2 + detailH + m.gap * 0.5f;
         const ImVec2 a = ImGui::GetCursorScreenPos();
-        panelBackground(a, ImVec2(a.x + cardW, a.y + h), p.surface, p.border, 14.0f * m.scale, std::max(1.0f, 2.0f * m.scale));
+        panelBackground(a, ImVec2(a.x + cardW, a.y + h), p.surface, p.border, 14.0f * m.scale,
+                        std::max(1.0f, 2.0f * m.scale));
         ImDrawList* dl = ImGui::GetWindowDrawList();
         float y = a.y + m.pad * 0.5f;
         const float x = a.x + m.pad * 0.5f;
         dl->AddText(f.bodyBold, f.bodyBold->FontSize, ImVec2(x, y), p.text, fitText(f.bodyBold, s.name, inner).c_str());
         y += f.bodyBold->FontSize;
-        dl->AddText(f.bodyBold, f.bodyBold->FontSize, ImVec2(x, y), p.accent, fitText(f.bodyBold, s.contact, inner).c_str());
+        dl->AddText(f.bodyBold, f.bodyBold->FontSize, ImVec2(x, y), p.accent,
+                    fitText(f.bodyBold, s.contact, inner).c_str());
         y += f.bodyBold->FontSize + m.gap * 0.2f;
         dl->AddText(f.small, f.small->FontSize, ImVec2(x, y), p.textMuted, s.detail.c_str(), nullptr, inner);
         ImGui::Dummy(ImVec2(cardW, h));
@@ -42,7 +44,8 @@ void SignpostsScreen::draw(const UiContext& ui, const core::SignpostList& signpo
     if (keyPressed(ImGuiKey_Escape) || keyPressed(ImGuiKey_Enter) || charTyped('s')) ui.emit(core::GoHome{});
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     wrappedText(f.heading, ui.t("signposts.heading"), p.text, avail.x);
-    wrappedText(f.body, signposts.intro.empty() ? ui.strings.get("signposts.intro") : signposts.intro, p.textMuted, avail.x);
+    wrappedText(f.body, signposts.intro.empty() ? ui.strings.get("signposts.intro") : signposts.intro, p.textMuted,
+                avail.x);
     ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
     {
         ScopedStyleColor bg(ImGuiCol_ChildBg, p.background);

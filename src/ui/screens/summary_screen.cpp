@@ -29,7 +29,8 @@ void SummaryScreen::draw(const UiContext& ui, const std::optional<core::SessionS
         return;
     }
     ImGui::SetCursorPosX(left);
-    const std::string title = summary->title.empty() ? summary->templateName : summary->title + " · " + summary->templateName;
+    const std::string title =
+        summary->title.empty() ? summary->templateName : summary->title + " · " + summary->templateName;
     wrappedText(f.body, title + " · " + core::formatDate(summary->startedWall), p.textMuted, column);
 
     std::int64_t planned = 0, actual = 0;
@@ -71,9 +72,10 @@ void SummaryScreen::draw(const UiContext& ui, const std::optional<core::SessionS
     }
     ImGui::SetCursorPosX(left);
     const auto overrun = actual - planned;
-    const std::string verdict = std::llabs(overrun) < 30'000
-                                    ? ui.strings.get("summary.on_time")
-                                    : ui.strings.format("summary.overrun", {{"difference", core::formatDifference(overrun)}});
+    const std::string verdict =
+        std::llabs(overrun) < 30'000
+            ? ui.strings.get("summary.on_time")
+            : ui.strings.format("summary.overrun", {{"difference", core::formatDifference(overrun)}});
     wrappedText(f.bodyBold, verdict, p.text, column);
     ImGui::SetCursorPosX(left);
     wrappedText(f.body, ui.t("summary.thanks"), p.textMuted, column);

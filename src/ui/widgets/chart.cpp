@@ -22,7 +22,8 @@ double niceCeiling(double v) {
 }
 
 std::string tickText(double v, const std::string& suffix) {
-    if (std::fabs(v - std::round(v)) < 1e-9) return fmt::format("{}{}", static_cast<long long>(std::llround(v)), suffix);
+    if (std::fabs(v - std::round(v)) < 1e-9)
+        return fmt::format("{}{}", static_cast<long long>(std::llround(v)), suffix);
     return fmt::format("{:.1f}{}", v, suffix);
 }
 }  // namespace
@@ -51,8 +52,10 @@ void barChart(const UiContext& ui, const char* id, const BarChartSpec& spec, ImV
         dl->AddText(small, fs, ImVec2(legendX, ly), p.text, it->name.c_str());
         legendX -= fs * 1.2f;
         const ImVec2 s0(legendX, ly + fs * 0.15f), s1(legendX + fs * 0.8f, ly + fs * 0.85f);
-        if (it->outlined) dl->AddRect(s0, s1, p.text, 0, 0, 2.0f);
-        else dl->AddRectFilled(s0, s1, p.accent);
+        if (it->outlined)
+            dl->AddRect(s0, s1, p.text, 0, 0, 2.0f);
+        else
+            dl->AddRectFilled(s0, s1, p.accent);
         legendX -= inner;
     }
     const float top = a.y + inner * 0.5f + f.bodyBold->FontSize + fs * 0.3f;
@@ -83,7 +86,8 @@ void barChart(const UiContext& ui, const char* id, const BarChartSpec& spec, ImV
         const double v = ceiling * i / 2.0;
         const float y = plotMax.y - plotH * static_cast<float>(i) / 2.0f;
         const std::string t = tickText(v, spec.valueSuffix);
-        dl->AddText(small, fs, ImVec2(plotMin.x - fs * 0.4f - textWidth(small, t), y - fs * 0.5f), p.textMuted, t.c_str());
+        dl->AddText(small, fs, ImVec2(plotMin.x - fs * 0.4f - textWidth(small, t), y - fs * 0.5f), p.textMuted,
+                    t.c_str());
         if (i > 0) dl->AddLine(ImVec2(plotMin.x, y), ImVec2(plotMax.x, y), p.border, 1.0f);
     }
     dl->AddLine(ImVec2(plotMin.x, plotMin.y), ImVec2(plotMin.x, plotMax.y), p.textMuted, 2.0f);
@@ -110,37 +114,47 @@ void barChart(const UiContext& ui, const char* id, const BarChartSpec& spec, ImV
                 }
                 const float h = static_cast<float>(v.value / ceiling) * plotH;
                 const ImVec2 b0(bx + 1.0f, plotMax.y - h), b1(bx + barW - 1.0f, plotMax.y);
-                if (series.outlined) dl->AddRect(b0, b1, p.text, 0, 0, 2.0f);
-                else dl->AddRectFilled(b0, b1, p.accent);
+                if (series.outlined)
+                    dl->AddRect(b0, b1, p.text, 0, 0, 2.0f);
+                else
+                    dl->AddRectFilled(b0, b1, p.accent);
             }
             if (i % every == 0) {
-                const std::string label = fitText(small, spec.categories[i], labelRoom * static_cast<float>(every) - fs * 0.5f);
+                const std::string label =
+                    fitText(small, spec.categories[i], labelRoom * static_cast<float>(every) - fs * 0.5f);
                 const float w = textWidth(small, label);
-                const float lx = std::clamp(x0 + groupW * 0.5f - w * 0.5f, plotMin.x, std::max(plotMin.x, plotMax.x - w));
+                const float lx =
+                    std::clamp(x0 + groupW * 0.5f - w * 0.5f, plotMin.x, std::max(plotMin.x, plotMax.x - w));
                 const float row = staggered && (i / every) % 2 == 1 ? fs * 1.2f : 0.0f;
                 dl->AddText(small, fs, ImVec2(lx, plotMax.y + fs * 0.2f + row), p.text, label.c_str());
             }
         }
     }
     const float xw = textWidth(small, spec.xLabel);
-    dl->AddText(small, fs, ImVec2(plotMin.x + (plotMax.x - plotMin.x - xw) * 0.5f, plotMax.y + fs * (staggered ? 2.5f : 1.3f)), p.textMuted,
-                spec.xLabel.c_str());
+    dl->AddText(small, fs,
+                ImVec2(plotMin.x + (plotMax.x - plotMin.x - xw) * 0.5f, plotMax.y + fs * (staggered ? 2.5f : 1.3f)),
+                p.textMuted, spec.xLabel.c_str());
 }
 
 namespace {
 /// Fills a part of a stacked bar in the style of part `style` (0 solid, 1 hatched, 2 outlined, 3 dotted).
 void stackedPart(ImDrawList* dl, const Palette& p, int style, ImVec2 b0, ImVec2 b1) {
     switch (style % 4) {
-        case 0: dl->AddRectFilled(b0, b1, p.accent); break;
+        case 0:
+            dl->AddRectFilled(b0, b1, p.accent);
+            break;
         case 1: {
             dl->PushClipRect(b0, b1, true);
             const float h = b1.y - b0.y;
-            for (float x = b0.x - h; x < b1.x; x += 7.0f) dl->AddLine(ImVec2(x, b1.y), ImVec2(x + h, b0.y), p.accent, 2.0f);
+            for (float x = b0.x - h; x < b1.x; x += 7.0f)
+                dl->AddLine(ImVec2(x, b1.y), ImVec2(x + h, b0.y), p.accent, 2.0f);
             dl->PopClipRect();
             dl->AddRect(b0, b1, p.accent, 0, 0, 2.0f);
             break;
         }
-        case 2: dl->AddRect(b0, b1, p.text, 0, 0, 2.0f); break;
+        case 2:
+            dl->AddRect(b0, b1, p.text, 0, 0, 2.0f);
+            break;
         default: {
             dl->PushClipRect(b0, b1, true);
             for (float y = b0.y + 4.0f; y < b1.y; y += 7.0f)
@@ -178,7 +192,8 @@ void stackedBars(const UiContext& ui, const char* id, const StackedBarSpec& spec
         legendX -= textWidth(small, spec.parts[i]);
         dl->AddText(small, fs, ImVec2(legendX, ly), p.text, spec.parts[i].c_str());
         legendX -= fs * 1.6f;
-        stackedPart(dl, p, static_cast<int>(i), ImVec2(legendX, ly + fs * 0.1f), ImVec2(legendX + fs * 1.3f, ly + fs * 0.9f));
+        stackedPart(dl, p, static_cast<int>(i), ImVec2(legendX, ly + fs * 0.1f),
+                    ImVec2(legendX + fs * 1.3f, ly + fs * 0.9f));
         legendX -= inner;
     }
     float labelW = 0;
@@ -206,7 +221,9 @@ void stackedBars(const UiContext& ui, const char* id, const StackedBarSpec& spec
             if (tw + fs <= w) {
                 const ImVec2 t0(x + (w - tw) * 0.5f, y0 + (rowH - fs) * 0.5f);
                 const bool solid = i % 4 == 0;
-                if (!solid) dl->AddRectFilled(ImVec2(t0.x - 5.0f, t0.y - 1.0f), ImVec2(t0.x + tw + 5.0f, t0.y + fs + 1.0f), p.surface, 3.0f);
+                if (!solid)
+                    dl->AddRectFilled(ImVec2(t0.x - 5.0f, t0.y - 1.0f), ImVec2(t0.x + tw + 5.0f, t0.y + fs + 1.0f),
+                                      p.surface, 3.0f);
                 dl->AddText(small, fs, t0, solid ? p.accentText : p.text, text.c_str());
             }
             x += w;
@@ -233,7 +250,8 @@ void trendLine(const UiContext& ui, const std::vector<ChartValue>& points, ImVec
     for (std::size_t i = 0; i < points.size(); ++i) {
         const float x = a.x + step * static_cast<float>(i);
         if (points[i].suppressed) {
-            dl->AddText(small, small->FontSize * 0.8f, ImVec2(x - 3.0f, bottom - small->FontSize * 0.7f), p.textMuted, "*");
+            dl->AddText(small, small->FontSize * 0.8f, ImVec2(x - 3.0f, bottom - small->FontSize * 0.7f), p.textMuted,
+                        "*");
             havePrevious = false;
             continue;
         }

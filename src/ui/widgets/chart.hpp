@@ -17,9 +17,9 @@ struct ChartValue {
 };
 
 struct ChartSeries {
-    std::string name;             ///< shown in the legend
+    std::string name;  ///< shown in the legend
     std::vector<ChartValue> values;
-    bool outlined = false;        ///< drawn as an outline, so two series differ by shape as well as colour
+    bool outlined = false;  ///< drawn as an outline, so two series differ by shape as well as colour
 };
 
 struct BarChartSpec {
@@ -39,8 +39,8 @@ void barChart(const UiContext& ui, const char* id, const BarChartSpec& spec, ImV
 /// part is told from another by colour alone.
 struct StackedBarSpec {
     std::string title;
-    std::vector<std::string> parts;              ///< legend names, in drawing order
-    std::vector<std::string> rows;               ///< one label per bar
+    std::vector<std::string> parts;                 ///< legend names, in drawing order
+    std::vector<std::string> rows;                  ///< one label per bar
     std::vector<std::vector<std::int64_t>> counts;  ///< per row, one count per part
 };
 

@@ -18,7 +18,8 @@ void drawQrCode(const core::QrMatrix& qr, float side) {
     for (int y = 0; y < qr.size; ++y)
         for (int x = 0; x < qr.size; ++x)
             if (qr.dark(x, y)) {
-                const ImVec2 a(at.x + origin + cell * static_cast<float>(x), at.y + origin + cell * static_cast<float>(y));
+                const ImVec2 a(at.x + origin + cell * static_cast<float>(x),
+                               at.y + origin + cell * static_cast<float>(y));
                 dl->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32(0, 0, 0, 255));
             }
     ImGui::Dummy(ImVec2(drawn, drawn));

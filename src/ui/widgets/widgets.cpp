@@ -66,7 +66,8 @@ bool actionButton(const UiContext& ui, const char* id, std::string_view label, s
             text = p.textMuted;
             border = p.border;
             break;
-        case ButtonKind::Secondary: break;
+        case ButtonKind::Secondary:
+            break;
     }
     if (!enabled) {
         fill = p.surface;
@@ -157,14 +158,20 @@ void countdownBanner(const UiContext& ui, const char* hitId, ImVec2 min, ImVec2 
     if (ui.hits) (*ui.hits)[hitId] = ImVec4(min.x, min.y, size.x, size.y);
 }
 
-bool shortcutsAllowed() { return !ImGui::GetIO().WantTextInput && !ImGui::IsAnyItemActive(); }
+bool shortcutsAllowed() {
+    return !ImGui::GetIO().WantTextInput && !ImGui::IsAnyItemActive();
+}
 
-bool keyPressed(ImGuiKey key) { return shortcutsAllowed() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
+bool keyPressed(ImGuiKey key) {
+    return shortcutsAllowed() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false);
+}
 
 bool charTyped(char c) {
     if (!shortcutsAllowed()) return false;
     const auto& queue = ImGui::GetIO().InputQueueCharacters;
-    const auto lower = [](unsigned v) { return v < 128 ? static_cast<unsigned>(std::tolower(static_cast<int>(v))) : v; };
+    const auto lower = [](unsigned v) {
+        return v < 128 ? static_cast<unsigned>(std::tolower(static_cast<int>(v))) : v;
+    };
     for (int i = 0; i < queue.Size; ++i)
         if (lower(queue[i]) == lower(static_cast<unsigned char>(c))) return true;
     return false;
