@@ -412,6 +412,35 @@ core::Result<void> roundScreen(const DemoContext& d) {
     return core::ok();
 }
 
+/// The same moment of a session as the room sees it and as the console shows it: "room-story", "console-story".
+core::Result<void> surfaceScreen(const DemoContext& d) {
+    const bool room = d.screen.rfind("room-", 0) == 0;
+    const std::string kind = d.screen.substr(room ? 5 : 8);
+    // The room as a one-display kiosk shows it: the room view with the button that flips to the console.
+    d.app.ui().setSurfaces(room ? ui::Surfaces::SingleScreen : ui::Surfaces::Console);
+    const auto nextUntil = [&](std::string_view key) {
+        for (int i = 0; i < 30 && d.app.sessions().active() && d.app.sessions().active()->currentStage().key != key;
+             ++i)
+            op(d.app, core::SessionOp::Next);
+    };
+    if (kind == "presenter") {
+        d.app.apply(core::StartSession{"action-learning-set", {}});
+        if (!d.app.sessions().active()) return core::fail("the demo could not start an action learning set");
+        nextUntil("issue");
+        d.clock.advanceSeconds(3 * 60 + 20);
+        return core::ok();
+    }
+    if (auto started = startRound(d.app); !started) return started;
+    if (kind == "welcome") {
+        d.clock.advanceSeconds(95);
+        return core::ok();
+    }
+    nextUntil(kind == "discussion" ? "discussion" : "story");
+    // A running-over story: the console counts past the planned time, the room's clock stays at 0:00.
+    d.clock.advanceSeconds(kind == "overtime" ? 6 * 60 + 65 : 138);
+    return core::ok();
+}
+
 /// Every other demo starts as a facilitator would who chose "Set later" on the first-run set-up.
 template <core::Result<void> (*Prepare)(const DemoContext&)>
 core::Result<void> afterSetLater(const DemoContext& d) {
@@ -437,6 +466,7 @@ const std::vector<DemoScreen>& demoScreens() {
     constexpr auto round = &afterSetLater<roundScreen>;
     constexpr auto meeting = &afterSetLater<meetingScreen>;
     constexpr auto lead = &afterSetLater<leadScreen>;
+    constexpr auto surface = &afterSetLater<surfaceScreen>;
     static const std::vector<DemoScreen> kScreens = {
         {"home", pinScreen},
         {"home-resume", round},
@@ -483,6 +513,16 @@ const std::vector<DemoScreen>& demoScreens() {
         {"home-pins-reminder", pinScreen},
         {"pin-closing", simple},
         {"dashboard-custom", lead},
+        {"room-welcome", surface},
+        {"room-story", surface},
+        {"room-discussion", surface},
+        {"room-overtime", surface},
+        {"room-presenter", surface},
+        {"console-welcome", surface},
+        {"console-story", surface},
+        {"console-discussion", surface},
+        {"console-overtime", surface},
+        {"console-presenter", surface},
         // Not in the screenshot list: scripts/bench times frames on it.
         {"board-500", contrib},
     };

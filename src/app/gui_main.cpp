@@ -16,6 +16,7 @@
 #include "core/storage/backup.hpp"
 #include "core/storage/settings_store.hpp"
 #include "core/support/volume_check.hpp"
+#include "platform/display_layout.hpp"
 #include "platform/frame_loop.hpp"
 #include "platform/imgui_layer.hpp"
 #include "platform/window.hpp"
@@ -45,6 +46,66 @@ public:
 private:
     KioskApp& m_app;
 };
+
+/// The room's window on a second display: draws the room view, and leaves the session to the console's window.
+class RoomAdapter final : public platform::FrameClient {
+public:
+    explicit RoomAdapter(KioskApp& app) : m_app(app) {}
+    void frame(const ui::Theme& theme) override { m_app.roomFrame(theme); }
+    [[nodiscard]] std::int64_t msUntilNextChange() const override { return m_app.msUntilNextChange(); }
+    [[nodiscard]] bool finished() const override { return m_app.finished(); }
+    void closeRequested() override { m_app.closeRequested(); }
+    [[nodiscard]] bool kioskMode() const override { return m_app.kioskMode(); }
+
+private:
+    KioskApp& m_app;
+};
+
+/// The windows the kiosk draws into: the console's (or the only one) and, with a second display, the room's.
+/// Members are destroyed in reverse order: layers before their windows, windows before GLFW.
+struct Windows {
+    std::optional<platform::GlfwLibrary> glfw;
+    std::optional<platform::Window> window;
+    std::optional<platform::ImGuiLayer> layer;
+    std::optional<platform::Window> roomWindow;
+    std::optional<platform::ImGuiLayer> roomLayer;
+};
+
+/// Opens GLFW and the windows. Full screen with two or more displays: the console on one, the room view on the
+/// larger or external one. Throws what a person can act on when there is no display or no OpenGL 3.3.
+void openWindows(Windows& w, platform::WindowOptions options, float scale, bool highContrast) {
+    w.glfw.emplace();
+    std::optional<int> roomMonitor;
+    if (options.fullscreen) {
+        std::vector<platform::DisplayInfo> displays;
+        for (const auto& m : platform::connectedMonitors()) displays.push_back({m.width, m.height, m.primary});
+        const auto roles = platform::chooseDisplays(displays);
+        if (roles.console) {
+            options.monitor = *roles.console;
+            roomMonitor = roles.room;
+        }
+    }
+    w.window.emplace(options);
+    w.layer.emplace(*w.window, ui::findSystemFonts(), scale, highContrast);
+    if (!roomMonitor) return;
+    options.monitor = *roomMonitor;
+    options.title = "Reflect room";
+    w.roomWindow.emplace(options);
+    w.roomLayer.emplace(*w.roomWindow, ui::findSystemFonts(), scale, highContrast);
+}
+
+/// The kiosk's own loop: two windows with two displays, otherwise the room view with the console a key away.
+int runKiosk(Windows& w, KioskApp& kiosk) {
+    FrameAdapter adapter(kiosk);
+    if (w.roomWindow) {
+        RoomAdapter room(kiosk);
+        return platform::runFrameLoop({platform::WindowSurface{*w.window, *w.layer, adapter},
+                                       platform::WindowSurface{*w.roomWindow, *w.roomLayer, room}},
+                                      platform::LoopOptions{});
+    }
+    kiosk.ui().setSurfaces(ui::Surfaces::SingleScreen);
+    return platform::runFrameLoop(*w.window, *w.layer, adapter, platform::LoopOptions{});
+}
 
 /// The frame loop's client while the database opens: one calm screen, finished as soon as the file is ready.
 template <class Future>
@@ -167,14 +228,10 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
         windowOptions.width = w;
         windowOptions.height = h;
     }
-    std::optional<platform::GlfwLibrary> glfw;
-    std::optional<platform::Window> window;
-    std::optional<platform::ImGuiLayer> layer;
+    const bool highContrast = gui.highContrast || config.theme == core::ThemeChoice::HighContrast;
+    Windows windows;
     try {
-        glfw.emplace();
-        window.emplace(windowOptions);
-        layer.emplace(*window, ui::findSystemFonts(), scale,
-                      gui.highContrast || config.theme == core::ThemeChoice::HighContrast);
+        openWindows(windows, windowOptions, scale, highContrast);
     } catch (const std::exception& e) {
         opening.wait();
         return cli::failWith(e.what());
@@ -183,7 +240,7 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
     // second): the screen is never blank, and the real screen follows as soon as the file is ready.
     if (!screenshot) {
         OpeningClient openingScreen(opening, strings.value(), gui.printEvents);
-        platform::runFrameLoop(*window, *layer, openingScreen, platform::LoopOptions{});
+        platform::runFrameLoop(*windows.window, *windows.layer, openingScreen, platform::LoopOptions{});
     }
     auto opened = opening.get();
     if (!opened) return cli::failWith(opened.error().message);
@@ -202,7 +259,10 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
     core::ManualClock demoClock(1'000'000, 1'795'439'100'000);
     const core::Clock& clock = screenshot ? static_cast<const core::Clock&>(demoClock) : systemClock;
 
-    if (core::SettingsStore(**db).get("theme").value_or("") == "high-contrast") layer->setHighContrast(true);
+    if (core::SettingsStore(**db).get("theme").value_or("") == "high-contrast") {
+        windows.layer->setHighContrast(true);
+        if (windows.roomLayer) windows.roomLayer->setHighContrast(true);
+    }
     try {
         if (bench) {
             app::KioskApp demo(
@@ -212,7 +272,7 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
                 app::prepareScreenshot(gui.screen.empty() ? "board-500" : gui.screen, demo, demoClock, **db);
             if (!prepared) return cli::failWith(prepared.error().message);
             FrameAdapter adapter(demo);
-            const auto t = platform::benchFrames(*window, *layer, adapter, gui.benchBoard);
+            const auto t = platform::benchFrames(*windows.window, *windows.layer, adapter, gui.benchBoard);
             std::printf(
                 "frame time, %s, %dx%d, over %d frames: whole frame mean %.2f ms, p95 %.2f ms, max %.2f ms; "
                 "ImGui and screens only: mean %.2f ms, p95 %.2f ms\n",
@@ -245,7 +305,8 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
             auto prepared = app::prepareScreenshot(gui.screen, demo, demoClock, **db);
             if (!prepared) return cli::failWith(prepared.error().message);
             FrameAdapter adapter(demo);
-            return platform::runFrameLoop(*window, *layer, adapter, platform::LoopOptions{gui.screenshot, 4});
+            return platform::runFrameLoop(*windows.window, *windows.layer, adapter,
+                                          platform::LoopOptions{gui.screenshot, 4});
         }
         // config.toml is edited outside the kiosk: a change since the last start goes into the audit log.
         if (auto audited = core::auditSettingsChanges(**db, clock, config); !audited)
@@ -269,8 +330,7 @@ int runGui(const cli::CommonArgs& common, const cli::GuiArgs& gui) {
         kiosk.meetings().setPrinciples(principleList);
         // The phone page, when the admin switched it on; the server is stopped (threads joined) before the app goes.
         const auto phonePage = startPhonePage(config, gui.listen, kiosk, strings.value());
-        FrameAdapter adapter(kiosk);
-        return platform::runFrameLoop(*window, *layer, adapter, platform::LoopOptions{});
+        return runKiosk(windows, kiosk);
     } catch (const std::exception& e) {
         return cli::failWith(e.what());
     }

@@ -15,6 +15,7 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
                    core::KioskOptions{config.kioskMode, config.revealMinimum, config.draftIdleSeconds, config.codebook,
                                       config.lockIdleSeconds, config.review, config.exportFolder}),
       m_ui(ui::UiTexts{strings, signposts, config.organisation, m_scrubber}),
+      m_roomUi(ui::UiTexts{strings, signposts, config.organisation, m_scrubber}),
       m_phone(m_inbox, clock, signposts),
       m_codebook(config.codebook) {
     m_printEvents = config.printEvents;
@@ -66,6 +67,13 @@ void KioskApp::frame(const ui::Theme& theme) {
     m_controller.tick(m_clock.steadyNow());
 }
 
+void KioskApp::roomFrame(const ui::Theme& theme) {
+    m_roomUi.setSurfaces(ui::Surfaces::Room);
+    // The room's window has no controls; anything it might emit is dropped rather than acted on.
+    std::vector<core::Command> ignored;
+    m_roomUi.draw(m_controller.view(), theme, m_clock.steadyNow(), m_clock.wallNow(), ignored);
+}
+
 void KioskApp::framePresented() {
     if (m_firstFramePresented) return;
     m_firstFramePresented = true;
@@ -85,6 +93,9 @@ std::int64_t KioskApp::msUntilNextChange() {
     };
     // The idle countdowns (dashboard lock, PIN pads closing): when they appear, then once a second until they act.
     consider(m_controller.msUntilIdleChange(now));
+    // A single screen flipped to the console goes back to the room view by itself.
+    consider(m_ui.msUntilNextChange(now));
+    consider(m_roomUi.msUntilNextChange(now));
     if (m_controller.screen() == core::Screen::Contribute) consider(m_ui.contribute().msUntilNextChange(now));
     if (m_controller.screen() != core::Screen::Runner) return wake;
     const auto& machine = m_controller.view().runner.machine;

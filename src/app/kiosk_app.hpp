@@ -52,6 +52,8 @@ public:
     /// One frame between ImGui::NewFrame and ImGui::Render: reads the clock once, draws from the view, applies
     /// what the person asked for and what other surfaces posted.
     void frame(const ui::Theme& theme);
+    /// With a second display: one frame of the room's own window (the room view only; it takes no commands).
+    void roomFrame(const ui::Theme& theme);
     [[nodiscard]] std::int64_t msUntilNextChange();
     [[nodiscard]] bool finished() const { return m_controller.shouldExit(); }
     void closeRequested() { apply(core::RequestExit{}); }
@@ -81,6 +83,7 @@ private:
     core::MeetingService m_meetings;
     core::KioskController m_controller;
     ui::KioskUi m_ui;
+    ui::KioskUi m_roomUi;
     core::CommandInbox m_inbox;
     PhonePort m_phone;
     std::string m_joinUrl;  ///< last printed with --print-events

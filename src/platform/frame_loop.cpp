@@ -66,16 +66,38 @@ FrameTimes benchFrames(Window& window, ImGuiLayer& layer, FrameClient& client, i
 }
 
 int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const LoopOptions& options) {
+    return runFrameLoop(std::vector<WindowSurface>{WindowSurface{window, layer, client}}, options);
+}
+
+namespace {
+
+/// The earliest wake-up any window asks for; -1 when none needs one.
+std::int64_t earliestWake(const std::vector<WindowSurface>& surfaces) {
+    std::int64_t wake = -1;
+    for (const auto& s : surfaces) {
+        const std::int64_t ms = s.client.msUntilNextChange();
+        if (ms >= 0 && (wake < 0 || ms < wake)) wake = ms;
+    }
+    return wake;
+}
+
+}  // namespace
+
+int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& options) {
+    if (surfaces.empty()) return 0;
     // ImGui settles hover, popups and auto-sized windows over a couple of frames after each change.
     constexpr int kFramesAfterActivity = 3;
     int framesToDraw = kFramesAfterActivity;
-    unsigned seenEvents = window.activity().events;
+    std::vector<unsigned> seenEvents;
+    for (const auto& s : surfaces) seenEvents.push_back(s.window.activity().events);
+    FrameClient& main = surfaces.front().client;
     int drawn = 0;
-    while (!client.finished()) {
+    while (!main.finished()) {
         if (framesToDraw > 0) {
             glfwPollEvents();
         } else {
-            const std::int64_t wait = client.msUntilNextChange();
+            // Both windows sleep here together: an idle kiosk with two displays still draws nothing.
+            const std::int64_t wait = earliestWake(surfaces);
             // A little after the boundary, so the second shown has really changed when we wake.
             if (wait < 0)
                 glfwWaitEvents();
@@ -83,34 +105,45 @@ int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const L
                 glfwWaitEventsTimeout(static_cast<double>(wait + 5) / 1000.0);
             framesToDraw = 1;
         }
-        InputActivity& activity = window.activity();
-        if (!activity.releaseBeforeNextFrame.empty()) framesToDraw = std::max(framesToDraw, 1);
-        if (activity.events != seenEvents) {
-            seenEvents = activity.events;
-            framesToDraw = kFramesAfterActivity;
+        for (std::size_t i = 0; i < surfaces.size(); ++i) {
+            InputActivity& activity = surfaces[i].window.activity();
+            if (!activity.releaseBeforeNextFrame.empty()) framesToDraw = std::max(framesToDraw, 1);
+            if (activity.events != seenEvents[i]) {
+                seenEvents[i] = activity.events;
+                framesToDraw = kFramesAfterActivity;
+            }
+            if (activity.closeRequested) {
+                activity.closeRequested = false;
+                surfaces[i].client.closeRequested();
+            }
         }
-        if (activity.closeRequested) {
-            activity.closeRequested = false;
-            client.closeRequested();
-        }
-        if (client.kioskMode() && options.screenshotPath.empty()) {
+        for (const auto& s : surfaces) {
+            if (!s.client.kioskMode() || !options.screenshotPath.empty()) continue;
             // Focus lost (another window, a key combination the compositor let through): take the screen back.
-            if (!glfwGetWindowAttrib(window.handle(), GLFW_FOCUSED) || !glfwGetWindowMonitor(window.handle()))
-                window.reclaim();
+            // With two windows only the console needs the focus; the room's window just stays full screen.
+            const bool needsFocus = &s == &surfaces.front();
+            if ((needsFocus && !glfwGetWindowAttrib(s.window.handle(), GLFW_FOCUSED)) ||
+                !glfwGetWindowMonitor(s.window.handle()))
+                s.window.reclaim();
         }
-        layer.newFrame();
-        client.frame(layer.theme());
-        layer.render(layer.theme().palette);
+        for (const auto& s : surfaces) {
+            s.layer.newFrame();
+            s.client.frame(s.layer.theme());
+            s.layer.render(s.layer.theme().palette);
+            if (&s == &surfaces.front() && !options.screenshotPath.empty() && drawn + 1 >= options.screenshotFrames) {
+                const bool ok =
+                    writeScreenshot(options.screenshotPath, s.window.framebufferWidth(), s.window.framebufferHeight());
+                if (!ok) std::fprintf(stderr, "reflect-kiosk: cannot write %s\n", options.screenshotPath.c_str());
+                return ok ? 0 : 1;
+            }
+        }
+        for (const auto& s : surfaces) {
+            s.window.makeCurrent();
+            s.window.swapBuffers();
+            s.client.framePresented();
+        }
         ++drawn;
         --framesToDraw;
-        if (!options.screenshotPath.empty() && drawn >= options.screenshotFrames) {
-            const bool ok =
-                writeScreenshot(options.screenshotPath, window.framebufferWidth(), window.framebufferHeight());
-            if (!ok) std::fprintf(stderr, "reflect-kiosk: cannot write %s\n", options.screenshotPath.c_str());
-            return ok ? 0 : 1;
-        }
-        window.swapBuffers();
-        client.framePresented();
         if (!options.screenshotPath.empty()) framesToDraw = std::max(framesToDraw, 1);
     }
     return 0;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "platform/imgui_layer.hpp"
 #include "platform/window.hpp"
@@ -32,6 +33,18 @@ struct LoopOptions {
 
 /// Runs until the client is finished. Returns 0, or 1 if a screenshot could not be written.
 int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const LoopOptions& options);
+
+/// One window with its ImGui layer and what it draws.
+struct WindowSurface {
+    Window& window;
+    ImGuiLayer& layer;
+    FrameClient& client;
+};
+
+/// The same loop over several windows (the room view and the console on two displays). The first surface's
+/// client decides when the loop ends; any window's input redraws all of them, since a command given on the
+/// console changes the room view. A screenshot, if asked for, is of the first window.
+int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& options);
 
 /// Frame times measured by benchFrames, in milliseconds.
 struct FrameTimes {

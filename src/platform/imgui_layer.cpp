@@ -7,6 +7,8 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include "platform/input_router.hpp"
+
 #define GLFW_INCLUDE_NONE
 #include <GL/gl.h>
 #include <GLFW/glfw3.h>
@@ -18,9 +20,12 @@ InputActivity& activityOf(GLFWwindow* w) {
     return *static_cast<InputActivity*>(glfwGetWindowUserPointer(w));
 }
 
-// Our callbacks forward to ImGui and count activity, so the loop knows when a frame is worth drawing.
+// Our callbacks forward to ImGui and count activity, so the loop knows when a frame is worth drawing. Each one
+// first makes the window's own ImGui context current: with two windows, GLFW calls back for either while
+// the other's context may be current.
 void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
     InputActivity& a = activityOf(w);
+    const ScopedImGuiContext current(a.imgui);
     ++a.events;
     if (action == GLFW_PRESS) a.pressedSinceFrame.push_back(key);
     if (action == GLFW_RELEASE &&
@@ -31,14 +36,17 @@ void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
     ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
 }
 void onChar(GLFWwindow* w, unsigned int c) {
+    const ScopedImGuiContext current(activityOf(w).imgui);
     ImGui_ImplGlfw_CharCallback(w, c);
     ++activityOf(w).events;
 }
 void onMouseButton(GLFWwindow* w, int button, int action, int mods) {
+    const ScopedImGuiContext current(activityOf(w).imgui);
     ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
     ++activityOf(w).events;
 }
 void onScroll(GLFWwindow* w, double x, double y) {
+    const ScopedImGuiContext current(activityOf(w).imgui);
     ImGui_ImplGlfw_ScrollCallback(w, x, y);
     ++activityOf(w).events;
 }
@@ -46,10 +54,12 @@ void onCursorPos(GLFWwindow* w, double, double) {
     ++activityOf(w).events;
 }
 void onCursorEnter(GLFWwindow* w, int entered) {
+    const ScopedImGuiContext current(activityOf(w).imgui);
     ImGui_ImplGlfw_CursorEnterCallback(w, entered);
     ++activityOf(w).events;
 }
 void onFocus(GLFWwindow* w, int focused) {
+    const ScopedImGuiContext current(activityOf(w).imgui);
     ImGui_ImplGlfw_WindowFocusCallback(w, focused);
     ++activityOf(w).events;
 }
@@ -70,7 +80,9 @@ void onClose(GLFWwindow* w) {
 ImGuiLayer::ImGuiLayer(Window& window, ui::FontFiles fonts, float userScale, bool highContrast)
     : m_window(window), m_fontFiles(std::move(fonts)), m_userScale(userScale) {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    window.makeCurrent();
+    m_context = ImGui::CreateContext();
+    ImGui::SetCurrentContext(m_context);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk writes nothing but its database
     io.LogFilename = nullptr;
@@ -80,6 +92,7 @@ ImGuiLayer::ImGuiLayer(Window& window, ui::FontFiles fonts, float userScale, boo
     m_theme.palette = highContrast ? ui::highContrastPalette() : ui::calmPalette();
 
     GLFWwindow* w = window.handle();
+    window.activity().imgui = m_context;
     glfwSetWindowUserPointer(w, &window.activity());
     ImGui_ImplGlfw_InitForOpenGL(w, false);
     glfwSetKeyCallback(w, onKey);
@@ -97,9 +110,12 @@ ImGuiLayer::ImGuiLayer(Window& window, ui::FontFiles fonts, float userScale, boo
 }
 
 ImGuiLayer::~ImGuiLayer() {
+    m_window.makeCurrent();
+    ImGui::SetCurrentContext(m_context);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
+    m_window.activity().imgui = nullptr;
+    ImGui::DestroyContext(m_context);
 }
 
 void ImGuiLayer::rebuild(int framebufferHeight) {
@@ -115,12 +131,16 @@ void ImGuiLayer::rebuild(int framebufferHeight) {
 
 void ImGuiLayer::setHighContrast(bool highContrast) {
     if (highContrast == m_theme.highContrast) return;
+    const ScopedImGuiContext current(m_context);
     m_theme.highContrast = highContrast;
     m_theme.palette = highContrast ? ui::highContrastPalette() : ui::calmPalette();
     ui::applyStyle(ImGui::GetStyle(), m_theme.palette, m_theme.metrics);
 }
 
 void ImGuiLayer::newFrame() {
+    // Each window has its own GL context and ImGui context (and so its own font atlas on its own GPU texture).
+    m_window.makeCurrent();
+    ImGui::SetCurrentContext(m_context);
     InputActivity& a = m_window.activity();
     for (const int key : a.releaseBeforeNextFrame)
         ImGui_ImplGlfw_KeyCallback(m_window.handle(), key, 0, GLFW_RELEASE, 0);
@@ -139,6 +159,8 @@ void ImGuiLayer::newFrame() {
 }
 
 void ImGuiLayer::render(const ui::Palette& clear) {
+    m_window.makeCurrent();
+    ImGui::SetCurrentContext(m_context);
     ImGui::PopFont();
     ImGui::Render();
     glViewport(0, 0, m_window.framebufferWidth(), m_window.framebufferHeight());

@@ -1,8 +1,10 @@
-// ImGuiLayer: RAII owner of the ImGui context and its GLFW and OpenGL 3 backends, plus the font atlas.
+// ImGuiLayer: RAII owner of one window's ImGui context and its GLFW and OpenGL 3 backends, plus the font atlas.
 #pragma once
 
 #include "platform/window.hpp"
 #include "ui/theme.hpp"
+
+struct ImGuiContext;
 
 namespace reflect::platform {
 
@@ -25,6 +27,7 @@ private:
     void rebuild(int framebufferHeight);
 
     Window& m_window;
+    ImGuiContext* m_context = nullptr;
     ui::FontFiles m_fontFiles;
     float m_userScale;
     ui::Theme m_theme;

@@ -13,7 +13,26 @@ namespace {
 void onGlfwError(int code, const char* description) {
     std::fprintf(stderr, "reflect-kiosk: GLFW error %d: %s\n", code, description);
 }
+
+GLFWmonitor* monitorAt(int index) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    if (index >= 0 && index < count) return monitors[index];
+    return glfwGetPrimaryMonitor();
+}
 }  // namespace
+
+std::vector<MonitorInfo> connectedMonitors() {
+    std::vector<MonitorInfo> out;
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    GLFWmonitor* primary = glfwGetPrimaryMonitor();
+    for (int i = 0; i < count; ++i) {
+        const GLFWvidmode* mode = glfwGetVideoMode(monitors[i]);
+        out.push_back(MonitorInfo{mode ? mode->width : 0, mode ? mode->height : 0, monitors[i] == primary});
+    }
+    return out;
+}
 
 GlfwLibrary::GlfwLibrary() {
     glfwSetErrorCallback(onGlfwError);
@@ -28,7 +47,7 @@ void Window::Destroyer::operator()(GLFWwindow* w) const noexcept {
     glfwDestroyWindow(w);
 }
 
-Window::Window(const WindowOptions& options) : m_fullscreen(options.fullscreen) {
+Window::Window(const WindowOptions& options) : m_fullscreen(options.fullscreen), m_monitor(options.monitor) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -36,7 +55,7 @@ Window::Window(const WindowOptions& options) : m_fullscreen(options.fullscreen) 
     // A kiosk that loses focus must stay on screen, not shrink to an icon.
     glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    GLFWmonitor* monitor = options.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
+    GLFWmonitor* monitor = options.fullscreen ? monitorAt(options.monitor) : nullptr;
     int width = options.width;
     int height = options.height;
     if (monitor) {
@@ -69,8 +88,12 @@ float Window::contentScale() const {
     return y > 0 ? y : 1.0f;
 }
 
+void Window::makeCurrent() {
+    if (glfwGetCurrentContext() != m_window.get()) glfwMakeContextCurrent(m_window.get());
+}
+
 void Window::reclaim() {
-    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    GLFWmonitor* monitor = monitorAt(m_monitor);
     if (monitor && !glfwGetWindowMonitor(m_window.get())) {
         const GLFWvidmode* mode = glfwGetVideoMode(monitor);
         glfwSetWindowMonitor(m_window.get(), monitor, 0, 0, mode->width, mode->height, mode->refreshRate);

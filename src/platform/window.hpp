@@ -1,4 +1,5 @@
-// GlfwLibrary and Window: RAII owners of GLFW's process state and of the one kiosk window with its GL context.
+// GlfwLibrary and Window: RAII owners of GLFW's process state and of a kiosk window (one per display) with its
+// GL context.
 #pragma once
 
 #include <memory>
@@ -6,6 +7,7 @@
 #include <vector>
 
 struct GLFWwindow;
+struct ImGuiContext;
 
 namespace reflect::platform {
 
@@ -19,7 +21,8 @@ public:
 };
 
 struct WindowOptions {
-    bool fullscreen = true;  ///< on the primary monitor at its current mode
+    bool fullscreen = true;  ///< on `monitor` (or the primary one) at its current mode
+    int monitor = -1;        ///< index into glfwGetMonitors(); -1 = the primary monitor
     int width = 1280;        ///< windowed size
     int height = 720;
     bool visible = true;
@@ -28,6 +31,8 @@ struct WindowOptions {
 
 /// Input activity counters, bumped by GLFW callbacks; the frame loop reads them to decide whether to draw.
 struct InputActivity {
+    /// The ImGui context this window's input goes to: with two windows each has its own.
+    ImGuiContext* imgui = nullptr;
     unsigned events = 0;
     bool closeRequested = false;
     /// ImGui 1.86 reads keys as held/not held once per frame, so a key pressed and released between two
@@ -37,6 +42,14 @@ struct InputActivity {
     std::vector<int> deferredReleases;
     std::vector<int> releaseBeforeNextFrame;
 };
+
+/// The connected monitors as (width, height, primary), in glfwGetMonitors() order.
+struct MonitorInfo {
+    int width = 0;
+    int height = 0;
+    bool primary = false;
+};
+[[nodiscard]] std::vector<MonitorInfo> connectedMonitors();
 
 class Window {
 public:
@@ -50,7 +63,9 @@ public:
     [[nodiscard]] int framebufferHeight() const;
     [[nodiscard]] float contentScale() const;
     [[nodiscard]] bool fullscreen() const noexcept { return m_fullscreen; }
-    /// Takes the screen back: full screen on the primary monitor and focused. Used in kiosk mode.
+    /// Makes this window's GL context current (each window has its own).
+    void makeCurrent();
+    /// Takes the screen back: full screen on its monitor and focused. Used in kiosk mode.
     void reclaim();
     void swapBuffers();
     [[nodiscard]] InputActivity& activity() noexcept { return m_activity; }
@@ -61,6 +76,7 @@ private:
     };
     std::unique_ptr<GLFWwindow, Destroyer> m_window;
     bool m_fullscreen;
+    int m_monitor = -1;
     InputActivity m_activity;
 };
 

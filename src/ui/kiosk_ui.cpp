@@ -2,6 +2,8 @@
 #include "ui/kiosk_ui.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 
 #include "ui/widgets/scoped.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -40,6 +42,73 @@ void KioskUi::drawMessage(const UiContext& ui, const std::string& message) {
     ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + h + m.gap));
 }
 
+namespace {
+
+/// A key that works a console control (a meeting panel's letters and digits, Tab into a text box, Enter)
+/// rather than one of the runner's keys, which also work on the room view.
+bool consoleKeyTyped() {
+    if (!shortcutsAllowed()) return false;
+    const ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+        const ImWchar c = io.InputQueueCharacters[i];
+        const char lower = c < 128 ? static_cast<char>(std::tolower(static_cast<int>(c))) : '\0';
+        if (lower == '\0' || std::string_view(" nbe=+howrv").find(lower) == std::string_view::npos) return true;
+    }
+    return keyPressed(ImGuiKey_Tab) || keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter);
+}
+
+}  // namespace
+
+bool KioskUi::roomThisFrame(const core::KioskView& kiosk, core::SteadyMs now) {
+    if (m_surfaces == Surfaces::Console) return false;
+    if (m_surfaces == Surfaces::Room) return true;
+    // PIN pads and the end-of-session question belong to the console: asking for one brings the console up.
+    const bool consoleNeeded = kiosk.pads.anyOpen() || m_runner.confirmingEnd();
+    // V is the one key no console control uses, so it can flip both ways without doing anything else.
+    const bool flipKey = charTyped('v');
+    if (!m_flipped) {
+        if (flipKey || consoleNeeded || consoleKeyTyped()) {
+            m_flipped = true;
+            m_lastTouch = now;
+            // A console key is delivered to the console this very frame, so pressing it once is enough.
+            return flipKey;
+        }
+        return true;
+    }
+    if (flipKey && !consoleNeeded) {
+        m_flipped = false;
+        return true;
+    }
+    if (consoleNeeded || anyInput()) m_lastTouch = now;
+    // Timed from the injected clock, so the flip back is the same in a test as in a room.
+    if (now - m_lastTouch >= kConsoleFlipBackMs) m_flipped = false;
+    return !m_flipped;
+}
+
+std::int64_t KioskUi::msUntilNextChange(core::SteadyMs now) const noexcept {
+    std::int64_t wake = -1;
+    if (m_surfaces == Surfaces::SingleScreen && m_flipped && m_lastScreen == core::Screen::Runner)
+        wake = std::max<std::int64_t>(0, m_lastTouch + kConsoleFlipBackMs - now);
+    if (m_showingRoom && m_room.paging()) {
+        const std::int64_t page = kRoomPageMs - now % kRoomPageMs;
+        if (wake < 0 || page < wake) wake = page;
+    }
+    return wake;
+}
+
+void KioskUi::drawRoom(const UiContext& ui, const core::KioskView& kiosk) {
+    const Metrics& m = ui.theme.metrics;
+    m_room.draw(ui, kiosk.runner);
+    if (m_surfaces != Surfaces::SingleScreen) return;
+    // Said on screen, so a facilitator who has never seen the kiosk knows how to reach the controls.
+    const ImVec2 size(std::max(420.0f * m.scale, 48.0f), m.touch);
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMin().x, ImGui::GetWindowContentRegionMax().y - size.y));
+    if (actionButton(ui, "##facilitator-view", ui.t("room.facilitator_view"), "", size, ButtonKind::Quiet)) {
+        m_flipped = true;
+        m_lastTouch = ui.now;
+    }
+}
+
 void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::SteadyMs now, core::WallMs wallNow,
                    std::vector<core::Command>& out) {
     if (m_hits) m_hits->clear();
@@ -56,7 +125,9 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
         if (screen == core::Screen::Checklist) m_checklist.reset();
         if (screen == core::Screen::Dashboard) m_dashboard.reset(kiosk);
         m_lastScreen = screen;
+        m_flipped = false;
     }
+    m_showingRoom = screen == core::Screen::Runner && roomThisFrame(kiosk, now);
     // The runner is driven by single keys (Space, N, B, +, E); ImGui's own keyboard navigation would fight them.
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
@@ -67,7 +138,14 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
     if (screen == core::Screen::Runner || screen == core::Screen::Board) flags |= ImGuiWindowFlags_NoNavInputs;
     ScopedWindow window("##kiosk", flags);
 
-    if (!kiosk.message.empty()) drawMessage(ui, kiosk.message);
+    // The room view never carries admin or safe-mode messages: they wait for the console.
+    if (!kiosk.message.empty() && !m_showingRoom) drawMessage(ui, kiosk.message);
+    if (m_surfaces == Surfaces::Room && screen != core::Screen::Runner) {
+        // Between sessions the room's display shows only who runs the kiosk; everything else is on the console.
+        ImGui::SetCursorPosY(ImGui::GetContentRegionAvail().y * 0.4f);
+        centredText(theme.fonts.title, m_texts.organisation, theme.palette.textMuted, 1e9f);
+        return;
+    }
     const bool dialogOpen = kiosk.pads.exitOpen || m_runner.confirmingEnd();
     // Esc means "back" on the board, and belongs to the text box on the contribute screen.
     if (!dialogOpen && screen != core::Screen::Setup && screen != core::Screen::Signposts &&
@@ -84,7 +162,12 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
             m_setup.draw(ui, kiosk.setup);
             break;
         case core::Screen::Runner:
-            m_runner.draw(ui, kiosk.runner);
+            if (m_showingRoom) {
+                if (m_surfaces == Surfaces::SingleScreen) m_runner.handleShortcuts(ui, kiosk.runner);
+                drawRoom(ui, kiosk);
+            } else {
+                m_runner.draw(ui, kiosk.runner);
+            }
             break;
         case core::Screen::Summary:
             m_summary.draw(ui, kiosk.summary);
@@ -109,6 +192,8 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
     if (screen == core::Screen::Dashboard && anyInput()) ui.emit(core::LeadActivity{});
     // The same for an open PIN pad: it closes itself (wiping what was typed) only when left alone.
     if (kiosk.pads.anyOpen() && anyInput()) ui.emit(core::PinPadActivity{});
+    // No PIN pad is ever drawn over the room view; on a single screen an open pad brings the console up.
+    if (m_showingRoom) return;
     const std::int64_t padIdle = kiosk.pads.idleRemainingMs(now);
     m_pinSetup.draw(ui, kiosk.pads);
     m_leadPin.draw(ui, kiosk.pads.leadOpen, kiosk.pads.leadMessage, PinPurpose::Lead, padIdle);

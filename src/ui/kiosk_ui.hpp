@@ -1,5 +1,5 @@
-// KioskUi: the one full-screen window; shows the controller's screen, its message and any dialog, and
-// collects what the person asked for as commands.
+// KioskUi: one full-screen window's surface (the console, the room view, or both on a single screen by turns);
+// shows the controller's screen, its message and any dialog, and collects what the person asked for as commands.
 #pragma once
 
 #include <string>
@@ -8,6 +8,7 @@
 #include "core/kiosk/kiosk_view.hpp"
 #include "core/privacy/scrubber.hpp"
 #include "core/support/signposts.hpp"
+#include "ui/room/room_view.hpp"
 #include "ui/screens/board_screen.hpp"
 #include "ui/screens/checklist_screen.hpp"
 #include "ui/screens/contribute_screen.hpp"
@@ -29,6 +30,13 @@ struct UiTexts {
     const core::Scrubber& scrubber;  ///< shows a writer what will be removed, as they type
 };
 
+/// What a window shows. Console: everything (a second display, and the tests of the console's screens).
+/// Room: the room view while a session runs. SingleScreen: the room view, flipped to the console on request.
+enum class Surfaces { Console, Room, SingleScreen };
+
+/// On a single screen the console goes back to the room view after this long without a touch or a key.
+inline constexpr std::int64_t kConsoleFlipBackMs = 15'000;
+
 class KioskUi {
 public:
     explicit KioskUi(UiTexts texts) : m_texts(std::move(texts)) {}
@@ -38,6 +46,14 @@ public:
               std::vector<core::Command>& out);
 
     [[nodiscard]] SetupScreen& setup() noexcept { return m_setup; }
+    void setSurfaces(Surfaces surfaces) noexcept { m_surfaces = surfaces; }
+    [[nodiscard]] Surfaces surfaces() const noexcept { return m_surfaces; }
+    /// True when the last frame drew the room view rather than the console.
+    [[nodiscard]] bool showingRoom() const noexcept { return m_showingRoom; }
+    /// Milliseconds until the single screen flips back to the room view by itself (or an agreements page turns);
+    /// -1 when nothing of this kind is pending.
+    [[nodiscard]] std::int64_t msUntilNextChange(core::SteadyMs now) const noexcept;
+    [[nodiscard]] RoomView& room() noexcept { return m_room; }
     /// Tests pass a map to learn where each control was drawn; nullptr (the default) records nothing.
     void setHitRecorder(HitMap* hits) noexcept { m_hits = hits; }
     [[nodiscard]] RunnerScreen& runner() noexcept { return m_runner; }
@@ -51,6 +67,9 @@ public:
 
 private:
     void drawMessage(const UiContext& ui, const std::string& message);
+    /// Decides, for a running session, whether this frame shows the room view; handles the flip key and time-out.
+    [[nodiscard]] bool roomThisFrame(const core::KioskView& kiosk, core::SteadyMs now);
+    void drawRoom(const UiContext& ui, const core::KioskView& kiosk);
     [[nodiscard]] static bool anyInput();
 
     UiTexts m_texts;
@@ -66,7 +85,13 @@ private:
     DashboardScreen m_dashboard;
     PinDialog m_leadPin;
     PinSetupDialog m_pinSetup;
+    RoomView m_room;
     core::Screen m_lastScreen = core::Screen::Home;
+    Surfaces m_surfaces = Surfaces::Console;
+    bool m_flipped = false;          ///< single screen: the console is showing for a moment
+    core::SteadyMs m_lastTouch = 0;  ///< single screen: the last input while flipped
+    bool m_showingRoom = false;
+    bool m_roomPaging = false;
     HitMap* m_hits = nullptr;
 };
 

@@ -44,14 +44,19 @@ void RunnerScreen::handleKeys(const UiContext& ui, const core::SessionMachine& m
     if (charTyped('h')) ui.emit(core::GoHome{});
 }
 
+void RunnerScreen::handleShortcuts(const UiContext& ui, const core::RunnerView& runner) {
+    if (!runner.machine) return;
+    handleKeys(ui, *runner.machine);
+    handleContributionKeys(ui, runner);
+}
+
 void RunnerScreen::draw(const UiContext& ui, const core::RunnerView& runner) {
     const auto& machine = runner.machine;
     if (!machine) {
         centredText(ui.theme.fonts.heading, ui.t("runner.finished"), ui.theme.palette.textMuted, 1e9f);
         return;
     }
-    handleKeys(ui, *machine);
-    handleContributionKeys(ui, runner);
+    handleShortcuts(ui, runner);
     const Metrics& m = ui.theme.metrics;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float controlsH = m.touch + m.gap * 0.5f;

@@ -13,6 +13,9 @@ public:
     void draw(const UiContext& ui, const core::RunnerView& runner);
     [[nodiscard]] bool confirmingEnd() const noexcept { return m_confirmEnd; }
     void openEndConfirm() noexcept { m_confirmEnd = true; }
+    /// The runner's single-key controls, also live while the single screen shows the room view: the keyboard is
+    /// the facilitator's, and a key press must not need the console on screen first.
+    void handleShortcuts(const UiContext& ui, const core::RunnerView& runner);
 
 private:
     void handleKeys(const UiContext& ui, const core::SessionMachine& machine);

@@ -1,0 +1,115 @@
+// RoomView implementation.
+#include "ui/room/room_view.hpp"
+
+#include <algorithm>
+
+#include "core/text/time_format.hpp"
+#include "ui/widgets/scoped.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace reflect::ui {
+
+std::string roomClock(std::int64_t remainingMs) {
+    return core::formatCountdown(std::max<std::int64_t>(0, remainingMs));
+}
+
+namespace {
+
+float wrappedHeight(ImFont* font, const std::string& text, float width) {
+    return font->CalcTextSizeA(font->FontSize, 1e9f, width, text.c_str()).y;
+}
+
+}  // namespace
+
+float RoomView::line(ImFont* font, const std::string& text, ImU32 color, float width) {
+    if (m_record) m_record->push_back(RoomText{text, font});
+    const float y0 = ImGui::GetCursorPosY();
+    centredText(font, text, color, width);
+    return ImGui::GetCursorPosY() - y0;
+}
+
+void RoomView::drawTimer(const UiContext& ui, const core::SessionMachine& machine, bool large, float width) {
+    const Palette& p = ui.theme.palette;
+    ImFont* font = large ? ui.theme.fonts.timer : ui.theme.fonts.title;
+    const std::string clock = roomClock(machine.remainingMs(ui.now));
+    // One colour throughout: a clock turning amber or red tells the room someone is running late.
+    const ImU32 color = machine.runState() == core::RunState::Paused ? p.textMuted : p.text;
+    line(font, clock, color, width);
+}
+
+void RoomView::drawAgreements(const UiContext& ui, const std::vector<std::string>& items, float width, float height) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float labelH = f.heading->FontSize + spacing;
+    const float listH = std::max(0.0f, height - labelH);
+    const float textW = width * 0.9f;
+    const auto totalIn = [&](ImFont* font) {
+        float sum = 0;
+        for (const auto& item : items) sum += wrappedHeight(font, item, textW) + spacing;
+        return sum;
+    };
+    // The largest type that fits; below the heading size lines get too small to read across a room, so page.
+    ImFont* font = totalIn(f.title) <= listH ? f.title : f.heading;
+    std::vector<std::vector<std::size_t>> pages(1);
+    float used = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const float h = wrappedHeight(font, items[i], textW) + spacing;
+        if (used + h > listH && !pages.back().empty()) {
+            pages.emplace_back();
+            used = 0;
+        }
+        pages.back().push_back(i);
+        used += h;
+    }
+    m_paging = pages.size() > 1;
+    const auto page = static_cast<std::size_t>((ui.now / kRoomPageMs) % static_cast<std::int64_t>(pages.size()));
+    std::string label = ui.strings.get("runner.agreements");
+    if (pages.size() > 1) label += "  (" + std::to_string(page + 1) + " / " + std::to_string(pages.size()) + ")";
+    line(f.heading, label, p.textMuted, width);
+    for (const std::size_t i : pages[page]) line(font, items[i], p.text, textW);
+}
+
+void RoomView::draw(const UiContext& ui, const core::RunnerView& runner) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    m_paging = false;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const auto& machine = runner.machine;
+    if (!machine) {
+        line(f.title, ui.strings.get("runner.finished"), p.textMuted, width);
+        return;
+    }
+    const auto& stage = machine->currentStage();
+    const core::RoomTimer timer = stage.flags.roomTimer;
+    const float top = ImGui::GetCursorPosY();
+    if (timer == core::RoomTimer::Small) {
+        // The small clock sits in the top right corner, clear of the stage name.
+        const std::string clock = roomClock(machine->remainingMs(ui.now));
+        const float w = textWidth(f.title, clock);
+        if (m_record) m_record->push_back(RoomText{clock, f.title});
+        ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + width - w, top));
+        ScopedFont font(f.title);
+        ScopedStyleColor c(ImGuiCol_Text, machine->runState() == core::RunState::Paused ? p.textMuted : p.text);
+        ImGui::TextUnformatted(clock.c_str());
+        ImGui::SetCursorPosY(top);
+    }
+    // The name wraps clear of the small clock on both sides, so it stays centred on the screen.
+    const float nameW = timer == core::RoomTimer::Small ? width - 2 * (textWidth(f.title, "00:00") + m.gap) : width;
+    line(f.title, stage.name, p.text, std::max(nameW, width * 0.5f));
+    ImGui::Dummy(ImVec2(0, m.gap));
+    const auto& agreements = machine->plan().tmpl().agreements;
+    const bool showAgreements = machine->currentIndex() == 0 && !agreements.empty();
+    if (timer == core::RoomTimer::Large) drawTimer(ui, *machine, true, width);
+    // A prompt on its own sits in the upper middle of the screen, where eyes across a room rest.
+    else if (!showAgreements)
+        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), top + ImGui::GetContentRegionAvail().y * 0.3f));
+    if (!stage.prompt.empty()) {
+        line(f.heading, stage.prompt, p.text, width * 0.85f);
+        ImGui::Dummy(ImVec2(0, m.gap));
+    }
+    if (showAgreements) drawAgreements(ui, agreements, width, ImGui::GetContentRegionAvail().y - m.touch - m.gap);
+}
+
+}  // namespace reflect::ui
