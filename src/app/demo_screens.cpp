@@ -435,6 +435,14 @@ core::Result<void> surfaceScreen(const DemoContext& d) {
         d.clock.advanceSeconds(95);
         return core::ok();
     }
+    if (kind == "join") {
+        // The discussion with writing open and the phone page on: the room sees one code for everyone.
+        d.app.controller().setPhoneAddress("http://reflect.kiosk:8080");
+        nextUntil("discussion");
+        d.app.apply(core::OpenContributions{});
+        d.clock.advanceSeconds(90);
+        return core::ok();
+    }
     nextUntil(kind == "discussion" ? "discussion" : "story");
     // A running-over story: the console counts past the planned time, the room's clock stays at 0:00.
     d.clock.advanceSeconds(kind == "overtime" ? 6 * 60 + 65 : 138);
@@ -518,6 +526,7 @@ const std::vector<DemoScreen>& demoScreens() {
         {"room-discussion", surface},
         {"room-overtime", surface},
         {"room-presenter", surface},
+        {"room-join", surface},
         {"console-welcome", surface},
         {"console-story", surface},
         {"console-discussion", surface},

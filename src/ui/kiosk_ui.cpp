@@ -98,7 +98,7 @@ std::int64_t KioskUi::msUntilNextChange(core::SteadyMs now) const noexcept {
 
 void KioskUi::drawRoom(const UiContext& ui, const core::KioskView& kiosk) {
     const Metrics& m = ui.theme.metrics;
-    m_room.draw(ui, kiosk.runner);
+    m_room.draw(ui, kiosk.runner, kiosk.phone);
     if (m_surfaces != Surfaces::SingleScreen) return;
     // Said on screen, so a facilitator who has never seen the kiosk knows how to reach the controls.
     const ImVec2 size(std::max(420.0f * m.scale, 48.0f), m.touch);

@@ -109,10 +109,13 @@ TEST_CASE("five contributions, reveal and two tagged themes in the real window, 
         kiosk.expect("event screen runner");
         kiosk.keys({"o"});
         kiosk.expect("event contributions-closed count=5");
+        // Five people in the room, which a Round's reveal waits for; then two themes of one and two cards.
+        for (int people = 1; people <= 5; ++people) {
+            kiosk.keys({"bracketright"});
+            CHECK(kiosk.expect("event attendance") == "event attendance people=" + std::to_string(people));
+        }
         kiosk.keys({"r"});
         kiosk.expect("event reveal count=5");
-        // Five people in the room, then two themes of one and two cards.
-        kiosk.keys({"bracketright", "bracketright", "bracketright", "bracketright", "bracketright"});
         kiosk.keys({"space"});
         kiosk.keys({"g"});
         kiosk.type("Staying late");

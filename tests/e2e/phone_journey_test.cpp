@@ -114,3 +114,22 @@ TEST_CASE("a phone sends a scrubbed contribution to the real kiosk, and a closed
     CHECK(stored.find("[NAME]") != std::string::npos);
     CHECK(stored.find("[PHONE]") != std::string::npos);
 }
+
+TEST_CASE("the room view's code, read back from a screenshot, is the join link for phones", "[e2e][phone]") {
+    test::XvfbServer xvfb("1920x1080x24");
+    test::TempDir dir;
+    for (const char* size : {"1920x1080", "1280x720"}) {
+        INFO("at " << size);
+        const auto file = (dir / (std::string("room-join-") + size + ".png")).string();
+        REQUIRE(test::runCommand({REFLECT_BINARY, "--screenshot", file, "--screen", "room-join", "--size", size},
+                                 {{"DISPLAY", xvfb.display()}}) == 0);
+        // zbarimg (zbar-tools) reads the picture the way a phone's camera app would.
+        test::ChildProcess zbar({"zbarimg", "-q", "--raw", file});
+        REQUIRE(zbar.wait(30'000) == 0);
+        std::string decoded = zbar.transcript();
+        while (!decoded.empty() && (decoded.back() == '\n' || decoded.back() == '\r')) decoded.pop_back();
+        const std::string prefix = "http://reflect.kiosk:8080/j/";
+        REQUIRE(decoded.rfind(prefix, 0) == 0);
+        CHECK(decoded.size() == prefix.size() + 32);  // 128 random bits as hex: one code for the whole room
+    }
+}

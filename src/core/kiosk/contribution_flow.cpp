@@ -224,7 +224,11 @@ void ContributionFlow::on(const LeaveBoard&, SteadyMs) {
 }
 
 void ContributionFlow::on(const SetAttendance& c, SteadyMs) {
-    run([&](std::int64_t sid) { boardResult(setSessionAttendance(m_services.sessions.database(), sid, c.people)); });
+    run([&](std::int64_t sid) {
+        boardResult(setSessionAttendance(m_services.sessions.database(), sid, c.people));
+        // A head count, never who: for tests and admins, like the other progress lines.
+        if (m_boardMessage.empty()) m_services.report(fmt::format("event attendance people={}", c.people));
+    });
 }
 
 void ContributionFlow::on(const BoardCreateTheme& c, SteadyMs) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/text/time_format.hpp"
+#include "ui/widgets/qr_code.hpp"
 #include "ui/widgets/scoped.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -70,11 +71,44 @@ void RoomView::drawAgreements(const UiContext& ui, const std::vector<std::string
     for (const std::size_t i : pages[page]) line(font, items[i], p.text, textW);
 }
 
-void RoomView::draw(const UiContext& ui, const core::RunnerView& runner) {
+float RoomView::drawJoinCode(const UiContext& ui, const core::PhoneView& phone, float width) {
+    if (phone.joinQr.size <= 0 || phone.joinUrl.empty()) return 0;
+    const Metrics& m = ui.theme.metrics;
+    // Big enough to scan from the middle rows, never more than a third of the screen.
+    const float side = std::min({width * 0.3f, ImGui::GetContentRegionAvail().y * 0.55f, 440.0f * m.scale});
+    const ImVec2 start = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(start.x + width - side, start.y));
+    drawQrCode(phone.joinQr, side);
+    const float textX = start.x + width - side;
+    ImGui::SetCursorPosX(textX);
+    {
+        ScopedGroup g;
+        line(ui.theme.fonts.body, ui.strings.get("room.join_heading"), ui.theme.palette.text, side);
+        line(ui.theme.fonts.body, phone.joinUrl, ui.theme.palette.textMuted, side);
+    }
+    ImGui::SetCursorPos(start);
+    return side + m.gap;
+}
+
+void RoomView::draw(const UiContext& ui, const core::RunnerView& runner, const core::PhoneView& phone) {
+    m_paging = false;
+    // The same code for everyone, shown while writing or the evaluation is open: it says nothing of anyone.
+    const float joinW = runner.machine ? drawJoinCode(ui, phone, ImGui::GetContentRegionAvail().x) : 0.0f;
+    if (joinW <= 0) {
+        drawStage(ui, runner);
+        return;
+    }
+    // The stage keeps the rest of the screen, centred in it, clear of the code.
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    ScopedChild rest("##room-stage", ImVec2(avail.x - joinW, avail.y), false,
+                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+    drawStage(ui, runner);
+}
+
+void RoomView::drawStage(const UiContext& ui, const core::RunnerView& runner) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    m_paging = false;
     const float width = ImGui::GetContentRegionAvail().x;
     const auto& machine = runner.machine;
     if (!machine) {

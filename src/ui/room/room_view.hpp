@@ -23,7 +23,7 @@ struct RoomText {
 class RoomView {
 public:
     /// Draws the room view into the current window's remaining area.
-    void draw(const UiContext& ui, const core::RunnerView& runner);
+    void draw(const UiContext& ui, const core::RunnerView& runner, const core::PhoneView& phone = {});
     /// Tests pass a list to learn every string the room view drew this frame; nullptr (the default) records nothing.
     void setTextRecorder(std::vector<RoomText>* out) noexcept { m_record = out; }
     /// True when the last frame showed one page of a list too long for the screen (the page turns by time).
@@ -34,6 +34,10 @@ private:
     float line(ImFont* font, const std::string& text, ImU32 color, float width);
     void drawTimer(const UiContext& ui, const core::SessionMachine& machine, bool large, float width);
     void drawAgreements(const UiContext& ui, const std::vector<std::string>& items, float width, float height);
+    void drawStage(const UiContext& ui, const core::RunnerView& runner);
+    /// The join code for phones in a column on the right, while contributions or the evaluation are open;
+    /// returns the width it took (0 when nothing is open or the phone page is off).
+    float drawJoinCode(const UiContext& ui, const core::PhoneView& phone, float width);
 
     std::vector<RoomText>* m_record = nullptr;
     bool m_paging = false;

@@ -97,9 +97,35 @@ void RunnerScreen::handleContributionKeys(const UiContext& ui, const core::Runne
             ui.emit(core::OpenContributions{});
     }
     if (charTyped('w') && state == core::ContributionState::Open) ui.emit(core::LetStaffWrite{});
+    // The head count, which the reveal waits for in Rounds, Team Time and peer groups.
+    const int people = runner.contributions.attendance.value_or(0);
+    if (charTyped('[') && people > 0) ui.emit(core::SetAttendance{people - 1});
+    if (charTyped(']')) ui.emit(core::SetAttendance{std::min(1000, people + 1)});
     if (charTyped('r') && state != core::ContributionState::Open &&
         (runner.contributions.stageAccepts || state == core::ContributionState::Revealed))
         ui.emit(core::RevealContributions{});
+}
+
+void RunnerScreen::drawHeadCount(const UiContext& ui, const core::RunnerView& runner, float width) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    const auto& people = runner.contributions.attendance;
+    const std::string text = people ? ui.strings.format("board.attendance", {{"count", std::to_string(*people)}})
+                                    : ui.strings.get("board.attendance_unknown");
+    const float stepW = std::max(48.0f, m.touch);
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddText(f.body, f.body->FontSize,
+                                        ImVec2(a.x, a.y + (m.touch - f.body->FontSize) * 0.5f), p.text,
+                                        fitText(f.body, text, width - 2 * stepW - m.gap * 2).c_str());
+    ImGui::SetCursorScreenPos(ImVec2(a.x + width - 2 * stepW - m.gap, a.y));
+    const int n = people.value_or(0);
+    if (actionButton(ui, "##runner-people-less", ui.t("board.less"), "", ImVec2(stepW, m.touch), ButtonKind::Secondary,
+                     n > 0))
+        ui.emit(core::SetAttendance{n - 1});
+    ImGui::SameLine(0, m.gap);
+    if (actionButton(ui, "##runner-people-more", ui.t("board.more"), "", ImVec2(stepW, m.touch)))
+        ui.emit(core::SetAttendance{std::min(1000, n + 1)});
 }
 
 void RunnerScreen::drawContributions(const UiContext& ui, const core::RunnerView& runner, float width) {
@@ -122,6 +148,7 @@ void RunnerScreen::drawContributions(const UiContext& ui, const core::RunnerView
         : count > 0 ? ui.strings.format("contrib_runner.count_closed", {{"count", std::to_string(count)}})
                     : ui.strings.get("contrib_runner.state_closed");
     wrappedText(f.bodyBold, status, p.text, inner);
+    drawHeadCount(ui, runner, inner);
     const float bw = (inner - m.gap) * 0.5f;
     const ImVec2 b(bw, m.touch);
     if (state == core::ContributionState::Open) {

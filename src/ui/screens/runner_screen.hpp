@@ -21,6 +21,8 @@ private:
     void handleKeys(const UiContext& ui, const core::SessionMachine& machine);
     void handleContributionKeys(const UiContext& ui, const core::RunnerView& runner);
     /// Open/close, the count while open, let staff write, reveal; and the safeguarding notice. Returns its height.
+    /// People here, with − and +: the reveal in Rounds, Team Time and peer groups waits for enough of them.
+    void drawHeadCount(const UiContext& ui, const core::RunnerView& runner, float width);
     void drawContributions(const UiContext& ui, const core::RunnerView& runner, float width);
     void drawStagePanel(const UiContext& ui, const core::RunnerView& runner, const core::SessionMachine& machine,
                         ImVec2 size);
