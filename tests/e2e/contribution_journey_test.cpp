@@ -133,7 +133,7 @@ TEST_CASE("five contributions, reveal and two tagged themes in the real window, 
         kiosk.expect("event board themes=2 tags=2");
         kiosk.keys({"Return", "Escape"});
         kiosk.expect("event screen runner");
-        kiosk.keys({"e", "Return"});
+        kiosk.keys({"e", "e"});
         kiosk.expect("event end");
         kiosk.keys({"Return"});
         kiosk.keys({"Escape"});

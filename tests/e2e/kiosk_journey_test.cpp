@@ -32,7 +32,7 @@ TEST_CASE("a Round runs from set-up to summary with the keyboard alone in the re
             CHECK(test::eventField(kiosk.expect("next"), "stage") == i);
         }
         kiosk.keys({"e"});
-        kiosk.keys({"Return"});  // confirm the end
+        kiosk.keys({"e"});  // confirm the end: Enter would keep the session going
         kiosk.expect("end");
         kiosk.keys({"Return"});  // summary: done
         kiosk.keys({"Escape"});  // home, not a kiosk: Escape closes

@@ -89,7 +89,7 @@ TEST_CASE("a phone sends a scrubbed contribution to the real kiosk, and a closed
         kiosk.expect("join-address url=none");
         const auto late = httpGet(link.port, link.path + "/write");
         CHECK(late.status == 410);
-        kiosk.keys({"e", "Return"});
+        kiosk.keys({"e", "e"});
         kiosk.expect("end");
         kiosk.keys({"Return", "Escape"});
         CHECK(kiosk.process().wait(20'000) == 0);

@@ -72,7 +72,7 @@ TEST_CASE("a two-presenter set commits to actions and the next meeting reviews t
         CHECK(stageOf(kiosk.expect("next")) == 14);
         kiosk.keys({"n"});
         CHECK(stageOf(kiosk.expect("next")) == 15);
-        kiosk.keys({"e", "Return"});
+        kiosk.keys({"e", "e"});
         kiosk.expect("end");
         kiosk.keys({"Return"});  // summary: done
 
@@ -87,7 +87,7 @@ TEST_CASE("a two-presenter set commits to actions and the next meeting reviews t
         CHECK(stageOf(kiosk.expect("review")) == 1);
         kiosk.keys({"n"});
         CHECK(stageOf(kiosk.expect("next")) == 2);  // had the first "n" gone through, this would be stage 3
-        kiosk.keys({"e", "Return"});
+        kiosk.keys({"e", "e"});
         kiosk.expect("end");
         kiosk.keys({"Return", "Escape"});
         CHECK(kiosk.process().wait(20'000) == 0);

@@ -76,9 +76,14 @@ TEST_CASE("a Round runs from set-up to summary with the keyboard alone", "[ui][j
         k.clock.advanceMs(k.machine().allowedMs(i) + (i == 2 ? 90'000 : 0));  // the second story runs over
         k.type("n");
     }
-    // "N" on the last stage asks whether to end, as "E" does.
+    // "N" on the last stage asks whether to end, as "E" does. Enter is the safe answer: keep going.
     REQUIRE(k.ui().runner().confirmingEnd());
     k.press(ImGuiKey_Enter);
+    REQUIRE(k.screen() == core::Screen::Runner);
+    CHECK_FALSE(k.ui().runner().confirmingEnd());
+    k.type("e");
+    REQUIRE(k.ui().runner().confirmingEnd());
+    k.type("e");  // E again ends it
     REQUIRE(k.screen() == core::Screen::Summary);
     const auto& summary = k.view().summary;
     REQUIRE(summary);

@@ -20,7 +20,10 @@ TEST_CASE("every screen draws at 1920x1080 and 1280x720 in both themes", "[ui][s
             k.frames(3);
             k.press(ImGuiKey_Space);  // paused
             k.type("e");              // the end dialog
-            k.press(ImGuiKey_Enter);
+            k.press(ImGuiKey_Enter);  // the safe answer: keep going
+            REQUIRE(k.screen() == core::Screen::Runner);
+            k.type("e");
+            k.type("e");  // E again ends it
             REQUIRE(k.screen() == core::Screen::Summary);
             k.frames(3);
             k.apply(core::RequestExit{});  // the PIN pad

@@ -386,7 +386,9 @@ void RunnerScreen::drawEndConfirm(const UiContext& ui) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
-    if (!ImGui::IsPopupOpen("##confirm-end")) ImGui::OpenPopup("##confirm-end");
+    // The key that opened the question must not also answer it in the same frame.
+    const bool justOpened = !ImGui::IsPopupOpen("##confirm-end");
+    if (justOpened) ImGui::OpenPopup("##confirm-end");
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const ImVec2 size(std::min(display.x * 0.6f, 1100.0f * m.scale), 0);
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
@@ -404,14 +406,17 @@ void RunnerScreen::drawEndConfirm(const UiContext& ui) {
     ImGui::Dummy(ImVec2(0, m.gap));
     const float bw = (width - m.gap) * 0.5f;
     bool close = false;
-    if (actionButton(ui, "##keep", ui.t("confirm.end_no"), ui.t("confirm.end_no_hint"), ImVec2(bw, m.touch)) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+    // The safe answer is the default: Enter and Esc keep the session going; ending takes E again or a tap on End.
+    if (actionButton(ui, "##keep", ui.t("confirm.end_no"), ui.t("confirm.end_no_hint"), ImVec2(bw, m.touch),
+                     ButtonKind::Primary) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))
         close = true;
     ImGui::SameLine(0, m.gap);
     if (actionButton(ui, "##yes", ui.t("confirm.end_yes"), ui.t("confirm.end_yes_hint"), ImVec2(bw, m.touch),
-                     ButtonKind::Primary) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)) {
+                     ButtonKind::Danger) ||
+        (!justOpened && !close && charTyped('e'))) {
         send(ui, SessionOp::End);
         close = true;
     }
