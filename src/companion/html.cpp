@@ -1,33 +1,12 @@
 // The page shell and stylesheet: one column, large type, strong focus rings, nothing loaded from elsewhere.
 #include "companion/html.hpp"
 
+#include "core/text/html_escape.hpp"
+
 namespace reflect::companion {
 
 std::string escapeHtml(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out.push_back(c);
-        }
-    }
-    return out;
+    return core::htmlEscape(text);
 }
 
 std::string layout(std::string_view title, std::string_view skipLabel, std::string_view bodyHtml) {

@@ -25,8 +25,12 @@ fs::path defaultDatabasePath() {
 Result<void> ensurePrivateFolder(const fs::path& folder) {
     std::error_code ec;
     if (folder.empty()) return ok();
+    const bool existed = fs::exists(folder, ec);
     fs::create_directories(folder, ec);
     if (ec) return fail(fmt::format("cannot create the folder {}: {}", folder.string(), ec.message()));
+    // A shared folder such as /tmp (sticky, writable by all) is not ours to close to everyone else: there the
+    // database file itself is kept 0600 (makePrivateFile) and the folder is left as it is.
+    if (existed && (fs::status(folder, ec).permissions() & fs::perms::sticky_bit) != fs::perms::none) return ok();
     fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, ec);
     if (ec) return fail(fmt::format("cannot make {} private: {}", folder.string(), ec.message()));
     return ok();

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/text/html_escape.hpp"
 #include "trust/trust_report.hpp"
 
 namespace reflect::trust {
@@ -11,26 +12,7 @@ namespace reflect::trust {
 namespace {
 
 std::string html(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return core::htmlEscape(text);
 }
 
 std::string csvField(std::string_view text) {

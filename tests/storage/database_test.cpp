@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/paths.hpp"
 #include "core/storage/database.hpp"
 #include "core/storage/migrations.hpp"
 #include "core/storage/settings_store.hpp"
@@ -147,4 +148,19 @@ TEST_CASE("a statement keeps working and reports errors after its database's hol
     insert.bindNull(1);
     // The NOT NULL failure is reported through the statement's database, which is still the live one.
     CHECK_THROWS_WITH(insert.run(), Catch::Contains("NOT NULL"));
+}
+
+TEST_CASE("the data folder is made private, but a shared sticky folder such as /tmp is left as it is", "[storage]") {
+    test::TempDir dir;
+    namespace fs = std::filesystem;
+    const fs::path fresh = dir / "data" / "reflect-kiosk";
+    REQUIRE(core::ensurePrivateFolder(fresh));
+    CHECK((fs::status(fresh).permissions() & fs::perms::all) == fs::perms::owner_all);
+
+    const fs::path shared = dir / "shared";
+    fs::create_directories(shared);
+    fs::permissions(shared, fs::perms::all | fs::perms::sticky_bit, fs::perm_options::replace);
+    REQUIRE(core::ensurePrivateFolder(shared));
+    // Closing it would lock every other user out of their own files (a --db in /tmp once made /tmp 0700).
+    CHECK((fs::status(shared).permissions() & fs::perms::all) == fs::perms::all);
 }

@@ -177,33 +177,6 @@ std::string toJson(const ExportTable& table, const ExportRequest& request, const
     return doc.dump(2) + "\n";
 }
 
-std::string htmlEscape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char ch : text) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += ch;
-        }
-    }
-    return out;
-}
-
 namespace {
 
 /// A labelled bar chart as inline SVG; suppressed values are drawn as an outlined '*' slot.

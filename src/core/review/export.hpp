@@ -28,6 +28,7 @@
 #include "core/result.hpp"
 #include "core/review/review.hpp"
 #include "core/storage/database.hpp"
+#include "core/text/html_escape.hpp"
 
 namespace reflect::core {
 
@@ -65,8 +66,5 @@ struct ReportRequest {
 /// One self-contained XHTML-style page: inline CSS and SVG, no script, no external reference; prints on A4.
 [[nodiscard]] std::string buildHtmlReport(Database& db, const Codebook& codebook, const ReportRequest& request,
                                           const ReviewSettings& settings);
-
-/// &, <, >, " and ' escaped for HTML text and attributes.
-[[nodiscard]] std::string htmlEscape(std::string_view text);
 
 }  // namespace reflect::core
