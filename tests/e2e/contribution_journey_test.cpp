@@ -11,17 +11,13 @@
 #include "core/privacy/scrubber.hpp"
 #include "core/storage/database.hpp"
 #include "support/child_process.hpp"
+#include "support/file_bytes.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace reflect;
+using test::fileBytes;
 
 namespace {
-std::string fileBytes(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 class Window {
 public:

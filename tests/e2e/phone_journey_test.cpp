@@ -9,6 +9,7 @@
 
 #include "companion/raw_http.hpp"
 #include "core/storage/database.hpp"
+#include "support/file_bytes.hpp"
 #include "support/kiosk_window.hpp"
 #include "support/temp_dir.hpp"
 
@@ -17,15 +18,9 @@ using companion::test::formEscape;
 using companion::test::hiddenField;
 using companion::test::httpGet;
 using companion::test::httpPost;
+using test::fileBytes;
 
 namespace {
-
-std::string fileBytes(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 struct JoinLink {
     unsigned short port = 0;
