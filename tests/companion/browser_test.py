@@ -88,6 +88,15 @@ def main():
     with tempfile.TemporaryDirectory() as profile:
         driver = start_browser(profile)
         try:
+            def find(by, value):
+                """The element once the page that holds it has loaded: a click starts a navigation that
+                find_element alone does not wait for, so a fast machine would read the old page."""
+                try:
+                    return WebDriverWait(driver, 10).until(lambda d: d.find_element(by, value))
+                except Exception:  # noqa: BLE001 - report what the browser showed instead
+                    fail("no %s on %s; the page says: %r" % (value, driver.current_url,
+                                                             driver.find_element(By.TAG_NAME, "body").text[:400]))
+
             def page(name):
                 nonlocal axe_ran
                 driver.save_screenshot(os.path.join(out_dir, name + ".png"))
@@ -96,33 +105,34 @@ def main():
 
             driver.get(base + "/j/" + join)
             page("home")
-            driver.find_element(By.LINK_TEXT, "Write something for the room").click()
+            find(By.LINK_TEXT, "Write something for the room").click()
+            box = find(By.ID, "text")
             page("write")
             text = "Staff Nurse Sarah Jones rang me on 07700 900123 and it stayed with me all night."
-            driver.find_element(By.ID, "text").send_keys(text)
-            driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-            saved = driver.find_element(By.CSS_SELECTOR, ".saved").text
+            box.send_keys(text)
+            find(By.CSS_SELECTOR, "button[type=submit]").click()
+            saved = find(By.CSS_SELECTOR, ".saved").text
             if "[NAME]" not in saved or "[PHONE]" not in saved:
                 fail("the preview does not show the name and phone replaced: %r" % saved)
             if "07700 900123" in saved or "Sarah" in saved:
                 fail("the preview would save an identifier: %r" % saved)
-            removed = driver.find_element(By.CSS_SELECTOR, "ul").text
+            removed = find(By.CSS_SELECTOR, "ul").text
             if "07700 900123" not in removed:
                 fail("the preview does not list the phone number as removed")
             page("preview")
-            driver.find_element(By.XPATH, "//button[text()='Submit anonymously']").click()
+            find(By.XPATH, "//button[text()='Submit anonymously']").click()
             WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/done/contribution"))
-            if "Thank you" not in driver.find_element(By.TAG_NAME, "main").text:
+            if "Thank you" not in find(By.TAG_NAME, "main").text:
                 fail("no thank-you after sending")
             page("thanks")
 
             driver.get(base + "/j/" + join + "/evaluation")
             page("evaluation")
-            driver.find_element(By.CSS_SELECTOR, "input[name=overall][value='4']").click()
-            driver.find_element(By.CSS_SELECTOR, "input[name=s0][value='5']").click()
-            driver.find_element(By.ID, "comment").send_keys("A calm room.")
-            driver.find_element(By.CSS_SELECTOR, "input[name=again][value=yes]").click()
-            driver.find_element(By.XPATH, "//button[text()='Send my evaluation']").click()
+            find(By.CSS_SELECTOR, "input[name=overall][value='4']").click()
+            find(By.CSS_SELECTOR, "input[name=s0][value='5']").click()
+            find(By.ID, "comment").send_keys("A calm room.")
+            find(By.CSS_SELECTOR, "input[name=again][value=yes]").click()
+            find(By.XPATH, "//button[text()='Send my evaluation']").click()
             WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/done/evaluation"))
             page("evaluation_thanks")
 
@@ -130,7 +140,7 @@ def main():
             page("support")
             driver.get(base + "/pair/" + pair)
             page("pair")
-            driver.find_element(By.XPATH, "//button[text()='Pair this phone']").click()
+            find(By.XPATH, "//button[text()='Pair this phone']").click()
             WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/remote"))
             page("remote")
             colours = driver.execute_script(
