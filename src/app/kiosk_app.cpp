@@ -47,6 +47,12 @@ void KioskApp::frame(const ui::Theme& theme) {
         std::fflush(stdout);
     }
     m_exitWasRequested = exitRequested;
+    if (m_printEvents && m_ui.surfaces() == ui::Surfaces::SingleScreen && m_ui.showingRoom() != m_showedRoom) {
+        // For the single-screen e2e: the console flipped up, or the room view came back by itself.
+        m_showedRoom = m_ui.showingRoom();
+        std::puts(m_showedRoom ? "event surface room" : "event surface console");
+        std::fflush(stdout);
+    }
     const core::KioskView& view = m_controller.view();
     m_phone.publish(view, m_controller.viewRevision());
     if (m_printEvents && view.phone.joinUrl != m_joinUrl) {

@@ -94,6 +94,7 @@ private:
     bool m_firstFramePresented = false;
     bool m_printEvents = false;
     bool m_exitWasRequested = false;
+    bool m_showedRoom = false;  ///< single screen: what the last frame showed, for --print-events
 };
 
 /// What a demo state is prepared from: the screen's name, the app on a fresh in-memory database, a manual clock.

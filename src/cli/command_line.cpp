@@ -28,6 +28,9 @@ void CommandLine::addGuiFlags() {
     m_app.add_option("--config", m_common.config, "Configuration file (config.toml)");
     m_app.add_option("--assets", m_common.assets, "Folder with templates, strings and signposts");
     m_app.add_flag("--windowed", m_gui.windowed, "Run in a window instead of full screen (development)");
+    m_app.add_flag("--room-window", m_gui.roomWindow,
+                   "With --windowed: the room view in a second window to the right of the console, as on two "
+                   "displays (a desktop that joins two screens into one, or testing)");
     m_app.add_option("--size", m_gui.size, "Window size for --windowed and --screenshot, e.g. 1920x1080");
     m_app.add_flag("--kiosk", m_gui.kiosk, "Leaving the kiosk needs the facilitator PIN");
     m_app.add_option("--scale", m_gui.scale, "Extra scale for text and controls (0.5 to 4)")

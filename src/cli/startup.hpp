@@ -14,6 +14,7 @@ namespace reflect::cli {
 struct GuiArgs {
     bool scaleGiven = false;
     bool windowed = false;
+    bool roomWindow = false;  ///< --room-window: the room view in its own window beside the console (windowed)
     std::string size = "1280x720";
     bool kiosk = false;
     float scale = 1.0f;

@@ -124,7 +124,7 @@ int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& 
             const bool needsFocus = &s == &surfaces.front();
             if ((needsFocus && !glfwGetWindowAttrib(s.window.handle(), GLFW_FOCUSED)) ||
                 !glfwGetWindowMonitor(s.window.handle()))
-                s.window.reclaim();
+                s.window.reclaim(needsFocus);
         }
         for (const auto& s : surfaces) {
             s.layer.newFrame();
@@ -147,6 +147,10 @@ int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& 
         if (!options.screenshotPath.empty()) framesToDraw = std::max(framesToDraw, 1);
     }
     return 0;
+}
+
+void wakeFrameLoop() noexcept {
+    glfwPostEmptyEvent();
 }
 
 }  // namespace reflect::platform

@@ -46,6 +46,10 @@ struct WindowSurface {
 /// console changes the room view. A screenshot, if asked for, is of the first window.
 int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& options);
 
+/// Wakes a frame loop sleeping until input arrives. Safe from any thread (the phone page's server threads call it
+/// after posting a command), and harmless when no loop runs.
+void wakeFrameLoop() noexcept;
+
 /// Frame times measured by benchFrames, in milliseconds.
 struct FrameTimes {
     double mean = 0;  ///< whole frame: ImGui frame, screens, render and glFinish

@@ -55,6 +55,8 @@ Window::Window(const WindowOptions& options) : m_fullscreen(options.fullscreen),
     // A kiosk that loses focus must stay on screen, not shrink to an icon.
     glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    glfwWindowHint(GLFW_FOCUSED, options.focused ? GLFW_TRUE : GLFW_FALSE);
+    glfwWindowHint(GLFW_FOCUS_ON_SHOW, options.focused ? GLFW_TRUE : GLFW_FALSE);
     GLFWmonitor* monitor = options.fullscreen ? monitorAt(options.monitor) : nullptr;
     int width = options.width;
     int height = options.height;
@@ -66,6 +68,7 @@ Window::Window(const WindowOptions& options) : m_fullscreen(options.fullscreen),
     }
     m_window.reset(glfwCreateWindow(width, height, options.title.c_str(), monitor, nullptr));
     if (!m_window) throw std::runtime_error("cannot open a window with OpenGL 3.3");
+    if (!monitor && options.x >= 0 && options.y >= 0) glfwSetWindowPos(m_window.get(), options.x, options.y);
     glfwMakeContextCurrent(m_window.get());
     glfwSwapInterval(1);
 }
@@ -92,7 +95,7 @@ void Window::makeCurrent() {
     if (glfwGetCurrentContext() != m_window.get()) glfwMakeContextCurrent(m_window.get());
 }
 
-void Window::reclaim() {
+void Window::reclaim(bool focus) {
     GLFWmonitor* monitor = monitorAt(m_monitor);
     if (monitor && !glfwGetWindowMonitor(m_window.get())) {
         const GLFWvidmode* mode = glfwGetVideoMode(monitor);
@@ -100,7 +103,7 @@ void Window::reclaim() {
     }
     glfwRestoreWindow(m_window.get());
     glfwShowWindow(m_window.get());
-    glfwFocusWindow(m_window.get());
+    if (focus) glfwFocusWindow(m_window.get());
 }
 
 void Window::swapBuffers() {

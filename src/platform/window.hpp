@@ -25,7 +25,10 @@ struct WindowOptions {
     int monitor = -1;        ///< index into glfwGetMonitors(); -1 = the primary monitor
     int width = 1280;        ///< windowed size
     int height = 720;
+    int x = -1;  ///< windowed position of the left edge on the desktop; -1 leaves it to the window system
+    int y = -1;
     bool visible = true;
+    bool focused = true;  ///< takes the keyboard when it opens (the room's window never does: the console has it)
     std::string title = "Reflect";
 };
 
@@ -65,8 +68,8 @@ public:
     [[nodiscard]] bool fullscreen() const noexcept { return m_fullscreen; }
     /// Makes this window's GL context current (each window has its own).
     void makeCurrent();
-    /// Takes the screen back: full screen on its monitor and focused. Used in kiosk mode.
-    void reclaim();
+    /// Takes the screen back: full screen on its monitor, and the keyboard focus when `focus`. Used in kiosk mode.
+    void reclaim(bool focus);
     void swapBuffers();
     [[nodiscard]] InputActivity& activity() noexcept { return m_activity; }
 

@@ -11,59 +11,12 @@
 
 #include "support/child_process.hpp"
 #include "support/temp_dir.hpp"
-
-// Last: Xlib defines macros (None, Always, Bool) that would break the headers above.
-#include <X11/Xlib.h>
+#include "support/x_display.hpp"  // last: Xlib defines macros
 
 using namespace reflect;
+using test::XConnection;
 
 namespace {
-
-/// One Xlib connection, closed in the destructor.
-class XConnection {
-public:
-    explicit XConnection(const std::string& display) : m_display(XOpenDisplay(display.c_str())) {
-        if (!m_display) throw std::runtime_error("cannot open " + display);
-    }
-    ~XConnection() { XCloseDisplay(m_display); }
-    XConnection(const XConnection&) = delete;
-    XConnection& operator=(const XConnection&) = delete;
-    [[nodiscard]] Display* get() const noexcept { return m_display; }
-
-    /// What a window manager sends when someone clicks the close button or presses Alt+F4.
-    void sendDeleteWindow(Window window) const {
-        XEvent event{};
-        event.xclient.type = ClientMessage;
-        event.xclient.window = window;
-        event.xclient.message_type = XInternAtom(m_display, "WM_PROTOCOLS", False);
-        event.xclient.format = 32;
-        event.xclient.data.l[0] = static_cast<long>(XInternAtom(m_display, "WM_DELETE_WINDOW", False));
-        event.xclient.data.l[1] = CurrentTime;
-        XSendEvent(m_display, window, False, NoEventMask, &event);
-        XSync(m_display, False);
-    }
-
-    /// Maps a small window of our own and gives it the keyboard focus, as another program popping up would.
-    Window stealFocus() const {
-        const int screen = DefaultScreen(m_display);
-        const Window w = XCreateSimpleWindow(m_display, RootWindow(m_display, screen), 10, 10, 200, 100, 0, 0, 0);
-        XMapRaised(m_display, w);
-        XSync(m_display, False);
-        XSetInputFocus(m_display, w, RevertToParent, CurrentTime);
-        XSync(m_display, False);
-        return w;
-    }
-
-    [[nodiscard]] Window focused() const {
-        Window w = 0;
-        int revert = 0;
-        XGetInputFocus(m_display, &w, &revert);
-        return w;
-    }
-
-private:
-    Display* m_display;
-};
 
 bool stillRunning(pid_t pid) {
     int status = 0;
