@@ -68,6 +68,24 @@ TEST_CASE("staff type with identifiers, submit, and only the scrubbed text is st
     CHECK(h.screen() == core::Screen::Runner);
 }
 
+TEST_CASE("keys typed before the box has the keyboard are kept, in order, with the cursor after them",
+          "[ui][contribute]") {
+    test::KioskHarness h;
+    toDiscussion(h);
+    h.click("##contrib-open");
+    h.click("##contrib-write");
+    REQUIRE(h.screen() == core::Screen::Contribute);
+    // Someone starts typing at once: the whole word arrives before ImGui has given the box the keyboard.
+    for (const char c : std::string("Hello")) ImGui::GetIO().AddInputCharacter(static_cast<unsigned char>(c));
+    h.frame();
+    h.type(" there");
+    h.click("##submit");
+    h.frame();
+    const auto texts = stored(h);
+    REQUIRE(texts.size() == 1);
+    CHECK(texts[0] == "Hello there");
+}
+
 TEST_CASE("an unsent draft is wiped after the idle time", "[ui][contribute]") {
     test::KioskHarness h;
     toDiscussion(h);

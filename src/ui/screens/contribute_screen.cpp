@@ -8,6 +8,7 @@
 #include <imgui_stdlib.h>
 
 #include "core/contribute/secret_text.hpp"
+#include "core/text/utf8.hpp"
 #include "ui/screens/signposts_screen.hpp"
 #include "ui/widgets/scoped.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -42,8 +43,21 @@ void wipeImGuiEditState() {
 
 /// ImGui 1.86 cannot word-wrap a multi-line box, so a long line would run off the right edge. As the person
 /// types, the space before a word that would overflow becomes a line break, like a word processor's soft wrap.
+/// What the draft box's callback needs: the wrap width, and whether to put the cursor after the last character
+/// (the box was just given the keyboard, and what was typed meanwhile is already in the draft).
+struct BoxCallback {
+    float wrapWidth = 0;
+    bool cursorToEnd = false;
+};
+
 int softWrap(ImGuiInputTextCallbackData* data) {
-    const float width = *static_cast<const float*>(data->UserData);
+    auto& box = *static_cast<BoxCallback*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways) {
+        if (box.cursorToEnd) data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+        box.cursorToEnd = false;
+        return 0;
+    }
+    const float width = box.wrapWidth;
     ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize();
     int lineStart = 0;
@@ -71,6 +85,20 @@ int softWrap(ImGuiInputTextCallbackData* data) {
 
 ContributeScreen::ContributeScreen() {
     m_draft.reserve(kDraftReserve);
+}
+
+bool ContributeScreen::takeQueuedTyping() {
+    ImGuiIO& io = ImGui::GetIO();
+    bool took = false;
+    for (const ImWchar c : io.InputQueueCharacters) {
+        // Printable characters only, as the box itself would take them (no control characters, no tabs).
+        if (c < 0x20 || c == 0x7F) continue;
+        if (m_draft.size() + 4 > m_draft.capacity()) break;  // never reallocate: the draft's one buffer is wiped
+        core::appendUtf8(m_draft, static_cast<char32_t>(c));
+        took = true;
+    }
+    io.InputQueueCharacters.resize(0);
+    return took;
 }
 
 ContributeScreen::~ContributeScreen() {
@@ -216,13 +244,21 @@ void ContributeScreen::draw(const UiContext& ui, const core::RunnerView& runner,
         ScopedStyleColor border(ImGuiCol_Border, p.focus);
         ScopedStyleVar borderSize(ImGuiStyleVar_FrameBorderSize, std::max(2.0f, 2.0f * m.scale));
         ScopedStyleVar framePad(ImGuiStyleVar_FramePadding, ImVec2(m.pad * 0.4f, m.pad * 0.3f));
-        // The box always has the keyboard, so someone can walk up and type.
-        if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
+        // The box always has the keyboard, so someone can walk up and type. ImGui gives it the keyboard a frame
+        // later; whatever is typed before then goes into the draft here rather than being dropped.
+        if (!ImGui::IsAnyItemActive()) {
+            changed = takeQueuedTyping();
+            ImGui::SetKeyboardFocusHere();
+            m_cursorToEnd = true;
+        }
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        float wrapWidth = avail.x - m.pad * 0.8f - ImGui::GetStyle().ScrollbarSize - 8.0f;
+        BoxCallback box{avail.x - m.pad * 0.8f - ImGui::GetStyle().ScrollbarSize - 8.0f, m_cursorToEnd};
         changed = ImGui::InputTextMultiline("##draft", &m_draft, ImVec2(avail.x, boxH),
-                                            ImGuiInputTextFlags_NoUndoRedo | ImGuiInputTextFlags_CallbackEdit, softWrap,
-                                            &wrapWidth);
+                                            ImGuiInputTextFlags_NoUndoRedo | ImGuiInputTextFlags_CallbackEdit |
+                                                ImGuiInputTextFlags_CallbackAlways,
+                                            softWrap, &box) ||
+                  changed;
+        if (ImGui::IsItemActive()) m_cursorToEnd = box.cursorToEnd;
         if (ui.hits) (*ui.hits)["##draft"] = ImVec4(at.x, at.y, avail.x, boxH);
     }
     if (changed) {

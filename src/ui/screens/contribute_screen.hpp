@@ -35,6 +35,8 @@ public:
 private:
     void drawSignposts(const UiContext& ui, const core::SignpostList& signposts);
     void takeFeedback(const UiContext& ui, const core::SubmitFeedback& fb);
+    /// Keys typed while the box did not yet have the keyboard (the first frame of the screen): into the draft.
+    bool takeQueuedTyping();
 
     std::string m_draft;
     std::uint64_t m_findingsKey = 0;
@@ -45,7 +47,8 @@ private:
     core::SteadyMs m_thanksAt = -1;
     bool m_showSignposts = false;
     bool m_wipedNotice = false;
-    bool m_demoDraft = false;  ///< a demo draft survives the "new round of writing" reset once
+    bool m_cursorToEnd = false;  ///< the box was just given the keyboard: the cursor goes after the last character
+    bool m_demoDraft = false;    ///< a demo draft survives the "new round of writing" reset once
     std::string m_failure;
 };
 
