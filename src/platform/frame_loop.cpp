@@ -107,7 +107,6 @@ int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& 
         }
         for (std::size_t i = 0; i < surfaces.size(); ++i) {
             InputActivity& activity = surfaces[i].window.activity();
-            if (!activity.releaseBeforeNextFrame.empty()) framesToDraw = std::max(framesToDraw, 1);
             if (activity.events != seenEvents[i]) {
                 seenEvents[i] = activity.events;
                 framesToDraw = kFramesAfterActivity;
@@ -144,6 +143,9 @@ int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& 
         }
         ++drawn;
         --framesToDraw;
+        // Keys still waiting their turn (one change per frame) are drawn for now, never left until the next input.
+        for (const auto& s : surfaces)
+            if (!s.window.activity().keys.empty()) framesToDraw = std::max(framesToDraw, 1);
         if (!options.screenshotPath.empty()) framesToDraw = std::max(framesToDraw, 1);
     }
     return 0;

@@ -24,21 +24,15 @@ InputActivity& activityOf(GLFWwindow* w) {
 // first makes the window's own ImGui context current: with two windows, GLFW calls back for either while
 // the other's context may be current.
 void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    if (action == GLFW_REPEAT) return;  // ImGui makes its own repeats from a held key
     InputActivity& a = activityOf(w);
-    const ScopedImGuiContext current(a.imgui);
     ++a.events;
-    if (action == GLFW_PRESS) a.pressedSinceFrame.push_back(key);
-    if (action == GLFW_RELEASE &&
-        std::find(a.pressedSinceFrame.begin(), a.pressedSinceFrame.end(), key) != a.pressedSinceFrame.end()) {
-        a.deferredReleases.push_back(key);
-        return;
-    }
-    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+    a.keys.push(KeyEvent{false, key, scancode, action == GLFW_PRESS, mods});
 }
 void onChar(GLFWwindow* w, unsigned int c) {
-    const ScopedImGuiContext current(activityOf(w).imgui);
-    ImGui_ImplGlfw_CharCallback(w, c);
-    ++activityOf(w).events;
+    InputActivity& a = activityOf(w);
+    ++a.events;
+    a.keys.push(KeyEvent{true, static_cast<int>(c), 0, true, 0});
 }
 void onMouseButton(GLFWwindow* w, int button, int action, int mods) {
     const ScopedImGuiContext current(activityOf(w).imgui);
@@ -142,11 +136,16 @@ void ImGuiLayer::newFrame() {
     m_window.makeCurrent();
     ImGui::SetCurrentContext(m_context);
     InputActivity& a = m_window.activity();
-    for (const int key : a.releaseBeforeNextFrame)
-        ImGui_ImplGlfw_KeyCallback(m_window.handle(), key, 0, GLFW_RELEASE, 0);
-    a.releaseBeforeNextFrame = std::move(a.deferredReleases);
-    a.deferredReleases.clear();
-    a.pressedSinceFrame.clear();
+    const std::vector<KeyEvent> keys = a.keys.takeForFrame();
+    // A key handed over now is activity like any other: the loop draws the frames ImGui needs to settle after it.
+    if (!keys.empty()) ++a.events;
+    for (const KeyEvent& e : keys) {
+        if (e.isChar)
+            ImGui_ImplGlfw_CharCallback(m_window.handle(), static_cast<unsigned int>(e.code));
+        else
+            ImGui_ImplGlfw_KeyCallback(m_window.handle(), e.code, e.scancode, e.down ? GLFW_PRESS : GLFW_RELEASE,
+                                       e.mods);
+    }
     const int height = m_window.framebufferHeight();
     if (height > 0 && height != m_builtForHeight) rebuild(height);
     ImGui_ImplOpenGL3_NewFrame();

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "platform/key_pacer.hpp"
+
 struct GLFWwindow;
 struct ImGuiContext;
 
@@ -38,12 +40,9 @@ struct InputActivity {
     ImGuiContext* imgui = nullptr;
     unsigned events = 0;
     bool closeRequested = false;
-    /// ImGui 1.86 reads keys as held/not held once per frame, so a key pressed and released between two
-    /// frames (a quick tap on a busy machine, or xdotool) would be lost. A release that arrives before any
-    /// frame has seen the press is held back one frame.
-    std::vector<int> pressedSinceFrame;
-    std::vector<int> deferredReleases;
-    std::vector<int> releaseBeforeNextFrame;
+    /// Keys and characters, handed to ImGui at the start of each frame at most one change per key per frame
+    /// (a key pressed and released between two frames, a quick tap or xdotool, would otherwise be lost).
+    KeyPacer keys;
 };
 
 /// The connected monitors as (width, height, primary), in glfwGetMonitors() order.
