@@ -172,7 +172,7 @@ void TallyScreen::draw(const UiContext& ui, const core::TallyView& tally) {
     wrappedText(f.small, intro, p.textMuted, column);
     ImGui::Dummy(ImVec2(0, m.gap * 0.25f));
 
-    const float footerH = m.touch + f.small->FontSize * 3 + m.gap * 2;
+    const float footerH = m.touch + f.bodyBold->FontSize + m.gap * 2.5f;
     const float gridH = std::max(m.touch * 3, ImGui::GetContentRegionAvail().y - footerH);
     ImGui::SetCursorPosX(left);
     // The keyboard starts in the first field to fill (asked for again over a few frames: a click that opened the
@@ -277,7 +277,13 @@ void TallyScreen::drawGrid(const UiContext& ui, const core::TallyView& tally, fl
         for (int i = 0; i < 5; ++i) {
             ImGui::TableNextColumn();
             if (i >= g.cells) continue;
-            if (scale) wrappedText(f.small, ui.t(scale[i]), p.textMuted, fieldWidth());
+            if (scale) {
+                // Drawn, not laid out as text: a text line here would take the baseline of the fields beside it.
+                const ImVec2 at = ImGui::GetCursorScreenPos();
+                ImGui::GetWindowDrawList()->AddText(f.small, f.small->FontSize, at, p.textMuted,
+                                                    fitText(f.small, ui.t(scale[i]), fieldWidth()).c_str());
+                ImGui::Dummy(ImVec2(fieldWidth(), f.small->FontSize));
+            }
             if (int* v = cellValue(m_draft, g.firstCell + i)) numberField(ui, g.firstCell + i, *v, fieldWidth());
         }
         ImGui::TableNextColumn();
@@ -325,8 +331,13 @@ void TallyScreen::drawFooter(const UiContext& ui, const core::TallyView& tally, 
     const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
     const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
-    std::string status = tally.saveMessage.empty() ? std::string(ui.t("tally.keys")) : tally.saveMessage;
-    wrappedText(f.small, status, tally.saveMessage.empty() ? p.textMuted : p.text, width);
+    // Always in words: how many rows need a change (their messages are beside them), else the keys.
+    const std::string status =
+        !tally.saveMessage.empty() ? tally.saveMessage
+        : !tally.issues.empty() ? ui.strings.format("tally.fix_first", {{"count", std::to_string(tally.issues.size())}})
+                                : std::string(ui.t("tally.keys"));
+    wrappedText(!tally.issues.empty() || !tally.saveMessage.empty() ? f.bodyBold : f.small, status,
+                !tally.issues.empty() || !tally.saveMessage.empty() ? p.text : p.textMuted, width);
     ImGui::SetCursorPosX(start.x);
     const float nudgeW = std::max(48.0f, 220.0f * m.scale);
     const float mainW = std::max(48.0f, 360.0f * m.scale);
