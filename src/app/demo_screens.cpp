@@ -535,6 +535,7 @@ const std::vector<DemoScreen>& demoScreens() {
         {"console-presenter", surface},
         {"tally", tally},
         {"tally-errors", tally},
+        {"home-tally", tally},
         // Not in the screenshot list: scripts/bench times frames on it.
         {"board-500", contrib},
     };

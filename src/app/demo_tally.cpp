@@ -1,4 +1,5 @@
-// Screenshot demo states for the paper tally: a Round of 60 being typed in, and the same with mistakes.
+// Screenshot demo states for the paper tally: a Round of 60 being typed in, the same with mistakes, and home's way
+// in after the session.
 #include <algorithm>
 
 #include "app/kiosk_app.hpp"
@@ -45,6 +46,11 @@ core::Result<void> prepareTallyScreen(const DemoContext& d) {
     d.clock.advanceSeconds(60 * 60);
     d.app.apply(core::SessionCommand{core::SessionOp::End});
     if (d.app.controller().screen() != core::Screen::Summary) return core::fail("the demo Round did not end");
+    if (d.screen == "home-tally") {
+        // Home after the session: its paper forms can be entered from here for 14 days.
+        d.app.apply(core::FinishSummary{});
+        return core::ok();
+    }
     const std::int64_t id = d.app.view().summary ? d.app.view().summary->id : 0;
     d.app.apply(core::OpenPaperTally{id});
     if (d.app.controller().screen() != core::Screen::Tally) return core::fail("the tally did not open");

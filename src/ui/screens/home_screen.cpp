@@ -107,7 +107,7 @@ void HomeScreen::drawPaperTallies(const UiContext& ui, const core::HomeView& hom
     ImGui::SetCursorPosX(left);
     wrappedText(f.small, ui.t("tally.home_heading"), p.textMuted, column);
     const float buttonW = std::min(column * 0.34f, 420.0f * m.scale);
-    const float rowH = std::max(m.touch, f.body->FontSize + m.gap * 0.3f);
+    const float rowH = std::max(m.touch, f.bodyBold->FontSize + f.small->FontSize + m.gap * 0.3f);
     for (std::size_t i = 0; i < home.paperTallies.size(); ++i) {
         const auto& s = home.paperTallies[i];
         ScopedId id(static_cast<int>(i));
@@ -115,18 +115,20 @@ void HomeScreen::drawPaperTallies(const UiContext& ui, const core::HomeView& hom
         const ImVec2 a = ImGui::GetCursorScreenPos();
         const std::string session = s.title.empty() ? s.templateName : s.title;
         const std::string date = core::formatDate(s.endedWall);
-        const std::string line =
+        const std::string status =
             s.paperForms > 0
                 ? ui.strings.format(
                       "tally.home_row_entered",
-                      {{"session", session},
-                       {"date", date},
+                      {{"date", date},
                        {"forms", ui.strings.format("tally.n_forms", {{"count", std::to_string(s.paperForms)}})}})
-                : ui.strings.format("tally.home_row_none", {{"session", session}, {"date", date}});
+                : ui.strings.format("tally.home_row_none", {{"date", date}});
         const float textW = column - buttonW - m.gap;
-        ImGui::GetWindowDrawList()->AddText(f.body, f.body->FontSize,
-                                            ImVec2(a.x, a.y + (rowH - f.body->FontSize) * 0.5f), p.text,
-                                            fitText(f.body, line, textW).c_str());
+        const float y = a.y + (rowH - f.bodyBold->FontSize - f.small->FontSize) * 0.5f;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddText(f.bodyBold, f.bodyBold->FontSize, ImVec2(a.x, y), p.text,
+                    fitText(f.bodyBold, session, textW).c_str());
+        dl->AddText(f.small, f.small->FontSize, ImVec2(a.x, y + f.bodyBold->FontSize), p.textMuted,
+                    fitText(f.small, status, textW).c_str());
         ImGui::SetCursorScreenPos(ImVec2(a.x + column - buttonW, a.y + (rowH - m.touch) * 0.5f));
         const std::string hitId = "##home-tally-" + std::to_string(i);
         if (actionButton(ui, hitId.c_str(), ui.t("tally.home_button"), i == 0 ? ui.t("tally.home_button_hint") : "",
