@@ -475,6 +475,7 @@ const std::vector<DemoScreen>& demoScreens() {
     constexpr auto meeting = &afterSetLater<meetingScreen>;
     constexpr auto lead = &afterSetLater<leadScreen>;
     constexpr auto surface = &afterSetLater<surfaceScreen>;
+    constexpr auto tally = &afterSetLater<prepareTallyScreen>;
     static const std::vector<DemoScreen> kScreens = {
         {"home", pinScreen},
         {"home-resume", round},
@@ -532,6 +533,9 @@ const std::vector<DemoScreen>& demoScreens() {
         {"console-discussion", surface},
         {"console-overtime", surface},
         {"console-presenter", surface},
+        {"tally", tally},
+        {"tally-errors", tally},
+        {"home-tally", tally},
         // Not in the screenshot list: scripts/bench times frames on it.
         {"board-500", contrib},
     };

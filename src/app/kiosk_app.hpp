@@ -110,6 +110,8 @@ struct DemoScreen {
     core::Result<void> (*prepare)(const DemoContext&);
 };
 [[nodiscard]] const std::vector<DemoScreen>& demoScreens();
+/// The paper tally demos ("tally", "tally-errors"), in demo_tally.cpp.
+[[nodiscard]] core::Result<void> prepareTallyScreen(const DemoContext& d);
 /// The screens `--screenshot` can show (the names of demoScreens(), less the benchmark's own).
 [[nodiscard]] std::vector<std::string> screenshotScreens();
 /// Puts the app into the demo state for `screen` (on a fresh in-memory database and a manual clock).

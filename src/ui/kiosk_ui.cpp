@@ -123,6 +123,7 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
         if (m_lastScreen == core::Screen::Contribute) m_contribute.wipe();
         if (screen == core::Screen::Board) m_board.reset();
         if (screen == core::Screen::Checklist) m_checklist.reset();
+        if (m_lastScreen == core::Screen::Tally) m_tally.reset();
         if (screen == core::Screen::Dashboard) m_dashboard.reset(kiosk);
         m_lastScreen = screen;
         m_flipped = false;
@@ -150,7 +151,8 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
     // Esc means "back" on the board, and belongs to the text box on the contribute screen.
     if (!dialogOpen && screen != core::Screen::Setup && screen != core::Screen::Signposts &&
         screen != core::Screen::Contribute && screen != core::Screen::Board && screen != core::Screen::Checklist &&
-        screen != core::Screen::Dashboard && !kiosk.pads.leadOpen && !kiosk.pads.setup.open &&
+        screen != core::Screen::Dashboard && screen != core::Screen::Tally && !kiosk.pads.leadOpen &&
+        !kiosk.pads.tallyOpen && !kiosk.pads.setup.open &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && shortcutsAllowed())
         ui.emit(core::RequestExit{});
 
@@ -187,6 +189,9 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
         case core::Screen::Dashboard:
             m_dashboard.draw(ui, kiosk);
             break;
+        case core::Screen::Tally:
+            m_tally.draw(ui, kiosk.tally);
+            break;
     }
     // Any touch, click, wheel or key on the lead review restarts its idle lock.
     if (screen == core::Screen::Dashboard && anyInput()) ui.emit(core::LeadActivity{});
@@ -198,6 +203,7 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
     m_pinSetup.draw(ui, kiosk.pads);
     m_leadPin.draw(ui, kiosk.pads.leadOpen, kiosk.pads.leadMessage, PinPurpose::Lead, padIdle);
     m_pin.draw(ui, kiosk.pads.exitOpen, kiosk.pads.exitMessage, PinPurpose::Exit, padIdle);
+    m_tallyPin.draw(ui, kiosk.pads.tallyOpen, kiosk.pads.tallyMessage, PinPurpose::Tally, padIdle);
 }
 
 }  // namespace reflect::ui

@@ -19,6 +19,7 @@
 #include "ui/screens/setup_screen.hpp"
 #include "ui/screens/signposts_screen.hpp"
 #include "ui/screens/summary_screen.hpp"
+#include "ui/screens/tally_screen.hpp"
 #include "ui/theme.hpp"
 
 namespace reflect::ui {
@@ -64,6 +65,8 @@ public:
     [[nodiscard]] const PinDialog& exitPad() const noexcept { return m_pin; }
     [[nodiscard]] const PinDialog& leadPad() const noexcept { return m_leadPin; }
     [[nodiscard]] const PinSetupDialog& pinSetupPad() const noexcept { return m_pinSetup; }
+    [[nodiscard]] const PinDialog& tallyPad() const noexcept { return m_tallyPin; }
+    [[nodiscard]] TallyScreen& tally() noexcept { return m_tally; }
 
 private:
     void drawMessage(const UiContext& ui, const std::string& message);
@@ -84,6 +87,8 @@ private:
     ChecklistScreen m_checklist;
     DashboardScreen m_dashboard;
     PinDialog m_leadPin;
+    PinDialog m_tallyPin;
+    TallyScreen m_tally;
     PinSetupDialog m_pinSetup;
     RoomView m_room;
     core::Screen m_lastScreen = core::Screen::Home;

@@ -133,6 +133,19 @@ std::vector<Setting> settings() {
              REQUIRE(k.screen() == core::Screen::Dashboard);
          }},
         {"exit PIN pad", [](test::KioskHarness& k) { k.apply(core::RequestExit{}); }},
+        {"home with a recent session (paper forms)",
+         [=](test::KioskHarness& k) {
+             roundRunning(k);
+             k.apply(core::SessionCommand{SessionOp::End});
+             k.apply(core::FinishSummary{});
+         }},
+        {"paper tally",
+         [=](test::KioskHarness& k) {
+             roundRunning(k);
+             k.apply(core::SessionCommand{SessionOp::End});
+             k.apply(core::OpenPaperTally{k.view().summary->id});
+             REQUIRE(k.screen() == core::Screen::Tally);
+         }},
     };
 }
 

@@ -7,8 +7,8 @@
 
 namespace reflect::core {
 
-AccessFlow::AccessFlow(KioskServices& services, KioskState& state, ReviewFlow& review)
-    : m_services(services), m_state(state), m_review(review) {}
+AccessFlow::AccessFlow(KioskServices& services, KioskState& state, ReviewFlow& review, TallyFlow& tally)
+    : m_services(services), m_state(state), m_review(review), m_tally(tally) {}
 
 void AccessFlow::refreshPins() {
     try {
@@ -26,6 +26,8 @@ PadsView AccessFlow::view() const {
     v.exitMessage = m_exitMessage;
     v.leadOpen = m_leadOpen;
     v.leadMessage = m_leadMessage;
+    v.tallyOpen = m_tallyOpen;
+    v.tallyMessage = m_tallyMessage;
     v.setup = m_setup;
     v.lastInput = m_lastInput;
     v.idleLimitMs = std::int64_t{m_services.options.lockIdleSeconds} * 1000;
@@ -45,6 +47,8 @@ bool AccessFlow::closeWhenIdle(SteadyMs now) {
     m_exitMessage.clear();
     m_leadOpen = false;
     m_leadMessage.clear();
+    m_tallyOpen = false;
+    m_tallyMessage.clear();
     m_setupFirst = SecretText();
     m_setup = PinSetupView{};
     m_state.dirty = true;
@@ -125,6 +129,51 @@ void AccessFlow::on(const SubmitLeadPin& c, SteadyMs now) {
         case PinCheck::Outcome::Throttled:
             m_leadMessage = refusal();
             m_services.report("event lead-pin-refused");
+            break;
+    }
+}
+
+void AccessFlow::on(const OpenPaperTally& c, SteadyMs now) {
+    if (padOpen()) return;
+    // Straight after the session, on its summary, the facilitator is at the console already.
+    if (m_state.screen == Screen::Summary) {
+        m_tally.open(c.sessionId);
+        return;
+    }
+    if (m_state.screen != Screen::Home) return;
+    refreshPins();
+    if (!m_facilitatorPinSet) {
+        m_tally.open(c.sessionId);
+        return;
+    }
+    m_tallyOpen = true;
+    m_tallyMessage.clear();
+    m_tallySession = c.sessionId;
+    m_lastInput = now;
+    m_state.dirty = true;
+}
+
+void AccessFlow::on(const CancelTallyPin&, SteadyMs) {
+    m_tallyOpen = false;
+    m_tallyMessage.clear();
+    m_state.dirty = true;
+}
+
+void AccessFlow::on(const SubmitTallyPin& c, SteadyMs now) {
+    if (!m_tallyOpen) return;
+    m_lastInput = now;
+    m_state.dirty = true;
+    const PinCheck check = m_services.pins.verify(Role::Facilitator, c.pin);
+    switch (check.outcome) {
+        case PinCheck::Outcome::Accepted:
+        case PinCheck::Outcome::NotSet:  // removed from a shell meanwhile: nothing to ask for any more
+            m_tallyOpen = false;
+            m_tallyMessage.clear();
+            m_tally.open(m_tallySession);
+            break;
+        case PinCheck::Outcome::Wrong:
+        case PinCheck::Outcome::Throttled:
+            m_tallyMessage = refusal();
             break;
     }
 }

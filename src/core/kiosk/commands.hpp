@@ -12,6 +12,7 @@
 #include "core/checklist/checklist_store.hpp"
 #include "core/contribute/secret_text.hpp"
 #include "core/evaluation/evaluation_store.hpp"
+#include "core/evaluation/paper_tally.hpp"
 #include "core/review/dashboard.hpp"
 
 #include "core/session/session_machine.hpp"
@@ -20,7 +21,7 @@
 namespace reflect::core {
 
 /// Which full-screen view is showing. The kiosk shows exactly one at a time.
-enum class Screen { Home, Setup, Runner, Summary, Signposts, Contribute, Board, Checklist, Dashboard };
+enum class Screen { Home, Setup, Runner, Summary, Signposts, Contribute, Board, Checklist, Dashboard, Tally };
 
 struct OpenSetup {};
 struct StartSession {
@@ -173,6 +174,24 @@ struct SetPinsLater {};
 /// Any touch, click or key while a PIN pad (exit, lead or set-up) is open; restarts its idle close.
 struct PinPadActivity {};
 
+// Paper evaluation forms counted after a session (the tally, on the console only).
+/// "Enter paper forms" on the summary (opens at once) or on home (asks for the facilitator PIN when one is set).
+struct OpenPaperTally {
+    std::int64_t sessionId = 0;
+};
+struct SubmitTallyPin {
+    std::string pin;
+};
+struct CancelTallyPin {};
+/// The counts as typed so far; the core checks them and shows each mistake beside its row.
+struct EditPaperTally {
+    PaperTally tally;
+};
+/// Enter or "Save": saves the counts last sent with EditPaperTally, if they have no mistake.
+struct SavePaperTally {};
+/// Leaves the tally without saving (the screen asks first when something was typed).
+struct CancelPaperTally {};
+
 // The build test "a command without a handler does not compile" defines this to add one command no flow handles.
 #ifdef REFLECT_PROBE_UNHANDLED_COMMAND
 struct UnhandledProbe {};
@@ -189,6 +208,7 @@ using Command =
                  BoardVote, SetRepeatCount, CreateGroup, AddAction, ReviewAction, SubmitEvaluation, OpenChecklist,
                  SaveChecklist, OpenLeadReview, CancelLeadPin, SubmitLeadPin, LeadActivity, LockLeadReview,
                  ShowDashboardPanel, SetDashboardFilter, DashboardSearch, ExportDashboard, OpenPinSetup, PinSetupEntry,
-                 SetPinsLater, PinPadActivity, PairPhone REFLECT_PROBE_COMMAND>;
+                 SetPinsLater, PinPadActivity, PairPhone, OpenPaperTally, SubmitTallyPin, CancelTallyPin,
+                 EditPaperTally, SavePaperTally, CancelPaperTally REFLECT_PROBE_COMMAND>;
 
 }  // namespace reflect::core

@@ -18,7 +18,8 @@ KioskController::KioskController(SessionService& sessions, PinStore& pins, const
                  strings,  m_options, m_options.codebook ? *m_options.codebook : m_noCodebook,
                  m_audit,  nullptr},
       m_review(m_services, m_state),
-      m_access(m_services, m_state, m_review),
+      m_tally(m_services, m_state),
+      m_access(m_services, m_state, m_review, m_tally),
       m_contributions(m_services, m_state, m_scrubber),
       m_meetings(m_services, m_state),
       m_navigation(m_services, m_state, m_contributions, m_meetings),
@@ -52,6 +53,8 @@ void KioskController::dispatch(const C& command, SteadyMs now) {
         m_review.on(command, now);
     else if constexpr (requires { m_phone.on(command, now); })
         m_phone.on(command, now);
+    else if constexpr (requires { m_tally.on(command, now); })
+        m_tally.on(command, now);
     else
         static_assert(kNoHandler<C>, "a command without a handler: give one flow an on() for it");
 }
@@ -127,6 +130,7 @@ void KioskController::rebuild() {
             v.home.unfinished = m_services.sessions.store().findUnfinished();
             v.home.meetingsAvailable = m_services.meetings != nullptr;
             if (m_services.meetings) v.home.groups = m_services.meetings->groups().overview();
+            v.home.paperTallies = m_tally.recent();
         }
         v.home.canStart = !m_services.templates.templates.empty();
         v.home.templateIssues = m_services.templates.issues.size();
@@ -149,6 +153,7 @@ void KioskController::rebuild() {
             if (v.runner.machine) v.board.formatName = v.runner.machine->plan().tmpl().name;
         }
         if (v.screen == Screen::Checklist) v.checklist = m_meetings.checklistView();
+        if (v.screen == Screen::Tally) v.tally = m_tally.view();
         v.phone = m_phone.view(v.runner.contributions.state == ContributionState::Open);
     } catch (const SqliteError& e) {
         m_state.message = storageFailureMessage(e);

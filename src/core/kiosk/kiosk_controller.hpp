@@ -15,6 +15,7 @@
 #include "core/kiosk/navigation_flow.hpp"
 #include "core/kiosk/phone_flow.hpp"
 #include "core/kiosk/review_flow.hpp"
+#include "core/kiosk/tally_flow.hpp"
 #include "core/privacy/scrubber.hpp"
 
 namespace reflect::core {
@@ -66,6 +67,7 @@ private:
     KioskState m_state;
     Scrubber m_scrubber;
     ReviewFlow m_review;
+    TallyFlow m_tally;
     AccessFlow m_access;
     ContributionFlow m_contributions;
     MeetingFlow m_meetings;

@@ -13,6 +13,7 @@
 #include "core/checklist/checklist_store.hpp"
 #include "core/contribute/codebook.hpp"
 #include "core/contribute/contribution_store.hpp"
+#include "core/evaluation/paper_tally_store.hpp"
 #include "core/groups/group_store.hpp"
 #include "core/groups/meeting_service.hpp"
 #include "core/kiosk/commands.hpp"
@@ -51,12 +52,14 @@ struct PinSetupView {
 struct PadsView {
     bool exitOpen = false;
     std::string exitMessage;
+    bool tallyOpen = false;  ///< the facilitator PIN before the paper tally (from home)
+    std::string tallyMessage;
     bool leadOpen = false;
     std::string leadMessage;
     PinSetupView setup;
     SteadyMs lastInput = 0;
     std::int64_t idleLimitMs = 0;
-    [[nodiscard]] bool anyOpen() const noexcept { return exitOpen || leadOpen || setup.open; }
+    [[nodiscard]] bool anyOpen() const noexcept { return exitOpen || leadOpen || tallyOpen || setup.open; }
     /// Milliseconds until the open pad closes itself, or -1 when none is open.
     [[nodiscard]] std::int64_t idleRemainingMs(SteadyMs now) const noexcept;
 };
@@ -69,6 +72,7 @@ struct HomeView {
     bool leadPinSet = false;
     bool meetingsAvailable = false;
     std::vector<GroupOverview> groups;
+    std::vector<TallySession> paperTallies;  ///< sessions ended in the last 14 days, for "Enter paper forms"
     [[nodiscard]] bool pinsMissing() const noexcept { return !facilitatorPinSet || !leadPinSet; }
 };
 
@@ -150,6 +154,18 @@ struct ChecklistView {
     int saved = 0;                   ///< goes up by one after each checklist is saved
 };
 
+/// The paper tally of one ended session as the console shows it: the counts typed so far and every mistake.
+struct TallyView {
+    TallySession session;
+    std::vector<std::string> statements;
+    PaperTally tally;  ///< as last typed (or as saved before, when it opens)
+    int otherForms = 0;
+    std::vector<TallyIssue> issues;
+    bool changed = false;      ///< differs from what was saved before
+    std::uint64_t opened = 0;  ///< goes up each time a tally opens, so the screen takes its counts afresh
+    std::string saveMessage;   ///< why the last save was refused (storage), beside the Save button
+};
+
 struct KioskView {
     Screen screen = Screen::Home;
     std::string message;
@@ -160,6 +176,7 @@ struct KioskView {
     std::optional<SessionSummary> summary;
     BoardView board;
     ChecklistView checklist;
+    TallyView tally;
     DashboardView dashboard;
     std::string exportMessage;
     std::string exportFolder;

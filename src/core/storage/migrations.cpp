@@ -344,7 +344,18 @@ INSERT INTO evaluation_staff_groups(session_id, staff_group, n)
 ALTER TABLE evaluations DROP COLUMN staff_group;
 )sql";
 
-constexpr std::array<std::string_view, 6> kSteps = {kV1, kV2, kV3, kV4, kV5, kV6};
+// Version 7: paper evaluation forms counted after a session. Their answers are stored as ordinary anonymous
+// evaluation rows (nothing on a row says it came from paper); what came from paper is kept per session only, as
+// the counts that were typed, so entering the tally again replaces those figures instead of adding to them.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE paper_tallies (
+    session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+    forms      INTEGER NOT NULL CHECK (forms >= 0),
+    counts     TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 7> kSteps = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 
 }  // namespace
 

@@ -25,6 +25,7 @@ void HomeScreen::draw(const UiContext& ui, const core::HomeView& home, const cor
         if (charTyped('s')) ui.emit(core::OpenSignposts{});
         if (charTyped('l')) ui.emit(core::OpenLeadReview{});
         if (remind && charTyped('p')) ui.emit(core::OpenPinSetup{});
+        if (!home.paperTallies.empty() && charTyped('f')) ui.emit(core::OpenPaperTally{home.paperTallies.front().id});
     }
 
     const float width = ImGui::GetContentRegionAvail().x;
@@ -84,6 +85,7 @@ void HomeScreen::draw(const UiContext& ui, const core::HomeView& home, const cor
         wrappedText(f.small, ui.t(which), p.textMuted, column);
     }
 
+    drawPaperTallies(ui, home, left, column);
     drawGroups(ui, home, left, column);
     if (!canStart) {
         ImGui::SetCursorPosX(left);
@@ -93,6 +95,46 @@ void HomeScreen::draw(const UiContext& ui, const core::HomeView& home, const cor
         wrappedText(f.small,
                     ui.strings.format("home.template_problems", {{"count", std::to_string(home.templateIssues)}}),
                     p.textMuted, column);
+    }
+}
+
+void HomeScreen::drawPaperTallies(const UiContext& ui, const core::HomeView& home, float left, float column) {
+    if (home.paperTallies.empty()) return;
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+    ImGui::SetCursorPosX(left);
+    wrappedText(f.small, ui.t("tally.home_heading"), p.textMuted, column);
+    const float buttonW = std::min(column * 0.34f, 420.0f * m.scale);
+    const float rowH = std::max(m.touch, f.bodyBold->FontSize + f.small->FontSize + m.gap * 0.3f);
+    for (std::size_t i = 0; i < home.paperTallies.size(); ++i) {
+        const auto& s = home.paperTallies[i];
+        ScopedId id(static_cast<int>(i));
+        ImGui::SetCursorPosX(left);
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        const std::string session = s.title.empty() ? s.templateName : s.title;
+        const std::string date = core::formatDate(s.endedWall);
+        const std::string status =
+            s.paperForms > 0
+                ? ui.strings.format(
+                      "tally.home_row_entered",
+                      {{"date", date},
+                       {"forms", ui.strings.format("tally.n_forms", {{"count", std::to_string(s.paperForms)}})}})
+                : ui.strings.format("tally.home_row_none", {{"date", date}});
+        const float textW = column - buttonW - m.gap;
+        const float y = a.y + (rowH - f.bodyBold->FontSize - f.small->FontSize) * 0.5f;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddText(f.bodyBold, f.bodyBold->FontSize, ImVec2(a.x, y), p.text,
+                    fitText(f.bodyBold, session, textW).c_str());
+        dl->AddText(f.small, f.small->FontSize, ImVec2(a.x, y + f.bodyBold->FontSize), p.textMuted,
+                    fitText(f.small, status, textW).c_str());
+        ImGui::SetCursorScreenPos(ImVec2(a.x + column - buttonW, a.y + (rowH - m.touch) * 0.5f));
+        const std::string hitId = "##home-tally-" + std::to_string(i);
+        if (actionButton(ui, hitId.c_str(), ui.t("tally.home_button"), i == 0 ? ui.t("tally.home_button_hint") : "",
+                         ImVec2(buttonW, m.touch)))
+            ui.emit(core::OpenPaperTally{s.id});
+        ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + rowH + m.gap * 0.4f));
     }
 }
 

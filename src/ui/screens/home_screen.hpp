@@ -14,6 +14,8 @@ public:
 private:
     /// Groups that meet again, each with its next step ("3 open actions to review").
     void drawGroups(const UiContext& ui, const core::HomeView& home, float left, float column);
+    /// Sessions that ended in the last 14 days, each with "Enter paper forms" (behind the facilitator PIN).
+    void drawPaperTallies(const UiContext& ui, const core::HomeView& home, float left, float column);
 };
 
 }  // namespace reflect::ui

@@ -43,8 +43,9 @@ private:
     std::string m_digits;
 };
 
-/// Which PIN the pad asks for: the facilitator's (to leave the kiosk) or the lead's (to open the review).
-enum class PinPurpose { Exit, Lead };
+/// Which PIN the pad asks for: the facilitator's (to leave the kiosk, or to enter paper forms from home) or the
+/// lead's (to open the review).
+enum class PinPurpose { Exit, Lead, Tally };
 
 class PinDialog {
 public:

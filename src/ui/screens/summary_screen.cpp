@@ -38,7 +38,8 @@ void SummaryScreen::draw(const UiContext& ui, const std::optional<core::SessionS
         planned += s.plannedMs;
         actual += s.actualMs;
     }
-    const float footerH = m.touch + f.body->FontSize * 2 + m.gap * 3;
+    const float footerH = m.touch * 2 + f.body->FontSize * 2 + m.gap * 4;
+    if (shortcutsAllowed() && charTyped('f')) ui.emit(core::OpenPaperTally{summary->id});
     const float tableH = std::max(f.body->FontSize * 3, ImGui::GetContentRegionAvail().y - footerH);
     ImGui::SetCursorPosX(left);
     {
@@ -79,6 +80,11 @@ void SummaryScreen::draw(const UiContext& ui, const std::optional<core::SessionS
     wrappedText(f.bodyBold, verdict, p.text, column);
     ImGui::SetCursorPosX(left);
     wrappedText(f.body, ui.t("summary.thanks"), p.textMuted, column);
+    ImGui::SetCursorPosX(left);
+    // Paper forms are often counted later, from home; straight after the session is the other natural moment.
+    if (actionButton(ui, "##summary-tally", ui.t("tally.summary_button"), ui.t("tally.summary_button_hint"),
+                     ImVec2(column, m.touch)))
+        ui.emit(core::OpenPaperTally{summary->id});
     ImGui::SetCursorPosX(left);
     if (actionButton(ui, "##done", ui.t("summary.done"), ui.t("summary.done_hint"), ImVec2(column, m.touch),
                      ButtonKind::Primary))
