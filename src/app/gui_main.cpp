@@ -104,6 +104,7 @@ int runKiosk(Windows& w, KioskApp& kiosk) {
                                       platform::LoopOptions{});
     }
     kiosk.ui().setSurfaces(ui::Surfaces::SingleScreen);
+    kiosk.controller().setSingleScreen(true);
     return platform::runFrameLoop(*w.window, *w.layer, adapter, platform::LoopOptions{});
 }
 

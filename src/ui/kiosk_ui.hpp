@@ -84,6 +84,7 @@ private:
     ChecklistScreen m_checklist;
     DashboardScreen m_dashboard;
     PinDialog m_leadPin;
+    PinDialog m_pairPin;
     PinSetupDialog m_pinSetup;
     RoomView m_room;
     core::Screen m_lastScreen = core::Screen::Home;

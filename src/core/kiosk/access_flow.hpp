@@ -19,7 +19,7 @@ public:
     /// Closes an open pad left alone too long; true when it did.
     bool closeWhenIdle(SteadyMs now);
     [[nodiscard]] PadsView view() const;
-    [[nodiscard]] bool padOpen() const noexcept { return m_exitOpen || m_leadOpen || m_setup.open; }
+    [[nodiscard]] bool padOpen() const noexcept { return m_exitOpen || m_leadOpen || m_pairOpen || m_setup.open; }
     [[nodiscard]] bool facilitatorPinSet() const noexcept { return m_facilitatorPinSet; }
     [[nodiscard]] bool leadPinSet() const noexcept { return m_leadPinSet; }
     [[nodiscard]] bool pinsMissing() const noexcept { return !m_facilitatorPinSet || !m_leadPinSet; }
@@ -34,6 +34,9 @@ public:
     void on(const PinSetupEntry& c, SteadyMs now);
     void on(const SetPinsLater&, SteadyMs now);
     void on(const PinPadActivity&, SteadyMs now);
+    void on(const ShowPairingCode&, SteadyMs now);
+    void on(const SubmitPairPin& c, SteadyMs now);
+    void on(const CancelPairPin&, SteadyMs now);
 
 private:
     void closePinSetup(const char* event);
@@ -48,6 +51,8 @@ private:
     std::string m_exitMessage;
     bool m_leadOpen = false;
     std::string m_leadMessage;
+    bool m_pairOpen = false;
+    std::string m_pairMessage;
     PinSetupView m_setup;
     SecretText m_setupFirst;  ///< the first entry of the PIN being set, until it is confirmed; zeroed after
     bool m_facilitatorPinSet = false;

@@ -125,6 +125,18 @@ struct SubmitEvaluation {
 struct PairPhone {
     std::string token;
 };
+/// The console's "Pair my phone": shows the one-time pairing code there (on a single screen, where the room sees
+/// the console, only after the facilitator PIN when one is set).
+struct ShowPairingCode {};
+/// Puts the pairing code away unused (the code stays valid until the session ends or a phone pairs).
+struct HidePairingCode {};
+/// The console's "Unpair": the paired phone stops working at once, and a new code can be shown.
+struct UnpairPhone {};
+/// The facilitator PIN before the pairing code on a single screen.
+struct SubmitPairPin {
+    std::string pin;
+};
+struct CancelPairPin {};
 struct OpenChecklist {
     std::int64_t groupId = 0;
 };
@@ -189,6 +201,7 @@ using Command =
                  BoardVote, SetRepeatCount, CreateGroup, AddAction, ReviewAction, SubmitEvaluation, OpenChecklist,
                  SaveChecklist, OpenLeadReview, CancelLeadPin, SubmitLeadPin, LeadActivity, LockLeadReview,
                  ShowDashboardPanel, SetDashboardFilter, DashboardSearch, ExportDashboard, OpenPinSetup, PinSetupEntry,
-                 SetPinsLater, PinPadActivity, PairPhone REFLECT_PROBE_COMMAND>;
+                 SetPinsLater, PinPadActivity, PairPhone, ShowPairingCode, HidePairingCode, UnpairPhone, SubmitPairPin,
+                 CancelPairPin REFLECT_PROBE_COMMAND>;
 
 }  // namespace reflect::core

@@ -115,14 +115,15 @@ PinPadAction PinPad::draw(const UiContext& ui, bool open, const PinPadSpec& spec
 void PinDialog::draw(const UiContext& ui, bool open, const std::string& message, PinPurpose purpose,
                      std::int64_t idleRemainingMs) {
     const bool lead = purpose == PinPurpose::Lead;
+    const bool pair = purpose == PinPurpose::Pair;
     PinPadSpec spec;
-    spec.popupId = lead ? "##lead-pin" : "##pin";
+    spec.popupId = lead ? "##lead-pin" : pair ? "##pair-pin" : "##pin";
     spec.title = ui.t(lead ? "lead.pin_title" : "pin.title");
-    spec.body = ui.t(lead ? "lead.pin_body" : "pin.body");
+    spec.body = ui.t(lead ? "lead.pin_body" : pair ? "pairing.pin_body" : "pin.body");
     spec.message = message;
     spec.cancelLabel = ui.t("pin.cancel");
     spec.cancelHint = ui.t("pin.cancel_hint");
-    spec.okLabel = ui.t(lead ? "lead.pin_ok" : "pin.ok");
+    spec.okLabel = ui.t(lead ? "lead.pin_ok" : pair ? "pairing.pin_ok" : "pin.ok");
     spec.okHint = ui.t("pin.ok_hint");
     spec.idleRemainingMs = idleRemainingMs;
     switch (m_pad.draw(ui, open, spec)) {
@@ -131,6 +132,8 @@ void PinDialog::draw(const UiContext& ui, bool open, const std::string& message,
         case PinPadAction::Cancel:
             if (lead)
                 ui.emit(core::CancelLeadPin{});
+            else if (pair)
+                ui.emit(core::CancelPairPin{});
             else
                 ui.emit(core::CancelExit{});
             break;
@@ -138,6 +141,8 @@ void PinDialog::draw(const UiContext& ui, bool open, const std::string& message,
             const core::SecretText pin = m_pad.takeDigits();
             if (lead)
                 ui.emit(core::SubmitLeadPin{std::string(pin.view())});
+            else if (pair)
+                ui.emit(core::SubmitPairPin{std::string(pin.view())});
             else
                 ui.emit(core::SubmitExitPin{std::string(pin.view())});
             break;
