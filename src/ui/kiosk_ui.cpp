@@ -130,8 +130,7 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
     m_showingRoom = screen == core::Screen::Runner && roomThisFrame(kiosk, now);
     // The pairing code is the console's runner's alone: when a single screen goes back to the room view, or the
     // screen becomes another (the contribute screen is the staff's), it is put away.
-    if (kiosk.phone.pairingShown && (m_showingRoom || screen != core::Screen::Runner))
-        ui.emit(core::HidePairingCode{});
+    if (kiosk.phone.pairingShown && (m_showingRoom || screen != core::Screen::Runner)) ui.emit(core::HidePairingCode{});
     // The runner is driven by single keys (Space, N, B, +, E); ImGui's own keyboard navigation would fight them.
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |

@@ -96,7 +96,7 @@ TEST_CASE("a batch with nothing new in it rebuilds nothing and runs no SQL", "[u
     CHECK(k.controller().viewRevision() == revision);
 }
 
-TEST_CASE("Pair my phone shows the one-time code on the console; pairing hides it; Unpair lets the phone go",
+TEST_CASE("Pair my phone shows the one-time code on the console, pairing hides it, Unpair lets the phone go",
           "[ui][phone][pairing]") {
     test::KioskHarness k;
     toContributions(k);
