@@ -97,6 +97,13 @@ void openWindows(Windows& w, platform::WindowOptions options, float scale, bool 
 /// The kiosk's own loop: two windows with two displays, otherwise the room view with the console a key away.
 int runKiosk(Windows& w, KioskApp& kiosk) {
     FrameAdapter adapter(kiosk);
+    // A phone's request wakes the loop at once: "Saved" and the remote's Next then wait for one frame, not for the
+    // next second of the clock (or a minute, paused). Let go before the windows go.
+    kiosk.inbox().setWake([] { platform::wakeFrameLoop(); });
+    struct StopWaking {
+        KioskApp& kiosk;
+        ~StopWaking() { kiosk.inbox().setWake({}); }
+    } stopWaking{kiosk};
     if (w.roomWindow) {
         RoomAdapter room(kiosk);
         return platform::runFrameLoop({platform::WindowSurface{*w.window, *w.layer, adapter},

@@ -83,6 +83,10 @@ std::int64_t earliestWake(const std::vector<WindowSurface>& surfaces) {
 
 }  // namespace
 
+void wakeFrameLoop() {
+    glfwPostEmptyEvent();
+}
+
 int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& options) {
     if (surfaces.empty()) return 0;
     // ImGui settles hover, popups and auto-sized windows over a couple of frames after each change.

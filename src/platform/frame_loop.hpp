@@ -31,6 +31,10 @@ struct LoopOptions {
     int screenshotFrames = 4;
 };
 
+/// Wakes a loop sleeping in wait for input, from any thread (GLFW's empty event): a command another surface
+/// posted (the phone page) is then applied at once rather than at the next timer tick.
+void wakeFrameLoop();
+
 /// Runs until the client is finished. Returns 0, or 1 if a screenshot could not be written.
 int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const LoopOptions& options);
 
