@@ -13,6 +13,14 @@ install(FILES "${REFLECT_SETUP_SOURCE}/reflect-kiosk.service"
               "${REFLECT_SETUP_SOURCE}/sysctl-reflect-kiosk.conf"
               "${REFLECT_SETUP_SOURCE}/README.md"
         DESTINATION "${REFLECT_SETUP_DEST}")
+# The phone page's own Wi-Fi (kiosk-setup/companion): the access point script and the units it installs. The
+# rotate unit runs the script from this very path, so it must stay here.
+install(PROGRAMS "${REFLECT_SETUP_SOURCE}/companion/companion-ap.sh" DESTINATION "${REFLECT_SETUP_DEST}/companion")
+install(FILES "${REFLECT_SETUP_SOURCE}/companion/companion-network.conf"
+              "${REFLECT_SETUP_SOURCE}/companion/reflect-kiosk-ap-firewall.service"
+              "${REFLECT_SETUP_SOURCE}/companion/reflect-kiosk-ap-rotate.service"
+              "${REFLECT_SETUP_SOURCE}/companion/reflect-kiosk-ap-rotate.timer"
+        DESTINATION "${REFLECT_SETUP_DEST}/companion")
 # Not under /etc: a dpkg conffile would prompt on every upgrade of a kiosk nobody is watching.
 install(FILES "${REFLECT_SETUP_SOURCE}/config.example.toml" DESTINATION "${CMAKE_INSTALL_DATADIR}/reflect-kiosk")
 

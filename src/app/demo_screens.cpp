@@ -443,6 +443,19 @@ core::Result<void> surfaceScreen(const DemoContext& d) {
         d.clock.advanceSeconds(90);
         return core::ok();
     }
+    if (kind.rfind("pair", 0) == 0) {
+        // The console's "Pair my phone": the code ("pair"), the PIN first on one display ("pair-pin"), or done.
+        d.app.controller().setPhoneAddress("http://reflect.kiosk:8080");
+        nextUntil("story");
+        d.clock.advanceSeconds(40);
+        if (kind == "pair-pin") {
+            d.app.controller().setSingleScreen(true);
+            if (auto set = d.app.pins().setPin(core::Role::Facilitator, "1357"); !set) return set;
+        }
+        d.app.apply(core::ShowPairingCode{});
+        if (kind == "paired") d.app.apply(core::PairPhone{d.app.view().phone.pairToken});
+        return core::ok();
+    }
     nextUntil(kind == "discussion" ? "discussion" : "story");
     // A running-over story: the console counts past the planned time, the room's clock stays at 0:00.
     d.clock.advanceSeconds(kind == "overtime" ? 6 * 60 + 65 : 138);
@@ -536,6 +549,9 @@ const std::vector<DemoScreen>& demoScreens() {
         {"tally", tally},
         {"tally-errors", tally},
         {"home-tally", tally},
+        {"console-pair", surface},
+        {"console-pair-pin", surface},
+        {"console-paired", surface},
         // Not in the screenshot list: scripts/bench times frames on it.
         {"board-500", contrib},
     };

@@ -100,10 +100,14 @@ void openWindows(Windows& w, platform::WindowOptions options, float scale, bool 
 
 /// The kiosk's own loop: two windows with two displays, otherwise the room view with the console a key away.
 int runKiosk(Windows& w, KioskApp& kiosk) {
-    // A command posted from another thread (the phone page) is applied at once, not at the next timer tick: a
-    // paused session's loop may otherwise sleep for a minute while a phone waits for "Saved".
-    kiosk.inbox().setWake([] { platform::wakeFrameLoop(); });
     FrameAdapter adapter(kiosk);
+    // A phone's request wakes the loop at once: "Saved" and the remote's Next then wait for one frame, not for the
+    // next second of the clock (or a minute, paused). Let go before the windows go.
+    kiosk.inbox().setWake([] { platform::wakeFrameLoop(); });
+    struct StopWaking {
+        KioskApp& kiosk;
+        ~StopWaking() { kiosk.inbox().setWake({}); }
+    } stopWaking{kiosk};
     if (w.roomWindow) {
         RoomAdapter room(kiosk);
         return platform::runFrameLoop({platform::WindowSurface{*w.window, *w.layer, adapter},
@@ -111,6 +115,7 @@ int runKiosk(Windows& w, KioskApp& kiosk) {
                                       platform::LoopOptions{});
     }
     kiosk.ui().setSurfaces(ui::Surfaces::SingleScreen);
+    kiosk.controller().setSingleScreen(true);
     return platform::runFrameLoop(*w.window, *w.layer, adapter, platform::LoopOptions{});
 }
 

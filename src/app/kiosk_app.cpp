@@ -13,7 +13,7 @@ KioskApp::KioskApp(core::Database& db, const core::Clock& clock, const core::Tem
       m_meetings(db, clock, m_scrubber),
       m_controller(m_sessions, m_pins, templates, strings,
                    core::KioskOptions{config.kioskMode, config.revealMinimum, config.draftIdleSeconds, config.codebook,
-                                      config.lockIdleSeconds, config.review, config.exportFolder}),
+                                      config.lockIdleSeconds, config.review, config.exportFolder, false}),
       m_ui(ui::UiTexts{strings, signposts, config.organisation, m_scrubber}),
       m_roomUi(ui::UiTexts{strings, signposts, config.organisation, m_scrubber}),
       m_phone(m_inbox, clock, signposts),
@@ -55,6 +55,12 @@ void KioskApp::frame(const ui::Theme& theme) {
     }
     const core::KioskView& view = m_controller.view();
     m_phone.publish(view, m_controller.viewRevision());
+    if (m_printEvents && view.phone.paired != m_remotePaired) {
+        // After the phone page's copy is published, so a test that reads this line meets the server's new state.
+        m_remotePaired = view.phone.paired;
+        std::printf("event remote paired=%d\n", m_remotePaired ? 1 : 0);
+        std::fflush(stdout);
+    }
     if (m_printEvents && view.phone.joinUrl != m_joinUrl) {
         // For tests and admins: where phones join now (the token is not a secret from the room: it is on the QR).
         m_joinUrl = view.phone.joinUrl;

@@ -86,7 +86,8 @@ private:
     ui::KioskUi m_roomUi;
     core::CommandInbox m_inbox;
     PhonePort m_phone;
-    std::string m_joinUrl;  ///< last printed with --print-events
+    std::string m_joinUrl;        ///< last printed with --print-events
+    bool m_remotePaired = false;  ///< last printed with --print-events
     const core::Codebook* m_codebook = nullptr;
     core::Codebook m_noCodebook;
     std::vector<core::Command> m_commands;

@@ -83,6 +83,10 @@ std::int64_t earliestWake(const std::vector<WindowSurface>& surfaces) {
 
 }  // namespace
 
+void wakeFrameLoop() {
+    glfwPostEmptyEvent();
+}
+
 int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& options) {
     if (surfaces.empty()) return 0;
     // ImGui settles hover, popups and auto-sized windows over a couple of frames after each change.
@@ -149,10 +153,6 @@ int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& 
         if (!options.screenshotPath.empty()) framesToDraw = std::max(framesToDraw, 1);
     }
     return 0;
-}
-
-void wakeFrameLoop() noexcept {
-    glfwPostEmptyEvent();
 }
 
 }  // namespace reflect::platform

@@ -31,6 +31,10 @@ struct LoopOptions {
     int screenshotFrames = 4;
 };
 
+/// Wakes a loop sleeping in wait for input, from any thread (GLFW's empty event): a command another surface
+/// posted (the phone page) is then applied at once rather than at the next timer tick.
+void wakeFrameLoop();
+
 /// Runs until the client is finished. Returns 0, or 1 if a screenshot could not be written.
 int runFrameLoop(Window& window, ImGuiLayer& layer, FrameClient& client, const LoopOptions& options);
 
@@ -45,10 +49,6 @@ struct WindowSurface {
 /// client decides when the loop ends; any window's input redraws all of them, since a command given on the
 /// console changes the room view. A screenshot, if asked for, is of the first window.
 int runFrameLoop(const std::vector<WindowSurface>& surfaces, const LoopOptions& options);
-
-/// Wakes a frame loop sleeping until input arrives. Safe from any thread (the phone page's server threads call it
-/// after posting a command), and harmless when no loop runs.
-void wakeFrameLoop() noexcept;
 
 /// Frame times measured by benchFrames, in milliseconds.
 struct FrameTimes {

@@ -129,6 +129,9 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
         m_flipped = false;
     }
     m_showingRoom = screen == core::Screen::Runner && roomThisFrame(kiosk, now);
+    // The pairing code is the console's runner's alone: when a single screen goes back to the room view, or the
+    // screen becomes another (the contribute screen is the staff's), it is put away.
+    if (kiosk.phone.pairingShown && (m_showingRoom || screen != core::Screen::Runner)) ui.emit(core::HidePairingCode{});
     // The runner is driven by single keys (Space, N, B, +, E); ImGui's own keyboard navigation would fight them.
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
@@ -147,7 +150,8 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
         centredText(theme.fonts.title, m_texts.organisation, theme.palette.textMuted, 1e9f);
         return;
     }
-    const bool dialogOpen = kiosk.pads.exitOpen || m_runner.confirmingEnd();
+    const bool dialogOpen = kiosk.pads.exitOpen || kiosk.pads.pairOpen || m_runner.confirmingEnd() ||
+                            (screen == core::Screen::Runner && kiosk.phone.pairingShown);
     // Esc means "back" on the board, and belongs to the text box on the contribute screen.
     if (!dialogOpen && screen != core::Screen::Setup && screen != core::Screen::Signposts &&
         screen != core::Screen::Contribute && screen != core::Screen::Board && screen != core::Screen::Checklist &&
@@ -168,7 +172,7 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
                 if (m_surfaces == Surfaces::SingleScreen) m_runner.handleShortcuts(ui, kiosk.runner);
                 drawRoom(ui, kiosk);
             } else {
-                m_runner.draw(ui, kiosk.runner);
+                m_runner.draw(ui, kiosk.runner, kiosk.phone);
             }
             break;
         case core::Screen::Summary:
@@ -202,6 +206,7 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
     const std::int64_t padIdle = kiosk.pads.idleRemainingMs(now);
     m_pinSetup.draw(ui, kiosk.pads);
     m_leadPin.draw(ui, kiosk.pads.leadOpen, kiosk.pads.leadMessage, PinPurpose::Lead, padIdle);
+    m_pairPin.draw(ui, kiosk.pads.pairOpen, kiosk.pads.pairMessage, PinPurpose::Pair, padIdle);
     m_pin.draw(ui, kiosk.pads.exitOpen, kiosk.pads.exitMessage, PinPurpose::Exit, padIdle);
     m_tallyPin.draw(ui, kiosk.pads.tallyOpen, kiosk.pads.tallyMessage, PinPurpose::Tally, padIdle);
 }

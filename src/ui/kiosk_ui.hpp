@@ -89,6 +89,7 @@ private:
     PinDialog m_leadPin;
     PinDialog m_tallyPin;
     TallyScreen m_tally;
+    PinDialog m_pairPin;
     PinSetupDialog m_pinSetup;
     RoomView m_room;
     core::Screen m_lastScreen = core::Screen::Home;

@@ -60,8 +60,8 @@ is_png() { [[ $(head -c 8 "$1" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a 
 
 # ---------------------------------------------------------------- (a) shellcheck
 echo "# shellcheck"
-check "shellcheck: install.sh and the deploy tests are clean" \
-    shellcheck -x "$INSTALL_SH" "$SOURCE_DIR"/tests/deploy/*.sh
+check "shellcheck: install.sh, companion-ap.sh and the deploy tests are clean" \
+    shellcheck -x "$INSTALL_SH" "$SOURCE_DIR"/kiosk-setup/companion/companion-ap.sh "$SOURCE_DIR"/tests/deploy/*.sh
 
 # ---------------------------------------------------------------- the .deb
 echo "# package"
@@ -122,6 +122,12 @@ check "contents: the default config" in_deb ' \./usr/share/reflect-kiosk/config\
 check "contents: install.sh, executable" in_deb '^-rwxr-xr-x .* \./usr/share/reflect-kiosk/kiosk-setup/install\.sh$'
 for file in reflect-kiosk.service logind-reflect-kiosk.conf sysctl-reflect-kiosk.conf README.md; do
     check "contents: kiosk-setup/$file" in_deb " \./usr/share/reflect-kiosk/kiosk-setup/$file$"
+done
+check "contents: companion/companion-ap.sh, executable" \
+    in_deb '^-rwxr-xr-x .* \./usr/share/reflect-kiosk/kiosk-setup/companion/companion-ap\.sh$'
+for file in companion-network.conf reflect-kiosk-ap-firewall.service reflect-kiosk-ap-rotate.service \
+    reflect-kiosk-ap-rotate.timer; do
+    check "contents: kiosk-setup/companion/$file" in_deb " \./usr/share/reflect-kiosk/kiosk-setup/companion/$file$"
 done
 check "contents: the man page" in_deb ' \./usr/share/man/man1/reflect-kiosk\.1(\.gz)?$'
 # Files outside /usr would be dpkg-owned system configuration, which install.sh manages instead.

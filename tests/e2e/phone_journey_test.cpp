@@ -128,3 +128,89 @@ TEST_CASE("the room view's code, read back from a screenshot, is the join link f
         CHECK(decoded.size() == prefix.size() + 32);  // 128 random bits as hex: one code for the whole room
     }
 }
+
+namespace {
+
+/// The screen as a phone's camera would see it: the whole display captured (ImageMagick's import) and read by
+/// zbarimg. Tries a few frames, since the code appears on the frame after the key that asked for it.
+std::string scanScreen(const test::XvfbServer& xvfb, const std::filesystem::path& file) {
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        if (test::runCommand({"import", "-window", "root", file.string()}, {{"DISPLAY", xvfb.display()}}) != 0)
+            continue;
+        test::ChildProcess zbar({"zbarimg", "-q", "--raw", file.string()});
+        if (zbar.wait(30'000) != 0) continue;
+        std::string decoded = zbar.transcript();
+        while (!decoded.empty() && (decoded.back() == '\n' || decoded.back() == '\r')) decoded.pop_back();
+        if (!decoded.empty()) return decoded;
+    }
+    return {};
+}
+
+/// "reflect_remote=VALUE; Path=/; ..." -> "reflect_remote=VALUE".
+std::string cookiePair(const std::string& setCookie) {
+    return setCookie.substr(0, setCookie.find(';'));
+}
+
+}  // namespace
+
+TEST_CASE("the facilitator pairs a phone from the console's code, steers with it, and it is unpaired at the end",
+          "[e2e][phone][pairing]") {
+    test::TempDir dir;
+    const auto db = (dir / "reflect.db").string();
+    test::XvfbServer xvfb("1280x720x24");
+    test::KioskWindow kiosk(xvfb, db, true, {"--listen", "127.0.0.1:0"});
+    kiosk.setPinsLater();
+    kiosk.keys({"Return", "Return"});
+    REQUIRE(test::eventField(kiosk.expect("start"), "stage") == 0);
+
+    // P: one display, so the console comes up with the code (no facilitator PIN is set on this kiosk).
+    kiosk.keys({"p"});
+    kiosk.expect("pairing-code-shown");
+    const std::string url = scanScreen(xvfb, dir / "console-pair.png");
+    INFO("read from the screen: " << url);
+    const std::string prefix = "http://127.0.0.1:";
+    REQUIRE(url.rfind(prefix, 0) == 0);
+    const auto slash = url.find('/', prefix.size());
+    REQUIRE(slash != std::string::npos);
+    const auto port = static_cast<unsigned short>(std::stoi(url.substr(prefix.size(), slash - prefix.size())));
+    const std::string path = url.substr(slash);
+    REQUIRE(path.rfind("/pair/", 0) == 0);
+    CHECK(path.size() == 6 + 32);
+
+    // Nothing works before pairing.
+    CHECK(httpGet(port, "/remote").status == 403);
+
+    const auto form = httpGet(port, path);
+    REQUIRE(form.status == 200);
+    const auto paired = httpPost(port, path, "form=" + formEscape(hiddenField(form.body, "form")));
+    REQUIRE(paired.status == 303);
+    const std::string cookie = cookiePair(paired.header("set-cookie"));
+    REQUIRE(cookie.rfind("reflect_remote=", 0) == 0);
+    kiosk.expect("phone-paired");
+    kiosk.expect("remote paired=1");
+    // One time: the same code pairs nothing else.
+    CHECK(httpGet(port, path).status == 410);
+
+    const auto remote = httpGet(port, "/remote", cookie);
+    REQUIRE(remote.status == 200);
+    const auto next =
+        httpPost(port, "/remote", "form=" + formEscape(hiddenField(remote.body, "form")) + "&action=next", cookie);
+    CHECK(next.status == 303);
+    CHECK(test::eventField(kiosk.expect("next"), "stage") == 1);
+
+    // The session ends at the kiosk: the phone's cookie no longer opens the remote.
+    kiosk.keys({"e", "e"});
+    kiosk.expect("end");
+    kiosk.expect("remote paired=0");
+    const auto after = httpGet(port, "/remote", cookie);
+    CHECK(after.status == 403);
+    CHECK(httpPost(port, "/remote", "form=" + formEscape(hiddenField(remote.body, "form")) + "&action=next", cookie)
+              .status == 403);
+    kiosk.keys({"Return", "Escape"});
+    CHECK(kiosk.process().wait(20'000) == 0);
+
+    core::Database check(db);
+    CHECK(check.queryText("SELECT status FROM sessions") == "ended");
+    // The Next from the phone is in the stage log like one from the keyboard.
+    CHECK(check.queryInt("SELECT COUNT(*) FROM stage_events WHERE kind = 'next' AND stage_index = 1") == 1);
+}

@@ -121,6 +121,10 @@ TEST_CASE("a risk phrase gets the same thank-you as any other and only the facil
     CHECK(risky.message == calm.message);
     CHECK_FALSE(h.visible("##signposts-done"));
     CHECK(h.visible("##submit"));
+    // The console's notice comes with the next batch, never with the submission that raised it.
+    CHECK(h.view().runner.contributions.safeguardingAlerts == 0);
+    h.clock.advanceMs(core::kContributionBatchMs);
+    h.frames(2);
     CHECK(h.view().runner.contributions.safeguardingAlerts == 1);
 }
 

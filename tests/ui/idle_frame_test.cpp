@@ -80,6 +80,9 @@ std::vector<Setting> settings() {
              toStage(k, [](const core::SessionMachine& m) { return m.currentStage().flags.acceptsContributions; });
              k.apply(core::OpenContributions{});
              k.apply(core::SubmitContribution{core::SecretText("A long week")});
+             // The submission reaches the console with its batch (one rebuild); the frames after it are idle.
+             k.frame();
+             k.clock.advanceMs(core::kContributionBatchMs);
          }},
         {"contribute",
          [=](test::KioskHarness& k) {

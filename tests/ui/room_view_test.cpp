@@ -98,6 +98,9 @@ TEST_CASE("the room view shows no guidance, alert, overtime or count at any stag
                     k.apply(core::OpenContributions{});
                     for (const char* text : {"Tired", "I cannot go on like this", "Proud of the team", "Hope"})
                         k.apply(core::SubmitContribution{core::SecretText(text)});
+                    // The console's figures move at the next batch.
+                    k.clock.advanceMs(core::kContributionBatchMs);
+                    k.frame();
                     REQUIRE(k.view().runner.contributions.safeguardingAlerts > 0);
                 }
                 k.clock.advanceMs(machine.allowedMs(machine.currentIndex()) + 65'000);
@@ -134,11 +137,12 @@ TEST_CASE("a risk-phrase submission leaves the room view exactly as it was", "[u
     k.frame();
     const auto before = roomFrame(k);
     k.apply(core::SubmitContribution{core::SecretText("I cannot go on like this, I want to end it")});
-    REQUIRE(k.view().runner.contributions.safeguardingAlerts == 1);
+    REQUIRE(k.view().runner.contributions.feedback.kind == core::SubmitFeedback::Kind::Saved);
     k.frames(2);
     CHECK(roomFrame(k) == before);
+    const auto serial = k.view().runner.contributions.feedback.serial;
     k.apply(core::SubmitContribution{core::SecretText("A hard week on the ward")});
-    REQUIRE(k.view().runner.contributions.count == 2);
+    REQUIRE(k.view().runner.contributions.feedback.serial == serial + 1);
     k.frames(2);
     CHECK(roomFrame(k) == before);
 }

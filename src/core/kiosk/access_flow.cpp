@@ -28,6 +28,8 @@ PadsView AccessFlow::view() const {
     v.leadMessage = m_leadMessage;
     v.tallyOpen = m_tallyOpen;
     v.tallyMessage = m_tallyMessage;
+    v.pairOpen = m_pairOpen;
+    v.pairMessage = m_pairMessage;
     v.setup = m_setup;
     v.lastInput = m_lastInput;
     v.idleLimitMs = std::int64_t{m_services.options.lockIdleSeconds} * 1000;
@@ -49,6 +51,8 @@ bool AccessFlow::closeWhenIdle(SteadyMs now) {
     m_leadMessage.clear();
     m_tallyOpen = false;
     m_tallyMessage.clear();
+    m_pairOpen = false;
+    m_pairMessage.clear();
     m_setupFirst = SecretText();
     m_setup = PinSetupView{};
     m_state.dirty = true;
@@ -273,6 +277,51 @@ void AccessFlow::saveNewPin(std::string_view pin) {
         return;
     }
     closePinSetup("event pin-setup-done");
+}
+
+void AccessFlow::on(const ShowPairingCode&, SteadyMs now) {
+    if (!m_services.sessions.active() || m_state.pairingCodeShown || padOpen()) return;
+    m_state.dirty = true;
+    refreshPins();
+    // On a single screen the room sees the console: whoever pairs must show they are the facilitator first.
+    if (m_services.options.singleScreen && m_facilitatorPinSet) {
+        m_pairOpen = true;
+        m_pairMessage.clear();
+        m_lastInput = now;
+        m_services.report("event pair-pin-open");
+        return;
+    }
+    m_state.pairingCodeShown = true;
+    m_services.report("event pairing-code-shown");
+}
+
+void AccessFlow::on(const CancelPairPin&, SteadyMs) {
+    m_pairOpen = false;
+    m_pairMessage.clear();
+    m_state.dirty = true;
+}
+
+void AccessFlow::on(const SubmitPairPin& c, SteadyMs now) {
+    if (!m_pairOpen) return;
+    m_lastInput = now;
+    m_state.dirty = true;
+    const PinCheck check = m_services.pins.verify(Role::Facilitator, c.pin);
+    switch (check.outcome) {
+        case PinCheck::Outcome::Accepted:
+        case PinCheck::Outcome::NotSet:  // removed since the pad opened: nothing left to ask for
+            m_pairOpen = false;
+            m_pairMessage.clear();
+            if (m_services.sessions.active()) {
+                m_state.pairingCodeShown = true;
+                m_services.report("event pairing-code-shown");
+            }
+            break;
+        case PinCheck::Outcome::Wrong:
+        case PinCheck::Outcome::Throttled:
+            m_pairMessage = refusal();
+            m_services.report("event pair-pin-refused");
+            break;
+    }
 }
 
 }  // namespace reflect::core

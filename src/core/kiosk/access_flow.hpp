@@ -20,7 +20,9 @@ public:
     /// Closes an open pad left alone too long; true when it did.
     bool closeWhenIdle(SteadyMs now);
     [[nodiscard]] PadsView view() const;
-    [[nodiscard]] bool padOpen() const noexcept { return m_exitOpen || m_leadOpen || m_tallyOpen || m_setup.open; }
+    [[nodiscard]] bool padOpen() const noexcept {
+        return m_exitOpen || m_leadOpen || m_tallyOpen || m_pairOpen || m_setup.open;
+    }
     [[nodiscard]] bool facilitatorPinSet() const noexcept { return m_facilitatorPinSet; }
     [[nodiscard]] bool leadPinSet() const noexcept { return m_leadPinSet; }
     [[nodiscard]] bool pinsMissing() const noexcept { return !m_facilitatorPinSet || !m_leadPinSet; }
@@ -38,6 +40,9 @@ public:
     void on(const OpenPaperTally& c, SteadyMs now);
     void on(const SubmitTallyPin& c, SteadyMs now);
     void on(const CancelTallyPin&, SteadyMs now);
+    void on(const ShowPairingCode&, SteadyMs now);
+    void on(const SubmitPairPin& c, SteadyMs now);
+    void on(const CancelPairPin&, SteadyMs now);
 
 private:
     void closePinSetup(const char* event);
@@ -56,6 +61,8 @@ private:
     bool m_tallyOpen = false;
     std::string m_tallyMessage;
     std::int64_t m_tallySession = 0;  ///< the session whose paper forms the pad is for
+    bool m_pairOpen = false;
+    std::string m_pairMessage;
     PinSetupView m_setup;
     SecretText m_setupFirst;  ///< the first entry of the PIN being set, until it is confirmed; zeroed after
     bool m_facilitatorPinSet = false;

@@ -126,6 +126,18 @@ struct SubmitEvaluation {
 struct PairPhone {
     std::string token;
 };
+/// The console's "Pair my phone": shows the one-time pairing code there (on a single screen, where the room sees
+/// the console, only after the facilitator PIN when one is set).
+struct ShowPairingCode {};
+/// Puts the pairing code away unused (the code stays valid until the session ends or a phone pairs).
+struct HidePairingCode {};
+/// The console's "Unpair": the paired phone stops working at once, and a new code can be shown.
+struct UnpairPhone {};
+/// The facilitator PIN before the pairing code on a single screen.
+struct SubmitPairPin {
+    std::string pin;
+};
+struct CancelPairPin {};
 struct OpenChecklist {
     std::int64_t groupId = 0;
 };
@@ -209,6 +221,7 @@ using Command =
                  SaveChecklist, OpenLeadReview, CancelLeadPin, SubmitLeadPin, LeadActivity, LockLeadReview,
                  ShowDashboardPanel, SetDashboardFilter, DashboardSearch, ExportDashboard, OpenPinSetup, PinSetupEntry,
                  SetPinsLater, PinPadActivity, PairPhone, OpenPaperTally, SubmitTallyPin, CancelTallyPin,
-                 EditPaperTally, SavePaperTally, CancelPaperTally REFLECT_PROBE_COMMAND>;
+                 EditPaperTally, SavePaperTally, CancelPaperTally, ShowPairingCode, HidePairingCode, UnpairPhone,
+                 SubmitPairPin, CancelPairPin REFLECT_PROBE_COMMAND>;
 
 }  // namespace reflect::core

@@ -102,19 +102,57 @@ void ContributionFlow::sessionEnding() {
     m_board.unload();
 }
 
-ContributionsView ContributionFlow::view() const {
+ContributionsView ContributionFlow::view() {
     ContributionsView v;
     v.feedback = m_feedback;
     v.draftIdleSeconds = m_services.options.draftIdleSeconds;
-    if (!m_services.sessions.active()) return v;
+    if (!m_services.sessions.active()) {
+        m_batch = Batch{};
+        return v;
+    }
     const auto sid = m_services.sessions.activeId();
     v.stageAccepts = stageAccepts();
     v.state = state(sid);
-    v.count = m_contrib.count(sid);
-    v.safeguardingAlerts = m_contrib.safeguardingAlerts(sid);
-    v.reveal = revealCheck(sid, v.state, v.count);
+    const int count = m_contrib.count(sid);
+    if (v.state == ContributionState::Open) {
+        // Nothing the facilitator sees moves with one submission: the figures are those of the last batch.
+        if (m_batch.session != sid) {
+            m_batch = Batch{};  // open since before a restart: a batch starts now
+            m_batch.session = sid;
+        }
+        if (m_batch.refresh) {
+            m_batch.count = count;
+            m_batch.alerts = m_contrib.safeguardingAlerts(sid);
+            m_batch.refresh = false;
+            m_batch.pending = false;
+        }
+        v.count = m_batch.count;
+        v.safeguardingAlerts = m_batch.alerts;
+    } else {
+        // Closed (or revealed): everything counts at once.
+        m_batch = Batch{};
+        v.count = count;
+        v.safeguardingAlerts = m_contrib.safeguardingAlerts(sid);
+    }
+    v.reveal = revealCheck(sid, v.state, count);
     v.attendance = sessionAttendance(m_services.sessions.database(), sid);
     return v;
+}
+
+void ContributionFlow::tick(SteadyMs now) {
+    if (m_batch.session == 0) return;
+    if (m_batch.due < 0) m_batch.due = now + kContributionBatchMs;
+    if (now < m_batch.due) return;
+    // Batches keep their cadence from the opening, however late a frame reads the clock.
+    m_batch.due += ((now - m_batch.due) / kContributionBatchMs + 1) * kContributionBatchMs;
+    if (!m_batch.pending) return;  // nothing new: no rebuild, no SQL
+    m_batch.refresh = true;
+    m_state.dirty = true;
+}
+
+std::int64_t ContributionFlow::msUntilBatch(SteadyMs now) const {
+    if (m_batch.session == 0 || !m_batch.pending) return -1;
+    return m_batch.due < 0 ? 0 : std::max<std::int64_t>(0, m_batch.due - now);
 }
 
 BoardView ContributionFlow::boardView() const {
@@ -128,7 +166,7 @@ BoardView ContributionFlow::boardView() const {
     return v;
 }
 
-void ContributionFlow::on(const OpenContributions&, SteadyMs) {
+void ContributionFlow::on(const OpenContributions&, SteadyMs now) {
     run([&](std::int64_t sid) {
         if (!stageAccepts()) {
             m_state.message = m_services.strings.get("contribute.stage_closed");
@@ -136,7 +174,11 @@ void ContributionFlow::on(const OpenContributions&, SteadyMs) {
         }
         auto opened = m_contrib.open(sid);
         showResult(opened);
-        if (opened) m_services.report("event contributions-open");
+        if (!opened) return;
+        // The first batch: the figures as they stand at the opening; the next one 30 s on.
+        m_batch = Batch{
+            sid, m_contrib.count(sid), m_contrib.safeguardingAlerts(sid), now + kContributionBatchMs, false, false};
+        m_services.report("event contributions-open");
     });
 }
 
@@ -177,9 +219,10 @@ void ContributionFlow::on(const SubmitContribution& c, SteadyMs) {
         const SessionMachine* machine = m_services.sessions.active();
         auto outcome = m_contrib.submit(sid, machine->currentIndex(), c.text.view());
         // Progress for tests: only the running count, never the text, the time or a risk flag.
-        if (outcome)
+        if (outcome) {
             m_services.report(fmt::format("event contribution-saved count={}", m_contrib.count(sid)));
-        else
+            m_batch.pending = true;
+        } else
             m_state.refusal = outcome.error().message;
         // A phone's submission leaves the shared screen's own form exactly as it was.
         if (c.fromPhone) return;

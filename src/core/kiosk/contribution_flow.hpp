@@ -9,14 +9,23 @@
 
 namespace reflect::core {
 
+/// While contributions are open the console's count and safeguarding notice (and the paired phone's) move in
+/// batches of this long, by the injected clock, and at once when contributions close: never per submission.
+inline constexpr std::int64_t kContributionBatchMs = 30'000;
+
 class ContributionFlow {
 public:
     ContributionFlow(KioskServices& services, KioskState& state, const Scrubber& scrubber);
 
     /// The session is over: nothing more can be added, and the board lets go of its cards.
     void sessionEnding();
-    /// Reads the running session's contributions for the view (called only when the view is rebuilt).
-    [[nodiscard]] ContributionsView view() const;
+    /// Reads the running session's contributions for the view (called only when the view is rebuilt). While they
+    /// are open the count and the alerts are those of the last batch.
+    [[nodiscard]] ContributionsView view();
+    /// Once per frame: when a batch is due and something was saved since the last one, the view is rebuilt.
+    void tick(SteadyMs now);
+    /// Milliseconds until the next batch that would change the console, or -1 when none is waiting.
+    [[nodiscard]] std::int64_t msUntilBatch(SteadyMs now) const;
     [[nodiscard]] BoardView boardView() const;
 
     void on(const OpenContributions&, SteadyMs now);
@@ -57,6 +66,16 @@ private:
     ThemeBoard m_board;
     SubmitFeedback m_feedback;
     std::string m_boardMessage;
+    /// The figures the console last showed while contributions were open. Memory only.
+    struct Batch {
+        std::int64_t session = 0;  ///< 0: no batch (contributions not open)
+        int count = 0;
+        int alerts = 0;
+        SteadyMs due = -1;     ///< when the next batch may show; -1 until the first tick after opening
+        bool pending = false;  ///< something was saved since the figures were read
+        bool refresh = true;   ///< read the figures at the next rebuild
+    };
+    Batch m_batch;
 };
 
 }  // namespace reflect::core

@@ -23,6 +23,9 @@ struct KioskOptions {
     int lockIdleSeconds = 180;           ///< config lockIdleSeconds: PIN pads close and the review locks after this
     ReviewSettings review{};             ///< suppression thresholds for the dashboard
     std::string exportFolder;            ///< the dashboard's default export folder
+    /// One display: the room sees the console whenever the facilitator flips to it, so the pairing code needs the
+    /// facilitator PIN (when one is set) before it shows.
+    bool singleScreen = false;
 };
 
 /// The state the flows share. Owned by the controller, on the frame loop's thread only.
@@ -36,6 +39,8 @@ struct KioskState {
     /// Set by every command that may have written or changed what a screen shows; the view is rebuilt (and the
     /// database read) only when it is set, so an idle frame runs no SQL.
     bool dirty = true;
+    /// The console shows the facilitator's pairing code (asked for, PIN given where needed, no phone paired yet).
+    bool pairingCodeShown = false;
 };
 
 /// The services the flows act through. Every write goes through one of these, in its own transaction.

@@ -87,6 +87,7 @@ void KioskController::drain(CommandInbox& inbox, SteadyMs now) {
 void KioskController::tick(SteadyMs now) {
     m_review.lockWhenIdle(now);
     m_access.closeWhenIdle(now);
+    m_contributions.tick(now);
 }
 
 std::int64_t KioskController::msUntilIdleChange(SteadyMs now) const {
@@ -99,9 +100,11 @@ std::int64_t KioskController::msUntilIdleChange(SteadyMs now) const {
     };
     const std::int64_t lead = wakeFor(m_review.idleRemainingMs(now));
     const std::int64_t pad = wakeFor(m_access.view().idleRemainingMs(now));
-    if (lead < 0) return pad;
-    if (pad < 0) return lead;
-    return std::min(lead, pad);
+    const std::int64_t batch = m_contributions.msUntilBatch(now);
+    std::int64_t wake = -1;
+    for (const std::int64_t w : {lead, pad, batch})
+        if (w >= 0 && (wake < 0 || w < wake)) wake = w;
+    return wake;
 }
 
 const KioskView& KioskController::view() {

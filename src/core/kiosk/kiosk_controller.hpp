@@ -29,6 +29,8 @@ public:
 
     /// The phone page's address as phones reach it ("http://kiosk.local:8080"); empty = the page is off.
     void setPhoneAddress(std::string base) { m_phone.setAddress(std::move(base)); }
+    /// One display for the room view and the console (the pairing code then needs the facilitator PIN).
+    void setSingleScreen(bool single) noexcept { m_options.singleScreen = single; }
     /// Groups, actions, evaluations and the checklist; without it those commands change nothing.
     void attachMeetings(MeetingService& meetings) { m_services.meetings = &meetings; }
     /// Call once at start: an unfinished session reopens on its running stage; a fresh kiosk asks for PINs.
@@ -38,7 +40,8 @@ public:
     void applyAll(std::vector<Command>& commands, SteadyMs now);
     /// Applies everything other surfaces posted, answering those that wait for the outcome.
     void drain(CommandInbox& inbox, SteadyMs now);
-    /// Once per frame, after the commands: closes idle PIN pads and locks an idle review.
+    /// Once per frame, after the commands: closes idle PIN pads, locks an idle review and lets a due batch of the
+    /// contribution count through.
     void tick(SteadyMs now);
     /// The view for this frame, rebuilt (with the frame's only SQL) only when a command or a tick changed something.
     [[nodiscard]] const KioskView& view();
@@ -52,7 +55,8 @@ public:
     /// A message for the admin shown on the home screen until dismissed (start-up safe mode, backup trouble).
     void showNotice(std::string text);
     /// Milliseconds until an idle countdown (dashboard lock or pad close) changes what is on screen: when it
-    /// appears, then each second, then the moment it acts. -1 when nothing is counting down.
+    /// appears, then each second, then the moment it acts; or until a waiting batch of the contribution count.
+    /// -1 when nothing is counting down.
     [[nodiscard]] std::int64_t msUntilIdleChange(SteadyMs now) const;
 
 private:

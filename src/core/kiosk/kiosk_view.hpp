@@ -56,10 +56,12 @@ struct PadsView {
     std::string tallyMessage;
     bool leadOpen = false;
     std::string leadMessage;
+    bool pairOpen = false;  ///< the facilitator PIN before the pairing code (single screen)
+    std::string pairMessage;
     PinSetupView setup;
     SteadyMs lastInput = 0;
     std::int64_t idleLimitMs = 0;
-    [[nodiscard]] bool anyOpen() const noexcept { return exitOpen || leadOpen || tallyOpen || setup.open; }
+    [[nodiscard]] bool anyOpen() const noexcept { return exitOpen || leadOpen || tallyOpen || pairOpen || setup.open; }
     /// Milliseconds until the open pad closes itself, or -1 when none is open.
     [[nodiscard]] std::int64_t idleRemainingMs(SteadyMs now) const noexcept;
 };

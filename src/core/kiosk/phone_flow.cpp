@@ -28,10 +28,14 @@ PhoneView PhoneFlow::view(bool contributionsOpen) {
     const SessionMachine* machine = m_services.sessions.active();
     const std::int64_t session = machine ? m_services.sessions.activeId() : 0;
     if (session != m_session) {
-        // A new session (or none): every earlier token and every paired phone is let go.
+        // A new session (or none): every earlier token and every paired phone is let go. A code asked for in a
+        // session that has ended goes with it; one asked for as a session's first command (before the view first
+        // saw that session) stays.
+        if (m_session != 0) m_state.pairingCodeShown = false;
         m_session = session;
         m_sessionKey = session ? randomToken() : std::string();
         m_pairToken = session ? randomToken() : std::string();
+        m_paired = false;
         m_joinToken.clear();
     }
     if (!machine) return v;
@@ -48,10 +52,14 @@ PhoneView PhoneFlow::view(bool contributionsOpen) {
     v.joinToken = m_joinToken;
     v.pairToken = m_pairToken;
     v.sessionKey = m_sessionKey;
+    v.paired = m_paired;
+    v.pairingAvailable = !m_base.empty() && !m_pairToken.empty();
+    v.pairingShown = v.pairingAvailable && m_state.pairingCodeShown;
     v.evaluationStatements = tmpl.evaluationStatements;
     if (!m_base.empty()) {
         if (!m_joinToken.empty()) v.joinUrl = m_base + "/j/" + m_joinToken;
-        if (!m_pairToken.empty()) v.pairUrl = m_base + "/pair/" + m_pairToken;
+        // The pairing link exists in the view only while the console shows it: no other surface can draw it.
+        if (v.pairingShown) v.pairUrl = m_base + "/pair/" + m_pairToken;
     }
     const auto encode = [](const std::string& text, std::string& seen, QrMatrix& qr) {
         if (text == seen) return;
@@ -74,7 +82,27 @@ void PhoneFlow::on(const PairPhone& c, SteadyMs) {
         return;
     }
     m_pairToken.clear();  // one phone per session; the console stops offering the code
+    m_paired = true;
+    m_state.pairingCodeShown = false;
     m_services.report("event phone-paired");
+}
+
+void PhoneFlow::on(const HidePairingCode&, SteadyMs) {
+    if (!m_state.pairingCodeShown) return;
+    m_state.pairingCodeShown = false;
+    m_state.dirty = true;
+    m_services.report("event pairing-code-hidden");
+}
+
+void PhoneFlow::on(const UnpairPhone&, SteadyMs) {
+    if (!m_services.sessions.active() || m_sessionKey.empty()) return;
+    // A new session key lets go of every cookie bound to the old one; a new code can pair another phone.
+    m_sessionKey = randomToken();
+    m_pairToken = randomToken();
+    m_paired = false;
+    m_state.pairingCodeShown = false;
+    m_state.dirty = true;
+    m_services.report("event phone-unpaired");
 }
 
 }  // namespace reflect::core

@@ -16,7 +16,12 @@ struct PhoneView {
     std::string joinToken;  ///< non-empty only while contributions or the evaluation are open
     std::string joinUrl;    ///< what the room's QR code says; empty while the page is off or nothing is open
     std::string pairToken;  ///< one-time, for the facilitator's phone; empty once used or with no session
-    std::string pairUrl;
+    /// The console may offer "Pair my phone": the page is on, a session runs and no phone is paired to it.
+    bool pairingAvailable = false;
+    /// The console shows the pairing code now (asked for, and the PIN given on a single screen).
+    bool pairingShown = false;
+    bool paired = false;     ///< a facilitator's phone is paired to this session
+    std::string pairUrl;     ///< set only while `pairingShown`, like `pairQr`
     QrMatrix joinQr;         ///< the join link as a QR code, for the room view
     QrMatrix pairQr;         ///< the pairing link, for the console only
     std::string sessionKey;  ///< random per running session; a paired phone is bound to it
@@ -33,6 +38,8 @@ public:
     [[nodiscard]] PhoneView view(bool contributionsOpen);
 
     void on(const PairPhone& c, SteadyMs now);
+    void on(const HidePairingCode&, SteadyMs now);
+    void on(const UnpairPhone&, SteadyMs now);
 
 private:
     KioskServices& m_services;
@@ -41,6 +48,7 @@ private:
     std::int64_t m_session = 0;
     std::string m_sessionKey;
     std::string m_pairToken;
+    bool m_paired = false;
     std::string m_joinToken;
     std::string m_qrText;  ///< what m_qr encodes, so a code is made again only when its link changes
     QrMatrix m_qr;

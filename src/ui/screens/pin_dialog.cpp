@@ -116,14 +116,15 @@ void PinDialog::draw(const UiContext& ui, bool open, const std::string& message,
                      std::int64_t idleRemainingMs) {
     const bool lead = purpose == PinPurpose::Lead;
     const bool tally = purpose == PinPurpose::Tally;
+    const bool pair = purpose == PinPurpose::Pair;
     PinPadSpec spec;
-    spec.popupId = lead ? "##lead-pin" : tally ? "##tally-pin" : "##pin";
+    spec.popupId = lead ? "##lead-pin" : tally ? "##tally-pin" : pair ? "##pair-pin" : "##pin";
     spec.title = ui.t(lead ? "lead.pin_title" : tally ? "tally_pin.title" : "pin.title");
-    spec.body = ui.t(lead ? "lead.pin_body" : tally ? "tally_pin.body" : "pin.body");
+    spec.body = ui.t(lead ? "lead.pin_body" : tally ? "tally_pin.body" : pair ? "pairing.pin_body" : "pin.body");
     spec.message = message;
     spec.cancelLabel = ui.t("pin.cancel");
     spec.cancelHint = ui.t("pin.cancel_hint");
-    spec.okLabel = ui.t(lead ? "lead.pin_ok" : tally ? "tally_pin.ok" : "pin.ok");
+    spec.okLabel = ui.t(lead ? "lead.pin_ok" : tally ? "tally_pin.ok" : pair ? "pairing.pin_ok" : "pin.ok");
     spec.okHint = ui.t("pin.ok_hint");
     spec.idleRemainingMs = idleRemainingMs;
     switch (m_pad.draw(ui, open, spec)) {
@@ -134,6 +135,8 @@ void PinDialog::draw(const UiContext& ui, bool open, const std::string& message,
                 ui.emit(core::CancelLeadPin{});
             else if (tally)
                 ui.emit(core::CancelTallyPin{});
+            else if (pair)
+                ui.emit(core::CancelPairPin{});
             else
                 ui.emit(core::CancelExit{});
             break;
@@ -143,6 +146,8 @@ void PinDialog::draw(const UiContext& ui, bool open, const std::string& message,
                 ui.emit(core::SubmitLeadPin{std::string(pin.view())});
             else if (tally)
                 ui.emit(core::SubmitTallyPin{std::string(pin.view())});
+            else if (pair)
+                ui.emit(core::SubmitPairPin{std::string(pin.view())});
             else
                 ui.emit(core::SubmitExitPin{std::string(pin.view())});
             break;

@@ -43,13 +43,14 @@ private:
     std::string m_digits;
 };
 
-/// Which PIN the pad asks for: the facilitator's (to leave the kiosk, or to enter paper forms from home) or the
-/// lead's (to open the review).
-enum class PinPurpose { Exit, Lead, Tally };
+/// Which PIN the pad asks for: the facilitator's (to leave the kiosk, to enter paper forms from home, or to show
+/// the phone's pairing code on a single screen) or the lead's (to open the review).
+enum class PinPurpose { Exit, Lead, Tally, Pair };
 
 class PinDialog {
 public:
-    /// Draws the dialog when `open`; emits SubmitExitPin or CancelExit (Exit), SubmitLeadPin or CancelLeadPin (Lead).
+    /// Draws the dialog when `open`; emits SubmitExitPin or CancelExit (Exit), SubmitLeadPin or CancelLeadPin (Lead),
+    /// SubmitPairPin or CancelPairPin (Pair).
     void draw(const UiContext& ui, bool open, const std::string& message, PinPurpose purpose = PinPurpose::Exit,
               std::int64_t idleRemainingMs = -1);
     [[nodiscard]] const std::string& digits() const noexcept { return m_pad.digits(); }

@@ -23,7 +23,7 @@ void RunnerScreen::send(const UiContext& ui, SessionOp op) const {
 }
 
 void RunnerScreen::handleKeys(const UiContext& ui, const core::SessionMachine& machine) {
-    if (m_confirmEnd) return;
+    if (m_confirmEnd || m_pairCodeShowing) return;
     const bool running = machine.runState() == RunState::Running;
     if (keyPressed(ImGuiKey_Space)) send(ui, running ? SessionOp::Pause : SessionOp::Resume);
     if (charTyped('n') || keyPressed(ImGuiKey_RightArrow)) {
@@ -50,8 +50,9 @@ void RunnerScreen::handleShortcuts(const UiContext& ui, const core::RunnerView& 
     handleContributionKeys(ui, runner);
 }
 
-void RunnerScreen::draw(const UiContext& ui, const core::RunnerView& runner) {
+void RunnerScreen::draw(const UiContext& ui, const core::RunnerView& runner, const core::PhoneView& phone) {
     const auto& machine = runner.machine;
+    m_pairCodeShowing = machine && phone.pairingShown;
     if (!machine) {
         centredText(ui.theme.fonts.heading, ui.t("runner.finished"), ui.theme.palette.textMuted, 1e9f);
         return;
@@ -74,21 +75,22 @@ void RunnerScreen::draw(const UiContext& ui, const core::RunnerView& runner) {
         const bool contributions = runner.contributions.stageAccepts ||
                                    runner.contributions.state != core::ContributionState::Closed ||
                                    runner.contributions.safeguardingAlerts > 0;
-        float used = 0;
+        float used = m_pairing.drawRow(ui, phone, sideW);
         if (contributions) {
             const float y0 = ImGui::GetCursorPosY();
             drawContributions(ui, runner, sideW);
-            used = ImGui::GetCursorPosY() - y0;
+            used += ImGui::GetCursorPosY() - y0;
         }
         drawSidePanel(ui, *machine, ImVec2(sideW, bodyH - used));
         ImGui::EndGroup();
     }
     drawControls(ui, *machine, ImVec2(avail.x, controlsH));
     drawEndConfirm(ui);
+    m_pairing.drawCode(ui, phone, !m_confirmEnd && shortcutsAllowed());
 }
 
 void RunnerScreen::handleContributionKeys(const UiContext& ui, const core::RunnerView& runner) {
-    if (m_confirmEnd) return;
+    if (m_confirmEnd || m_pairCodeShowing) return;
     const auto state = runner.contributions.state;
     if (charTyped('o')) {
         if (state == core::ContributionState::Open)

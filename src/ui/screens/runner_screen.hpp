@@ -4,13 +4,15 @@
 
 #include "core/kiosk/kiosk_view.hpp"
 #include "ui/screens/meeting_panel.hpp"
+#include "ui/screens/phone_pairing.hpp"
 #include "ui/ui_context.hpp"
 
 namespace reflect::ui {
 
 class RunnerScreen {
 public:
-    void draw(const UiContext& ui, const core::RunnerView& runner);
+    /// `phone`: the pairing row and code (console only; the room view never gets them).
+    void draw(const UiContext& ui, const core::RunnerView& runner, const core::PhoneView& phone = {});
     [[nodiscard]] bool confirmingEnd() const noexcept { return m_confirmEnd; }
     void openEndConfirm() noexcept { m_confirmEnd = true; }
     /// The runner's single-key controls, also live while the single screen shows the room view: the keyboard is
@@ -34,6 +36,8 @@ private:
     bool m_confirmEnd = false;
     int m_lastScrolledStage = -1;
     MeetingPanel m_meeting;
+    PhonePairing m_pairing;
+    bool m_pairCodeShowing = false;  ///< the pairing dialog is up: the runner's keys wait
 };
 
 }  // namespace reflect::ui
