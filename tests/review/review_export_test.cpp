@@ -174,12 +174,52 @@ TEST_CASE("the HTML report is self-contained, script-free and well-formed", "[re
     CHECK(html.find("@page { size: A4") != std::string::npos);
     CHECK(html.find("<svg") != std::string::npos);
     CHECK(html.find("St &lt;Elsewhere&gt; &amp; Co") != std::string::npos);
-    for (const char* heading :
-         {"Sessions and attendance", "Themes that keep coming up", "How sessions were rated", "Actions", "Timing"})
+    for (const char* heading : {"Sessions and attendance", "Themes that keep coming up", "How sessions were rated",
+                                "Staff groups on the evaluation forms", "Actions", "Timing"})
         CHECK(html.find(heading) != std::string::npos);
     std::string problem;
     CHECK(wellFormed(html, problem));
     INFO(problem);
+}
+
+TEST_CASE("the staff-groups export gives each group as forms, forms returned and a share, with * where hidden",
+          "[review][export][staff]") {
+    auto db = test::memoryDatabase();
+    core::DemoOptions options;
+    options.sessions = 200;
+    options.seed = 5;
+    REQUIRE(core::generateDemoData(*db, codebook(), options));
+    core::ExportRequest request{"staff-groups", {}, false, "2026-11-01"};
+    request.filter.period = core::PeriodKind::Year;
+    const core::ReviewSettings settings;
+    auto table = core::buildExport(*db, codebook(), request, settings);
+    REQUIRE(table);
+    CHECK(table->columns ==
+          std::vector<std::string>{"period", "staff_group", "forms", "forms_returned", "percent_of_forms"});
+    REQUIRE_FALSE(table->rows.empty());
+    const auto json = nlohmann::json::parse(core::toJson(*table, request, settings));
+    int hidden = 0, shown = 0;
+    for (const auto& row : json["rows"]) {
+        CHECK(row["forms_returned"].is_number());  // activity: never hidden
+        if (row["forms"] == "*") {
+            ++hidden;
+            CHECK(row["percent_of_forms"] == "*");
+        } else {
+            ++shown;
+            REQUIRE(row["forms"].is_number());
+            const auto forms = row["forms"].get<std::int64_t>();
+            const auto returned = row["forms_returned"].get<std::int64_t>();
+            CHECK_FALSE(core::isSmall(forms, 7));
+            CHECK_FALSE(core::isSmall(returned - forms, 7));
+            if (returned > 0)
+                CHECK(row["percent_of_forms"].get<double>() ==
+                      Approx(100.0 * static_cast<double>(forms) / static_cast<double>(returned)).margin(0.05));
+        }
+    }
+    CHECK(shown > 0);
+    INFO(hidden << " hidden");
+    const std::string csv = core::toCsv(*table, false);
+    CHECK(csv.rfind("period,staff_group,forms,forms_returned,percent_of_forms\r\n", 0) == 0);
 }
 
 TEST_CASE("purge clears old text, keeps tags and counts, and is audited", "[review][purge]") {
