@@ -1,5 +1,6 @@
 // Lead review in the headless kiosk: the lead PIN, the idle lock on the manual clock, panels by key, search with
 // hostile input, and the export to a folder.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -230,23 +231,28 @@ TEST_CASE("a tag row opens its quotes by touch and by arrows and Enter, month an
         k.frames(2);
         CHECK_FALSE(k.visible("##quote-1"));
 
-        // Keys: Down twice chooses the second row, Enter opens it, Esc closes the quotes and keeps the review open.
+        // Keys: the tapped row stays chosen; Down twice moves two rows on, Enter opens that one, Esc closes the
+        // quotes and keeps the review open.
+        const auto rows = static_cast<int>(view().themes.rows.size());
+        int chosen = 0;
+        while (view().themes.rows[static_cast<std::size_t>(chosen)].tag != tag) ++chosen;
+        chosen = std::min(rows - 1, chosen + 2);
         k.press(ImGuiKey_DownArrow);
         k.press(ImGuiKey_DownArrow);
         k.press(ImGuiKey_Enter);
         REQUIRE(view().quotes.has_value());
-        CHECK(view().quotes->tag == view().themes.rows[1].tag);
+        CHECK(view().quotes->tag == view().themes.rows[static_cast<std::size_t>(chosen)].tag);
         k.frames(2);
         CHECK((k.visible("##quote-1") || k.visible("##quotes-reason")));
         k.press(ImGuiKey_Escape);
         CHECK_FALSE(view().quotes.has_value());
         CHECK(k.screen() == core::Screen::Dashboard);
         CHECK(auditOf(k).size() == auditBefore + 2);
-        // Up goes back to the first row; another panel closes nothing that is not open and quotes need the themes.
+        // Up goes back a row; quotes open from the themes panel only.
         k.press(ImGuiKey_UpArrow);
         k.press(ImGuiKey_Enter);
         REQUIRE(view().quotes.has_value());
-        CHECK(view().quotes->tag == view().themes.rows[0].tag);
+        CHECK(view().quotes->tag == view().themes.rows[static_cast<std::size_t>(std::max(0, chosen - 1))].tag);
         k.press(ImGuiKey_Enter);  // Enter closes, as Esc does
         CHECK_FALSE(view().quotes.has_value());
         k.type("1");
