@@ -263,6 +263,18 @@ core::Result<void> leadReview(const std::string& screen, KioskApp& app, core::Ma
     for (const auto& shot : kShots)
         if (screen == shot.name) c.apply(core::ShowDashboardPanel{shot.panel});
     if (screen == "dashboard-search") c.apply(core::DashboardSearch{"family"});
+    if (screen == "dashboard-quotes") {
+        // The themes panel with the quotes of the first tag (highest share now) that has any to show.
+        c.apply(core::ShowDashboardPanel{core::DashboardPanel::Themes});
+        std::vector<std::string> tags;
+        for (const auto& row : c.view().dashboard.themes.rows) tags.push_back(row.tag);
+        for (const auto& tag : tags) {
+            c.apply(core::OpenTagQuotes{tag});
+            const auto& quotes = c.view().dashboard.quotes;
+            if (quotes && !quotes->quotes.empty()) break;
+        }
+        if (!c.view().dashboard.quotes) return core::fail("the demo history has no tag to open quotes for");
+    }
     if (screen == "dashboard-locking") {
         c.apply(core::ShowDashboardPanel{core::DashboardPanel::Actions});
         clock.advanceSeconds(167);  // 13 s before the idle lock
@@ -524,6 +536,7 @@ const std::vector<DemoScreen>& demoScreens() {
         {"dashboard-sessions", lead},
         {"dashboard-themes", lead},
         {"dashboard-search", lead},
+        {"dashboard-quotes", lead},
         {"dashboard-actions", lead},
         {"dashboard-evaluations", lead},
         {"dashboard-timing", lead},

@@ -72,9 +72,9 @@ void CommandLine::addReviewCommands() {
     m_demoCmd->add_option("--seed", m_demoSeed, "The same seed gives the same history");
     m_exportCmd = m_app.add_subcommand("export", "Export suppressed figures as CSV or JSON");
     m_exportCmd->add_option("--format", m_exportArgs.format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
-    m_exportCmd->add_option("--what", m_exportArgs.what, "sessions, themes, actions or evaluations")
+    m_exportCmd->add_option("--what", m_exportArgs.what, "sessions, themes, actions, evaluations or staff-groups")
         ->required()
-        ->check(CLI::IsMember({"sessions", "themes", "actions", "evaluations"}));
+        ->check(CLI::IsMember({"sessions", "themes", "actions", "evaluations", "staff-groups"}));
     m_exportCmd->add_option("--from", m_exportArgs.from, "First day (YYYY-MM-DD), widened to the start of its period");
     m_exportCmd->add_option("--to", m_exportArgs.to, "Last day (YYYY-MM-DD), widened to the end of its period");
     m_exportCmd->add_option("--period", m_exportArgs.period, "month, quarter or year")

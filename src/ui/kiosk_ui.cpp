@@ -139,7 +139,9 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
                              // glClear already paints the background colour; a second full-screen fill
                              // costs a third of a running timer's CPU under software GL.
                              ImGuiWindowFlags_NoBackground;
-    if (screen == core::Screen::Runner || screen == core::Screen::Board) flags |= ImGuiWindowFlags_NoNavInputs;
+    // The dashboard likewise: its arrow keys and Enter choose and open a tag's quotes.
+    if (screen == core::Screen::Runner || screen == core::Screen::Board || screen == core::Screen::Dashboard)
+        flags |= ImGuiWindowFlags_NoNavInputs;
     ScopedWindow window("##kiosk", flags);
 
     // The room view never carries admin or safe-mode messages: they wait for the console.

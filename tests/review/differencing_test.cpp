@@ -11,7 +11,10 @@
 
 #include <fmt/format.h>
 
+#include "core/clock.hpp"
 #include "core/contribute/codebook.hpp"
+#include "core/review/audit_log.hpp"
+#include "core/review/dashboard.hpp"
 #include "core/review/review.hpp"
 #include "core/storage/migrations.hpp"
 #include "core/storage/random_key.hpp"
@@ -224,6 +227,55 @@ TEST_CASE("a tag opens up to three quotes, only from sessions safe for free text
     CHECK(core::tagQuotes(h.db(), {}, core::ReviewSettings{}, "grief-and-loss").empty());
 }
 
+TEST_CASE("the dashboard opens a tag's quotes, audited, and gives the reason when only small sessions hold it",
+          "[review][quotes][dashboard]") {
+    History h;
+    const auto safe = h.session(2, "team-time", noonOn(2025, 5, 6), 10);
+    h.theme(safe, {"teamwork"}, 4, "we covered for each other");
+    // Fear comes up only where too few were present (4 people), or too few cards stayed visible (2 of 5).
+    const auto fewPeople = h.session(2, "team-time", noonOn(2025, 6, 6), 4);
+    h.theme(fewPeople, {"fear"}, 5, "afraid and only four of us");
+    const auto fewVisible = h.session(2, "team-time", noonOn(2025, 7, 8), 12);
+    h.theme(fewVisible, {"fear"}, 5, "afraid but hidden", 3);
+    core::ManualClock clock(1'000'000, noonOn(2025, 12, 15));
+    core::AuditLog audit(h.db(), clock);
+    core::Dashboard dashboard(h.db(), book(), core::ReviewSettings{});
+    dashboard.reset(clock.wallNow());
+    dashboard.setFilter(core::PeriodKind::Month, std::nullopt, std::nullopt);
+    dashboard.setPanel(core::DashboardPanel::Themes);
+    dashboard.refresh(audit);
+
+    dashboard.openQuotes("fear", audit);
+    const auto& view = dashboard.view();
+    CHECK(view.error.empty());
+    REQUIRE(view.quotes.has_value());
+    CHECK(view.quotes->tag == "fear");
+    CHECK(view.quotes->name == book().nameOf("fear"));
+    CHECK(view.quotes->quotes.empty());
+    CHECK(view.quotes->reason == core::TagQuotesView::Reason::NoSafeSession);
+
+    dashboard.openQuotes("teamwork", audit);
+    REQUIRE(view.quotes.has_value());
+    REQUIRE(view.quotes->quotes.size() == 3);
+    CHECK(view.quotes->reason == core::TagQuotesView::Reason::None);
+    for (const auto& q : view.quotes->quotes) {
+        CHECK(q.text == "we covered for each other");
+        CHECK(q.month == "2025-05");  // the month and the group, never the date
+        CHECK(q.group == "Ward 9");
+    }
+    // Both openings are in the audit log with the tag and no quote; a panel or filter change closes the quotes.
+    const auto entries = audit.recent(10);
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0].action == "quotes");
+    CHECK(entries[0].detail == "teamwork");
+    CHECK(entries[1].detail == "fear");
+    dashboard.setFilter(core::PeriodKind::Quarter, std::nullopt, std::nullopt);
+    CHECK_FALSE(view.quotes.has_value());
+    dashboard.openQuotes("teamwork", audit);
+    dashboard.setPanel(core::DashboardPanel::Sessions);
+    CHECK_FALSE(view.quotes.has_value());
+}
+
 TEST_CASE("the staff group moves off the evaluation row into counts, and a lead sees them by the unit rule",
           "[review][differencing][migration]") {
     core::Database db(":memory:");
@@ -247,13 +299,44 @@ TEST_CASE("the staff group moves off the evaluation row into counts, and a lead 
     CHECK(db.queryInt("SELECT n FROM evaluation_staff_groups WHERE staff_group = 'clinical'") == 10);
     CHECK(db.queryInt("SELECT n FROM evaluation_staff_groups WHERE staff_group = 'student'") == 1);
     CHECK(db.queryInt("SELECT COUNT(*) FROM evaluations") == 20);
-    std::map<std::string, Cell> byGroup;
+    std::map<std::string, core::StaffGroupRow> byGroup;
     for (const auto& row : core::staffGroupsByPeriod(db, wholeYear(), core::ReviewSettings{}))
-        byGroup[row.staffGroup] = row.forms;
-    CHECK(byGroup["student"].suppressed);       // one student
-    CHECK(byGroup["clinical"].text() == "10");  // 10 of 20, and 10 others
-    CHECK(byGroup["non-clinical"].text() == "9");
-    CHECK(byGroup["other"].suppressed == false);
+        byGroup[row.staffGroup] = row;
+    // One student among 20 forms: the student is hidden, and so is every other group of the unit, because the
+    // 20 forms returned minus 10 clinical, 9 non-clinical and 0 other would leave the one student.
+    CHECK(byGroup["student"].forms.suppressed);
+    CHECK(byGroup["clinical"].forms.suppressed);
+    CHECK(byGroup["non-clinical"].forms.suppressed);
+    CHECK(byGroup["other"].forms.suppressed);
+    CHECK(byGroup["clinical"].returned.text() == "20");  // forms returned are activity: shown
+    CHECK_FALSE(byGroup["clinical"].share().has_value());
+}
+
+TEST_CASE("staff groups are shown as a share of the forms when no subtraction reaches a small count",
+          "[review][differencing][staff]") {
+    History h;
+    const auto s = h.session(1, "team-time", noonOn(2025, 2, 3), 30);
+    for (int i = 0; i < 24; ++i) h.form(s, 4, i < 12 ? "clinical" : i < 20 ? "non-clinical" : "");
+    std::map<std::string, core::StaffGroupRow> byGroup;
+    for (const auto& row : core::staffGroupsByPeriod(h.db(), wholeYear(), core::ReviewSettings{}))
+        byGroup[row.staffGroup] = row;
+    // 24 forms: 12 clinical, 8 non-clinical, 4 named none. Clinical and non-clinical are each 8 or more and so
+    // is the rest of the unit after each; but 24 - 12 - 8 - 0 - 0 = 4 would be the four who named none.
+    CHECK(byGroup["clinical"].forms.suppressed);
+    CHECK(byGroup["student"].forms.suppressed);
+    // Four more clinical forms: 28 - 16 - 8 = 4 still; four more naming none: 32 - 16 - 8 = 8 can be shown.
+    for (int i = 0; i < 4; ++i) h.form(s, 4, "clinical");
+    for (int i = 0; i < 4; ++i) h.form(s, 4, "");
+    byGroup.clear();
+    for (const auto& row : core::staffGroupsByPeriod(h.db(), wholeYear(), core::ReviewSettings{}))
+        byGroup[row.staffGroup] = row;
+    CHECK(byGroup["clinical"].forms.text() == "16");
+    CHECK(byGroup["non-clinical"].forms.text() == "8");
+    CHECK(byGroup["student"].forms.text() == "0");
+    CHECK(byGroup["other"].forms.text() == "0");
+    CHECK(byGroup["clinical"].returned.text() == "32");
+    REQUIRE(byGroup["clinical"].share().has_value());
+    CHECK(*byGroup["clinical"].share() == Approx(50.0));
 }
 
 namespace {
@@ -335,11 +418,37 @@ void collect(core::Database& db, const core::ReviewFilter& view, std::vector<Fig
             if (!row.distribution[v].suppressed)
                 figures.push_back({fmt::format("answered-{}", v + 1), c, row.distribution[v].value});
     }
+    // Staff groups: each published group is a figure, and so is what the forms returned in the same period leave
+    // once every published group is taken away (those who named none, and the hidden groups). Forms returned are
+    // read from the sessions panel by the ratings' own periods, not from the staff-group rows.
+    core::ReviewFilter byRatings = view;
+    byRatings.period = core::ratingsPeriod(view.period);
+    std::map<std::string, std::int64_t> returned;
+    for (const auto& row : core::sessionsOverTime(db, byRatings, settings).rows)
+        returned[row.period] = row.evaluations.value;
+    std::map<std::string, std::int64_t> rest = returned;
+    std::set<std::string> subtracted;  // periods where at least one group is published
     for (const auto& row : core::staffGroupsByPeriod(db, view, settings)) {
+        CHECK(row.returned.value == returned[row.period]);
         if (row.forms.suppressed) continue;
         Coverage c = base;
         c.months = monthsOf(row.period);
         figures.push_back({"staff:" + row.staffGroup, c, row.forms.value});
+        INFO("forms " << returned[row.period] << " minus staff group " << row.staffGroup << " " << row.forms.value);
+        CHECK_FALSE(small(returned[row.period] - row.forms.value));
+        ++complements;
+        rest[row.period] -= row.forms.value;
+        subtracted.insert(row.period);
+    }
+    // Where no group is published the "rest" is the forms returned themselves: activity, not a difference.
+    for (const auto& [period, left] : rest) {
+        if (!subtracted.count(period)) continue;
+        INFO("forms in " << period << " minus every published staff group: " << left);
+        CHECK_FALSE(small(left));
+        Coverage c = base;
+        c.months = monthsOf(period);
+        figures.push_back({"staff-rest", c, left});
+        ++complements;
     }
 }
 

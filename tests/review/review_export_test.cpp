@@ -32,6 +32,10 @@ using core::Cell;
 
 namespace {
 
+std::string toCsvHead(const std::string& csv) {
+    return csv.substr(0, csv.find("\r\n"));
+}
+
 /// A small XML well-formedness check: every tag closes in order, attributes are quoted, '&' starts an entity.
 bool wellFormed(const std::string& doc, std::string& problem) {
     std::vector<std::string> stack;
@@ -174,12 +178,61 @@ TEST_CASE("the HTML report is self-contained, script-free and well-formed", "[re
     CHECK(html.find("@page { size: A4") != std::string::npos);
     CHECK(html.find("<svg") != std::string::npos);
     CHECK(html.find("St &lt;Elsewhere&gt; &amp; Co") != std::string::npos);
-    for (const char* heading :
-         {"Sessions and attendance", "Themes that keep coming up", "How sessions were rated", "Actions", "Timing"})
+    for (const char* heading : {"Sessions and attendance", "Themes that keep coming up", "How sessions were rated",
+                                "Staff groups on the evaluation forms", "Actions", "Timing"})
         CHECK(html.find(heading) != std::string::npos);
     std::string problem;
     CHECK(wellFormed(html, problem));
     INFO(problem);
+}
+
+TEST_CASE("the staff-groups export gives each group as forms, forms returned and a share, with * where hidden",
+          "[review][export][staff]") {
+    Fixture fx;
+    // Ward A, June: 32 forms, 16 clinical, 8 non-clinical, 8 naming none. Ward B, June: 20 forms, 10 clinical,
+    // 9 non-clinical and 1 student.
+    const auto a = fx.session(1, noon(2026, 6, 1), 40);
+    fx.evaluations(a, std::vector<int>(32, 4));
+    fx.db().exec(
+        fmt::format("INSERT INTO evaluation_staff_groups(session_id, staff_group, n) VALUES "
+                    "({0}, 'clinical', 16), ({0}, 'non-clinical', 8)",
+                    a));
+    const auto b = fx.session(2, noon(2026, 6, 2), 12);
+    fx.evaluations(b, std::vector<int>(20, 4));
+    fx.db().exec(
+        fmt::format("INSERT INTO evaluation_staff_groups(session_id, staff_group, n) VALUES "
+                    "({0}, 'student', 1), ({0}, 'clinical', 10), ({0}, 'non-clinical', 9)",
+                    b));
+    core::ExportRequest request{"staff-groups", {}, false, "2026-11-01"};
+    request.filter.groupId = 1;
+    const core::ReviewSettings settings;
+    auto table = core::buildExport(fx.db(), codebook(), request, settings);
+    REQUIRE(table);
+    CHECK(table->columns ==
+          std::vector<std::string>{"period", "staff_group", "forms", "forms_returned", "percent_of_forms"});
+    auto json = nlohmann::json::parse(core::toJson(*table, request, settings));
+    REQUIRE(json["rows"].size() == 4);
+    std::map<std::string, nlohmann::json> byGroup;
+    for (const auto& row : json["rows"]) byGroup[row["staff_group"].get<std::string>()] = row;
+    CHECK(byGroup["clinical"]["period"] == "2026-Q2");
+    CHECK(byGroup["clinical"]["forms"] == 16);
+    CHECK(byGroup["clinical"]["forms_returned"] == 32);
+    CHECK(byGroup["clinical"]["percent_of_forms"] == 50.0);
+    CHECK(byGroup["non-clinical"]["percent_of_forms"] == 25.0);
+    CHECK(byGroup["student"]["forms"] == 0);
+    CHECK(toCsvHead(core::toCsv(*table, false)) == "period,staff_group,forms,forms_returned,percent_of_forms");
+    // Both wards: Ward B's one student hides the student and, through 20 - 10 - 9 - 0 = 1, every group of its
+    // unit; so every figure for both wards is '*', its share too, while the forms returned stay activity.
+    request.filter.groupId.reset();
+    table = core::buildExport(fx.db(), codebook(), request, settings);
+    REQUIRE(table);
+    json = nlohmann::json::parse(core::toJson(*table, request, settings));
+    REQUIRE(json["rows"].size() == 4);
+    for (const auto& row : json["rows"]) {
+        CHECK(row["forms"] == "*");
+        CHECK(row["percent_of_forms"] == "*");
+        CHECK(row["forms_returned"] == 52);
+    }
 }
 
 TEST_CASE("purge clears old text, keeps tags and counts, and is audited", "[review][purge]") {

@@ -85,9 +85,15 @@ TEST_CASE("closing contributions rewrites them under new keys and changes nothin
     CHECK(tallyOf(*db, session) == tallyBefore);
     CHECK(db->queryInt("SELECT SUM(id % 1000003) FROM evaluations") != evaluationKeysBefore);
     CHECK(db->queryInt("SELECT COUNT(*) FROM evaluation_answers") == 10);
-    // Search finds the rewritten rows (hidden ones excepted), and nothing under an old key.
+    // The search index waits for the end, when the keys are final: then it finds the rewritten rows (hidden ones
+    // excepted), and nothing under an old key.
+    core::syncSearchIndex(*db);
+    CHECK(db->queryInt("SELECT COUNT(*) FROM contributions_fts") == 0);
+    CHECK(db->queryInt("SELECT COUNT(*) FROM search_dirty WHERE kind = 'c'") == 10);
+    REQUIRE(service.apply(core::SessionOp::End));
     core::syncSearchIndex(*db);
     CHECK(db->queryInt("SELECT COUNT(*) FROM contributions_fts WHERE contributions_fts MATCH 'entry'") == 9);
+    CHECK(db->queryInt("SELECT COUNT(*) FROM search_dirty") == 0);
     CHECK(db->queryInt("SELECT COUNT(*) FROM contributions_fts WHERE rowid NOT IN (SELECT id FROM contributions)") ==
           0);
     CHECK(db->integrityCheck() == "ok");

@@ -1,5 +1,6 @@
 // Lead review in the headless kiosk: the lead PIN, the idle lock on the manual clock, panels by key, search with
 // hostile input, and the export to a folder.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -191,6 +192,93 @@ TEST_CASE("search with hostile input answers safely and shows only date, format 
     CHECK(k.view().dashboard.error.empty());
 }
 
+TEST_CASE("a tag row opens its quotes by touch and by arrows and Enter, month and group only, and is audited",
+          "[ui][lead][quotes]") {
+    for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1280, 720)}) {
+        test::KioskHarness k(false, size);
+        fillDemo(k, 200);
+        unlock(k);
+        k.type("2");
+        const auto& view = [&]() -> const core::DashboardView& { return k.view().dashboard; };
+        REQUIRE(view().panel == core::DashboardPanel::Themes);
+        REQUIRE(view().themes.rows.size() >= 2);
+        // A tag that has quotes to show under the dashboard's filter.
+        std::string tag;
+        for (const auto& row : view().themes.rows)
+            if (tag.empty() && !core::tagQuotes(k.db(), view().filter, view().settings, row.tag).empty()) tag = row.tag;
+        REQUIRE_FALSE(tag.empty());
+        const auto auditBefore = auditOf(k).size();
+
+        k.click("##quotes-" + tag);
+        REQUIRE(view().quotes.has_value());
+        CHECK(view().quotes->tag == tag);
+        REQUIRE_FALSE(view().quotes->quotes.empty());
+        CHECK(view().quotes->quotes.size() <= 3);
+        for (const auto& q : view().quotes->quotes) CHECK(q.month.size() == 7);  // YYYY-MM: never a date
+        k.frames(2);
+        CHECK(k.visible("##quote-1"));
+        CHECK(k.visible("##quotes-close"));
+        CHECK_FALSE(k.visible("##quotes-reason"));
+        const auto audit = auditOf(k);
+        REQUIRE(audit.size() == auditBefore + 1);
+        CHECK(audit.front().action == "quotes");
+        CHECK(audit.front().detail == tag);
+        // While the quotes are open the panel keys do nothing; Close shuts them.
+        k.type("4");
+        CHECK(view().panel == core::DashboardPanel::Themes);
+        k.click("##quotes-close");
+        CHECK_FALSE(view().quotes.has_value());
+        k.frames(2);
+        CHECK_FALSE(k.visible("##quote-1"));
+
+        // Keys: the tapped row stays chosen; Down twice moves two rows on, Enter opens that one, Esc closes the
+        // quotes and keeps the review open.
+        const auto rows = static_cast<int>(view().themes.rows.size());
+        int chosen = 0;
+        while (view().themes.rows[static_cast<std::size_t>(chosen)].tag != tag) ++chosen;
+        chosen = std::min(rows - 1, chosen + 2);
+        k.press(ImGuiKey_DownArrow);
+        k.press(ImGuiKey_DownArrow);
+        k.press(ImGuiKey_Enter);
+        REQUIRE(view().quotes.has_value());
+        CHECK(view().quotes->tag == view().themes.rows[static_cast<std::size_t>(chosen)].tag);
+        k.frames(2);
+        CHECK((k.visible("##quote-1") || k.visible("##quotes-reason")));
+        k.press(ImGuiKey_Escape);
+        CHECK_FALSE(view().quotes.has_value());
+        CHECK(k.screen() == core::Screen::Dashboard);
+        CHECK(auditOf(k).size() == auditBefore + 2);
+        // Up goes back a row; quotes open from the themes panel only.
+        k.press(ImGuiKey_UpArrow);
+        k.press(ImGuiKey_Enter);
+        REQUIRE(view().quotes.has_value());
+        CHECK(view().quotes->tag == view().themes.rows[static_cast<std::size_t>(std::max(0, chosen - 1))].tag);
+        k.press(ImGuiKey_Enter);  // Enter closes, as Esc does
+        CHECK_FALSE(view().quotes.has_value());
+        k.type("1");
+        k.apply(core::OpenTagQuotes{tag});
+        CHECK_FALSE(view().quotes.has_value());
+        CHECK(view().error.empty());
+    }
+}
+
+TEST_CASE("the ratings panel shows the staff groups as a share of the forms, with * where hidden",
+          "[ui][lead][staff]") {
+    test::KioskHarness k;
+    fillDemo(k, 200);
+    unlock(k);
+    k.type("5");
+    REQUIRE(k.view().dashboard.panel == core::DashboardPanel::Evaluations);
+    CHECK(k.view().dashboard.error.empty());
+    REQUIRE_FALSE(k.view().dashboard.staffGroups.empty());
+    for (const auto& row : k.view().dashboard.staffGroups) {
+        CHECK(row.period.find("-Q") != std::string::npos);  // by quarter, like the ratings
+        if (row.forms.suppressed) CHECK(row.forms.value == 0);
+    }
+    k.frames(2);
+    CHECK(k.view().dashboard.error.empty());
+}
+
 TEST_CASE("export to folder writes the exports and the report, and is audited", "[ui][lead][export]") {
     test::KioskHarness k;
     fillDemo(k, 30);
@@ -202,8 +290,8 @@ TEST_CASE("export to folder writes the exports and the report, and is audited", 
         (void)entry;
         ++files;
     }
-    CHECK(files == 9);
-    CHECK(k.view().exportMessage.find("9 files") != std::string::npos);
+    CHECK(files == 11);
+    CHECK(k.view().exportMessage.find("11 files") != std::string::npos);
     const auto audit = auditOf(k);
     REQUIRE(audit.size() == 2);
     CHECK(audit.front().action == "export");

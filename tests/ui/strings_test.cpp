@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/review/review.hpp"
 #include "core/templates/session_template.hpp"
 #include "support/fixtures.hpp"
 
@@ -142,6 +143,10 @@ TEST_CASE("every string key a screen uses is in the string table", "[ui][strings
     for (int n = 1; n <= 5; ++n) CHECK(strings.has("evaluation.agree_" + std::to_string(n)));
     for (const std::string format : {"round", "team-time", "action-learning", "peer-support", "supervision", "custom"})
         CHECK(strings.has(core::formatNameKey(format)));
+    for (std::string group : core::staffGroupNames()) {  // the ratings panel's staff-group columns
+        std::replace(group.begin(), group.end(), '-', '_');
+        CHECK(strings.has("lead.staff_" + group));
+    }
 }
 
 TEST_CASE("no text anywhere uses a (s) plural and plural forms agree with their count", "[ui][strings]") {

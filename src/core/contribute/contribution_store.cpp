@@ -123,17 +123,27 @@ void reorderContributions(Database& db, std::int64_t sessionId) {
         cards.bind(1, sessionId);
         while (cards.step()) themeOf.emplace(cards.columnInt(0), cards.columnInt(1));
     }
+    // The search index holds only ended sessions' contributions (see syncSearchIndex), so normally none of these
+    // keys is in it. If some are (a session indexed by an older kiosk), they are deleted and every segment merged
+    // in this same transaction: FTS5 keeps a deleted key in its segments until such a merge.
+    auto indexedRows = db.prepare(
+        "SELECT COUNT(*) FROM contributions_fts_docsize WHERE id IN (SELECT id FROM contributions WHERE session_id = "
+        "?)");
+    indexedRows.bind(1, sessionId);
+    const bool indexed = indexedRows.step() && indexedRows.columnInt(0) > 0;
     // Old rows go first (their theme cards with them), so the new cells take the freed space in the new order.
-    // The search index and its to-do list forget the old keys too: the to-do rows were written in submission order.
+    // The to-do list of the search index forgets the old keys too: its rows were written in submission order.
     db.prepare("DELETE FROM contributions WHERE session_id = ?").bind(1, sessionId).run();
     auto unindex = db.prepare("DELETE FROM contributions_fts WHERE rowid = ?");
     auto undirty = db.prepare("DELETE FROM search_dirty WHERE kind = 'c' AND id = ?");
     for (const auto& row : rows.rows) {
         for (auto* stmt : {&unindex, &undirty}) {
+            if (stmt == &unindex && !indexed) continue;
             stmt->reset();
             stmt->bind(1, row[0]).run();
         }
     }
+    if (indexed) db.exec("INSERT INTO contributions_fts(contributions_fts) VALUES('optimize')");
     shuffleSecurely(rows.rows);
     auto card = db.prepare("INSERT INTO theme_cards(contribution_id, theme_id) VALUES(?, ?)");
     for (std::size_t i = 0; i < rows.rows.size(); ++i) {

@@ -169,6 +169,12 @@ struct SetDashboardFilter {
 struct DashboardSearch {
     std::string text;
 };
+/// A tag row on the themes panel: opens up to three of its quotes (month and group only); audited like a search.
+struct OpenTagQuotes {
+    std::string tag;
+};
+/// "Close" (or Esc, or Enter) on the quotes.
+struct CloseTagQuotes {};
 /// Writes the CSV and JSON exports and the HTML report into this folder.
 struct ExportDashboard {
     std::string folder;
@@ -219,9 +225,9 @@ using Command =
                  BoardCreateTheme, BoardRename, BoardToggleTag, BoardMerge, BoardSplit, BoardUngroup, BoardHideCard,
                  BoardVote, SetRepeatCount, CreateGroup, AddAction, ReviewAction, SubmitEvaluation, OpenChecklist,
                  SaveChecklist, OpenLeadReview, CancelLeadPin, SubmitLeadPin, LeadActivity, LockLeadReview,
-                 ShowDashboardPanel, SetDashboardFilter, DashboardSearch, ExportDashboard, OpenPinSetup, PinSetupEntry,
-                 SetPinsLater, PinPadActivity, PairPhone, OpenPaperTally, SubmitTallyPin, CancelTallyPin,
-                 EditPaperTally, SavePaperTally, CancelPaperTally, ShowPairingCode, HidePairingCode, UnpairPhone,
-                 SubmitPairPin, CancelPairPin REFLECT_PROBE_COMMAND>;
+                 ShowDashboardPanel, SetDashboardFilter, DashboardSearch, OpenTagQuotes, CloseTagQuotes,
+                 ExportDashboard, OpenPinSetup, PinSetupEntry, SetPinsLater, PinPadActivity, PairPhone, OpenPaperTally,
+                 SubmitTallyPin, CancelTallyPin, EditPaperTally, SavePaperTally, CancelPaperTally, ShowPairingCode,
+                 HidePairingCode, UnpairPhone, SubmitPairPin, CancelPairPin REFLECT_PROBE_COMMAND>;
 
 }  // namespace reflect::core

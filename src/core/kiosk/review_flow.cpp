@@ -83,6 +83,21 @@ void ReviewFlow::on(const DashboardSearch& c, SteadyMs now) {
     m_state.dirty = true;
 }
 
+void ReviewFlow::on(const OpenTagQuotes& c, SteadyMs now) {
+    if (!touch(now)) return;
+    // Quotes open from the themes panel only: its filter is the one the lead is looking at.
+    if (m_dashboard.view().panel != DashboardPanel::Themes) return;
+    m_dashboard.openQuotes(c.tag, m_services.audit);
+    m_state.dirty = true;
+    m_services.report(fmt::format("event lead-quotes ok={}", m_dashboard.view().error.empty() ? 1 : 0));
+}
+
+void ReviewFlow::on(const CloseTagQuotes&, SteadyMs now) {
+    if (!touch(now)) return;
+    m_dashboard.closeQuotes();
+    m_state.dirty = true;
+}
+
 void ReviewFlow::on(const ExportDashboard& c, SteadyMs now) {
     if (!touch(now)) return;
     m_state.dirty = true;

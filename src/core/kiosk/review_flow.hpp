@@ -24,6 +24,8 @@ public:
     void on(const ShowDashboardPanel& c, SteadyMs now);
     void on(const SetDashboardFilter& c, SteadyMs now);
     void on(const DashboardSearch& c, SteadyMs now);
+    void on(const OpenTagQuotes& c, SteadyMs now);
+    void on(const CloseTagQuotes& c, SteadyMs now);
     void on(const ExportDashboard& c, SteadyMs now);
 
 private:

@@ -89,7 +89,7 @@ Result<int> exportToFolder(Database& db, const Codebook& codebook, const ReviewF
     if (folder.empty() || !fs::is_directory(fs::path(folder), ec)) return fail("no such folder: " + folder);
     int written = 0;
     try {
-        for (const char* what : {"sessions", "themes", "actions", "evaluations"}) {
+        for (const char* what : {"sessions", "themes", "actions", "evaluations", "staff-groups"}) {
             ExportRequest request{what, filter, false, today};
             auto table = buildExport(db, codebook, request, settings);
             if (!table) return fail(table.error().message);
@@ -132,6 +132,7 @@ void Dashboard::reset(WallMs now) {
 
 void Dashboard::setPanel(DashboardPanel panel) {
     m_view.panel = panel;
+    m_view.quotes.reset();
 }
 
 void Dashboard::setFilter(PeriodKind period, std::optional<std::int64_t> groupId, std::optional<std::string> format,
@@ -152,11 +153,37 @@ void Dashboard::setFilter(PeriodKind period, std::optional<std::int64_t> groupId
     }
     m_view.filter.groupId = groupId;
     m_view.filter.format = std::move(format);
+    m_view.quotes.reset();  // quotes belong to the filter they were opened under
 }
 
 void Dashboard::setQuery(std::string query) {
     m_view.query = std::move(query);
     m_view.searched = false;
+}
+
+void Dashboard::openQuotes(const std::string& tag, AuditLog& audit) {
+    DashboardView& v = m_view;
+    v.error.clear();
+    v.quotes.reset();
+    // What a lead reads of what people wrote is audited, like a search: the tag, never a quote.
+    if (auto logged = audit.record("lead", "quotes", tag); !logged) {
+        v.error = "The quotes were not opened because the audit log could not be written: " + logged.error().message;
+        return;
+    }
+    try {
+        TagQuotesView quotes;
+        quotes.tag = tag;
+        quotes.name = m_codebook.nameOf(tag);
+        quotes.quotes = tagQuotes(m_db, v.filter, m_settings, tag, 3);
+        if (quotes.quotes.empty()) quotes.reason = TagQuotesView::Reason::NoSafeSession;
+        v.quotes = std::move(quotes);
+    } catch (const std::exception& e) {
+        v.error = e.what();
+    }
+}
+
+void Dashboard::closeQuotes() {
+    m_view.quotes.reset();
 }
 
 void Dashboard::refresh(AuditLog& audit) {
@@ -199,6 +226,7 @@ void Dashboard::refresh(AuditLog& audit) {
                 break;
             case DashboardPanel::Evaluations:
                 v.evaluations = evaluationsByStatement(m_db, v.filter, m_settings);
+                v.staffGroups = staffGroupsByPeriod(m_db, v.filter, m_settings);
                 break;
             case DashboardPanel::Timing:
                 v.timing = timingByStage(m_db, v.filter);

@@ -39,11 +39,21 @@ struct MonthRange {
 /// A range made safe to use: both months valid (else the default), none after the month of `now`, last >= first.
 [[nodiscard]] MonthRange clampRange(MonthRange range, WallMs now);
 
-/// Writes sessions, themes, actions and evaluations as CSV and JSON (figures only, no free text) and the HTML
-/// report for this filter into `folder`, which must exist. Returns how many files were written.
+/// Writes sessions, themes, actions, evaluations and staff groups as CSV and JSON (figures only, no free text) and the
+/// HTML report for this filter into `folder`, which must exist. Returns how many files were written.
 [[nodiscard]] Result<int> exportToFolder(Database& db, const Codebook& codebook, const ReviewFilter& filter,
                                          const ReviewSettings& settings, const std::string& today,
                                          const std::string& folder);
+
+/// A tag's quotes as the themes panel opens them: up to three scrubbed contributions, each with its month and group
+/// only. When no session under the filter meets the free-text rule, `quotes` is empty and `reason` says why.
+struct TagQuotesView {
+    enum class Reason { None, NoSafeSession };
+    std::string tag;
+    std::string name;  ///< the codebook's name for the tag
+    std::vector<SearchHit> quotes;
+    Reason reason = Reason::None;
+};
 
 struct DashboardView {
     ReviewFilter filter;
@@ -66,10 +76,12 @@ struct DashboardView {
     bool searched = false;
     std::vector<ActionsRow> actions;
     std::vector<StatementRow> evaluations;
+    std::vector<StaffGroupRow> staffGroups;  ///< staff groups named on the forms, by the ratings' periods
     std::vector<TimingRow> timing;
     std::vector<ChecklistRow> checklist;
     std::vector<AuditEntry> audit;
-    std::string error;  ///< why the last refresh failed, empty when it worked
+    std::optional<TagQuotesView> quotes;  ///< open over the themes panel, until closed or the panel or filter changes
+    std::string error;                    ///< why the last refresh failed, empty when it worked
 };
 
 class Dashboard {
@@ -84,6 +96,10 @@ public:
     void setFilter(PeriodKind period, std::optional<std::int64_t> groupId, std::optional<std::string> format,
                    std::optional<MonthRange> custom = std::nullopt);
     void setQuery(std::string query);
+    /// Opens up to three quotes filed under `tag` for the current filter. Like a search it is written to the audit
+    /// log first, and not read when that fails. Never throws.
+    void openQuotes(const std::string& tag, AuditLog& audit);
+    void closeQuotes();
     /// Re-reads the figures of the current panel (and the group list). A search is written to the audit log.
     /// Never throws.
     void refresh(AuditLog& audit);

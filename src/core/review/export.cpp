@@ -95,8 +95,21 @@ Result<ExportTable> buildExport(Database& db, const Codebook& codebook, const Ex
                 row.emplace_back(SuppressedValue{});
             table.rows.push_back(std::move(row));
         }
+    } else if (request.what == "staff-groups") {
+        // The staff groups named on the forms, by the ratings' periods: a hidden count is "*" and so is its share.
+        table.columns = {"period", "staff_group", "forms", "forms_returned", "percent_of_forms"};
+        for (const auto& r : staffGroupsByPeriod(db, filter, settings)) {
+            std::vector<ExportValue> row = {r.period, r.staffGroup, cellValue(r.forms), cellValue(r.returned)};
+            if (const auto share = r.share())
+                row.emplace_back(round1(*share));
+            else if (r.forms.suppressed)
+                row.emplace_back(SuppressedValue{});
+            else
+                row.emplace_back(std::monostate{});
+            table.rows.push_back(std::move(row));
+        }
     } else {
-        return fail("--what must be sessions, themes, actions or evaluations");
+        return fail("--what must be sessions, themes, actions, evaluations or staff-groups");
     }
     return table;
 }
@@ -373,6 +386,37 @@ std::string buildHtmlReport(Database& db, const Codebook& codebook, const Report
                 for (const auto& r : rows)
                     if (r.period == p && r.statementIndex == index)
                         value = r.mean ? fmt::format("{:.1f} ({})", *r.mean, r.answers.text()) : "*";
+                html += td(value, true);
+            }
+            html += "</tr>\n";
+        }
+        html += "</table>\n</section>\n";
+    }
+
+    // Staff groups named on the forms, by the ratings' periods.
+    html += "<section>\n<h2>Staff groups on the evaluation forms</h2>\n";
+    {
+        const auto rows = staffGroupsByPeriod(db, filter, settings);
+        std::vector<std::string> periods;
+        for (const auto& r : rows)
+            if (std::find(periods.begin(), periods.end(), r.period) == periods.end()) periods.push_back(r.period);
+        if (periods.size() > 4) periods.erase(periods.begin(), periods.end() - 4);
+        html +=
+            "<p class=\"note\">The share of the forms returned that named each staff group, with the number of "
+            "forms. A group is shown as * when it, the rest of the forms, or the forms that named no group would be "
+            "a small number.</p>\n<table>\n<tr>" +
+            th("Staff group");
+        for (const auto& p : periods) html += th(p, true);
+        html += "</tr>\n";
+        for (const auto& group : staffGroupNames()) {
+            html += "<tr>" + td(group);
+            for (const auto& p : periods) {
+                std::string value = "-";
+                for (const auto& r : rows)
+                    if (r.period == p && r.staffGroup == group)
+                        value = r.forms.suppressed ? "*"
+                                : r.share()        ? fmt::format("{:.0f}% ({})", *r.share(), r.forms.value)
+                                                   : r.forms.text();
                 html += td(value, true);
             }
             html += "</tr>\n";

@@ -4,7 +4,7 @@
 //
 // JSON shape (version 2; version 1 also had per-session contributions and evaluations, withdrawn because a
 // session's count next to its month's total could give a small one away):
-//   { "format": "reflect-kiosk-export", "version": 2, "what": "sessions|themes|actions|evaluations",
+//   { "format": "reflect-kiosk-export", "version": 2, "what": "sessions|themes|actions|evaluations|staff-groups",
 //     "period": "month|quarter|year", "from": "YYYY-MM-DD"|null, "to": "YYYY-MM-DD"|null,
 //     "includeText": bool, "suppressionThreshold": 7, "suppressed": "*",
 //     "columns": ["..."], "rows": [ { "<column>": number | string | null, ... } ] }
@@ -17,6 +17,8 @@
 //   actions:     group, session_date, status, due_date (+ text, outcome with --include-text)
 //   evaluations: period, statement_index, statement, answers, answered_1 .. answered_5, mean
 //   evaluations --include-text: period, group, format, comment
+//   staff-groups: period, staff_group, forms, forms_returned, percent_of_forms (by quarter at the finest, as the
+//                 ratings; a unit whose forms minus its published groups is small publishes none of them)
 #pragma once
 
 #include <cstdint>
@@ -42,7 +44,7 @@ struct ExportTable {
 };
 
 struct ExportRequest {
-    std::string what;  ///< sessions | themes | actions | evaluations
+    std::string what;  ///< sessions | themes | actions | evaluations | staff-groups
     ReviewFilter filter;
     bool includeText = false;
     std::string today;  ///< YYYY-MM-DD, for overdue actions

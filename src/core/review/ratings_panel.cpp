@@ -139,12 +139,23 @@ std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilte
     return out;
 }
 
+const std::vector<std::string>& staffGroupNames() {
+    static const std::vector<std::string> names = {"clinical", "non-clinical", "student", "other"};
+    return names;
+}
+
+std::optional<double> StaffGroupRow::share() const {
+    if (forms.suppressed || returned.value <= 0) return std::nullopt;
+    return 100.0 * static_cast<double>(forms.value) / static_cast<double>(returned.value);
+}
+
 std::vector<StaffGroupRow> staffGroupsByPeriod(Database& db, const ReviewFilter& asked,
                                                const ReviewSettings& settings) {
     // The same units as the ratings (group, format, quarter); each staff group's forms are a part of the unit's
     // forms returned, so a group is hidden when it, or everyone else in the unit, is 1..threshold.
     ReviewFilter filter = asked;
     filter.period = ratingsPeriod(asked.period);
+    const int threshold = settings.suppressionThreshold;
     const RatingUnits units = readRatingUnits(db, filter);
     auto st =
         db.prepare(fmt::format("SELECT {}, g.staff_group, SUM(g.n) FROM sessions s JOIN evaluation_staff_groups g "
@@ -157,16 +168,41 @@ std::vector<StaffGroupRow> staffGroupsByPeriod(Database& db, const ReviewFilter&
                     periodOfMonth(PeriodKind::Quarter, st.columnText(2))};
         counts[{std::move(key), st.columnText(3)}] += st.columnInt(4);
     }
-    std::map<std::pair<std::string, std::string>, Cell> rows;  // (period, staff group)
-    for (const char* group : {"clinical", "non-clinical", "student", "other"})
-        for (const auto& [unit, forms] : units.forms) {
+    const auto& names = staffGroupNames();
+    std::map<std::pair<std::string, std::string>, StaffGroupRow> rows;  // (period, staff group)
+    for (const auto& [unit, forms] : units.forms) {
+        const std::string period = filter.period == PeriodKind::Year ? unit.month.substr(0, 4) : unit.month;
+        std::vector<Cell> cells;
+        std::int64_t rest = forms;  // the forms not in a published group: the hidden groups and those naming none
+        for (const auto& group : names) {
             const auto it = counts.find({unit, group});
-            const std::int64_t n = it == counts.end() ? 0 : it->second;
-            const std::string period = filter.period == PeriodKind::Year ? unit.month.substr(0, 4) : unit.month;
-            addUnit(rows[{period, group}], partCell(n, forms, settings.suppressionThreshold));
+            cells.push_back(partCell(it == counts.end() ? 0 : it->second, forms, threshold));
+            if (!cells.back().suppressed) rest -= cells.back().value;
         }
+        // Forms minus every published group must not be a small count either, or subtracting would reveal who
+        // named no group (or a hidden group's few): then the unit publishes none of its groups.
+        const bool hideAll = isSmall(rest, threshold);
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            StaffGroupRow& row = rows[{period, names[i]}];
+            row.period = period;
+            row.staffGroup = names[i];
+            addUnit(row.forms, Cell{cells[i].value, cells[i].suppressed || hideAll});
+            addUnit(row.returned, Cell{forms, false});
+        }
+    }
     std::vector<StaffGroupRow> out;
-    for (const auto& [key, cell] : rows) out.push_back({key.first, key.second, finished(cell)});
+    for (auto& [key, row] : rows) {
+        row.forms = finished(row.forms);
+        out.push_back(std::move(row));
+    }
+    // By period, then in the shown order of the groups.
+    std::stable_sort(out.begin(), out.end(), [&](const StaffGroupRow& a, const StaffGroupRow& b) {
+        if (a.period != b.period) return a.period < b.period;
+        const auto rank = [&](const std::string& g) {
+            return std::find(names.begin(), names.end(), g) - names.begin();
+        };
+        return rank(a.staffGroup) < rank(b.staffGroup);
+    });
     return out;
 }
 

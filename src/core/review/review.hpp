@@ -176,12 +176,18 @@ struct StatementRow {
                                                                const ReviewSettings& settings);
 
 /// Forms that named a staff group, per period: counted apart from the evaluation rows (migration v6) and
-/// shown by the unit rule, each group a part of its units' forms returned.
+/// shown by the unit rule, each group a part of its units' forms returned. The forms that named none are a fifth
+/// part: when a unit's forms minus its published groups would be 1..threshold, none of its groups is published.
 struct StaffGroupRow {
     std::string period;
     std::string staffGroup;  ///< "clinical", "non-clinical", "student" or "other"
     Cell forms;
+    Cell returned;  ///< forms returned in the same units (activity: never hidden), the whole `forms` is a part of
+    /// Percent of the forms returned; empty when hidden or when no form was returned.
+    [[nodiscard]] std::optional<double> share() const;
 };
+/// The staff groups in the order they are shown.
+[[nodiscard]] const std::vector<std::string>& staffGroupNames();
 [[nodiscard]] std::vector<StaffGroupRow> staffGroupsByPeriod(Database& db, const ReviewFilter& filter,
                                                              const ReviewSettings& settings);
 

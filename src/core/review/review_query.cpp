@@ -2,6 +2,7 @@
 #include "core/review/review_query.hpp"
 
 #include <chrono>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -35,11 +36,11 @@ void bindFilter(Statement& st, const ReviewFilter& f) {
     if (f.from && isIsoDate(*f.from))
         st.bind(1, msOf(periodAround(f.period, *f.from).first));
     else
-        st.bindNull(1);
+        st.bind(1, std::numeric_limits<std::int64_t>::min());
     if (f.to && isIsoDate(*f.to))
         st.bind(2, msOf(periodAround(f.period, *f.to).second));
     else
-        st.bindNull(2);
+        st.bind(2, std::numeric_limits<std::int64_t>::max());
     st.bind(3, f.groupId);
     st.bind(4, f.format);
 }

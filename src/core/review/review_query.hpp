@@ -11,10 +11,10 @@
 namespace reflect::core::review_query {
 
 /// The WHERE clause every query shares; parameters ?1..?4 are the range's first and past-the-end moments (ms),
-/// group and format (NULL = any). The bounds are whole periods, which is what widens a custom range; comparing
-/// start times lets the sessions_ended_by_start index find the range.
+/// group and format (NULL = any). The bounds are whole periods, which is what widens a custom range; an open end
+/// is bound as the smallest or largest moment, never NULL, so the sessions_ended_by_start index finds the range.
 inline constexpr std::string_view kFilterWhere =
-    "s.status = 'ended' AND (?1 IS NULL OR s.started_at >= ?1) AND (?2 IS NULL OR s.started_at < ?2) "
+    "s.status = 'ended' AND s.started_at >= ?1 AND s.started_at < ?2 "
     "AND (?3 IS NULL OR s.group_id = ?3) AND (?4 IS NULL OR s.format = ?4)";
 
 /// The SQL columns that name a session's suppression unit: its group, its format and its calendar month.

@@ -11,16 +11,38 @@ namespace reflect::core {
 
 using namespace review_query;
 
+namespace {
+
+/// True for a to-do row (search_dirty, named by `row`) of a contribution whose session has not ended yet.
+std::string waitingContribution(std::string_view row) {
+    return fmt::format(
+        "EXISTS (SELECT 1 FROM contributions wc JOIN sessions ws ON ws.id = wc.session_id WHERE wc.id = {0}.id "
+        "AND {0}.kind = 'c' AND ws.status <> 'ended')",
+        row);
+}
+
+}  // namespace
+
 std::int64_t syncSearchIndex(Database& db) {
-    const auto dirty = db.queryInt("SELECT COUNT(*) FROM search_dirty");
-    if (dirty == 0) return 0;
+    // A contribution is indexed only once its session has ended. The close and the end rewrite a session's
+    // contributions under new keys, and FTS5 (SQLite 3.40 has no secure-delete option for it) keeps a deleted
+    // row's key in its segments, as a tombstone beside the old entry, until a merge of every segment drops both:
+    // an index that only ever sees the final keys has no old key to keep. Those rows wait in search_dirty.
+    const std::string waiting = waitingContribution("d");
+    const auto ready = db.queryInt("SELECT COUNT(*) FROM search_dirty d WHERE NOT " + waiting);
+    if (ready == 0) return 0;
     Transaction tx(db);
-    db.exec(R"sql(
-DELETE FROM contributions_fts WHERE rowid IN (SELECT id FROM search_dirty WHERE kind = 'c');
+    // A key that left the contributions table while it was in the index (an indexed session rewritten, a row
+    // deleted): once it is deleted from the index, every segment is merged into one, so no trace of it is left.
+    const auto gone = db.queryInt(
+        "SELECT COUNT(*) FROM search_dirty d WHERE d.kind = 'c' AND NOT EXISTS (SELECT 1 FROM contributions c "
+        "WHERE c.id = d.id) AND EXISTS (SELECT 1 FROM contributions_fts_docsize z WHERE z.id = d.id)");
+    db.exec(fmt::format(R"sql(
+DELETE FROM contributions_fts WHERE rowid IN (SELECT d.id FROM search_dirty d WHERE d.kind = 'c' AND NOT {0});
 INSERT INTO contributions_fts(rowid, text, month)
     SELECT c.id, c.text, 'm' || strftime('%Y%m', s.started_at / 1000, 'unixepoch')
     FROM search_dirty d JOIN contributions c ON c.id = d.id JOIN sessions s ON s.id = c.session_id
-    WHERE d.kind = 'c' AND c.hidden = 0 AND c.purged = 0 AND c.text <> '';
+    WHERE d.kind = 'c' AND s.status = 'ended' AND c.hidden = 0 AND c.purged = 0 AND c.text <> '';
 DELETE FROM themes_fts WHERE rowid IN (SELECT id FROM search_dirty WHERE kind = 't');
 INSERT INTO themes_fts(rowid, name, month)
     SELECT t.id, t.name, 'm' || strftime('%Y%m', s.started_at / 1000, 'unixepoch')
@@ -29,10 +51,12 @@ DELETE FROM actions_fts WHERE rowid IN (SELECT id FROM search_dirty WHERE kind =
 INSERT INTO actions_fts(rowid, text, outcome, month)
     SELECT a.id, a.text, a.outcome, COALESCE('m' || strftime('%Y%m', s.started_at / 1000, 'unixepoch'), '')
     FROM search_dirty d JOIN actions a ON a.id = d.id LEFT JOIN sessions s ON s.id = a.session_id WHERE d.kind = 'a';
-DELETE FROM search_dirty;
-)sql");
+DELETE FROM search_dirty WHERE NOT {1};
+)sql",
+                        waiting, waitingContribution("search_dirty")));
+    if (gone > 0) db.exec("INSERT INTO contributions_fts(contributions_fts) VALUES('optimize')");
     tx.commit();
-    return dirty;
+    return ready;
 }
 
 std::string ftsQueryFor(std::string_view typed) {
@@ -65,9 +89,10 @@ std::vector<SearchHit> search(Database& db, std::string_view typed, const Review
     std::vector<SearchHit> hits;
     if (query.empty() || limit == 0) return hits;
     syncSearchIndex(db);
-    // The newest month in the filter's range: hits are shown newest first, so a search looks at the last 3
-    // months, then the last 12, then everything, and stops as soon as a window holds `limit` hits of a kind
-    // (older months cannot displace them). A common word then never fetches its thousands of older matches.
+    // The newest month in the filter's range: hits are shown newest first, so a search looks at the last month,
+    // then the last 3, the last 12, then everything, and stops as soon as a window holds `limit` hits of a kind
+    // (older months cannot displace them). A common word then never fetches its thousands of older matches, and
+    // each match costs a check of the free-text rule.
     std::optional<std::int64_t> newest;
     {
         auto st = db.prepare("SELECT MAX(s.started_at) FROM sessions s WHERE " + std::string(kFilterWhere));
@@ -115,7 +140,7 @@ std::vector<SearchHit> search(Database& db, std::string_view typed, const Review
                      kSessionMonth, where)},
     }};
     for (const auto& kind : kinds) {
-        for (const int window : {3, 12, 0}) {
+        for (const int window : {1, 3, 12, 0}) {
             const std::string match =
                 window == 0 ? fmt::format("{} : ({})", kind.columns, query)
                             : fmt::format("{} : ({}) AND month : ({})", kind.columns, query, monthTokens(window));

@@ -8,7 +8,9 @@
 //   A unit's count that is 1..threshold is hidden; zero is shown.
 // - Every complement is checked the same way: when a unit's whole is published (its contributions, its forms)
 //   a part of it (a tag's contributions, one statement's answers) is hidden too when the whole minus the part is
-//   1..threshold, because subtracting would reveal that small count.
+//   1..threshold, because subtracting would reveal that small count. Where a whole is split into several parts
+//   (the staff groups of a unit's forms), the whole minus every published part is checked as well; when it is
+//   1..threshold, none of the unit's parts is published.
 // - Every larger figure (a quarter, a year, all groups, all formats) is the sum of its units and is hidden when
 //   any unit is. So the difference of two published figures is a sum of published units, each 0 or more than
 //   the threshold, and so is 0 or more than the threshold itself: never a hidden count.

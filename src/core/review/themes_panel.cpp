@@ -43,13 +43,14 @@ struct TagUse {
     std::int64_t cards = 0;
 };
 
-/// Every tag use in the filter's sessions: one indexed pass, ordered by session. The themes panel, its tag pairs
+/// Every tag use in the filter's sessions: one pass over the range of the (status, started_at) index, grouped by
+/// session. The themes panel, its tag pairs
 /// and the report all start from this, and aggregate it here rather than in SQL.
 std::vector<TagUse> readTagUses(Database& db, const ReviewFilter& filter) {
     auto st = db.prepare(
         "SELECT s.id, s.group_id, s.format, s.started_at, tt.tag, t.card_count FROM sessions s "
         "JOIN themes t ON t.session_id = s.id JOIN theme_tags tt ON tt.theme_id = t.id WHERE " +
-        std::string(kFilterWhere) + " ORDER BY s.id");
+        std::string(kFilterWhere) + " ORDER BY s.started_at, s.id");
     bindFilter(st, filter);
     std::vector<TagUse> uses;
     std::int64_t lastSession = 0;

@@ -355,7 +355,23 @@ CREATE TABLE paper_tallies (
 );
 )sql";
 
-constexpr std::array<std::string_view, 7> kSteps = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
+// Version 8: the contributions' search index starts again. From now on it holds only ended sessions'
+// contributions, under the keys they keep (see syncSearchIndex); an older kiosk indexed contributions of open
+// sessions too, whose keys the close and the end replaced, and FTS5 can keep a replaced key in its segments. The
+// dropped pages are zeroed (secure_delete), and the next syncSearchIndex() indexes every contribution again.
+// The free-text rule counts a session's visible contributions for every search hit and quote: an index that holds
+// the hidden and purged marks answers it without reading a row (like the old index by session, it is keyed by
+// session and the random key, so it keeps no order).
+constexpr std::string_view kV8 = R"sql(
+CREATE INDEX contributions_visible ON contributions(session_id, hidden, purged);
+DROP INDEX contributions_by_session;
+DROP TABLE contributions_fts;
+CREATE VIRTUAL TABLE contributions_fts USING fts5(text, month);
+DELETE FROM search_dirty WHERE kind = 'c';
+INSERT INTO search_dirty(kind, id) SELECT 'c', id FROM contributions;
+)sql";
+
+constexpr std::array<std::string_view, 8> kSteps = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
 
 }  // namespace
 

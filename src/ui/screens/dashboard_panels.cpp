@@ -63,6 +63,23 @@ void DashboardScreen::drawThemes(const UiContext& ui, const core::DashboardView&
     }
     heading(ui, ui.strings.format("lead.themes_heading", {{"period", ui.t(periodLabelKey(view.filter.period))}}),
             width);
+    wrappedText(f.small, ui.t("lead.quotes_hint"), p.textMuted, width);
+    // A row opens its tag's quotes: a tap, or the arrow keys to choose a row and Enter.
+    const int rowCount = static_cast<int>(t.rows.size());
+    m_themeRow = std::min(m_themeRow, rowCount - 1);
+    if (keysFree()) {
+        if (keyPressed(ImGuiKey_DownArrow)) {
+            m_themeRow = std::min(rowCount - 1, m_themeRow + 1);
+            m_scrollToRow = true;
+        }
+        if (keyPressed(ImGuiKey_UpArrow)) {
+            m_themeRow = std::max(0, m_themeRow - 1);
+            m_scrollToRow = true;
+        }
+        if (m_themeRow >= 0 && (keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter)))
+            ui.emit(core::OpenTagQuotes{t.rows[static_cast<std::size_t>(m_themeRow)].tag});
+    }
+    const float rowH = std::max(48.0f, f.small->FontSize * 2.4f + ImGui::GetStyle().CellPadding.y * 2);
     {
         ScopedTable table("##table-themes", 6,
                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp);
@@ -82,10 +99,36 @@ void DashboardScreen::drawThemes(const UiContext& ui, const core::DashboardView&
                 ScopedStyleColor c(ImGuiCol_Text, p.textMuted);
                 ImGui::TableHeadersRow();
             }
-            for (const auto& row : t.rows) {
-                ImGui::TableNextRow();
+            for (std::size_t r = 0; r < t.rows.size(); ++r) {
+                const auto& row = t.rows[r];
+                const bool chosen = static_cast<int>(r) == m_themeRow;
+                ImGui::TableNextRow(ImGuiTableRowFlags_None, rowH);
                 ImGui::TableSetColumnIndex(0);
-                ImGui::TextWrapped("%s", row.name.empty() ? row.tag.c_str() : row.name.c_str());
+                // The whole row is the target; the chosen one is outlined and marked, not only tinted.
+                const ImVec2 cell = ImGui::GetCursorScreenPos();
+                const std::string id = "##quotes-" + row.tag;
+                {
+                    ScopedStyleColor header(ImGuiCol_Header, p.surfaceRaised);
+                    ScopedStyleColor hovered(ImGuiCol_HeaderHovered, p.surfaceRaised);
+                    ScopedStyleColor active(ImGuiCol_HeaderActive, p.surfaceRaised);
+                    if (ImGui::Selectable(id.c_str(), chosen,
+                                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+                                          ImVec2(0, rowH - ImGui::GetStyle().CellPadding.y * 2))) {
+                        m_themeRow = static_cast<int>(r);
+                        ui.emit(core::OpenTagQuotes{row.tag});
+                    }
+                }
+                const ImVec2 rowMin = ImGui::GetItemRectMin();
+                const ImVec2 rowMax = ImGui::GetItemRectMax();
+                if (ui.hits) (*ui.hits)[id] = ImVec4(rowMin.x, rowMin.y, rowMax.x - rowMin.x, rowMax.y - rowMin.y);
+                if (chosen) {
+                    ImGui::GetWindowDrawList()->AddRect(rowMin, rowMax, p.focus, 4.0f * ui.theme.metrics.scale, 0,
+                                                        std::max(2.0f, 3.0f * ui.theme.metrics.scale));
+                    if (m_scrollToRow) ImGui::SetScrollHereY(0.5f);
+                }
+                ImGui::SetCursorScreenPos(cell);
+                const std::string name = row.name.empty() ? row.tag : row.name;
+                ImGui::TextWrapped("%s", chosen ? ("▶ " + name).c_str() : name.c_str());
                 ImGui::TableSetColumnIndex(1);
                 // The trend is the share of each period's sessions in which the tag came up, so a busier month
                 // does not look like a worse one.
@@ -116,6 +159,7 @@ void DashboardScreen::drawThemes(const UiContext& ui, const core::DashboardView&
             }
         }
     }
+    m_scrollToRow = false;
     // The trend as numbers: one row per tag, one column per period.
     heading(ui, ui.t("lead.themes_numbers"), width);
     {
@@ -168,7 +212,7 @@ void DashboardScreen::drawSearch(const UiContext& ui, const core::DashboardView&
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
     const float buttonW = std::max(220.0f * m.scale, textWidth(f.body, ui.t("lead.search_go")) + m.pad);
-    if (shortcutsAllowed() && charTyped('/')) m_focusSearch = true;
+    if (keysFree() && charTyped('/')) m_focusSearch = true;
     if (m_focusSearch) {
         ImGui::SetKeyboardFocusHere();
         m_focusSearch = false;
@@ -277,6 +321,41 @@ void DashboardScreen::drawEvaluations(const UiContext& ui, const core::Dashboard
               {ui.t(periodLabelKey(shownBy)), ui.t("lead.col_statement"), ui.t("lead.col_agree"),
                ui.t("lead.col_agree_change"), ui.t("lead.col_answers"), "1", "2", "3", "4", "5", ui.t("lead.col_mean")},
               rows);
+    drawStaffGroups(ui, view, width);
+}
+
+void DashboardScreen::drawStaffGroups(const UiContext& ui, const core::DashboardView& view, float width) {
+    if (view.staffGroups.empty()) return;
+    heading(ui, ui.t("lead.staff_heading"), width);
+    wrappedText(
+        ui.theme.fonts.small,
+        ui.strings.format("lead.staff_note", {{"threshold", std::to_string(view.settings.suppressionThreshold)}}),
+        ui.theme.palette.textMuted, width);
+    // One row per period: each group as "% of forms (n)", '*' where hidden, then the forms returned.
+    const auto& names = core::staffGroupNames();
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : view.staffGroups) {
+        if (rows.empty() || rows.back().front() != r.period) {
+            rows.push_back({r.period});
+            rows.back().resize(names.size() + 2);
+        }
+        const auto at = std::find(names.begin(), names.end(), r.staffGroup);
+        if (at == names.end()) continue;
+        const auto share = r.share();
+        rows.back()[static_cast<std::size_t>(at - names.begin()) + 1] =
+            r.forms.suppressed ? "*"
+            : share            ? fmt::format("{:.0f}% ({})", *share, r.forms.value)
+                               : r.forms.text();
+        rows.back().back() = r.returned.text();
+    }
+    std::vector<std::string> headers = {ui.t(periodLabelKey(core::ratingsPeriod(view.filter.period)))};
+    for (const auto& name : names) {
+        std::string key = "lead.staff_" + name;
+        std::replace(key.begin(), key.end(), '-', '_');
+        headers.push_back(ui.t(key));
+    }
+    headers.push_back(ui.t("lead.col_forms_returned"));
+    textTable(ui, "##table-staff", headers, rows);
 }
 
 void DashboardScreen::drawTiming(const UiContext& ui, const core::DashboardView& view, float width) {

@@ -29,15 +29,23 @@ void DashboardScreen::reset(const core::KioskView& kiosk) {
     m_folder = kiosk.exportFolder;
     m_exportOpen = false;
     m_focusSearch = false;
+    m_themeRow = -1;
+    m_scrollToRow = false;
+}
+
+bool DashboardScreen::keysFree() const {
+    return !m_quotesOpen && shortcutsAllowed();
 }
 
 void DashboardScreen::draw(const UiContext& ui, const core::KioskView& kiosk) {
     const core::DashboardView& view = kiosk.dashboard;
+    m_quotesOpen = view.quotes.has_value();
     drawTopBar(ui, kiosk);
     drawFilters(ui, view);
     if (m_exportOpen) drawExport(ui, kiosk);
     drawTabs(ui, view);
     drawPanel(ui, view);
+    drawQuotes(ui, view);
 }
 
 void DashboardScreen::drawTopBar(const UiContext& ui, const core::KioskView& kiosk) {
@@ -48,8 +56,8 @@ void DashboardScreen::drawTopBar(const UiContext& ui, const core::KioskView& kio
     const float buttonH = std::max(48.0f, m.touch * 0.8f);
     const float lockW = std::max(200.0f * m.scale, textWidth(f.body, ui.t("lead.lock")) + m.pad);
     const float exportW = std::max(260.0f * m.scale, textWidth(f.body, ui.t("lead.export")) + m.pad);
-    if (shortcutsAllowed() && keyPressed(ImGuiKey_Escape)) ui.emit(core::LockLeadReview{});
-    if (shortcutsAllowed() && charTyped('x')) m_exportOpen = !m_exportOpen;
+    if (keysFree() && keyPressed(ImGuiKey_Escape)) ui.emit(core::LockLeadReview{});
+    if (keysFree() && charTyped('x')) m_exportOpen = !m_exportOpen;
 
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const std::int64_t remaining = kiosk.leadIdleRemainingMs(ui.now);
@@ -112,7 +120,7 @@ void DashboardScreen::drawFilters(const UiContext& ui, const core::DashboardView
         }
         ui.emit(core::SetDashboardFilter{filter.period, filter.groupId, next, view.custom});
     };
-    if (shortcutsAllowed()) {
+    if (keysFree()) {
         if (charTyped('m')) setPeriod(core::PeriodKind::Month);
         if (charTyped('q')) setPeriod(core::PeriodKind::Quarter);
         if (charTyped('y')) setPeriod(core::PeriodKind::Year);
@@ -179,7 +187,7 @@ void DashboardScreen::drawCustomRange(const UiContext& ui, const core::Dashboard
             filter.period, filter.groupId, filter.format,
             core::MonthRange{core::addMonths(range.first, firstBy), core::addMonths(range.last, lastBy)}});
     };
-    if (shortcutsAllowed()) {
+    if (keysFree()) {
         if (canFirstBack && charTyped('[')) step(-1, 0);
         if (canFirstOn && charTyped(']')) step(1, 0);
         if (canLastBack && charTyped(',')) step(0, -1);
@@ -257,7 +265,7 @@ void DashboardScreen::drawTabs(const UiContext& ui, const core::DashboardView& v
         (width - m.gap * static_cast<float>(core::kDashboardPanels - 1)) / static_cast<float>(core::kDashboardPanels);
     for (int i = 0; i < core::kDashboardPanels; ++i) {
         const auto panel = static_cast<core::DashboardPanel>(i);
-        if (shortcutsAllowed() && charTyped(static_cast<char>('1' + i))) ui.emit(core::ShowDashboardPanel{panel});
+        if (keysFree() && charTyped(static_cast<char>('1' + i))) ui.emit(core::ShowDashboardPanel{panel});
         if (i > 0) ImGui::SameLine(0, m.gap);
         const bool on = view.panel == panel;
         const std::string id = fmt::format("##panel-{}", i + 1);
@@ -274,13 +282,16 @@ void DashboardScreen::drawPanel(const UiContext& ui, const core::DashboardView& 
     ImGui::Dummy(ImVec2(0, m.gap * 0.2f));
     ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(m.gap, m.gap));
     ScopedStyleColor bg(ImGuiCol_ChildBg, p.background);
-    ScopedChild child("##panel", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ScopedChild child("##panel", ImVec2(0, 0), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoNavInputs);
     if (!child.visible()) return;
     ScopedFont font(f.small);
     const float width = ImGui::GetContentRegionAvail().x;
     // Keyboard scrolling: Page Up / Page Down, as the wheel and a drag do.
-    if (keyPressed(ImGuiKey_PageDown)) ImGui::SetScrollY(ImGui::GetScrollY() + ImGui::GetWindowHeight() * 0.8f);
-    if (keyPressed(ImGuiKey_PageUp)) ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetWindowHeight() * 0.8f);
+    if (keysFree() && keyPressed(ImGuiKey_PageDown))
+        ImGui::SetScrollY(ImGui::GetScrollY() + ImGui::GetWindowHeight() * 0.8f);
+    if (keysFree() && keyPressed(ImGuiKey_PageUp))
+        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetWindowHeight() * 0.8f);
     if (!view.error.empty()) {
         wrappedText(f.body, ui.strings.format("lead.failed", {{"reason", view.error}}), p.danger, width);
         return;
@@ -317,6 +328,83 @@ void DashboardScreen::drawPanel(const UiContext& ui, const core::DashboardView& 
             drawAudit(ui, view, width);
             break;
     }
+}
+
+void DashboardScreen::drawQuotes(const UiContext& ui, const core::DashboardView& view) {
+    if (!view.quotes) return;
+    const core::TagQuotesView& quotes = *view.quotes;
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    // The key that opened the quotes must not also close them in the same frame.
+    const bool justOpened = !ImGui::IsPopupOpen("##quotes");
+    if (justOpened) ImGui::OpenPopup("##quotes");
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float width = std::min(display.x * 0.72f, 1200.0f * m.scale);
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, display.y * 0.9f));
+    ScopedStyleVar pad(ImGuiStyleVar_WindowPadding, ImVec2(m.pad, m.pad));
+    ScopedStyleVar border(ImGuiStyleVar_PopupBorderSize, std::max(2.0f, 3.0f * m.scale));
+    ScopedStyleColor borderColor(ImGuiCol_Border, p.border);
+    if (!ImGui::BeginPopupModal("##quotes", nullptr,
+                                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                                    ImGuiWindowFlags_NoNavInputs))
+        return;
+    const float inner = ImGui::GetContentRegionAvail().x;
+    wrappedText(f.heading,
+                ui.strings.format("lead.quotes_title", {{"tag", quotes.name.empty() ? quotes.tag : quotes.name}}),
+                p.text, inner);
+    const std::string people = std::to_string(view.settings.freeTextPeople);
+    const std::string visible = std::to_string(view.settings.freeTextMinimum);
+    wrappedText(f.small, ui.strings.format("lead.quotes_note", {{"people", people}, {"visible", visible}}), p.textMuted,
+                inner);
+    ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+    if (quotes.quotes.empty()) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        wrappedText(f.body, ui.strings.format("lead.quotes_none", {{"people", people}, {"visible", visible}}), p.text,
+                    inner);
+        if (ui.hits) (*ui.hits)["##quotes-reason"] = ImVec4(at.x, at.y, inner, ImGui::GetCursorScreenPos().y - at.y);
+    }
+    for (std::size_t i = 0; i < quotes.quotes.size(); ++i) {
+        const core::SearchHit& quote = quotes.quotes[i];
+        // Month and group only: a date next to a group would name one session.
+        const std::string label = ui.strings.format(
+            "lead.quote_label",
+            {{"month", core::formatYearMonth(quote.month)},
+             {"group", quote.group.empty() ? std::string(ui.t("lead.quote_no_group")) : quote.group}});
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        const float textW = inner - m.gap * 2;
+        ImGui::GetWindowDrawList()->ChannelsSplit(2);
+        ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+        ImGui::SetCursorScreenPos(ImVec2(a.x + m.gap, a.y + m.gap * 0.5f));
+        wrappedText(f.small, label, p.textMuted, textW);
+        {
+            ScopedFont body(f.body);
+            ImGui::SetCursorScreenPos(ImVec2(a.x + m.gap, ImGui::GetCursorScreenPos().y));
+            wrappedText(f.body, quote.text, p.text, textW);
+        }
+        const float bottom = ImGui::GetCursorScreenPos().y + m.gap * 0.5f;
+        ImGui::GetWindowDrawList()->ChannelsSetCurrent(0);
+        panelBackground(a, ImVec2(a.x + inner, bottom), p.surface, p.border, 10.0f * m.scale, 2.0f);
+        ImGui::GetWindowDrawList()->ChannelsMerge();
+        if (ui.hits) (*ui.hits)[fmt::format("##quote-{}", i + 1)] = ImVec4(a.x, a.y, inner, bottom - a.y);
+        ImGui::SetCursorScreenPos(ImVec2(a.x, bottom + m.gap * 0.5f));
+    }
+    ImGui::Dummy(ImVec2(0, m.gap * 0.3f));
+    const float closeW = std::max(260.0f * m.scale, textWidth(f.body, ui.t("lead.quotes_close")) + m.pad);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + inner - closeW);
+    const bool keyClose = !justOpened && shortcutsAllowed() &&
+                          (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) ||
+                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
+    if (actionButton(ui, "##quotes-close", ui.t("lead.quotes_close"), ui.t("lead.quotes_close_hint"),
+                     ImVec2(closeW, std::max(48.0f, m.touch * 0.8f)), ButtonKind::Primary) ||
+        keyClose) {
+        ui.emit(core::CloseTagQuotes{});
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 }  // namespace reflect::ui
