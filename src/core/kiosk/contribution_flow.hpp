@@ -26,6 +26,8 @@ public:
     void on(const SubmitContribution& c, SteadyMs now);
     void on(const RevealContributions&, SteadyMs now);
     void on(const LeaveBoard&, SteadyMs now);
+    void on(const TurnWallPage& c, SteadyMs now);
+    void on(const ShowBoardTools&, SteadyMs now);
     void on(const SetAttendance& c, SteadyMs now);
     void on(const BoardCreateTheme& c, SteadyMs now);
     void on(const BoardRename& c, SteadyMs now);
@@ -50,6 +52,9 @@ private:
     [[nodiscard]] std::string refusalMessage(const RevealCheck& check) const;
     /// Sets may vote on themes; Rounds, Team Time and peer groups may not (the template says).
     [[nodiscard]] bool votesAllowed() const;
+    /// Rounds, Team Time and peer groups show the room a read-only wall after the reveal (the template says).
+    [[nodiscard]] bool wallAllowed() const;
+    [[nodiscard]] WallView wallView(const std::vector<BoardCard>& cards) const;
 
     KioskServices& m_services;
     KioskState& m_state;
@@ -57,6 +62,8 @@ private:
     ThemeBoard m_board;
     SubmitFeedback m_feedback;
     std::string m_boardMessage;
+    int m_wallFirst = 0;          ///< index of the wall's first card on the page showing
+    bool m_wallConsole = false;   ///< the console still shows the wall (not yet the board's tools)
 };
 
 }  // namespace reflect::core

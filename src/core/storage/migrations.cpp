@@ -344,7 +344,19 @@ INSERT INTO evaluation_staff_groups(session_id, staff_group, n)
 ALTER TABLE evaluations DROP COLUMN staff_group;
 )sql";
 
-constexpr std::array<std::string_view, 6> kSteps = {kV1, kV2, kV3, kV4, kV5, kV6};
+// Version 7: the initials an Action Learning Set chooses for its presenters ("JM"), kept only with that set's
+// meeting and deleted with it by the retention purge. Actions keep their slot label ("Presenter A"), which is all
+// a lead view, export, report or bundle ever shows.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE set_presenters (
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    slot       TEXT NOT NULL,
+    initials   TEXT NOT NULL CHECK (length(initials) BETWEEN 1 AND 3),
+    PRIMARY KEY (session_id, slot)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 7> kSteps = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include "core/kiosk/kiosk_view.hpp"
 #include "ui/screens/meeting_panel.hpp"
 #include "ui/ui_context.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace reflect::ui {
 
@@ -13,6 +14,7 @@ public:
     void draw(const UiContext& ui, const core::RunnerView& runner);
     [[nodiscard]] bool confirmingEnd() const noexcept { return m_confirmEnd; }
     void openEndConfirm() noexcept { m_confirmEnd = true; }
+    [[nodiscard]] const MeetingPanel& meeting() const noexcept { return m_meeting; }
     /// The runner's single-key controls, also live while the single screen shows the room view: the keyboard is
     /// the facilitator's, and a key press must not need the console on screen first.
     void handleShortcuts(const UiContext& ui, const core::RunnerView& runner);
@@ -34,6 +36,7 @@ private:
     bool m_confirmEnd = false;
     int m_lastScrolledStage = -1;
     MeetingPanel m_meeting;
+    TypedCount m_people;  ///< the console's head count being typed
 };
 
 }  // namespace reflect::ui
