@@ -120,7 +120,7 @@ TEST_CASE("a session without a set keeps no initials", "[meetings][initials]") {
     CHECK(k.db->queryInt("SELECT COUNT(*) FROM set_presenters") == 0);
 }
 
-TEST_CASE("the set's next meeting shows whose action it is by initials; the actions keep only Presenter A",
+TEST_CASE("the set's next meeting shows whose action it is by initials, and the actions keep only Presenter A",
           "[meetings][initials]") {
     SetKiosk k;
     k.meetingWithInitials();

@@ -196,11 +196,11 @@ using Command =
     std::variant<OpenSetup, StartSession, SessionCommand, ResumeSession, GoHome, OpenSignposts, FinishSummary,
                  RequestExit, CancelExit, SubmitExitPin, DismissMessage, OpenContributions, CloseContributions,
                  LetStaffWrite, LeaveContribute, SubmitContribution, RevealContributions, LeaveBoard, TurnWallPage,
-                 ShowBoardTools, SetAttendance,
-                 BoardCreateTheme, BoardRename, BoardToggleTag, BoardMerge, BoardSplit, BoardUngroup, BoardHideCard,
-                 BoardVote, SetRepeatCount, SetPresenterInitials, CreateGroup, AddAction, ReviewAction, SubmitEvaluation, OpenChecklist,
-                 SaveChecklist, OpenLeadReview, CancelLeadPin, SubmitLeadPin, LeadActivity, LockLeadReview,
-                 ShowDashboardPanel, SetDashboardFilter, DashboardSearch, ExportDashboard, OpenPinSetup, PinSetupEntry,
-                 SetPinsLater, PinPadActivity, PairPhone REFLECT_PROBE_COMMAND>;
+                 ShowBoardTools, SetAttendance, BoardCreateTheme, BoardRename, BoardToggleTag, BoardMerge, BoardSplit,
+                 BoardUngroup, BoardHideCard, BoardVote, SetRepeatCount, SetPresenterInitials, CreateGroup, AddAction,
+                 ReviewAction, SubmitEvaluation, OpenChecklist, SaveChecklist, OpenLeadReview, CancelLeadPin,
+                 SubmitLeadPin, LeadActivity, LockLeadReview, ShowDashboardPanel, SetDashboardFilter, DashboardSearch,
+                 ExportDashboard, OpenPinSetup, PinSetupEntry, SetPinsLater, PinPadActivity,
+                 PairPhone REFLECT_PROBE_COMMAND>;
 
 }  // namespace reflect::core

@@ -112,13 +112,13 @@ WallView ContributionFlow::wallView(const std::vector<BoardCard>& cards) const {
     w.canBack = first > 0;
     w.canNext = end < w.total;
     const auto& s = m_services.strings;
-    w.position = w.total == 0 ? s.get("wall.none")
-                 : w.first == w.last
-                     ? s.format("wall.position_one", {{"number", std::to_string(w.first)},
-                                                      {"total", std::to_string(w.total)}})
-                     : s.format("wall.position", {{"first", std::to_string(w.first)},
-                                                  {"last", std::to_string(w.last)},
-                                                  {"total", std::to_string(w.total)}});
+    w.position =
+        w.total == 0 ? s.get("wall.none")
+        : w.first == w.last
+            ? s.format("wall.position_one", {{"number", std::to_string(w.first)}, {"total", std::to_string(w.total)}})
+            : s.format("wall.position", {{"first", std::to_string(w.first)},
+                                         {"last", std::to_string(w.last)},
+                                         {"total", std::to_string(w.total)}});
     return w;
 }
 

@@ -62,8 +62,8 @@ private:
     ThemeBoard m_board;
     SubmitFeedback m_feedback;
     std::string m_boardMessage;
-    int m_wallFirst = 0;          ///< index of the wall's first card on the page showing
-    bool m_wallConsole = false;   ///< the console still shows the wall (not yet the board's tools)
+    int m_wallFirst = 0;         ///< index of the wall's first card on the page showing
+    bool m_wallConsole = false;  ///< the console still shows the wall (not yet the board's tools)
 };
 
 }  // namespace reflect::core

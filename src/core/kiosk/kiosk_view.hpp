@@ -104,16 +104,16 @@ struct MeetingActionLine {
 struct MeetingView {
     bool available = false;
     std::optional<std::int64_t> groupId;
-    bool bids = false;                       ///< presenters are being decided
-    bool review = false;                     ///< last meeting's actions are marked
-    bool commitment = false;                 ///< a presenter commits to an action
-    bool closing = false;                    ///< the last stage: counts, actions and attendance
-    bool evaluation = false;                 ///< the stage shows the evaluation form
-    std::optional<RepeatDef> presenters;     ///< the repeat block bids decide
-    bool initialsAllowed = false;            ///< the meeting belongs to a set, so presenters may carry initials
+    bool bids = false;                            ///< presenters are being decided
+    bool review = false;                          ///< last meeting's actions are marked
+    bool commitment = false;                      ///< a presenter commits to an action
+    bool closing = false;                         ///< the last stage: counts, actions and attendance
+    bool evaluation = false;                      ///< the stage shows the evaluation form
+    std::optional<RepeatDef> presenters;          ///< the repeat block bids decide
+    bool initialsAllowed = false;                 ///< the meeting belongs to a set, so presenters may carry initials
     std::map<std::string, std::string> initials;  ///< this meeting's initials by presenter slot ("Presenter A")
     int initialsSaved = 0;                        ///< goes up by one after initials are saved
-    std::vector<MeetingActionLine> checkIn;  ///< review: open actions from earlier meetings
+    std::vector<MeetingActionLine> checkIn;       ///< review: open actions from earlier meetings
     int awaitingReview = 0;
     std::vector<Action> agreed;  ///< actions agreed in this session
     ClosingCounts closingCounts;

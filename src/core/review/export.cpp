@@ -399,8 +399,9 @@ std::string buildHtmlReport(Database& db, const Codebook& codebook, const Report
             th("Stage") + th("Sessions", true) + th("Planned", true) + th("Actual", true) + th("Ran over", true) +
             "</tr>\n";
     for (const auto& t : timingByStage(db, filter))
-        html += "<tr>" + td(std::string(formatDisplayName(t.format))) + td(t.stageName) + td(std::to_string(t.sessions), true) +
-                td(fmt::format("{:.1f}", t.plannedMinutes), true) + td(fmt::format("{:.1f}", t.actualMinutes), true) +
+        html += "<tr>" + td(std::string(formatDisplayName(t.format))) + td(t.stageName) +
+                td(std::to_string(t.sessions), true) + td(fmt::format("{:.1f}", t.plannedMinutes), true) +
+                td(fmt::format("{:.1f}", t.actualMinutes), true) +
                 td(fmt::format("{:.0f}%", t.overrunShare * 100.0), true) + "</tr>\n";
     html += "</table>\n</section>\n</body>\n</html>\n";
     return html;

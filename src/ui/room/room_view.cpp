@@ -200,10 +200,9 @@ void RoomView::drawWall(const UiContext& ui, const core::WallView& wall, bool co
             wrappedText(font, c.text, p.text, inner - badgeW);
             if (!badge.empty()) {
                 if (m_record) m_record->push_back(RoomText{badge, font});
-                ImGui::GetWindowDrawList()->AddText(font, font->FontSize,
-                                                    ImVec2(max.x - m.pad * 0.5f - textWidth(font, badge),
-                                                           min.y + m.pad * 0.5f),
-                                                    p.text, badge.c_str());
+                ImGui::GetWindowDrawList()->AddText(
+                    font, font->FontSize, ImVec2(max.x - m.pad * 0.5f - textWidth(font, badge), min.y + m.pad * 0.5f),
+                    p.text, badge.c_str());
             }
             ImGui::SetCursorScreenPos(ImVec2(a.x, max.y + m.gap));
         }

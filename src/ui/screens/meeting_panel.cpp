@@ -81,9 +81,8 @@ void MeetingPanel::drawInitials(const UiContext& ui, const core::RepeatDef& repe
             x = 0;
         x += (x > 0 ? m.gap * 2 : 0) + itemW;
         const ImVec2 a = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddText(f.body, f.body->FontSize,
-                                            ImVec2(a.x, a.y + (m.touch - f.body->FontSize) * 0.5f), p.text,
-                                            slot.c_str());
+        ImGui::GetWindowDrawList()->AddText(
+            f.body, f.body->FontSize, ImVec2(a.x, a.y + (m.touch - f.body->FontSize) * 0.5f), p.text, slot.c_str());
         ImGui::SetCursorScreenPos(ImVec2(a.x + textWidth(f.body, slot) + m.gap * 0.5f, a.y));
         const auto it = initials.find(slot);
         std::string& buffer = m_initials[static_cast<std::size_t>(i)];
@@ -140,8 +139,10 @@ void MeetingPanel::drawPresenters(const UiContext& ui, const core::SessionMachin
         if (s.repeatIndex == 0) eachMs += s.plannedMs;
     }
     for (int i = 0; i < count; ++i) labels += (i ? "  ·  " : "") + repeat.labelFor(i);
-    if (!initialsAllowed) wrappedText(f.body, labels, p.text, width);
-    else drawInitials(ui, repeat, count, initials, width);
+    if (!initialsAllowed)
+        wrappedText(f.body, labels, p.text, width);
+    else
+        drawInitials(ui, repeat, count, initials, width);
     const std::string each =
         ui.strings.format("presenters.each", {{"minutes", std::to_string((eachMs + 30'000) / 60'000)}});
     const auto finish = ui.wallNow + machine.msToProjectedFinish(ui.now);

@@ -46,7 +46,7 @@ private:
     /// For tests: whether the last frame printed the "Press Tab to start typing" hint.
     bool m_tabHintShown = false;
     std::optional<int> m_dueDays;  ///< the due date as days from today; none = no date
-    TypedCount m_people;  ///< the head count being typed, sent on Enter or when the field is left
+    TypedCount m_people;           ///< the head count being typed, sent on Enter or when the field is left
     std::string m_outcome;
     int m_seenActions = -1;
     // The evaluation form: one person's answers, wiped after each submit.

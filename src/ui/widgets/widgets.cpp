@@ -158,8 +158,7 @@ void countdownBanner(const UiContext& ui, const char* hitId, ImVec2 min, ImVec2 
     if (ui.hits) (*ui.hits)[hitId] = ImVec4(min.x, min.y, size.x, size.y);
 }
 
-std::optional<int> typedCountField(const UiContext& ui, const char* id, TypedCount& state, int current,
-                                   float width) {
+std::optional<int> typedCountField(const UiContext& ui, const char* id, TypedCount& state, int current, float width) {
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
     ImGui::PushFont(f.body);
