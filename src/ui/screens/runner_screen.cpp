@@ -116,10 +116,13 @@ void RunnerScreen::drawHeadCount(const UiContext& ui, const core::RunnerView& ru
     const float stepW = std::max(48.0f, m.touch);
     // The number can be typed too (a Round of 63 is not 63 taps), with the same field as the board and a set's close.
     const float typedW = std::max(110.0f * m.scale, f.body->FontSize * 3.2f);
+    // The words beside the controls when they fit, else on their own line above them: never cut short.
+    const float besideW = width - 2 * stepW - typedW - m.gap * 3;
+    if (textWidth(f.body, text) > besideW) wrappedText(f.body, text, p.text, width);
     const ImVec2 a = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddText(f.body, f.body->FontSize,
-                                        ImVec2(a.x, a.y + (m.touch - f.body->FontSize) * 0.5f), p.text,
-                                        fitText(f.body, text, width - 2 * stepW - typedW - m.gap * 3).c_str());
+    if (textWidth(f.body, text) <= besideW)
+        ImGui::GetWindowDrawList()->AddText(
+            f.body, f.body->FontSize, ImVec2(a.x, a.y + (m.touch - f.body->FontSize) * 0.5f), p.text, text.c_str());
     const int n = people.value_or(0);
     ImGui::SetCursorScreenPos(ImVec2(a.x + width - 2 * stepW - typedW - m.gap * 2, a.y));
     if (const auto typed = typedCountField(ui, "##runner-people-typed", m_people, n, typedW))
