@@ -106,6 +106,7 @@ core::Result<void> earlierRounds(KioskApp& app, core::ManualClock& clock) {
         addCards(app, 3);
         app.apply(core::SetAttendance{6});
         app.apply(core::RevealContributions{});
+        app.apply(core::ShowBoardTools{});
         theme(app, "Earlier", 3, {i % 2 == 0 ? "grief-and-loss" : "teamwork", "feeling-unsupported"}, 0);
         app.apply(core::LeaveBoard{});
         op(app, core::SessionOp::End);
@@ -128,6 +129,9 @@ core::Result<std::int64_t> setWithHistory(KioskApp& app, core::ManualClock& cloc
     c.apply(core::StartSession{"action-learning-set", {}, set->id});
     if (!app.sessions().active()) return core::fail("the demo set did not start");
     op(app, core::SessionOp::Start);
+    // The set knows its presenters by the initials it chose; only its own screens show them.
+    c.apply(core::SetPresenterInitials{"Presenter A", "JM"});
+    c.apply(core::SetPresenterInitials{"Presenter B", "RK"});
     clock.advanceSeconds(60 * 20);
     op(app, core::SessionOp::Next);
     c.apply(core::AddAction{"Ask the rota lead for a protected hour for supervision", "Presenter A",
@@ -343,10 +347,22 @@ core::Result<void> contributionScreen(const DemoContext& d) {
         c.apply(core::RevealContributions{});
         return core::ok();
     }
+    if (screen == "wall" || screen == "room-wall") {
+        // The read-only wall: 19 written, two of them repeats of the first (shown "×3"), paged to the second few.
+        c.apply(core::OpenContributions{});
+        for (int i = 0; i < 19; ++i) c.apply(core::SubmitContribution{core::SecretText(kDemoCards[i < 17 ? i : 0])});
+        c.apply(core::CloseContributions{});
+        c.apply(core::SetAttendance{40});
+        c.apply(core::RevealContributions{});
+        c.apply(core::TurnWallPage{1});
+        if (screen == "room-wall") d.app.ui().setSurfaces(ui::Surfaces::Room);
+        return core::ok();
+    }
     if (screen == "board-500") {
         addCards(d.app, 500);
         c.apply(core::SetAttendance{40});
         c.apply(core::RevealContributions{});
+        c.apply(core::ShowBoardTools{});
         for (int t = 0; t < 12; ++t)
             theme(d.app, ("Theme " + std::to_string(t + 1)).c_str(), 20, {"grief-and-loss", "teamwork"}, t);
         return core::ok();
@@ -357,6 +373,7 @@ core::Result<void> contributionScreen(const DemoContext& d) {
         // A Round reveals only with five or more recorded as present.
         c.apply(core::SetAttendance{big ? 14 : 5});
         c.apply(core::RevealContributions{});
+        c.apply(core::ShowBoardTools{});
         theme(d.app, "Carrying grief home", big ? 9 : 3, {"grief-and-loss", "being-human-too"}, 4);
         theme(d.app, "Stretched too thin", big ? 8 : 3, {"exhaustion-and-workload", "feeling-unsupported"}, 6);
         if (big) {
@@ -522,6 +539,8 @@ const std::vector<DemoScreen>& demoScreens() {
         {"contribute-countdown", contrib},
         {"board-12", contrib},
         {"board-60", contrib},
+        {"wall", contrib},
+        {"room-wall", contrib},
         {"home-groups", meeting},
         {"setup-group", meeting},
         {"als-runner", meeting},

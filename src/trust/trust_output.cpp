@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/templates/session_template.hpp"
 #include "core/text/html_escape.hpp"
 #include "trust/trust_report.hpp"
 
@@ -73,9 +74,10 @@ void activityTables(const TrustFigures& f, std::string& page) {
         "</table>\n<h2>Stage timing</h2>\n<table><tr><th>Format</th><th>Stage</th><th>Sessions</th>"
         "<th>Planned (min)</th><th>Actual (min)</th><th>Overran</th></tr>\n";
     for (const auto& s : f.stages)
-        page += fmt::format(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.1f}</td><td>{:.1f}</td><td>{:.0f}%</td></tr>\n",
-            html(s.format), html(s.stage), s.sessions, s.plannedMinutes, s.actualMinutes, s.overrunShare * 100.0);
+        page +=
+            fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.1f}</td><td>{:.1f}</td><td>{:.0f}%</td></tr>\n",
+                        html(std::string(core::formatDisplayName(s.format))), html(s.stage), s.sessions,
+                        s.plannedMinutes, s.actualMinutes, s.overrunShare * 100.0);
     page += "</table>\n";
 }
 

@@ -109,10 +109,24 @@ void KioskUi::drawRoom(const UiContext& ui, const core::KioskView& kiosk) {
     }
 }
 
+void KioskUi::noteInputKind() {
+    const ImGuiIO& io = ImGui::GetIO();
+    bool key = io.InputQueueCharacters.Size > 0;
+    for (int i = 0; i < IM_ARRAYSIZE(io.KeysDown) && !key; ++i) key = io.KeysDown[i] && io.KeysDownDuration[i] == 0.0f;
+    bool pointer = false;
+    for (int b = 0; b < IM_ARRAYSIZE(io.MouseClicked); ++b) pointer = pointer || io.MouseClicked[b];
+    // A touch screen never sends a key: a tap with no key since leaves the keyboard hints off again.
+    if (key)
+        m_keyboardSeen = true;
+    else if (pointer)
+        m_keyboardSeen = false;
+}
+
 void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::SteadyMs now, core::WallMs wallNow,
                    std::vector<core::Command>& out) {
     if (m_hits) m_hits->clear();
-    const UiContext ui{m_texts.strings, theme, now, wallNow, out, m_hits};
+    noteInputKind();
+    const UiContext ui{m_texts.strings, theme, now, wallNow, out, m_hits, m_keyboardSeen};
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
@@ -146,6 +160,11 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
 
     // The room view never carries admin or safe-mode messages: they wait for the console.
     if (!kiosk.message.empty() && !m_showingRoom) drawMessage(ui, kiosk.message);
+    if (m_surfaces == Surfaces::Room && screen == core::Screen::Board && kiosk.board.wall.enabled) {
+        // After the reveal the room reads the cards a few at a time; grouping stays on the console.
+        m_room.drawWall(ui, kiosk.board.wall, false);
+        return;
+    }
     if (m_surfaces == Surfaces::Room && screen != core::Screen::Runner) {
         // Between sessions the room's display shows only who runs the kiosk; everything else is on the console.
         ImGui::SetCursorPosY(ImGui::GetContentRegionAvail().y * 0.4f);
@@ -187,7 +206,10 @@ void KioskUi::draw(const core::KioskView& kiosk, const Theme& theme, core::Stead
             m_contribute.draw(ui, kiosk.runner, m_texts.scrubber, m_texts.signposts);
             break;
         case core::Screen::Board:
-            m_board.draw(ui, kiosk.board);
+            if (kiosk.board.wall.console)
+                m_room.drawWall(ui, kiosk.board.wall, true);
+            else
+                m_board.draw(ui, kiosk.board);
             break;
         case core::Screen::Checklist:
             m_checklist.draw(ui, kiosk.checklist);

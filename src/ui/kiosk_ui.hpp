@@ -55,6 +55,8 @@ public:
     /// -1 when nothing of this kind is pending.
     [[nodiscard]] std::int64_t msUntilNextChange(core::SteadyMs now) const noexcept;
     [[nodiscard]] RoomView& room() noexcept { return m_room; }
+    /// True once a physical key was pressed, until a touch or click without one (keyboard hints show only then).
+    [[nodiscard]] bool keyboardSeen() const noexcept { return m_keyboardSeen; }
     /// Tests pass a map to learn where each control was drawn; nullptr (the default) records nothing.
     void setHitRecorder(HitMap* hits) noexcept { m_hits = hits; }
     [[nodiscard]] RunnerScreen& runner() noexcept { return m_runner; }
@@ -74,6 +76,8 @@ private:
     [[nodiscard]] bool roomThisFrame(const core::KioskView& kiosk, core::SteadyMs now);
     void drawRoom(const UiContext& ui, const core::KioskView& kiosk);
     [[nodiscard]] static bool anyInput();
+    /// Keeps m_keyboardSeen: set by any key or typed character, cleared by a touch or click without one.
+    void noteInputKind();
 
     UiTexts m_texts;
     HomeScreen m_home;
@@ -98,6 +102,8 @@ private:
     core::SteadyMs m_lastTouch = 0;  ///< single screen: the last input while flipped
     bool m_showingRoom = false;
     bool m_roomPaging = false;
+    /// A physical key was pressed since start-up or since the last touch or click without one (UiContext).
+    bool m_keyboardSeen = false;
     HitMap* m_hits = nullptr;
 };
 

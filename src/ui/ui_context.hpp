@@ -24,6 +24,9 @@ struct UiContext {
     core::WallMs wallNow = 0;
     std::vector<core::Command>& commands;
     HitMap* hits = nullptr;
+    /// A physical key has been pressed since start-up or since the last touch or click without one: only then
+    /// do screens print keyboard hints such as "Press Tab to start typing" (a touch screen never sends keys).
+    bool keyboardSeen = false;
 
     [[nodiscard]] const char* t(std::string_view key) const { return strings.get(key).c_str(); }
     void emit(core::Command c) const { commands.push_back(std::move(c)); }

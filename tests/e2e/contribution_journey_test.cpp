@@ -112,6 +112,9 @@ TEST_CASE("five contributions, reveal and two tagged themes in the real window, 
         }
         kiosk.keys({"r"});
         kiosk.expect("event reveal count=5");
+        // A Round opens on the read-only wall for the room; G takes the console on to grouping and tagging.
+        kiosk.keys({"g"});
+        kiosk.expect("event wall grouping");
         kiosk.keys({"space"});
         kiosk.keys({"g"});
         kiosk.type("Staying late");

@@ -135,6 +135,7 @@ TEST_CASE("reveal is refused at 0, 1 and 2 entries and while open, allowed at 3"
     h.click("##contrib-reveal");      // disabled at 0: nothing happens
     CHECK(h.screen() == core::Screen::Runner);
     h.apply(core::RevealContributions{});
+    h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
     CHECK(h.screen() == core::Screen::Runner);
     CHECK_FALSE(h.controller().message().empty());
     for (int n = 1; n <= 3; ++n) {
@@ -144,6 +145,7 @@ TEST_CASE("reveal is refused at 0, 1 and 2 entries and while open, allowed at 3"
         submitTyped(h, "Entry " + std::to_string(n));
         ctrlPress(h, ImGuiKey_Home);
         h.apply(core::RevealContributions{});
+        h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
         INFO("while open, with " << n);
         CHECK(h.screen() == core::Screen::Runner);
         h.click("##contrib-close");
@@ -169,6 +171,7 @@ TEST_CASE("on the board, cards are grouped into a named, tagged theme with keys"
     h.apply(core::CloseContributions{});
     h.apply(core::SetAttendance{5});
     h.apply(core::RevealContributions{});
+    h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
     REQUIRE(h.screen() == core::Screen::Board);
     h.frame();
     // Someone arrives late: one more is counted with a key.
@@ -220,23 +223,27 @@ TEST_CASE("a Round reveals only once five people are recorded as present, and sa
     toDiscussion(h);
     addClosed(h, {"Tired", "Proud of the team", "Hope", "Grief"});
     h.apply(core::RevealContributions{});
+    h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
     CHECK(h.screen() == core::Screen::Runner);
     CHECK(h.controller().message().find("nobody is recorded yet") != std::string::npos);
     CHECK(h.view().runner.contributions.reveal.refusal == core::RevealRefusal::TooFewPresent);
     h.apply(core::DismissMessage{});
     h.apply(core::SetAttendance{3});
     h.apply(core::RevealContributions{});
+    h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
     CHECK(h.screen() == core::Screen::Runner);
     CHECK(h.controller().message() ==
           "At least 5 people need to be recorded as present before contributions are shown: 3 are recorded.");
     h.apply(core::DismissMessage{});
     h.apply(core::SetAttendance{1});
     h.apply(core::RevealContributions{});
+    h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
     CHECK(h.controller().message().find(": 1 is recorded.") != std::string::npos);
     h.apply(core::DismissMessage{});
     h.apply(core::SetAttendance{5});
     CHECK(h.view().runner.contributions.reveal.allowed());
     h.apply(core::RevealContributions{});
+    h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
     CHECK(h.screen() == core::Screen::Board);
 }
 
@@ -256,6 +263,7 @@ TEST_CASE("the reveal gate takes the larger contribution minimum and the templat
     addClosed(h, {"One", "Two", "Three"});
     h.apply(core::SetAttendance{6});
     h.apply(core::RevealContributions{});
+    h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
     CHECK(h.screen() == core::Screen::Runner);
     CHECK(h.view().runner.contributions.reveal.minimum == 4);
     CHECK(h.controller().message().find("At least 4") != std::string::npos);
@@ -263,10 +271,12 @@ TEST_CASE("the reveal gate takes the larger contribution minimum and the templat
     addClosed(h, {"Four"});
     h.apply(core::SetAttendance{5});
     h.apply(core::RevealContributions{});
+    h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
     CHECK(h.screen() == core::Screen::Runner);
     CHECK(h.controller().message().find("At least 6 people") != std::string::npos);
     h.apply(core::SetAttendance{6});
     h.apply(core::RevealContributions{});
+    h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
     CHECK(h.screen() == core::Screen::Board);
 }
 
@@ -276,6 +286,7 @@ TEST_CASE("a Round never votes on themes: no vote button, and a vote command is 
     addClosed(h, {"Tired", "Proud of the team", "Hope"});
     h.apply(core::SetAttendance{5});
     h.apply(core::RevealContributions{});
+    h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
     REQUIRE(h.screen() == core::Screen::Board);
     std::vector<std::int64_t> cards;
     for (const auto& c : h.view().board.cards) cards.push_back(c.id);
@@ -299,6 +310,7 @@ TEST_CASE("a format that allows votes keeps the vote button and counts votes", "
     addClosed(h, {"One", "Two", "Three", "Four"});
     h.apply(core::SetAttendance{6});
     h.apply(core::RevealContributions{});
+    h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
     REQUIRE(h.screen() == core::Screen::Board);
     std::vector<std::int64_t> cards;
     for (const auto& c : h.view().board.cards) cards.push_back(c.id);
@@ -316,6 +328,7 @@ TEST_CASE("identical cards show once with a count and move, group and hide toget
     addClosed(h, {"Tired", "  tired ", "TIRED", "Hope", "Proud of the team", "hope"});
     h.apply(core::SetAttendance{6});
     h.apply(core::RevealContributions{});
+    h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
     REQUIRE(h.screen() == core::Screen::Board);
     const auto cards = h.view().board.cards;
     REQUIRE(cards.size() == 3);
@@ -344,6 +357,7 @@ TEST_CASE("the board's head count can be typed as well as stepped", "[ui][board]
     addClosed(h, {"Tired", "Proud of the team", "Hope"});
     h.apply(core::SetAttendance{5});
     h.apply(core::RevealContributions{});
+    h.apply(core::ShowBoardTools{});  // a Round opens on the read-only wall first
     REQUIRE(h.screen() == core::Screen::Board);
     h.frames(2);
     h.click("##people-typed");

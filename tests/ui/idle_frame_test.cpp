@@ -101,6 +101,18 @@ std::vector<Setting> settings() {
              k.apply(core::CloseContributions{});
              k.apply(core::SetAttendance{5});
              k.apply(core::RevealContributions{});
+             k.apply(core::ShowBoardTools{});
+         }},
+        {"wall",
+         [=](test::KioskHarness& k) {
+             roundRunning(k);
+             toStage(k, [](const core::SessionMachine& m) { return m.currentStage().flags.acceptsContributions; });
+             k.apply(core::OpenContributions{});
+             for (const char* text : {"Tired", "Proud of the team", "Not enough time", "Tired"})
+                 k.apply(core::SubmitContribution{core::SecretText(text)});
+             k.apply(core::CloseContributions{});
+             k.apply(core::SetAttendance{5});
+             k.apply(core::RevealContributions{});
          }},
         {"set check-in with actions to review", [](test::KioskHarness& k) { alsWithHistory(k); }},
         {"set closing",

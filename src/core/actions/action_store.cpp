@@ -175,4 +175,44 @@ std::vector<ActionHistoryRow> ActionStore::history(std::int64_t actionId) const 
     return out;
 }
 
+Result<std::string> normalisePresenterInitials(std::string_view typed) {
+    const std::string_view text = trimBlanks(typed);
+    std::string out;
+    for (const char c : text) {
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!letter) return fail("Initials are letters only, for example JM.");
+        out += static_cast<char>(c >= 'a' ? c - 'a' + 'A' : c);
+    }
+    if (out.size() > 3) return fail("Initials are 1 to 3 letters, for example JM.");
+    return out;
+}
+
+Result<void> ActionStore::setPresenterInitials(std::int64_t sessionId, std::string_view slot, std::string_view typed) {
+    auto initials = normalisePresenterInitials(typed);
+    if (!initials) return initials.error();
+    if (slot.empty()) return fail("Say which presenter the initials are for.");
+    return writeTransaction(m_db, [&] {
+        if (initials.value().empty()) {
+            m_db.prepare("DELETE FROM set_presenters WHERE session_id = ? AND slot = ?")
+                .bind(1, sessionId)
+                .bind(2, slot)
+                .run();
+            return;
+        }
+        m_db.prepare("INSERT OR REPLACE INTO set_presenters(session_id, slot, initials) VALUES(?, ?, ?)")
+            .bind(1, sessionId)
+            .bind(2, slot)
+            .bind(3, initials.value())
+            .run();
+    });
+}
+
+std::map<std::string, std::string> ActionStore::presenterInitials(std::int64_t sessionId) const {
+    std::map<std::string, std::string> out;
+    auto stmt = m_db.prepare("SELECT slot, initials FROM set_presenters WHERE session_id = ?");
+    stmt.bind(1, sessionId);
+    while (stmt.step()) out[stmt.columnText(0)] = stmt.columnText(1);
+    return out;
+}
+
 }  // namespace reflect::core

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,12 +70,21 @@ public:
     [[nodiscard]] std::vector<Action> forCheckIn(std::int64_t groupId, std::int64_t sessionId) const;
     [[nodiscard]] std::vector<ActionHistoryRow> history(std::int64_t actionId) const;
 
+    /// A set's initials for one presenter slot ("Presenter A") of one meeting: letters only, 1 to 3, stored
+    /// upper-cased with that meeting alone; empty text removes them. Lead views never read them.
+    [[nodiscard]] Result<void> setPresenterInitials(std::int64_t sessionId, std::string_view slot,
+                                                    std::string_view typed);
+    /// The meeting's initials by slot label; empty when the set chose none.
+    [[nodiscard]] std::map<std::string, std::string> presenterInitials(std::int64_t sessionId) const;
+
 private:
     Database& m_db;
     const Scrubber& m_scrubber;
 };
 
-/// True for a real calendar date written YYYY-MM-DD.
+/// A presenter's initials as the set typed them, checked: letters only, 1 to 3 of them, upper-cased. Blanks around
+/// them are ignored; an empty result means "none".
+[[nodiscard]] Result<std::string> normalisePresenterInitials(std::string_view typed);
 
 inline constexpr std::size_t kMaxActionCharacters = 400;
 

@@ -304,7 +304,7 @@ std::optional<int> sessionAttendance(Database& db, std::int64_t sessionId) {
 }
 
 Result<void> setSessionAttendance(Database& db, std::int64_t sessionId, int people) {
-    if (people < 0 || people > 1000) return fail("The number of people must be between 0 and 1000.");
+    if (people < 0 || people > 500) return fail("The number of people must be between 0 and 500.");
     return writeTransaction(db, [&] {
         db.prepare("UPDATE sessions SET attendance = ? WHERE id = ?").bind(1, people).bind(2, sessionId).run();
     });

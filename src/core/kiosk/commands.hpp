@@ -62,6 +62,12 @@ struct SubmitContribution {
 /// Shows the board if the reveal gate allows it; otherwise the runner says why.
 struct RevealContributions {};
 struct LeaveBoard {};
+/// The read-only wall: the next (+1) or previous (-1) few cards.
+struct TurnWallPage {
+    int delta = 1;
+};
+/// From the wall to the board's grouping and tagging, on the console (the room keeps the wall).
+struct ShowBoardTools {};
 struct SetAttendance {
     int people = 0;
 };
@@ -102,6 +108,11 @@ struct BoardVote {
 struct SetRepeatCount {
     std::string repeatKey;
     int count = 1;
+};
+/// A set's initials for one presenter slot of the running meeting ("JM" for "Presenter A"); empty removes them.
+struct SetPresenterInitials {
+    std::string slot;
+    std::string initials;
 };
 struct CreateGroup {
     std::string name;
@@ -221,13 +232,14 @@ struct UnhandledProbe {};
 using Command =
     std::variant<OpenSetup, StartSession, SessionCommand, ResumeSession, GoHome, OpenSignposts, FinishSummary,
                  RequestExit, CancelExit, SubmitExitPin, DismissMessage, OpenContributions, CloseContributions,
-                 LetStaffWrite, LeaveContribute, SubmitContribution, RevealContributions, LeaveBoard, SetAttendance,
-                 BoardCreateTheme, BoardRename, BoardToggleTag, BoardMerge, BoardSplit, BoardUngroup, BoardHideCard,
-                 BoardVote, SetRepeatCount, CreateGroup, AddAction, ReviewAction, SubmitEvaluation, OpenChecklist,
-                 SaveChecklist, OpenLeadReview, CancelLeadPin, SubmitLeadPin, LeadActivity, LockLeadReview,
-                 ShowDashboardPanel, SetDashboardFilter, DashboardSearch, OpenTagQuotes, CloseTagQuotes,
-                 ExportDashboard, OpenPinSetup, PinSetupEntry, SetPinsLater, PinPadActivity, PairPhone, OpenPaperTally,
-                 SubmitTallyPin, CancelTallyPin, EditPaperTally, SavePaperTally, CancelPaperTally, ShowPairingCode,
-                 HidePairingCode, UnpairPhone, SubmitPairPin, CancelPairPin REFLECT_PROBE_COMMAND>;
+                 LetStaffWrite, LeaveContribute, SubmitContribution, RevealContributions, LeaveBoard, TurnWallPage,
+                 ShowBoardTools, SetAttendance, BoardCreateTheme, BoardRename, BoardToggleTag, BoardMerge, BoardSplit,
+                 BoardUngroup, BoardHideCard, BoardVote, SetRepeatCount, SetPresenterInitials, CreateGroup, AddAction,
+                 ReviewAction, SubmitEvaluation, OpenChecklist, SaveChecklist, OpenLeadReview, CancelLeadPin,
+                 SubmitLeadPin, LeadActivity, LockLeadReview, ShowDashboardPanel, SetDashboardFilter, DashboardSearch,
+                 OpenTagQuotes, CloseTagQuotes, ExportDashboard, OpenPinSetup, PinSetupEntry, SetPinsLater,
+                 PinPadActivity, PairPhone, OpenPaperTally, SubmitTallyPin, CancelTallyPin, EditPaperTally,
+                 SavePaperTally, CancelPaperTally, ShowPairingCode, HidePairingCode, UnpairPhone, SubmitPairPin,
+                 CancelPairPin REFLECT_PROBE_COMMAND>;
 
 }  // namespace reflect::core

@@ -90,6 +90,38 @@ bool ContributionFlow::votesAllowed() const {
     return machine && machine->plan().tmpl().board.votes;
 }
 
+bool ContributionFlow::wallAllowed() const {
+    const SessionMachine* machine = m_services.sessions.active();
+    return machine && machine->plan().tmpl().board.wall;
+}
+
+WallView ContributionFlow::wallView(const std::vector<BoardCard>& cards) const {
+    WallView w;
+    w.enabled = wallAllowed();
+    if (!w.enabled) return w;
+    w.console = m_wallConsole;
+    w.total = static_cast<int>(cards.size());
+    const int first = std::clamp(m_wallFirst, 0, std::max(0, w.total - 1));
+    const int end = std::min(w.total, first + kWallCardsPerPage);
+    for (int i = first; i < end; ++i) {
+        const auto& c = cards[static_cast<std::size_t>(i)];
+        w.cards.push_back(WallCard{c.text, c.copies()});
+    }
+    w.first = w.total == 0 ? 0 : first + 1;
+    w.last = end;
+    w.canBack = first > 0;
+    w.canNext = end < w.total;
+    const auto& s = m_services.strings;
+    w.position =
+        w.total == 0 ? s.get("wall.none")
+        : w.first == w.last
+            ? s.format("wall.position_one", {{"number", std::to_string(w.first)}, {"total", std::to_string(w.total)}})
+            : s.format("wall.position", {{"first", std::to_string(w.first)},
+                                         {"last", std::to_string(w.last)},
+                                         {"total", std::to_string(w.total)}});
+    return w;
+}
+
 void ContributionFlow::sessionEnding() {
     if (m_services.sessions.active()) {
         try {
@@ -163,6 +195,7 @@ BoardView ContributionFlow::boardView() const {
     for (const auto& tag : v.tags) v.recurrence.emplace_back(tag.key, m_board.recurrence(tag.key));
     v.message = m_boardMessage;
     v.votes = votesAllowed();
+    v.wall = wallView(v.cards);
     return v;
 }
 
@@ -253,6 +286,11 @@ void ContributionFlow::on(const RevealContributions&, SteadyMs) {
         m_services.report(fmt::format("event reveal count={}", static_cast<int>(m_board.cards().size())));
         m_state.message.clear();
         m_boardMessage.clear();
+        // A first reveal opens on the wall's first cards; coming back to the board keeps where it was.
+        if (m_state.screen != Screen::Board && now != ContributionState::Revealed) {
+            m_wallFirst = 0;
+            m_wallConsole = wallAllowed();
+        }
         m_state.screen = Screen::Board;
     });
 }
@@ -264,6 +302,23 @@ void ContributionFlow::on(const LeaveBoard&, SteadyMs) {
         return;
     }
     run([&](std::int64_t) { m_state.screen = Screen::Runner; });
+}
+
+void ContributionFlow::on(const TurnWallPage& c, SteadyMs) {
+    run([&](std::int64_t) {
+        if (m_state.screen != Screen::Board || !wallAllowed()) return;
+        const int total = static_cast<int>(mergeDuplicates(m_board.cards()).size());
+        const int next = m_wallFirst + (c.delta >= 0 ? kWallCardsPerPage : -kWallCardsPerPage);
+        if (next >= 0 && next < total) m_wallFirst = next;
+    });
+}
+
+void ContributionFlow::on(const ShowBoardTools&, SteadyMs) {
+    run([&](std::int64_t) {
+        if (m_state.screen != Screen::Board || !m_wallConsole) return;
+        m_wallConsole = false;
+        m_services.report("event wall grouping");
+    });
 }
 
 void ContributionFlow::on(const SetAttendance& c, SteadyMs) {

@@ -35,6 +35,8 @@ public:
     void on(const SubmitContribution& c, SteadyMs now);
     void on(const RevealContributions&, SteadyMs now);
     void on(const LeaveBoard&, SteadyMs now);
+    void on(const TurnWallPage& c, SteadyMs now);
+    void on(const ShowBoardTools&, SteadyMs now);
     void on(const SetAttendance& c, SteadyMs now);
     void on(const BoardCreateTheme& c, SteadyMs now);
     void on(const BoardRename& c, SteadyMs now);
@@ -59,6 +61,9 @@ private:
     [[nodiscard]] std::string refusalMessage(const RevealCheck& check) const;
     /// Sets may vote on themes; Rounds, Team Time and peer groups may not (the template says).
     [[nodiscard]] bool votesAllowed() const;
+    /// Rounds, Team Time and peer groups show the room a read-only wall after the reveal (the template says).
+    [[nodiscard]] bool wallAllowed() const;
+    [[nodiscard]] WallView wallView(const std::vector<BoardCard>& cards) const;
 
     KioskServices& m_services;
     KioskState& m_state;
@@ -76,6 +81,8 @@ private:
         bool refresh = true;   ///< read the figures at the next rebuild
     };
     Batch m_batch;
+    int m_wallFirst = 0;         ///< index of the wall's first card on the page showing
+    bool m_wallConsole = false;  ///< the console still shows the wall (not yet the board's tools)
 };
 
 }  // namespace reflect::core

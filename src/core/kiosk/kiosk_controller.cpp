@@ -163,6 +163,12 @@ void KioskController::rebuild() {
     }
     if (v.screen == Screen::Dashboard) {
         v.dashboard = m_review.view();
+        // A format's code ("round") is never drawn: every field a screen shows gets the name a person reads.
+        const auto name = [&](const std::string& code) { return m_services.strings.get(formatNameKey(code)); };
+        auto& d = v.dashboard;
+        d.formatName = d.filter.format ? name(*d.filter.format) : m_services.strings.get("lead.all_formats");
+        for (auto& h : d.hits) h.formatName = name(h.format);
+        for (auto& t : d.timing) t.formatName = name(t.format);
         v.exportMessage = m_review.exportMessage();
     }
     v.message = m_state.message;

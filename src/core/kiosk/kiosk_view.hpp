@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -102,19 +103,23 @@ struct MeetingActionLine {
     Action action;
     bool awaitingReview = false;
     bool carriedOver = false;
+    std::string initials;  ///< the set's initials for the action's presenter at the meeting that agreed it, or empty
 };
 
 /// What a group's meeting adds to the running stage.
 struct MeetingView {
     bool available = false;
     std::optional<std::int64_t> groupId;
-    bool bids = false;                       ///< presenters are being decided
-    bool review = false;                     ///< last meeting's actions are marked
-    bool commitment = false;                 ///< a presenter commits to an action
-    bool closing = false;                    ///< the last stage: counts, actions and attendance
-    bool evaluation = false;                 ///< the stage shows the evaluation form
-    std::optional<RepeatDef> presenters;     ///< the repeat block bids decide
-    std::vector<MeetingActionLine> checkIn;  ///< review: open actions from earlier meetings
+    bool bids = false;                            ///< presenters are being decided
+    bool review = false;                          ///< last meeting's actions are marked
+    bool commitment = false;                      ///< a presenter commits to an action
+    bool closing = false;                         ///< the last stage: counts, actions and attendance
+    bool evaluation = false;                      ///< the stage shows the evaluation form
+    std::optional<RepeatDef> presenters;          ///< the repeat block bids decide
+    bool initialsAllowed = false;                 ///< the meeting belongs to a set, so presenters may carry initials
+    std::map<std::string, std::string> initials;  ///< this meeting's initials by presenter slot ("Presenter A")
+    int initialsSaved = 0;                        ///< goes up by one after initials are saved
+    std::vector<MeetingActionLine> checkIn;       ///< review: open actions from earlier meetings
     int awaitingReview = 0;
     std::vector<Action> agreed;  ///< actions agreed in this session
     ClosingCounts closingCounts;
@@ -133,7 +138,32 @@ struct RunnerView {
     MeetingView meeting;
 };
 
+/// The cards the read-only wall shows a few at a time: how many people wrote the same words, and the words.
+struct WallCard {
+    std::string text;
+    int copies = 1;  ///< identical cards merged: "×3"
+    bool operator==(const WallCard&) const = default;
+};
+
+/// How many cards the wall shows at once, in large type.
+inline constexpr int kWallCardsPerPage = 3;
+
+/// The read-only wall after a reveal (templates with `wall`): the core decides the page; nothing here groups,
+/// tags or votes.
+struct WallView {
+    bool enabled = false;         ///< the template shows the wall (the room view draws it while the board is open)
+    bool console = false;         ///< the console shows the wall too, until the facilitator opens grouping
+    std::vector<WallCard> cards;  ///< this page's cards
+    int first = 0;                ///< 1-based number of the first card on this page (0: no cards)
+    int last = 0;
+    int total = 0;         ///< cards after merging duplicates
+    std::string position;  ///< "Cards 4-6 of 17", in words from the string table
+    bool canBack = false;
+    bool canNext = false;
+};
+
 struct BoardView {
+    WallView wall;
     std::vector<BoardCard> cards;
     std::vector<BoardTheme> themes;
     std::vector<CodebookTag> tags;                                  ///< the codebook's tags, in codebook order

@@ -53,6 +53,10 @@ MeetingView MeetingFlow::view() const {
     const auto session = m_services.sessions.activeId();
     v.groupId = meetings->groups().groupOfSession(session);
     fillStageParts(v, *machine);
+    v.initialsSaved = m_initialsSaved;
+    v.initialsAllowed = v.groupId.has_value() && v.presenters.has_value();
+    if (v.initialsAllowed && (v.bids || v.commitment || v.closing))
+        v.initials = meetings->actions().presenterInitials(session);
     if (v.review) {
         std::set<std::int64_t> waiting;
         for (const auto& a : meetings->actions().awaitingReview(*v.groupId, session)) waiting.insert(a.id);
@@ -63,6 +67,11 @@ MeetingView MeetingFlow::view() const {
             if (!line.awaitingReview) {
                 const auto history = meetings->actions().history(a.id);
                 line.carriedOver = !history.empty() && history.back().carriedOver();
+            }
+            // The set's own screen says whose action it is, by the initials chosen at the meeting that agreed it.
+            if (a.sessionId) {
+                const auto chosen = meetings->actions().presenterInitials(*a.sessionId);
+                if (const auto it = chosen.find(a.ownerLabel); it != chosen.end()) line.initials = it->second;
             }
             line.action = std::move(a);
             v.checkIn.push_back(std::move(line));
@@ -93,6 +102,25 @@ void MeetingFlow::on(const SetRepeatCount& c, SteadyMs) {
     if (!m_services.meetings) return;
     m_state.dirty = true;
     showResult(m_services.meetings->setRepeatCount(m_services.sessions, c.repeatKey, c.count));
+}
+
+void MeetingFlow::on(const SetPresenterInitials& c, SteadyMs) {
+    const auto session = activeSession();
+    if (!m_services.meetings || !session) return;
+    m_state.dirty = true;
+    MeetingService& meetings = *m_services.meetings;
+    // Only a set's meeting keeps initials: a one-off session has no set to know them.
+    if (!meetings.groups().groupOfSession(*session)) {
+        m_state.message = m_services.strings.get("presenters.initials_no_set");
+        return;
+    }
+    auto saved = meetings.actions().setPresenterInitials(*session, c.slot, c.initials);
+    if (!saved) {
+        m_state.message = saved.error().message;
+        return;
+    }
+    m_state.message.clear();
+    ++m_initialsSaved;
 }
 
 void MeetingFlow::on(const CreateGroup& c, SteadyMs) {

@@ -18,6 +18,7 @@ public:
     [[nodiscard]] std::optional<std::int64_t> createdGroup() const noexcept { return m_createdGroup; }
 
     void on(const SetRepeatCount& c, SteadyMs now);
+    void on(const SetPresenterInitials& c, SteadyMs now);
     void on(const CreateGroup& c, SteadyMs now);
     void on(const AddAction& c, SteadyMs now);
     void on(const ReviewAction& c, SteadyMs now);
@@ -35,6 +36,7 @@ private:
     std::optional<std::int64_t> m_createdGroup;
     int m_evaluationsSaved = 0;
     int m_actionsSaved = 0;
+    int m_initialsSaved = 0;
     std::int64_t m_checklistGroup = 0;
     int m_checklistsSaved = 0;
 };

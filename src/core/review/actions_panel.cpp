@@ -32,7 +32,8 @@ std::vector<ActionsRow> actionsByGroup(Database& db, const ReviewFilter& filter,
 
 std::vector<ActionLine> actionList(Database& db, const ReviewFilter& filter, bool openOnly) {
     auto st = db.prepare(
-        fmt::format("SELECT COALESCE(g.name, ''), {0}, a.status, COALESCE(a.due_date, ''), a.text, a.outcome "
+        fmt::format("SELECT COALESCE(g.name, ''), {0}, a.status, COALESCE(a.due_date, ''), a.text, a.outcome, "
+                    "a.owner_label "
                     "FROM actions a JOIN sessions s ON s.id = a.session_id LEFT JOIN groups g ON g.id = a.group_id "
                     "WHERE {1} AND (?5 = 0 OR a.status IN ('open', 'in_progress')) ORDER BY a.due_date, 1, a.id",
                     sessionDate(), kFilterWhere));
@@ -41,7 +42,7 @@ std::vector<ActionLine> actionList(Database& db, const ReviewFilter& filter, boo
     std::vector<ActionLine> out;
     while (st.step())
         out.push_back({st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4),
-                       st.columnText(5)});
+                       st.columnText(5), st.columnText(6)});
     return out;
 }
 

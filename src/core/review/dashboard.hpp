@@ -64,6 +64,7 @@ struct DashboardView {
     DashboardPanel panel = DashboardPanel::Sessions;
     std::vector<GroupInfo> groups;
     std::vector<std::string> formats;
+    std::string formatName;  ///< the format filter as a person reads it ("All formats", "Team Time"), set by the view
     std::string today;
     ReviewSettings settings;
 

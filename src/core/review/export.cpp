@@ -1,5 +1,7 @@
 #include "core/review/export.hpp"
 
+#include "core/templates/session_template.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -67,12 +69,14 @@ Result<ExportTable> buildExport(Database& db, const Codebook& codebook, const Ex
     } else if (request.what == "actions") {
         table.columns = {"group", "session_date", "status", "due_date"};
         if (request.includeText) {
+            table.columns.push_back("owner");
             table.columns.push_back("text");
             table.columns.push_back("outcome");
         }
         for (const auto& a : actionList(db, filter, false)) {
             std::vector<ExportValue> row = {a.group, a.date, a.status, a.due};
             if (request.includeText) {
+                row.emplace_back(a.owner);  // "Presenter A": a set's initials stay with the set
                 row.emplace_back(a.text);
                 row.emplace_back(a.outcome);
             }
@@ -439,8 +443,9 @@ std::string buildHtmlReport(Database& db, const Codebook& codebook, const Report
             th("Stage") + th("Sessions", true) + th("Planned", true) + th("Actual", true) + th("Ran over", true) +
             "</tr>\n";
     for (const auto& t : timingByStage(db, filter))
-        html += "<tr>" + td(t.format) + td(t.stageName) + td(std::to_string(t.sessions), true) +
-                td(fmt::format("{:.1f}", t.plannedMinutes), true) + td(fmt::format("{:.1f}", t.actualMinutes), true) +
+        html += "<tr>" + td(std::string(formatDisplayName(t.format))) + td(t.stageName) +
+                td(std::to_string(t.sessions), true) + td(fmt::format("{:.1f}", t.plannedMinutes), true) +
+                td(fmt::format("{:.1f}", t.actualMinutes), true) +
                 td(fmt::format("{:.0f}%", t.overrunShare * 100.0), true) + "</tr>\n";
     html += "</table>\n</section>\n</body>\n</html>\n";
     return html;

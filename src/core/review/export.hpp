@@ -14,7 +14,8 @@
 //   sessions:    date, group, format, template, attendance, themes, planned_minutes, actual_minutes
 //   themes:      period, tag, tag_name, contributions, sessions, recurring
 //   themes --include-text:      date, group, format, theme, tags
-//   actions:     group, session_date, status, due_date (+ text, outcome with --include-text)
+//   actions:     group, session_date, status, due_date (+ owner, text, outcome with --include-text; the owner
+//                is the slot label "Presenter A", never a set's initials)
 //   evaluations: period, statement_index, statement, answers, answered_1 .. answered_5, mean
 //   evaluations --include-text: period, group, format, comment
 //   staff-groups: period, staff_group, forms, forms_returned, percent_of_forms (by quarter at the finest, as the

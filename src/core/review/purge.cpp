@@ -25,6 +25,12 @@ Result<PurgeSummary> purgeOlderThan(Database& db, const Clock& clock, int days, 
                 "(SELECT id FROM sessions WHERE status = 'ended' AND started_at < ?)");
             comments.bind(1, cutoff).run();
             summary.comments = db.changes();
+            // A set's presenter initials go with its old meetings; the actions keep only "Presenter A".
+            auto initials = db.prepare(
+                "DELETE FROM set_presenters WHERE session_id IN "
+                "(SELECT id FROM sessions WHERE status = 'ended' AND started_at < ?)");
+            initials.bind(1, cutoff).run();
+            summary.initials = db.changes();
             AuditLog log(db, clock);
             if (auto logged = log.record(role, "purge",
                                          fmt::format("older than {} days: {} contribution texts, {} comments cleared",
@@ -33,7 +39,7 @@ Result<PurgeSummary> purgeOlderThan(Database& db, const Clock& clock, int days, 
                 return logged.error();
             tx.commit();
         }
-        if (summary.contributions == 0 && summary.comments == 0) return summary;
+        if (summary.contributions == 0 && summary.comments == 0 && summary.initials == 0) return summary;
         // Take the cleared text out of the search index, then merge its segments so no old term survives.
         syncSearchIndex(db);
         db.exec("INSERT INTO contributions_fts(contributions_fts) VALUES('optimize')");

@@ -14,6 +14,7 @@ namespace reflect::core {
 struct PurgeSummary {
     std::int64_t contributions = 0;  ///< texts cleared
     std::int64_t comments = 0;       ///< evaluation comments cleared
+    std::int64_t initials = 0;       ///< a set's presenter initials deleted with its old meetings
 };
 
 /// Clears text from sessions that started more than `days` days before the clock's wall time, records the

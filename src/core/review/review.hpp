@@ -125,6 +125,7 @@ struct SearchHit {
     std::string month;  ///< the session's month, YYYY-MM: never its date (a date plus a group is one session)
     std::string format;
     std::string group;
+    std::string formatName{};  ///< what a person reads ("Round"), set by the kiosk's view; never the code
 };
 /// Brings the search indexes up to date with every row changed since the last call (see migration v4).
 /// Hidden and purged contributions leave the index. Returns how many rows were looked at.
@@ -152,8 +153,9 @@ struct ActionsRow {
 [[nodiscard]] std::vector<ActionsRow> actionsByGroup(Database& db, const ReviewFilter& filter,
                                                      const std::string& today);
 
+/// `owner` is the slot label ("Presenter A", "The set"): a set's chosen initials never reach a lead.
 struct ActionLine {
-    std::string group, date, status, due, text, outcome;
+    std::string group, date, status, due, text, outcome, owner;
 };
 [[nodiscard]] std::vector<ActionLine> actionList(Database& db, const ReviewFilter& filter, bool openOnly);
 
@@ -199,6 +201,7 @@ struct TimingRow {
     double plannedMinutes = 0;  ///< mean
     double actualMinutes = 0;   ///< mean
     double overrunShare = 0;    ///< share of sessions where the stage ran over by more than a minute
+    std::string formatName{};   ///< what a person reads, set by the kiosk's view; never the code
 };
 [[nodiscard]] std::vector<TimingRow> timingByStage(Database& db, const ReviewFilter& filter);
 

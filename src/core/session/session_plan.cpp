@@ -209,6 +209,7 @@ std::string SessionPlan::toJson() const {
     }
     t["stages"] = st;
     t["board"] = {{"votes", m_template.board.votes},
+                  {"wall", m_template.board.wall},
                   {"reveal_min_contributions", m_template.board.revealMinContributions},
                   {"reveal_min_present", m_template.board.revealMinPresent}};
     json c;
@@ -265,6 +266,7 @@ Result<SessionPlan> SessionPlan::fromJson(std::string_view text) {
         if (t.contains("board")) {
             const json& b = t.at("board");
             tmpl.board.votes = b.value("votes", false);
+            tmpl.board.wall = b.value("wall", false);
             tmpl.board.revealMinContributions = b.value("reveal_min_contributions", kRevealMinContributionsFloor);
             tmpl.board.revealMinPresent = b.value("reveal_min_present", tmpl.board.revealMinPresent);
         }

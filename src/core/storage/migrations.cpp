@@ -371,7 +371,19 @@ DELETE FROM search_dirty WHERE kind = 'c';
 INSERT INTO search_dirty(kind, id) SELECT 'c', id FROM contributions;
 )sql";
 
-constexpr std::array<std::string_view, 8> kSteps = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
+// Version 9: the initials an Action Learning Set chooses for its presenters ("JM"), kept only with that set's
+// meeting and deleted with it by the retention purge. Actions keep their slot label ("Presenter A"), which is all
+// a lead view, export, report or bundle ever shows.
+constexpr std::string_view kV9 = R"sql(
+CREATE TABLE set_presenters (
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    slot       TEXT NOT NULL,
+    initials   TEXT NOT NULL CHECK (length(initials) BETWEEN 1 AND 3),
+    PRIMARY KEY (session_id, slot)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 9> kSteps = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
 
 }  // namespace
 

@@ -68,6 +68,15 @@ std::string formatNameKey(std::string_view format) {
     return "format." + std::string(format);
 }
 
+std::string_view formatDisplayName(std::string_view format) noexcept {
+    if (format == "round") return "Round";
+    if (format == "team-time") return "Team Time";
+    if (format == "action-learning") return "Action learning";
+    if (format == "peer-support") return "Peer support";
+    if (format == "supervision") return "Reflective supervision";
+    return "Custom";
+}
+
 bool isKnownFormat(const std::string& format) {
     static constexpr std::array<std::string_view, 6> kFormats = {"round",        "team-time",   "action-learning",
                                                                  "peer-support", "supervision", "custom"};

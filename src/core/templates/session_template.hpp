@@ -62,6 +62,9 @@ struct BoardSettings {
     bool votes = false;
     int revealMinContributions = kRevealMinContributionsFloor;
     int revealMinPresent = kRevealMinPresentFloorGroup;
+    /// After the reveal the room sees a read-only wall of cards, paged by the facilitator; grouping and tagging
+    /// wait for the console afterwards (Rounds, Team Time, peer groups: 60 people are not kept waiting).
+    bool wall = false;
     bool operator==(const BoardSettings&) const = default;
 };
 
@@ -73,6 +76,9 @@ struct BoardSettings {
 /// The string key of the name a person sees for a format code ("round" -> "format.round"); the code itself
 /// is never shown. Unknown codes map to "format.custom".
 [[nodiscard]] std::string formatNameKey(std::string_view format);
+/// The English name of a format for the printed reports (the kiosk's and the trust's HTML), which are English
+/// throughout; a test keeps it equal to the string table's "format.*" texts.
+[[nodiscard]] std::string_view formatDisplayName(std::string_view format) noexcept;
 
 struct SessionTemplate {
     std::string id;

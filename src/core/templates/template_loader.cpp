@@ -257,6 +257,7 @@ BoardSettings parseBoard(const toml::table& root, const std::string& format) {
     if (!table) throw Invalid{lineOf(*node), "board", "must be a [section]"};
     TableReader r(*table, "board", lineOf(*table));
     board.votes = r.boolean("votes");
+    board.wall = r.boolean("wall");
     if (board.votes && !formatAllowsVotes(format))
         throw Invalid{r.lineFor("votes"), r.field("votes"),
                       "must be false for this format: everyone's experience counts the same, so themes are not ranked "

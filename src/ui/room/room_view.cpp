@@ -146,4 +146,83 @@ void RoomView::drawStage(const UiContext& ui, const core::RunnerView& runner) {
     if (showAgreements) drawAgreements(ui, agreements, width, ImGui::GetContentRegionAvail().y - m.touch - m.gap);
 }
 
+void RoomView::drawWall(const UiContext& ui, const core::WallView& wall, bool controls) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    m_paging = false;
+    if (controls) {
+        // Page Down or Right: the next few cards; Page Up or Left: back. G opens grouping, Esc the session.
+        if ((keyPressed(ImGuiKey_PageDown) || keyPressed(ImGuiKey_RightArrow)) && wall.canNext)
+            ui.emit(core::TurnWallPage{1});
+        if ((keyPressed(ImGuiKey_PageUp) || keyPressed(ImGuiKey_LeftArrow)) && wall.canBack)
+            ui.emit(core::TurnWallPage{-1});
+        if (charTyped('g')) ui.emit(core::ShowBoardTools{});
+        if (keyPressed(ImGuiKey_Escape)) ui.emit(core::LeaveBoard{});
+    }
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float width = avail.x;
+    const float top = ImGui::GetCursorPosY();
+    line(f.heading, ui.strings.get("wall.heading"), p.textMuted, width);
+    // The page in words, so nobody has to read meaning into dots or colour.
+    line(f.heading, wall.position, p.text, width);
+    ImGui::Dummy(ImVec2(0, m.gap * 0.5f));
+    const float controlsH = controls ? m.touch + m.gap : 0.0f;
+    const float cardsH = std::max(0.0f, avail.y - (ImGui::GetCursorPosY() - top) - controlsH);
+    const float cardW = std::min(width, 1600.0f * m.scale);
+    const float inner = cardW - m.pad * 2;
+    // Each card in the largest type that lets the page fit; never below the heading size.
+    const auto heightIn = [&](ImFont* font) {
+        float sum = 0;
+        for (const auto& c : wall.cards) {
+            const float badge = c.copies > 1 ? textWidth(font, "×00") + m.gap : 0.0f;
+            sum += wrappedHeight(font, c.text, inner - badge) + m.pad + m.gap;
+        }
+        return sum;
+    };
+    ImFont* font = heightIn(f.title) <= cardsH ? f.title : f.heading;
+    const float x0 = (width - cardW) * 0.5f;
+    {
+        ScopedChild cards("##wall-cards", ImVec2(width, cardsH), false,
+                          ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+        for (std::size_t i = 0; i < wall.cards.size(); ++i) {
+            const auto& c = wall.cards[i];
+            const std::string badge =
+                c.copies > 1 ? ui.strings.format("wall.copies", {{"count", std::to_string(c.copies)}}) : std::string();
+            const float badgeW = badge.empty() ? 0.0f : textWidth(font, "×00") + m.gap;
+            const float textH = wrappedHeight(font, c.text, inner - badgeW);
+            const ImVec2 a = ImGui::GetCursorScreenPos();
+            const ImVec2 min(a.x + x0, a.y);
+            const ImVec2 max(min.x + cardW, min.y + textH + m.pad);
+            panelBackground(min, max, p.surface, p.border, 12.0f * m.scale, std::max(2.0f, 2.0f * m.scale));
+            ImGui::SetCursorScreenPos(ImVec2(min.x + m.pad, min.y + m.pad * 0.5f));
+            if (m_record) m_record->push_back(RoomText{c.text, font});
+            wrappedText(font, c.text, p.text, inner - badgeW);
+            if (!badge.empty()) {
+                if (m_record) m_record->push_back(RoomText{badge, font});
+                ImGui::GetWindowDrawList()->AddText(
+                    font, font->FontSize, ImVec2(max.x - m.pad * 0.5f - textWidth(font, badge), min.y + m.pad * 0.5f),
+                    p.text, badge.c_str());
+            }
+            ImGui::SetCursorScreenPos(ImVec2(a.x, max.y + m.gap));
+        }
+    }
+    if (!controls) return;
+    // The facilitator's row: back to the session, the pages, and on to grouping once the room has read them all.
+    const float bw = std::max(48.0f, (width - m.gap * 3) / 4);
+    const ImVec2 b(bw, m.touch);
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), top + avail.y - m.touch));
+    if (actionButton(ui, "##wall-leave", ui.t("wall.leave"), ui.t("wall.leave_hint"), b, ButtonKind::Quiet))
+        ui.emit(core::LeaveBoard{});
+    ImGui::SameLine(0, m.gap);
+    if (actionButton(ui, "##wall-back", ui.t("wall.back"), "", b, ButtonKind::Secondary, wall.canBack))
+        ui.emit(core::TurnWallPage{-1});
+    ImGui::SameLine(0, m.gap);
+    if (actionButton(ui, "##wall-next", ui.t("wall.next"), "", b, ButtonKind::Primary, wall.canNext))
+        ui.emit(core::TurnWallPage{1});
+    ImGui::SameLine(0, m.gap);
+    if (actionButton(ui, "##wall-tools", ui.t("wall.tools"), ui.t("wall.tools_hint"), b, ButtonKind::Secondary))
+        ui.emit(core::ShowBoardTools{});
+}
+
 }  // namespace reflect::ui

@@ -26,6 +26,9 @@ public:
     void draw(const UiContext& ui, const core::RunnerView& runner, const core::PhoneView& phone = {});
     /// Tests pass a list to learn every string the room view drew this frame; nullptr (the default) records nothing.
     void setTextRecorder(std::vector<RoomText>* out) noexcept { m_record = out; }
+    /// The read-only wall after a reveal: a few cards in large type, the page in words. With `controls` (the
+    /// console), the facilitator's paging buttons and keys, and the way on to grouping and tagging.
+    void drawWall(const UiContext& ui, const core::WallView& wall, bool controls);
     /// True when the last frame showed one page of a list too long for the screen (the page turns by time).
     [[nodiscard]] bool paging() const noexcept { return m_paging; }
 

@@ -83,7 +83,7 @@ void BoardScreen::draw(const UiContext& ui, const core::BoardView& board) {
         it = present ? std::next(it) : m_selectedCards.erase(it);
     }
     // While a number is typed into the head count, the board's letter and arrow keys stay off.
-    if (m_edit == Edit::None && !m_typingPeople) handleKeys(ui, board);
+    if (m_edit == Edit::None && !m_people.typing) handleKeys(ui, board);
     const Metrics& m = ui.theme.metrics;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     drawTopBar(ui, board, avail.x);
@@ -112,17 +112,8 @@ void BoardScreen::drawTopBar(const UiContext& ui, const core::BoardView& board, 
     // Attendance, at the right: [typed] - N +. Typing the number saves a Round of 63 its 63 taps.
     const float typedW = std::max(120.0f * m.scale, f.body->FontSize * 4.0f);
     ImGui::SetCursorPos(ImVec2(x0 + width - countW - small * 2 - typedW - m.gap * 3, y0));
-    {
-        ScopedFont font(f.body);
-        ScopedStyleVar framePad(ImGuiStyleVar_FramePadding, ImVec2(m.pad * 0.3f, (m.touch - f.body->FontSize) * 0.5f));
-        if (!m_typingPeople) m_typedPeople = people.value_or(0);
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        ImGui::SetNextItemWidth(typedW);
-        ImGui::InputInt("##people-typed", &m_typedPeople, 0, 0, ImGuiInputTextFlags_AutoSelectAll);
-        if (ui.hits) (*ui.hits)["##people-typed"] = ImVec4(at.x, at.y, typedW, m.touch);
-        if (ImGui::IsItemDeactivatedAfterEdit()) ui.emit(core::SetAttendance{std::clamp(m_typedPeople, 0, 1000)});
-        m_typingPeople = ImGui::IsItemActive();
-    }
+    if (const auto typed = typedCountField(ui, "##people-typed", m_people, people.value_or(0), typedW))
+        ui.emit(core::SetAttendance{*typed});
     ImGui::SameLine(0, m.gap);
     ImGui::SetCursorPosY(y0);
     if (actionButton(ui, "##people-less", ui.t("board.less"), ui.t("board.less_hint"), ImVec2(small, m.touch),
@@ -134,12 +125,13 @@ void BoardScreen::drawTopBar(const UiContext& ui, const core::BoardView& board, 
     ImGui::SameLine(0, m.gap);
     ImGui::SetCursorPosY(y0);
     if (actionButton(ui, "##people-more", ui.t("board.more"), ui.t("board.more_hint"), ImVec2(small, m.touch)))
-        ui.emit(core::SetAttendance{std::min(1000, people.value_or(0) + 1)});
+        ui.emit(core::SetAttendance{std::min(kMaxTypedCount, people.value_or(0) + 1)});
     ImGui::SetCursorPos(ImVec2(x0, std::max(ImGui::GetCursorPosY(), y0 + m.touch + f.small->FontSize + m.gap * 0.3f)));
     if (!people || *people < core::kWeakAnonymityBelow) {
         // Not colour alone: the warning is words, with a marker in front.
         wrappedText(f.bodyBold, std::string("! ") + ui.t("board.weak_anonymity"), p.amber, width);
     }
+    if (m_people.refused) wrappedText(f.bodyBold, typedCountProblem(ui), p.danger, width);
     if (!board.message.empty()) wrappedText(f.bodyBold, board.message, p.danger, width);
     if (board.safeguardingAlerts > 0) {
         const int n = board.safeguardingAlerts;
@@ -427,7 +419,7 @@ void BoardScreen::handleKeys(const UiContext& ui, const core::BoardView& board) 
     const auto people = board.attendance;
     if (keyPressed(ImGuiKey_Escape)) ui.emit(core::LeaveBoard{});
     if (charTyped('[') && people.value_or(0) > 0) ui.emit(core::SetAttendance{*people - 1});
-    if (charTyped(']')) ui.emit(core::SetAttendance{std::min(1000, people.value_or(0) + 1)});
+    if (charTyped(']')) ui.emit(core::SetAttendance{std::min(kMaxTypedCount, people.value_or(0) + 1)});
     if (!loose.empty()) {
         const int n = static_cast<int>(loose.size());
         if (keyPressed(ImGuiKey_RightArrow)) m_cursor = std::min(n - 1, m_cursor + 1);

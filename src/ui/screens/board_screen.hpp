@@ -10,6 +10,7 @@
 
 #include "core/kiosk/kiosk_view.hpp"
 #include "ui/ui_context.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace reflect::ui {
 
@@ -41,8 +42,7 @@ private:
     std::unordered_map<std::int64_t, float> m_heights;
     std::unordered_map<std::int64_t, float> m_themeCardHeights;
     float m_themeWidth = -1;
-    int m_typedPeople = 0;  ///< the head count being typed, sent when the field is left
-    bool m_typingPeople = false;
+    TypedCount m_people;  ///< the head count being typed, sent on Enter or when the field is left
 };
 
 }  // namespace reflect::ui

@@ -241,7 +241,7 @@ void DashboardScreen::drawSearch(const UiContext& ui, const core::DashboardView&
     heading(ui, ui.strings.format("lead.search_count", {{"count", std::to_string(view.hits.size())}}), width);
     std::vector<std::vector<std::string>> rows;
     for (const auto& h : view.hits)
-        rows.push_back({h.month, h.format, h.group, ui.t(("lead.kind_" + h.kind).c_str()), h.text});
+        rows.push_back({h.month, h.formatName, h.group, ui.t(("lead.kind_" + h.kind).c_str()), h.text});
     ScopedTable table("##table-search", 5,
                       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp);
     if (!table.open()) return;
@@ -380,7 +380,7 @@ void DashboardScreen::drawTiming(const UiContext& ui, const core::DashboardView&
             planned.values.push_back(ChartValue{r.plannedMinutes, false});
             actual.values.push_back(ChartValue{r.actualMinutes, false});
         }
-        rows.push_back({r.format, r.stageName, std::to_string(r.sessions), minutes(r.plannedMinutes),
+        rows.push_back({r.formatName, r.stageName, std::to_string(r.sessions), minutes(r.plannedMinutes),
                         minutes(r.actualMinutes), percent(r.overrunShare)});
     }
     spec.series = {planned, actual};

@@ -131,7 +131,7 @@ void DashboardScreen::drawFilters(const UiContext& ui, const core::DashboardView
     std::string groupName = ui.t("lead.all_groups");
     for (const auto& g : view.groups)
         if (filter.groupId && g.id == *filter.groupId) groupName = g.name;
-    const std::string formatName = filter.format ? *filter.format : std::string(ui.t("lead.all_formats"));
+    const std::string& formatName = view.formatName;
 
     const float periodW = (width * 0.5f - m.gap * 3) / 4.0f;
     const float otherW = (width * 0.5f - m.gap * 2) * 0.5f;

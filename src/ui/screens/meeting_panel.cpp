@@ -42,6 +42,7 @@ bool digitTyped(int& out) {
 
 void MeetingPanel::draw(const UiContext& ui, const core::RunnerView& runner, ImVec2 size) {
     const core::MeetingView& meeting = runner.meeting;
+    m_tabHintShown = false;
     if (!runner.machine || !meeting.hasPanel() || size.y < 48.0f) return;
     const core::SessionMachine& machine = *runner.machine;
     const auto& stage = machine.currentStage();
@@ -54,20 +55,60 @@ void MeetingPanel::draw(const UiContext& ui, const core::RunnerView& runner, ImV
     const std::string childId = "##meeting-" + std::to_string(machine.currentIndex());
     ScopedChild child(childId.c_str(), size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     const float width = ImGui::GetContentRegionAvail().x;
-    if (meeting.bids) drawPresenters(ui, machine, *meeting.presenters, width);
+    if (meeting.bids)
+        drawPresenters(ui, machine, *meeting.presenters, meeting.initialsAllowed, meeting.initials, width);
     if (meeting.review) drawReview(ui, meeting, width);
     if (meeting.commitment) drawCommitment(ui, meeting, stage, width);
     if (meeting.closing) drawClosing(ui, meeting, width);
 }
 
+void MeetingPanel::drawInitials(const UiContext& ui, const core::RepeatDef& repeat, int count,
+                                const std::map<std::string, std::string>& initials, float width) {
+    const Palette& p = ui.theme.palette;
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    wrappedText(f.small, ui.t("presenters.initials"), p.textMuted, width);
+    // One short field per presenter: "Presenter A [JM]". Sent once, on Enter or when the field is left.
+    const float fieldW = std::max(48.0f, textWidth(f.body, "WWW") + m.pad * 0.6f);
+    float x = 0;
+    m_typingInitials = false;
+    for (int i = 0; i < count && i < static_cast<int>(m_initials.size()); ++i) {
+        const std::string slot = repeat.labelFor(i);
+        const float itemW = textWidth(f.body, slot) + m.gap * 0.5f + fieldW;
+        if (i > 0 && x + m.gap * 2 + itemW <= width)
+            ImGui::SameLine(0, m.gap * 2);
+        else if (i > 0)
+            x = 0;
+        x += (x > 0 ? m.gap * 2 : 0) + itemW;
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddText(
+            f.body, f.body->FontSize, ImVec2(a.x, a.y + (m.touch - f.body->FontSize) * 0.5f), p.text, slot.c_str());
+        ImGui::SetCursorScreenPos(ImVec2(a.x + textWidth(f.body, slot) + m.gap * 0.5f, a.y));
+        const auto it = initials.find(slot);
+        std::string& buffer = m_initials[static_cast<std::size_t>(i)];
+        const std::string id = "##initials-" + std::to_string(i);
+        ScopedFont font(f.body);
+        ScopedStyleVar framePad(ImGuiStyleVar_FramePadding, ImVec2(m.pad * 0.3f, (m.touch - f.body->FontSize) * 0.5f));
+        ImGui::SetNextItemWidth(fieldW);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (!m_editingInitials[static_cast<std::size_t>(i)]) buffer = it == initials.end() ? "" : it->second;
+        ImGui::InputText(id.c_str(), &buffer, ImGuiInputTextFlags_AutoSelectAll);
+        if (ui.hits) (*ui.hits)[id] = ImVec4(at.x, at.y, fieldW, m.touch);
+        if (ImGui::IsItemDeactivatedAfterEdit()) ui.emit(core::SetPresenterInitials{slot, buffer});
+        m_editingInitials[static_cast<std::size_t>(i)] = ImGui::IsItemActive();
+        m_typingInitials = m_typingInitials || ImGui::IsItemActive();
+    }
+}
+
 void MeetingPanel::drawPresenters(const UiContext& ui, const core::SessionMachine& machine,
-                                  const core::RepeatDef& repeat, float width) {
+                                  const core::RepeatDef& repeat, bool initialsAllowed,
+                                  const std::map<std::string, std::string>& initials, float width) {
     const Palette& p = ui.theme.palette;
     const FontSet& f = ui.theme.fonts;
     const Metrics& m = ui.theme.metrics;
     const int count = machine.plan().repeatCount(repeat.key);
-    if (charTyped('f') && count > repeat.min) ui.emit(core::SetRepeatCount{repeat.key, count - 1});
-    if (charTyped('m') && count < repeat.max) ui.emit(core::SetRepeatCount{repeat.key, count + 1});
+    if (!m_typingInitials && charTyped('f') && count > repeat.min) ui.emit(core::SetRepeatCount{repeat.key, count - 1});
+    if (!m_typingInitials && charTyped('m') && count < repeat.max) ui.emit(core::SetRepeatCount{repeat.key, count + 1});
 
     wrappedText(f.small, ui.t("presenters.heading"), p.textMuted, width);
     const float bw = std::max(48.0f, std::min(260.0f * m.scale, width * 0.3f));
@@ -98,7 +139,10 @@ void MeetingPanel::drawPresenters(const UiContext& ui, const core::SessionMachin
         if (s.repeatIndex == 0) eachMs += s.plannedMs;
     }
     for (int i = 0; i < count; ++i) labels += (i ? "  ·  " : "") + repeat.labelFor(i);
-    wrappedText(f.body, labels, p.text, width);
+    if (!initialsAllowed)
+        wrappedText(f.body, labels, p.text, width);
+    else
+        drawInitials(ui, repeat, count, initials, width);
     const std::string each =
         ui.strings.format("presenters.each", {{"minutes", std::to_string((eachMs + 30'000) / 60'000)}});
     const auto finish = ui.wallNow + machine.msToProjectedFinish(ui.now);
@@ -143,7 +187,9 @@ void MeetingPanel::drawReview(const UiContext& ui, const core::MeetingView& meet
             ImGui::SetScrollHereY(0.2f);
             m_lastKeyedAction = a.id;
         }
-        wrappedText(f.body, a.text, pending ? p.text : p.textMuted, width);
+        // "JM: <action>": the set knows whose action it is by the initials it chose; nobody else sees them.
+        wrappedText(f.body, actions[i].initials.empty() ? a.text : actions[i].initials + ": " + a.text,
+                    pending ? p.text : p.textMuted, width);
         std::string meta = a.dueDate
                                ? ui.strings.format("actions.owner_due", {{"owner", a.ownerLabel}, {"due", *a.dueDate}})
                                : a.ownerLabel;
@@ -208,11 +254,17 @@ void MeetingPanel::drawCommitment(const UiContext& ui, const core::MeetingView& 
         enter = ImGui::InputTextWithHint("##action-text", ui.t("actions.text_hint"), &m_actionText,
                                          ImGuiInputTextFlags_EnterReturnsTrue) ||
                 enter;
+        m_typingAction = ImGui::IsItemActive();
         if (m_actionText.size() > core::kMaxActionCharacters) m_actionText.resize(core::kMaxActionCharacters);
     }
+    // Only for someone at a keyboard: a touch screen never sends Tab, and a hint it cannot follow only confuses.
+    m_tabHintShown = ui.keyboardSeen && !m_typingAction;
+    if (m_tabHintShown) wrappedText(f.small, ui.t("actions.tab_hint"), p.textMuted, width);
     const std::optional<std::string> due = drawDueDate(ui, width);
     const bool canSave = !m_actionText.empty();
-    if (actionButton(ui, "##action-save", ui.strings.format("actions.add_for", {{"owner", stage.label}}),
+    const auto chosen = meeting.initials.find(stage.label);
+    const std::string ownerShown = chosen == meeting.initials.end() ? stage.label : chosen->second;
+    if (actionButton(ui, "##action-save", ui.strings.format("actions.add_for", {{"owner", ownerShown}}),
                      ui.t("actions.add_hint"), ImVec2(width, m.touch), ButtonKind::Primary, canSave) ||
         (enter && canSave)) {
         ui.emit(core::AddAction{m_actionText, stage.label, due});
@@ -237,7 +289,11 @@ void MeetingPanel::drawClosing(const UiContext& ui, const core::MeetingView& mee
         ui.strings.format("closing.actions", {{"count", std::to_string(counts.actionsAgreed)}}) + "   ·   " +
         ui.strings.format("closing.evaluations", {{"count", std::to_string(counts.evaluations)}});
     wrappedText(f.bodyBold, line, p.text, width);
-    for (const auto& a : meeting.agreed) wrappedText(f.small, a.ownerLabel + ":  " + a.text, p.text, width);
+    for (const auto& a : meeting.agreed) {
+        const auto it = meeting.initials.find(a.ownerLabel);
+        wrappedText(f.small, (it == meeting.initials.end() ? a.ownerLabel : it->second) + ":  " + a.text, p.text,
+                    width);
+    }
 
     // Attendance: a head count for the record, never names.
     const int here = meeting.attendance;
@@ -251,28 +307,19 @@ void MeetingPanel::drawClosing(const UiContext& ui, const core::MeetingView& mee
         const float typedW = std::max(120.0f * m.scale, f.body->FontSize * 4.0f);
         ImGui::SetCursorScreenPos(ImVec2(a.x + width - stepW * 2 - typedW - m.gap * 2, a.y));
         // The number can be typed: a Round of 63 is not 63 taps. Sent once, when Enter is pressed or the field is left.
-        {
-            ScopedFont font(f.body);
-            ScopedStyleVar framePad(ImGuiStyleVar_FramePadding,
-                                    ImVec2(m.pad * 0.3f, (m.touch - f.body->FontSize) * 0.5f));
-            if (!m_typingPeople) m_typedPeople = here;
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            ImGui::SetNextItemWidth(typedW);
-            ImGui::InputInt("##attendance-typed", &m_typedPeople, 0, 0, ImGuiInputTextFlags_AutoSelectAll);
-            if (ui.hits) (*ui.hits)["##attendance-typed"] = ImVec4(at.x, at.y, typedW, m.touch);
-            if (ImGui::IsItemDeactivatedAfterEdit()) ui.emit(core::SetAttendance{std::clamp(m_typedPeople, 0, 1000)});
-            m_typingPeople = ImGui::IsItemActive();
-        }
+        if (const auto typed = typedCountField(ui, "##attendance-typed", m_people, here, typedW))
+            ui.emit(core::SetAttendance{*typed});
         ImGui::SameLine(0, m.gap);
         if (actionButton(ui, "##attendance-fewer", "−", "[", ImVec2(stepW, m.touch), ButtonKind::Secondary, here > 0) ||
-            (!m_typingPeople && charTyped('[') && here > 0))
+            (!m_people.typing && charTyped('[') && here > 0))
             ui.emit(core::SetAttendance{here - 1});
         ImGui::SameLine(0, m.gap);
         if (actionButton(ui, "##attendance-more", "+", "]", ImVec2(stepW, m.touch)) ||
-            (!m_typingPeople && charTyped(']')))
-            ui.emit(core::SetAttendance{std::min(1000, here + 1)});
+            (!m_people.typing && charTyped(']')))
+            ui.emit(core::SetAttendance{std::min(kMaxTypedCount, here + 1)});
     }
-    if (!m_typingPeople && charTyped('s')) ui.emit(core::OpenSignposts{});
+    if (m_people.refused) wrappedText(f.bodyBold, typedCountProblem(ui), p.danger, width);
+    if (!m_people.typing && charTyped('s')) ui.emit(core::OpenSignposts{});
     if (actionButton(ui, "##closing-support", ui.t("closing.support"), ui.t("closing.support_hint"),
                      ImVec2(std::min(width, 560.0f * m.scale), m.touch)))
         ui.emit(core::OpenSignposts{});

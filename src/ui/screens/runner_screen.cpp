@@ -102,7 +102,7 @@ void RunnerScreen::handleContributionKeys(const UiContext& ui, const core::Runne
     // The head count, which the reveal waits for in Rounds, Team Time and peer groups.
     const int people = runner.contributions.attendance.value_or(0);
     if (charTyped('[') && people > 0) ui.emit(core::SetAttendance{people - 1});
-    if (charTyped(']')) ui.emit(core::SetAttendance{std::min(1000, people + 1)});
+    if (charTyped(']')) ui.emit(core::SetAttendance{std::min(kMaxTypedCount, people + 1)});
     if (charTyped('r') && state != core::ContributionState::Open &&
         (runner.contributions.stageAccepts || state == core::ContributionState::Revealed))
         ui.emit(core::RevealContributions{});
@@ -116,18 +116,27 @@ void RunnerScreen::drawHeadCount(const UiContext& ui, const core::RunnerView& ru
     const std::string text = people ? ui.strings.format("board.attendance", {{"count", std::to_string(*people)}})
                                     : ui.strings.get("board.attendance_unknown");
     const float stepW = std::max(48.0f, m.touch);
+    // The number can be typed too (a Round of 63 is not 63 taps), with the same field as the board and a set's close.
+    const float typedW = std::max(110.0f * m.scale, f.body->FontSize * 3.2f);
+    // The words beside the controls when they fit, else on their own line above them: never cut short.
+    const float besideW = width - 2 * stepW - typedW - m.gap * 3;
+    if (textWidth(f.body, text) > besideW) wrappedText(f.body, text, p.text, width);
     const ImVec2 a = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddText(f.body, f.body->FontSize,
-                                        ImVec2(a.x, a.y + (m.touch - f.body->FontSize) * 0.5f), p.text,
-                                        fitText(f.body, text, width - 2 * stepW - m.gap * 2).c_str());
-    ImGui::SetCursorScreenPos(ImVec2(a.x + width - 2 * stepW - m.gap, a.y));
+    if (textWidth(f.body, text) <= besideW)
+        ImGui::GetWindowDrawList()->AddText(
+            f.body, f.body->FontSize, ImVec2(a.x, a.y + (m.touch - f.body->FontSize) * 0.5f), p.text, text.c_str());
     const int n = people.value_or(0);
+    ImGui::SetCursorScreenPos(ImVec2(a.x + width - 2 * stepW - typedW - m.gap * 2, a.y));
+    if (const auto typed = typedCountField(ui, "##runner-people-typed", m_people, n, typedW))
+        ui.emit(core::SetAttendance{*typed});
+    ImGui::SameLine(0, m.gap);
     if (actionButton(ui, "##runner-people-less", ui.t("board.less"), "", ImVec2(stepW, m.touch), ButtonKind::Secondary,
                      n > 0))
         ui.emit(core::SetAttendance{n - 1});
     ImGui::SameLine(0, m.gap);
     if (actionButton(ui, "##runner-people-more", ui.t("board.more"), "", ImVec2(stepW, m.touch)))
-        ui.emit(core::SetAttendance{std::min(1000, n + 1)});
+        ui.emit(core::SetAttendance{std::min(kMaxTypedCount, n + 1)});
+    if (m_people.refused) wrappedText(f.bodyBold, typedCountProblem(ui), p.danger, width);
 }
 
 void RunnerScreen::drawContributions(const UiContext& ui, const core::RunnerView& runner, float width) {

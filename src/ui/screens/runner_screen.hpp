@@ -6,6 +6,7 @@
 #include "ui/screens/meeting_panel.hpp"
 #include "ui/screens/phone_pairing.hpp"
 #include "ui/ui_context.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace reflect::ui {
 
@@ -15,6 +16,7 @@ public:
     void draw(const UiContext& ui, const core::RunnerView& runner, const core::PhoneView& phone = {});
     [[nodiscard]] bool confirmingEnd() const noexcept { return m_confirmEnd; }
     void openEndConfirm() noexcept { m_confirmEnd = true; }
+    [[nodiscard]] const MeetingPanel& meeting() const noexcept { return m_meeting; }
     /// The runner's single-key controls, also live while the single screen shows the room view: the keyboard is
     /// the facilitator's, and a key press must not need the console on screen first.
     void handleShortcuts(const UiContext& ui, const core::RunnerView& runner);
@@ -38,6 +40,7 @@ private:
     MeetingPanel m_meeting;
     PhonePairing m_pairing;
     bool m_pairCodeShowing = false;  ///< the pairing dialog is up: the runner's keys wait
+    TypedCount m_people;             ///< the console's head count being typed
 };
 
 }  // namespace reflect::ui

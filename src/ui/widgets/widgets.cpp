@@ -158,6 +158,32 @@ void countdownBanner(const UiContext& ui, const char* hitId, ImVec2 min, ImVec2 
     if (ui.hits) (*ui.hits)[hitId] = ImVec4(min.x, min.y, size.x, size.y);
 }
 
+std::optional<int> typedCountField(const UiContext& ui, const char* id, TypedCount& state, int current, float width) {
+    const FontSet& f = ui.theme.fonts;
+    const Metrics& m = ui.theme.metrics;
+    ImGui::PushFont(f.body);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(m.pad * 0.3f, (m.touch - f.body->FontSize) * 0.5f));
+    if (!state.typing) state.value = current;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputInt(id, &state.value, 0, 0, ImGuiInputTextFlags_AutoSelectAll);
+    if (ui.hits) (*ui.hits)[id] = ImVec4(at.x, at.y, width, m.touch);
+    std::optional<int> entered;
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        state.refused = state.value < 0 || state.value > kMaxTypedCount;
+        if (!state.refused) entered = state.value;
+    }
+    if (ImGui::IsItemActivated()) state.refused = false;
+    state.typing = ImGui::IsItemActive();
+    ImGui::PopStyleVar();
+    ImGui::PopFont();
+    return entered;
+}
+
+std::string typedCountProblem(const UiContext& ui) {
+    return ui.strings.format("board.attendance_range", {{"max", std::to_string(kMaxTypedCount)}});
+}
+
 bool shortcutsAllowed() {
     return !ImGui::GetIO().WantTextInput && !ImGui::IsAnyItemActive();
 }

@@ -1,6 +1,7 @@
 // Widgets: the kiosk's own large, calm controls drawn over ImGui, and keyboard helpers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,22 @@ void panelBackground(ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rou
 
 /// The idle countdown's calm amber-bordered bar at `min` with `text` in bold, registered under `hitId` for tests.
 void countdownBanner(const UiContext& ui, const char* hitId, ImVec2 min, ImVec2 size, const std::string& text);
+
+/// A head count that can be typed as well as stepped (a Round of 63 is not 63 taps): the board, a set's close and
+/// the runner's console share it. The number is sent once, on Enter or when the field is left; one outside 0..max
+/// is refused with a message instead.
+struct TypedCount {
+    int value = 0;
+    bool typing = false;   ///< the field has the keyboard: the screen's own letter keys stay off
+    bool refused = false;  ///< the last number entered was out of range; the caller shows typedCountProblem()
+};
+inline constexpr int kMaxTypedCount = 500;
+/// Draws the field (`width` wide, a touch target tall) at the cursor, registered under `id` for tests; returns
+/// the number to set once one is entered.
+[[nodiscard]] std::optional<int> typedCountField(const UiContext& ui, const char* id, TypedCount& state, int current,
+                                                 float width);
+/// The message for a refused number, in words from the string table.
+[[nodiscard]] std::string typedCountProblem(const UiContext& ui);
 
 /// Keyboard: only when no text box has the keyboard, so typing never triggers a shortcut.
 [[nodiscard]] bool shortcutsAllowed();
