@@ -111,6 +111,8 @@ struct DemoScreen {
     core::Result<void> (*prepare)(const DemoContext&);
 };
 [[nodiscard]] const std::vector<DemoScreen>& demoScreens();
+/// The meeting demos (sets, the checklist, peer groups), in demo_meetings.cpp.
+[[nodiscard]] core::Result<void> prepareMeetingScreen(const DemoContext& d);
 /// The paper tally demos ("tally", "tally-errors"), in demo_tally.cpp.
 [[nodiscard]] core::Result<void> prepareTallyScreen(const DemoContext& d);
 /// The screens `--screenshot` can show (the names of demoScreens(), less the benchmark's own).
