@@ -123,7 +123,8 @@ def fake_kiosk(args):
     results, busy_wall = run_phones(int(port), join, args, False)
     busy_cpu = cpu_seconds(server.pid) - cpu_before
     idle_before = cpu_seconds(server.pid)
-    time.sleep(args.idle)
+    if args.idle > 0:
+        time.sleep(args.idle)
     idle_cpu = cpu_seconds(server.pid) - idle_before
     out, _ = server.communicate("", timeout=30)
     summary = out.strip().splitlines()[-1].split()
@@ -132,10 +133,11 @@ def fake_kiosk(args):
     figures = summarise(name, results, args.phones * args.each, stored, duplicates, args, busy_wall)
     print("[%s] server CPU under load: %.2f s over %.1f s (%.1f %% of one core)"
           % (name, busy_cpu, busy_wall, 100 * busy_cpu / busy_wall))
-    print("[%s] idle server CPU: %.3f s over %.0f s (%.2f %% of one core)"
-          % (name, idle_cpu, args.idle, 100 * idle_cpu / args.idle))
+    if args.idle > 0:
+        print("[%s] idle server CPU: %.3f s over %.0f s (%.2f %% of one core)"
+              % (name, idle_cpu, args.idle, 100 * idle_cpu / args.idle))
     figures["cpu_load"] = 100 * busy_cpu / busy_wall
-    figures["cpu_idle"] = 100 * idle_cpu / args.idle
+    figures["cpu_idle"] = 100 * idle_cpu / args.idle if args.idle > 0 else 0.0
     return figures
 
 
