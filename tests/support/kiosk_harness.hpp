@@ -98,4 +98,14 @@ private:
     ui::HitMap m_hits;
 };
 
+/// Starts a Round and steps to its first stage that takes contributions (the open discussion).
+inline void toDiscussion(KioskHarness& h) {
+    h.apply(core::StartSession{"round", {}});
+    REQUIRE(h.screen() == core::Screen::Runner);
+    for (int i = 0; i < 20 && !h.view().runner.contributions.stageAccepts; ++i)
+        h.apply(core::SessionCommand{core::SessionOp::Next});
+    REQUIRE(h.view().runner.contributions.stageAccepts);
+    h.frame();
+}
+
 }  // namespace reflect::test

@@ -6,17 +6,9 @@
 #include "support/kiosk_harness.hpp"
 
 using namespace reflect;
+using test::toDiscussion;
 
 namespace {
-void toDiscussion(test::KioskHarness& h) {
-    h.apply(core::StartSession{"round", {}});
-    REQUIRE(h.screen() == core::Screen::Runner);
-    for (int i = 0; i < 20 && !h.view().runner.contributions.stageAccepts; ++i)
-        h.apply(core::SessionCommand{core::SessionOp::Next});
-    REQUIRE(h.view().runner.contributions.stageAccepts);
-    h.frame();
-}
-
 void ctrlPress(test::KioskHarness& h, ImGuiKey key) {
     ImGui::GetIO().KeyCtrl = true;
     h.press(key);

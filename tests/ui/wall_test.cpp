@@ -10,21 +10,13 @@
 #include "support/kiosk_harness.hpp"
 
 using namespace reflect;
+using test::toDiscussion;
 
 namespace {
 
 float capHeight(const ImFont* font) {
     const ImFontGlyph* h = font->FindGlyphNoFallback('H');
     return h ? h->Y1 - h->Y0 : 0.0f;
-}
-
-void toDiscussion(test::KioskHarness& h) {
-    h.apply(core::StartSession{"round", {}});
-    REQUIRE(h.screen() == core::Screen::Runner);
-    for (int i = 0; i < 20 && !h.view().runner.contributions.stageAccepts; ++i)
-        h.apply(core::SessionCommand{core::SessionOp::Next});
-    REQUIRE(h.view().runner.contributions.stageAccepts);
-    h.frame();
 }
 
 /// 19 written, two of them the same words as the first: 17 cards on the wall, one of them "×3".
