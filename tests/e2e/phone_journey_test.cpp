@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <stb_image_write.h>
 #include <catch2/catch.hpp>
 
 #include "companion/raw_http.hpp"
@@ -12,6 +13,7 @@
 #include "support/file_bytes.hpp"
 #include "support/kiosk_window.hpp"
 #include "support/temp_dir.hpp"
+#include "support/x_display.hpp"  // last: Xlib defines macros
 
 using namespace reflect;
 using companion::test::formEscape;
@@ -131,12 +133,14 @@ TEST_CASE("the room view's code, read back from a screenshot, is the join link f
 
 namespace {
 
-/// The screen as a phone's camera would see it: the whole display captured (ImageMagick's import) and read by
+/// The screen as a phone's camera would see it: the whole display read back from the X server and read by
 /// zbarimg. Tries a few frames, since the code appears on the frame after the key that asked for it.
 std::string scanScreen(const test::XvfbServer& xvfb, const std::filesystem::path& file) {
+    const test::XConnection x(xvfb.display());
     for (int attempt = 0; attempt < 20; ++attempt) {
-        if (test::runCommand({"import", "-window", "root", file.string()}, {{"DISPLAY", xvfb.display()}}) != 0)
-            continue;
+        const test::WindowImage screen = x.capture(DefaultRootWindow(x.get()));
+        REQUIRE(stbi_write_png(file.c_str(), screen.width, screen.height, 3, screen.rgb.data(), screen.width * 3) !=
+                0);
         test::ChildProcess zbar({"zbarimg", "-q", "--raw", file.string()});
         if (zbar.wait(30'000) != 0) continue;
         std::string decoded = zbar.transcript();
