@@ -43,22 +43,39 @@ double percentile(std::vector<double> v, double p) {
     return v[std::min(index, v.size() - 1)];
 }
 
+/// Per panel, the wall and CPU time of each refresh.
+struct PanelTimes {
+    std::vector<std::pair<std::string, std::vector<double>>> wall, cpu;
+    void add(const char* panel, double wallMs, double cpuMs) {
+        auto find = [&](auto& list) -> std::vector<double>& {
+            for (auto& [name, times] : list)
+                if (name == panel) return times;
+            return list.emplace_back(panel, std::vector<double>{}).second;
+        };
+        find(wall).push_back(wallMs);
+        find(cpu).push_back(cpuMs);
+    }
+};
+
 /// Every panel of the dashboard, as the dashboard would ask for it (it refreshes one panel at a time; this is all of
-/// them).
+/// them, so the total is what refreshing every panel in turn costs).
 std::size_t refreshDashboard(core::Database& db, const core::Codebook& codebook, const core::ReviewFilter& filter,
-                             bool verbose) {
+                             PanelTimes* times) {
     const core::ReviewSettings settings;
     std::size_t rows = 0;
     const auto timed = [&](const char* panel, auto&& run) {
         const auto start = Clock::now();
         const double cpu = cpuMs();
         rows += run();
-        if (verbose) std::printf("  %-12s %.1f ms (cpu %.1f ms)\n", panel, msSince(start), cpuMs() - cpu);
+        if (times) times->add(panel, msSince(start), cpuMs() - cpu);
     };
     timed("sessions", [&] { return core::sessionsOverTime(db, filter, settings).rows.size(); });
     timed("themes", [&] { return core::themesOverview(db, codebook, filter, settings, 8).table.rows.size(); });
     timed("actions", [&] { return core::actionsByGroup(db, filter, "2026-11-01").size(); });
-    timed("evaluations", [&] { return core::evaluationsByStatement(db, filter, settings).size(); });
+    timed("evaluations", [&] {
+        const auto overview = core::evaluationsOverview(db, filter, settings);
+        return overview.statements.size() + overview.staffGroups.size();
+    });
     timed("timing", [&] { return core::timingByStage(db, filter).size(); });
     timed("checklist", [&] { return core::checklistByGroup(db, filter).size(); });
     return rows;
@@ -105,26 +122,35 @@ int main(int argc, char** argv) {
         for (const auto& [name, filter] : {std::pair{"last 12 months, all groups", lastYear},
                                            std::pair{"one group, all time by quarter", oneGroup}}) {
             std::vector<double> times, cpu;
+            PanelTimes panels;
             std::size_t rows = 0;
-            for (int i = 0; i < 7; ++i) {
+            refreshDashboard(db, *codebook, filter, nullptr);  // warm the page cache: a lead's second look
+            for (int i = 0; i < 11; ++i) {
                 const auto start = Clock::now();
                 const double cpuStart = cpuMs();
-                rows = refreshDashboard(db, *codebook, filter, i == 6);
+                rows = refreshDashboard(db, *codebook, filter, &panels);
                 times.push_back(msSince(start));
                 cpu.push_back(cpuMs() - cpuStart);
             }
+            for (std::size_t p = 0; p < panels.wall.size(); ++p)
+                std::printf("  %-12s median %.1f ms (cpu %.1f ms)\n", panels.wall[p].first.c_str(),
+                            percentile(panels.wall[p].second, 0.5), percentile(panels.cpu[p].second, 0.5));
             std::printf(
-                "dashboard refresh (%s, %zu rows): median %.1f ms, worst %.1f ms, cpu median %.1f ms (target <= 50 "
-                "ms)\n",
+                "dashboard, every panel in turn (%s, %zu rows): median %.1f ms, worst %.1f ms, cpu median %.1f ms "
+                "(target <= 50 ms)\n",
                 name, rows, percentile(times, 0.5), *std::max_element(times.begin(), times.end()),
                 percentile(cpu, 0.5));
         }
         {
             core::ReviewFilter all;
             all.period = core::PeriodKind::Year;
+            PanelTimes panels;
             const auto start = Clock::now();
-            const auto rows = refreshDashboard(db, *codebook, all, true);
-            std::printf("dashboard refresh (all time, all groups, by year, %zu rows): %.1f ms\n", rows, msSince(start));
+            const auto rows = refreshDashboard(db, *codebook, all, &panels);
+            const double total = msSince(start);
+            for (const auto& [panel, t] : panels.wall) std::printf("  %-12s %.1f ms\n", panel.c_str(), t.front());
+            std::printf("dashboard, every panel in turn (all time, all groups, by year, %zu rows): %.1f ms\n", rows,
+                        total);
         }
 
         // Search.

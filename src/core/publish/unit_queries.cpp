@@ -60,8 +60,7 @@ std::vector<UnitFigures> readUnits(Database& db, const UnitQueryOptions& options
                     a.statement = st.columnText(5);
                     for (int i = 0; i < 5; ++i) a.counts[static_cast<std::size_t>(i)] = st.columnInt(6 + i);
                 });
-    const std::string sessionTags =
-        "(SELECT DISTINCT t.session_id AS sid, tt.tag AS tag FROM themes t JOIN theme_tags tt ON tt.theme_id = t.id)";
+    const std::string sessionTags = "(SELECT session_id AS sid, tag FROM session_tags)";
     eachUnitRow(db, units,
                 fmt::format("SELECT {}, a.tag, COUNT(*) {} JOIN {} a ON a.sid = s.id WHERE {} GROUP BY 1, 3, 4, 5",
                             kUnit, from, sessionTags, kEnded),

@@ -224,10 +224,12 @@ void Dashboard::refresh(AuditLog& audit) {
             case DashboardPanel::Actions:
                 v.actions = actionsByGroup(m_db, v.filter, v.today);
                 break;
-            case DashboardPanel::Evaluations:
-                v.evaluations = evaluationsByStatement(m_db, v.filter, m_settings);
-                v.staffGroups = staffGroupsByPeriod(m_db, v.filter, m_settings);
+            case DashboardPanel::Evaluations: {
+                auto overview = evaluationsOverview(m_db, v.filter, m_settings);
+                v.evaluations = std::move(overview.statements);
+                v.staffGroups = std::move(overview.staffGroups);
                 break;
+            }
             case DashboardPanel::Timing:
                 v.timing = timingByStage(m_db, v.filter);
                 break;

@@ -22,45 +22,100 @@ namespace {
 using Distribution = std::array<std::int64_t, 5>;
 
 /// Units of ratings: group, format and quarter. Each holds its forms returned and, per statement, its answers.
+/// Units are numbered in the order first met; `period[u]` numbers the output period unit u falls in.
 struct RatingUnits {
-    std::map<UnitKey, std::int64_t> forms;
-    std::map<std::pair<int, UnitKey>, Distribution> answers;
-    std::map<int, std::string> statements;
+    std::vector<UnitKey> units;
+    std::vector<std::int64_t> forms;
+    std::vector<std::string> periods;  ///< sorted
+    std::vector<std::size_t> period;
+    std::map<UnitKey, std::size_t> index;
+    std::map<int, std::size_t> statementSlot;        ///< statement index -> slot in `answers`, in statement order
+    std::vector<std::string> statements;             ///< by slot
+    std::vector<std::vector<Distribution>> answers;  ///< [slot][unit]
+};
+
+/// The unit of each row of a query whose columns `first`..`first + 2` are group, format and started_at and
+/// `first + 3` the session's id: looked up once per session.
+class UnitLookup {
+public:
+    explicit UnitLookup(const RatingUnits& units) : m_units(units) {}
+    std::optional<std::size_t> read(Statement& st, int first) {
+        if (const auto id = st.columnInt(first + 3); !m_valid || id != m_session) {
+            m_valid = true;
+            m_session = id;
+            const auto it = m_units.index.find(m_row.read(st, first));
+            m_unit = it == m_units.index.end() ? std::nullopt : std::optional(it->second);
+        }
+        return m_unit;  // empty for a session that ended between two reads
+    }
+
+private:
+    const RatingUnits& m_units;
+    RowUnit m_row{PeriodKind::Quarter};
+    bool m_valid = false;
+    std::int64_t m_session = 0;
+    std::optional<std::size_t> m_unit;
 };
 
 RatingUnits readRatingUnits(Database& db, const ReviewFilter& filter) {
     RatingUnits out;
-    std::map<std::string, std::string> quarterOfMonth;
-    const auto quarterOf = [&](const std::string& month) -> const std::string& {
-        auto& q = quarterOfMonth[month];
-        if (q.empty()) q = periodOfMonth(PeriodKind::Quarter, month);
-        return q;
-    };
-    auto forms = db.prepare(fmt::format("SELECT {}, SUM(s.evaluation_count) FROM sessions s WHERE {} GROUP BY 1, 2, 3",
-                                        kUnitColumns, kFilterWhere));
+    auto forms = db.prepare(fmt::format(
+        "SELECT s.group_id, s.format, s.started_at, s.evaluation_count FROM sessions s WHERE {}", kFilterWhere));
     bindFilter(forms, filter);
+    RowUnit formUnit(PeriodKind::Quarter);
     while (forms.step()) {
-        UnitKey key{forms.columnIsNull(0) ? std::nullopt : std::optional(forms.columnInt(0)), forms.columnText(1),
-                    quarterOf(forms.columnText(2))};
-        out.forms[std::move(key)] += forms.columnInt(3);
+        const auto [it, added] = out.index.emplace(formUnit.read(forms, 0), out.units.size());
+        if (added) {
+            out.units.push_back(it->first);
+            out.forms.push_back(0);
+        }
+        out.forms[it->second] += forms.columnInt(3);
     }
-    auto st =
-        db.prepare(fmt::format("SELECT t.statement_index, t.statement, {}, t.n1, t.n2, t.n3, t.n4, t.n5 "
-                               "FROM sessions s JOIN evaluation_tally t ON t.session_id = s.id WHERE {}",
-                               kUnitColumns, kFilterWhere));
+    // Output periods: the quarter, or for a yearly view the year.
+    std::map<std::string, std::size_t> periodIndex;
+    const auto periodOf = [&](const UnitKey& key) {
+        return filter.period == PeriodKind::Year ? key.month.substr(0, 4) : key.month;
+    };
+    for (const auto& key : out.units) periodIndex.emplace(periodOf(key), 0);
+    for (auto& [label, i] : periodIndex) {
+        i = out.periods.size();
+        out.periods.push_back(label);
+    }
+    for (const auto& key : out.units) out.period.push_back(periodIndex.at(periodOf(key)));
+
+    auto st = db.prepare(
+        fmt::format("SELECT t.statement_index, s.group_id, s.format, s.started_at, s.id, t.n1, t.n2, t.n3, t.n4, "
+                    "t.n5, t.statement FROM sessions s JOIN evaluation_tally t ON t.session_id = s.id WHERE {}",
+                    kFilterWhere));
     bindFilter(st, filter);
+    struct Answer {
+        int statement;
+        std::size_t unit;
+        Distribution counts;
+    };
+    std::vector<Answer> read;
+    std::map<int, std::string> texts;
+    UnitLookup lookup(out);
     while (st.step()) {
+        const auto unit = lookup.read(st, 1);
+        if (!unit) continue;
         const int index = static_cast<int>(st.columnInt(0));
-        if (!out.statements.count(index)) out.statements[index] = st.columnText(1);
-        UnitKey key{st.columnIsNull(2) ? std::nullopt : std::optional(st.columnInt(2)), st.columnText(3),
-                    quarterOf(st.columnText(4))};
-        auto& counts = out.answers[{index, std::move(key)}];
-        for (std::size_t v = 0; v < 5; ++v) counts[v] += st.columnInt(5 + static_cast<int>(v));
+        if (!texts.count(index)) texts[index] = st.columnText(10);
+        Answer answer{index, *unit, {}};
+        for (std::size_t v = 0; v < 5; ++v) answer.counts[v] = st.columnInt(5 + static_cast<int>(v));
+        read.push_back(answer);
     }
-    // A unit that returned forms but no answer to a statement still takes part: its forms minus its zero
-    // answers is a complement like any other.
-    for (const auto& [index, text] : out.statements)
-        for (const auto& [unit, n] : out.forms) out.answers.try_emplace({index, unit}, Distribution{});
+    // Every statement has a distribution in every unit: a unit that returned forms but no answer to a statement
+    // still takes part, since its forms minus its zero answers is a complement like any other.
+    for (auto& [index, text] : texts) {
+        out.statementSlot[index] = out.statements.size();
+        out.statements.push_back(std::move(text));
+    }
+    out.answers.assign(out.statements.size(), std::vector<Distribution>(out.units.size(), Distribution{}));
+    for (const auto& answer : read) {
+        auto& counts = out.answers[out.statementSlot.at(answer.statement)][answer.unit];
+        for (std::size_t v = 0; v < 5; ++v) counts[v] += answer.counts[v];
+    }
     return out;
 }
 
@@ -100,45 +155,6 @@ void addRatingUnit(Accumulated& acc, const Distribution& counts, std::int64_t fo
 
 }  // namespace
 
-std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& asked,
-                                                 const ReviewSettings& settings) {
-    // Ratings are pooled by quarter at the finest: a month of one group rarely holds more than a handful of
-    // answers. The range is widened to whole quarters too, so two ranges never differ by part of a quarter.
-    ReviewFilter filter = asked;
-    filter.period = ratingsPeriod(asked.period);
-    const RatingUnits units = readRatingUnits(db, filter);
-    std::map<std::pair<std::string, int>, Accumulated> rows;
-    for (const auto& [key, counts] : units.answers) {
-        const auto& [index, unit] = key;
-        const std::string period = filter.period == PeriodKind::Year ? unit.month.substr(0, 4) : unit.month;
-        auto& acc = rows[{period, index}];
-        if (acc.row.distribution.empty()) {
-            acc.row.period = period;
-            acc.row.statementIndex = index;
-            acc.row.statement = units.statements.at(index);
-            acc.row.distribution.assign(5, Cell{});
-        }
-        const auto forms = units.forms.find(unit);
-        addRatingUnit(acc, counts, forms == units.forms.end() ? 0 : forms->second, settings.suppressionThreshold);
-    }
-    std::vector<StatementRow> out;
-    std::map<int, std::optional<double>> lastShare;  // rows come by period, then statement
-    for (auto& [key, acc] : rows) {
-        StatementRow& row = acc.row;
-        if (acc.n > 0 && acc.meanSafe) row.mean = static_cast<double>(acc.weighted) / static_cast<double>(acc.n);
-        for (auto& cell : row.distribution) cell = finished(cell);
-        row.answers = finished(row.answers);
-        row.agree = finished(row.agree);
-        if (!row.agree.suppressed && row.answers.value > 0)
-            row.agreeShare = 100.0 * static_cast<double>(row.agree.value) / static_cast<double>(row.answers.value);
-        auto& before = lastShare[row.statementIndex];
-        if (row.agreeShare && before) row.agreeChange = *row.agreeShare - *before;
-        before = row.agreeShare;
-        out.push_back(std::move(row));
-    }
-    return out;
-}
-
 const std::vector<std::string>& staffGroupNames() {
     static const std::vector<std::string> names = {"clinical", "non-clinical", "student", "other"};
     return names;
@@ -149,61 +165,116 @@ std::optional<double> StaffGroupRow::share() const {
     return 100.0 * static_cast<double>(forms.value) / static_cast<double>(returned.value);
 }
 
-std::vector<StaffGroupRow> staffGroupsByPeriod(Database& db, const ReviewFilter& asked,
-                                               const ReviewSettings& settings) {
-    // The same units as the ratings (group, format, quarter); each staff group's forms are a part of the unit's
-    // forms returned, so a group is hidden when it, or everyone else in the unit, is 1..threshold.
+namespace {
+
+/// Ratings are pooled by quarter at the finest: a month of one group rarely holds more than a handful of answers.
+/// The range is widened to whole quarters too, so two ranges never differ by part of a quarter.
+ReviewFilter ratingsFilter(const ReviewFilter& asked) {
     ReviewFilter filter = asked;
     filter.period = ratingsPeriod(asked.period);
+    return filter;
+}
+
+std::vector<StatementRow> statementRows(const RatingUnits& units, const ReviewSettings& settings) {
+    // [period][slot], so rows come by period, then statement.
+    std::vector<std::vector<Accumulated>> rows(units.periods.size(), std::vector<Accumulated>(units.statements.size()));
+    for (const auto& [index, slot] : units.statementSlot)
+        for (std::size_t u = 0; u < units.units.size(); ++u) {
+            auto& acc = rows[units.period[u]][slot];
+            if (acc.row.distribution.empty()) {
+                acc.row.period = units.periods[units.period[u]];
+                acc.row.statementIndex = index;
+                acc.row.statement = units.statements[slot];
+                acc.row.distribution.assign(5, Cell{});
+            }
+            addRatingUnit(acc, units.answers[slot][u], units.forms[u], settings.suppressionThreshold);
+        }
+    std::vector<StatementRow> out;
+    std::map<int, std::optional<double>> lastShare;  // rows come by period, then statement
+    for (auto& period : rows)
+        for (auto& acc : period) {
+            if (acc.row.distribution.empty()) continue;
+            StatementRow& row = acc.row;
+            if (acc.n > 0 && acc.meanSafe) row.mean = static_cast<double>(acc.weighted) / static_cast<double>(acc.n);
+            for (auto& cell : row.distribution) cell = finished(cell);
+            row.answers = finished(row.answers);
+            row.agree = finished(row.agree);
+            if (!row.agree.suppressed && row.answers.value > 0)
+                row.agreeShare = 100.0 * static_cast<double>(row.agree.value) / static_cast<double>(row.answers.value);
+            auto& before = lastShare[row.statementIndex];
+            if (row.agreeShare && before) row.agreeChange = *row.agreeShare - *before;
+            before = row.agreeShare;
+            out.push_back(std::move(row));
+        }
+    return out;
+}
+
+/// The same units as the ratings (group, format, quarter); each staff group's forms are a part of the unit's
+/// forms returned, so a group is hidden when it, or everyone else in the unit, is 1..threshold.
+std::vector<StaffGroupRow> staffGroupRows(Database& db, const RatingUnits& units, const ReviewFilter& filter,
+                                          const ReviewSettings& settings) {
     const int threshold = settings.suppressionThreshold;
-    const RatingUnits units = readRatingUnits(db, filter);
-    auto st =
-        db.prepare(fmt::format("SELECT {}, g.staff_group, SUM(g.n) FROM sessions s JOIN evaluation_staff_groups g "
-                               "ON g.session_id = s.id WHERE {} GROUP BY 1, 2, 3, 4",
-                               kUnitColumns, kFilterWhere));
-    bindFilter(st, filter);
-    std::map<std::pair<UnitKey, std::string>, std::int64_t> counts;
-    while (st.step()) {
-        UnitKey key{st.columnIsNull(0) ? std::nullopt : std::optional(st.columnInt(0)), st.columnText(1),
-                    periodOfMonth(PeriodKind::Quarter, st.columnText(2))};
-        counts[{std::move(key), st.columnText(3)}] += st.columnInt(4);
-    }
     const auto& names = staffGroupNames();
-    std::map<std::pair<std::string, std::string>, StaffGroupRow> rows;  // (period, staff group)
-    for (const auto& [unit, forms] : units.forms) {
-        const std::string period = filter.period == PeriodKind::Year ? unit.month.substr(0, 4) : unit.month;
+    auto st =
+        db.prepare(fmt::format("SELECT g.staff_group, s.group_id, s.format, s.started_at, s.id, g.n FROM sessions s "
+                               "JOIN evaluation_staff_groups g ON g.session_id = s.id WHERE {}",
+                               kFilterWhere));
+    bindFilter(st, filter);
+    std::vector<std::vector<std::int64_t>> counts(units.units.size(), std::vector<std::int64_t>(names.size()));
+    UnitLookup lookup(units);
+    while (st.step()) {
+        const auto unit = lookup.read(st, 1);
+        const auto group = std::find(names.begin(), names.end(), st.columnText(0)) - names.begin();
+        if (unit && group < static_cast<std::ptrdiff_t>(names.size()))
+            counts[*unit][static_cast<std::size_t>(group)] += st.columnInt(5);
+    }
+    std::map<std::pair<std::size_t, std::size_t>, StaffGroupRow> rows;  // (period, staff group)
+    for (std::size_t u = 0; u < units.units.size(); ++u) {
+        const std::int64_t forms = units.forms[u];
         std::vector<Cell> cells;
         std::int64_t rest = forms;  // the forms not in a published group: the hidden groups and those naming none
-        for (const auto& group : names) {
-            const auto it = counts.find({unit, group});
-            cells.push_back(partCell(it == counts.end() ? 0 : it->second, forms, threshold));
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            cells.push_back(partCell(counts[u][i], forms, threshold));
             if (!cells.back().suppressed) rest -= cells.back().value;
         }
         // Forms minus every published group must not be a small count either, or subtracting would reveal who
         // named no group (or a hidden group's few): then the unit publishes none of its groups.
         const bool hideAll = isSmall(rest, threshold);
         for (std::size_t i = 0; i < names.size(); ++i) {
-            StaffGroupRow& row = rows[{period, names[i]}];
-            row.period = period;
+            StaffGroupRow& row = rows[{units.period[u], i}];
+            row.period = units.periods[units.period[u]];
             row.staffGroup = names[i];
             addUnit(row.forms, Cell{cells[i].value, cells[i].suppressed || hideAll});
             addUnit(row.returned, Cell{forms, false});
         }
     }
-    std::vector<StaffGroupRow> out;
+    std::vector<StaffGroupRow> out;  // by period, then in the shown order of the groups
     for (auto& [key, row] : rows) {
         row.forms = finished(row.forms);
         out.push_back(std::move(row));
     }
-    // By period, then in the shown order of the groups.
-    std::stable_sort(out.begin(), out.end(), [&](const StaffGroupRow& a, const StaffGroupRow& b) {
-        if (a.period != b.period) return a.period < b.period;
-        const auto rank = [&](const std::string& g) {
-            return std::find(names.begin(), names.end(), g) - names.begin();
-        };
-        return rank(a.staffGroup) < rank(b.staffGroup);
-    });
     return out;
+}
+
+}  // namespace
+
+std::vector<StatementRow> evaluationsByStatement(Database& db, const ReviewFilter& asked,
+                                                 const ReviewSettings& settings) {
+    const ReviewFilter filter = ratingsFilter(asked);
+    return statementRows(readRatingUnits(db, filter), settings);
+}
+
+std::vector<StaffGroupRow> staffGroupsByPeriod(Database& db, const ReviewFilter& asked,
+                                               const ReviewSettings& settings) {
+    const ReviewFilter filter = ratingsFilter(asked);
+    return staffGroupRows(db, readRatingUnits(db, filter), filter, settings);
+}
+
+EvaluationsOverview evaluationsOverview(Database& db, const ReviewFilter& asked, const ReviewSettings& settings) {
+    // One reading of the units for both figures: the dashboard's evaluations panel shows them together.
+    const ReviewFilter filter = ratingsFilter(asked);
+    const RatingUnits units = readRatingUnits(db, filter);
+    return {statementRows(units, settings), staffGroupRows(db, units, filter, settings)};
 }
 
 std::vector<CommentText> evaluationComments(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {

@@ -193,6 +193,14 @@ struct StaffGroupRow {
 [[nodiscard]] std::vector<StaffGroupRow> staffGroupsByPeriod(Database& db, const ReviewFilter& filter,
                                                              const ReviewSettings& settings);
 
+/// The evaluations panel: both of the above from one reading of the rating units.
+struct EvaluationsOverview {
+    std::vector<StatementRow> statements;
+    std::vector<StaffGroupRow> staffGroups;
+};
+[[nodiscard]] EvaluationsOverview evaluationsOverview(Database& db, const ReviewFilter& filter,
+                                                      const ReviewSettings& settings);
+
 struct TimingRow {
     std::string format;
     std::string stageKey;

@@ -62,6 +62,18 @@ std::string monthOfMs(std::int64_t ms) {
     return formatUtcDate(ms).substr(0, 7);
 }
 
+const UnitKey& RowUnit::read(Statement& st, int first) {
+    const std::optional<std::int64_t> group =
+        st.columnIsNull(first) ? std::nullopt : std::optional(st.columnInt(first));
+    const std::int64_t started = st.columnInt(first + 2);
+    if (m_valid && group == m_key.group && started == m_started && st.columnText(first + 1) == m_key.format)
+        return m_key;
+    m_valid = true;
+    m_started = started;
+    m_key = UnitKey{group, st.columnText(first + 1), periodOfMonth(m_period, monthOfMs(started))};
+    return m_key;
+}
+
 std::string freeTextSession(int peopleParam, int visibleParam) {
     return fmt::format(
         "COALESCE(s.attendance, 0) >= ?{} AND (SELECT COUNT(*) FROM contributions fc WHERE "

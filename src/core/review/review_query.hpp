@@ -12,14 +12,26 @@ namespace reflect::core::review_query {
 
 /// The WHERE clause every query shares; parameters ?1..?4 are the range's first and past-the-end moments (ms),
 /// group and format (NULL = any). The bounds are whole periods, which is what widens a custom range; an open end
-/// is bound as the smallest or largest moment, never NULL, so the sessions_ended_by_start index finds the range.
+/// is bound as the smallest or largest moment, never NULL, so the sessions_for_review index finds the range.
 inline constexpr std::string_view kFilterWhere =
     "s.status = 'ended' AND s.started_at >= ?1 AND s.started_at < ?2 "
     "AND (?3 IS NULL OR s.group_id = ?3) AND (?4 IS NULL OR s.format = ?4)";
 
-/// The SQL columns that name a session's suppression unit: its group, its format and its calendar month.
-inline constexpr std::string_view kUnitColumns =
-    "s.group_id, s.format, strftime('%Y-%m', s.started_at / 1000, 'unixepoch')";
+/// The suppression unit of a result row whose columns `first`..`first + 2` are a session's group, format and
+/// started_at. Rows arrive a session at a time, so the key is made once per session; its month (or quarter) is
+/// worked out here rather than by strftime for every row in SQL.
+class RowUnit {
+public:
+    /// `unitPeriod`: Month for contributions and tags, Quarter for ratings.
+    explicit RowUnit(PeriodKind unitPeriod) : m_period(unitPeriod) {}
+    [[nodiscard]] const UnitKey& read(Statement& st, int first);
+
+private:
+    PeriodKind m_period;
+    bool m_valid = false;
+    std::int64_t m_started = 0;
+    UnitKey m_key;
+};
 
 /// Binds ?1..?4 of kFilterWhere.
 void bindFilter(Statement& st, const ReviewFilter& filter);

@@ -16,14 +16,16 @@ using namespace review_query;
 std::vector<RecurringTag> recurringTags(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {
     ReviewFilter upToEnd = filter;
     upToEnd.from.reset();
-    // Each group's latest sessions (up to the end of the range) come from the (group_id, started_at) index.
+    // Each group's latest sessions (up to the end of the range) come from the (group_id, started_at) index, named
+    // here because the planner otherwise prefers the covering sessions_for_review and walks every ended session
+    // once per group.
     auto st = db.prepare(
-        "SELECT g.name, tt.tag, COUNT(DISTINCT t.session_id) FROM groups g "
-        "JOIN themes t ON t.session_id IN (SELECT s.id FROM sessions s WHERE s.group_id = g.id AND " +
+        "SELECT g.name, st.tag, COUNT(*) FROM groups g "
+        "JOIN session_tags st ON st.session_id IN (SELECT s.id FROM sessions s INDEXED BY sessions_by_group_start "
+        "WHERE s.group_id = g.id AND " +
         std::string(kFilterWhere) +
         " ORDER BY s.started_at DESC LIMIT ?5) "
-        "JOIN theme_tags tt ON tt.theme_id = t.id WHERE (?3 IS NULL OR g.id = ?3) "
-        "GROUP BY g.id, tt.tag HAVING COUNT(DISTINCT t.session_id) >= ?6 ORDER BY g.name, 3 DESC, 2");
+        "WHERE (?3 IS NULL OR g.id = ?3) GROUP BY g.id, st.tag HAVING COUNT(*) >= ?6 ORDER BY g.name, 3 DESC, 2");
     bindFilter(st, upToEnd);
     st.bind(5, settings.recurringWindow).bind(6, settings.recurringMinimum);
     std::vector<RecurringTag> out;
@@ -35,71 +37,93 @@ std::vector<RecurringTag> recurringTags(Database& db, const ReviewFilter& filter
 
 namespace {
 
-/// One tag on one theme of a session, with the contributions filed under that theme.
-struct TagUse {
-    std::int64_t session = 0;
-    std::optional<std::int64_t> group;
-    std::string format, month, tag;
-    std::int64_t cards = 0;
+/// A suppression unit of the range: its key, the contributions it received (the published whole a tag's count is
+/// a part of), and the output period it falls in.
+struct RangeUnit {
+    UnitKey key;
+    std::int64_t contributions = 0;
+    std::size_t period = 0;
 };
 
-/// Every tag use in the filter's sessions: one pass over the range of the (status, started_at) index, grouped by
-/// session. The themes panel, its tag pairs
-/// and the report all start from this, and aggregate it here rather than in SQL.
-std::vector<TagUse> readTagUses(Database& db, const ReviewFilter& filter) {
-    auto st = db.prepare(
-        "SELECT s.id, s.group_id, s.format, s.started_at, tt.tag, t.card_count FROM sessions s "
-        "JOIN themes t ON t.session_id = s.id JOIN theme_tags tt ON tt.theme_id = t.id WHERE " +
-        std::string(kFilterWhere) + " ORDER BY s.started_at, s.id");
-    bindFilter(st, filter);
-    std::vector<TagUse> uses;
-    std::int64_t lastSession = 0;
-    std::string lastMonth;
-    while (st.step()) {
-        TagUse use;
-        use.session = st.columnInt(0);
-        if (!st.columnIsNull(1)) use.group = st.columnInt(1);
-        use.format = st.columnText(2);
-        if (uses.empty() || use.session != lastSession) lastMonth = monthOfMs(st.columnInt(3));
-        lastSession = use.session;
-        use.month = lastMonth;
-        use.tag = st.columnText(4);
-        use.cards = st.columnInt(5);
-        uses.push_back(std::move(use));
-    }
-    return uses;
-}
-
-/// The periods of the filter's range that held sessions, how many sessions each held, and each unit's
-/// contributions received (the published whole a tag's count is a part of).
-struct PeriodsAndUnits {
+/// The periods of the filter's range that held sessions, how many sessions each held, and its units.
+struct RangeUnits {
     std::vector<std::string> periods;
     std::vector<std::int64_t> sessions;
-    std::map<UnitKey, std::int64_t> contributions;
+    std::vector<RangeUnit> units;
+    std::map<UnitKey, std::size_t> index;
     std::set<std::string> formats;
 };
 
-PeriodsAndUnits periodsOf(Database& db, const ReviewFilter& filter) {
+RangeUnits readRangeUnits(Database& db, const ReviewFilter& filter) {
     auto st =
-        db.prepare(fmt::format("SELECT {}, COUNT(*), SUM(s.contribution_count) FROM sessions s WHERE {} "
-                               "GROUP BY 1, 2, 3 ORDER BY 3",
-                               kUnitColumns, kFilterWhere));
+        db.prepare(fmt::format("SELECT s.group_id, s.format, s.started_at, s.contribution_count FROM sessions s WHERE "
+                               "{} ORDER BY s.started_at",
+                               kFilterWhere));
     bindFilter(st, filter);
-    PeriodsAndUnits out;
+    RangeUnits out;
+    RowUnit rowUnit(PeriodKind::Month);
     while (st.step()) {
-        UnitKey key;
-        if (!st.columnIsNull(0)) key.group = st.columnInt(0);
-        key.format = st.columnText(1);
-        key.month = st.columnText(2);
+        const UnitKey& key = rowUnit.read(st, 0);
         auto period = periodOfMonth(filter.period, key.month);
         if (out.periods.empty() || out.periods.back() != period) {
             out.periods.push_back(std::move(period));
             out.sessions.push_back(0);
         }
-        out.sessions.back() += st.columnInt(3);
-        out.formats.insert(key.format);
-        out.contributions[std::move(key)] += st.columnInt(4);
+        ++out.sessions.back();
+        const auto [it, added] = out.index.emplace(key, out.units.size());
+        if (added) {
+            out.units.push_back({key, 0, out.periods.size() - 1});
+            out.formats.insert(key.format);
+        }
+        out.units[it->second].contributions += st.columnInt(3);
     }
+    return out;
+}
+
+/// One tag of a session, with the contributions filed under the session's themes that carry it.
+struct TagUse {
+    std::int64_t session = 0;
+    std::size_t unit = 0;  ///< into RangeUnits::units
+    std::size_t tag = 0;   ///< into TagUses::tags
+    std::int64_t cards = 0;
+};
+struct TagUses {
+    std::vector<std::string> tags;  ///< in the order first met
+    std::vector<TagUse> uses;       ///< grouped by session
+};
+
+/// Every tag of the filter's sessions: one pass over the range of the sessions_for_review index and each
+/// session's rows of session_tags, grouped by session. The themes panel, its tag pairs and the report all start
+/// from this, and aggregate it here rather than in SQL.
+TagUses readTagUses(Database& db, const ReviewFilter& filter, const RangeUnits& range) {
+    auto st = db.prepare(
+        "SELECT s.group_id, s.format, s.started_at, s.id, st.tag, st.cards FROM sessions s "
+        "JOIN session_tags st ON st.session_id = s.id WHERE " +
+        std::string(kFilterWhere));
+    bindFilter(st, filter);
+    TagUses out;
+    std::map<std::string, std::size_t, std::less<>> tagIndex;
+    RowUnit rowUnit(PeriodKind::Month);
+    std::int64_t session = 0;
+    std::optional<std::size_t> unit;
+    while (st.step()) {
+        if (const auto id = st.columnInt(3); id != session || out.uses.empty()) {
+            session = id;
+            const auto it = range.index.find(rowUnit.read(st, 0));
+            unit = it == range.index.end() ? std::nullopt : std::optional(it->second);
+        }
+        if (!unit) continue;  // a session that ended between the two reads
+        const std::string tag = st.columnText(4);
+        auto found = tagIndex.find(tag);
+        if (found == tagIndex.end()) {
+            found = tagIndex.emplace(tag, out.tags.size()).first;
+            out.tags.push_back(tag);
+        }
+        out.uses.push_back({session, *unit, found->second, st.columnInt(5)});
+    }
+    // Grouped by session for the tag pairs, whatever order the query planner walked the sessions in.
+    std::stable_sort(out.uses.begin(), out.uses.end(),
+                     [](const TagUse& a, const TagUse& b) { return a.session < b.session; });
     return out;
 }
 
@@ -110,72 +134,49 @@ std::optional<double> shareOf(std::int64_t sessions, std::int64_t held) {
 }
 
 /// A tag's count in a unit is a part of the unit's contributions received, which are published as activity.
-void addTagUnits(std::vector<TagRow>& rows, const std::map<std::tuple<std::size_t, UnitKey>, std::int64_t>& units,
-                 const PeriodsAndUnits& wholes, const std::map<std::string, std::size_t>& periodIndex,
-                 const ReviewFilter& filter, int threshold) {
-    for (const auto& [key, count] : units) {
-        const auto& [tag, unit] = key;
-        const auto whole = wholes.contributions.find(unit);
-        const Cell cell = partCell(count, whole == wholes.contributions.end() ? count : whole->second, threshold);
+/// `cards[tag][unit]` is empty where the tag never came up in the unit.
+void addTagUnits(std::vector<TagRow>& rows, const std::vector<std::vector<std::optional<std::int64_t>>>& cards,
+                 const RangeUnits& range, int threshold) {
+    for (std::size_t tag = 0; tag < rows.size(); ++tag) {
         TagRow& row = rows[tag];
-        addUnit(row.perPeriod[periodIndex.at(periodOfMonth(filter.period, unit.month))], cell);
-        addUnit(row.total, cell);
-    }
-    // A unit where a tag never came up is a part too: "none of the 3" says as much as "all of the 3". Only a unit
-    // whose contributions are 1..threshold can hide a zero, so only those are looked at.
-    for (const auto& [unit, whole] : wholes.contributions) {
-        if (!isSmall(whole, threshold)) continue;
-        const std::size_t period = periodIndex.at(periodOfMonth(filter.period, unit.month));
-        for (std::size_t tag = 0; tag < rows.size(); ++tag) {
-            if (units.count({tag, unit})) continue;
-            addUnit(rows[tag].perPeriod[period], partCell(0, whole, threshold));
-            addUnit(rows[tag].total, partCell(0, whole, threshold));
+        for (std::size_t u = 0; u < range.units.size(); ++u) {
+            const RangeUnit& unit = range.units[u];
+            const auto& count = cards[tag][u];
+            // A unit where a tag never came up is a part too: "none of the 3" says as much as "all of the 3".
+            // Only a unit whose contributions are 1..threshold can hide a zero, so only those are looked at.
+            if (!count && !isSmall(unit.contributions, threshold)) continue;
+            const Cell cell = partCell(count.value_or(0), unit.contributions, threshold);
+            addUnit(row.perPeriod[unit.period], cell);
+            addUnit(row.total, cell);
         }
     }
 }
 
-TagTable tagTableFrom(const std::vector<TagUse>& uses, PeriodsAndUnits wholes, const Codebook& codebook,
-                      const ReviewFilter& filter, const ReviewSettings& settings) {
+TagTable tagTableFrom(const TagUses& uses, const RangeUnits& range, const Codebook& codebook,
+                      const ReviewSettings& settings) {
     TagTable table;
-    table.periods = wholes.periods;
-    table.periodSessions = wholes.sessions;
-    table.formatsMixed = wholes.formats.size() > 1;
-    std::map<std::string, std::size_t> periodIndex;
-    for (std::size_t i = 0; i < table.periods.size(); ++i) periodIndex[table.periods[i]] = i;
-    std::map<std::string, std::size_t> tagIndex;
-    std::map<std::string, std::size_t> periodOfMonthCache;
+    table.periods = range.periods;
+    table.periodSessions = range.sessions;
+    table.formatsMixed = range.formats.size() > 1;
     std::vector<TagRow> rows;
-    std::vector<std::int64_t> lastSession;
-
-    // Units: contributions per tag, group, format and month. Uses arrive grouped by session, so a tag's
-    // sessions are counted when its session changes.
-    std::map<std::tuple<std::size_t, UnitKey>, std::int64_t> units;
-    for (const auto& use : uses) {
-        auto cached = periodOfMonthCache.find(use.month);
-        if (cached == periodOfMonthCache.end()) {
-            const auto it = periodIndex.find(periodOfMonth(filter.period, use.month));
-            if (it == periodIndex.end()) continue;
-            cached = periodOfMonthCache.emplace(use.month, it->second).first;
-        }
-        const std::size_t period = cached->second;
-        const auto tag = tagIndex.emplace(use.tag, tagIndex.size()).first->second;
-        if (tag == rows.size()) {
-            TagRow row;
-            row.tag = use.tag;
-            row.name = codebook.nameOf(use.tag);
-            row.perPeriod.assign(table.periods.size(), Cell{});
-            row.sessionsPerPeriod.assign(table.periods.size(), 0);
-            rows.push_back(std::move(row));
-            lastSession.push_back(-1);
-        }
-        units[{tag, UnitKey{use.group, use.format, use.month}}] += use.cards;
-        if (lastSession[tag] != use.session) {
-            lastSession[tag] = use.session;
-            ++rows[tag].sessions;
-            ++rows[tag].sessionsPerPeriod[period];
-        }
+    for (const auto& tag : uses.tags) {
+        TagRow row;
+        row.tag = tag;
+        row.name = codebook.nameOf(tag);
+        row.perPeriod.assign(table.periods.size(), Cell{});
+        row.sessionsPerPeriod.assign(table.periods.size(), 0);
+        rows.push_back(std::move(row));
     }
-    addTagUnits(rows, units, wholes, periodIndex, filter, settings.suppressionThreshold);
+    // Contributions per tag and unit. A session has one row per tag, so each row is one session for its tag.
+    std::vector<std::vector<std::optional<std::int64_t>>> cards(
+        rows.size(), std::vector<std::optional<std::int64_t>>(range.units.size()));
+    for (const auto& use : uses.uses) {
+        auto& count = cards[use.tag][use.unit];
+        count = count.value_or(0) + use.cards;
+        ++rows[use.tag].sessions;
+        ++rows[use.tag].sessionsPerPeriod[range.units[use.unit].period];
+    }
+    addTagUnits(rows, cards, range, settings.suppressionThreshold);
 
     // The codebook's baseline: the share of sessions the average codebook tag comes up in over the range. A tag
     // is marked recurring only when it comes up at least twice as often, so the mark picks out the few that stand
@@ -204,21 +205,33 @@ TagTable tagTableFrom(const std::vector<TagUse>& uses, PeriodsAndUnits wholes, c
     return table;
 }
 
-std::vector<TagPair> pairsFrom(const std::vector<TagUse>& uses, std::size_t limit) {
-    std::map<std::pair<std::string, std::string>, std::int64_t> counts;
-    std::set<std::string> tags;  // distinct tags of the current session, in order
+std::vector<TagPair> pairsFrom(const TagUses& uses, std::size_t limit) {
+    // Tag indexes ranked by name, so each pair is counted once as (first by name, second by name).
+    std::vector<std::size_t> rank(uses.tags.size());
+    {
+        std::vector<std::size_t> byName(uses.tags.size());
+        for (std::size_t i = 0; i < byName.size(); ++i) byName[i] = i;
+        std::sort(byName.begin(), byName.end(),
+                  [&](std::size_t a, std::size_t b) { return uses.tags[a] < uses.tags[b]; });
+        for (std::size_t r = 0; r < byName.size(); ++r) rank[byName[r]] = r;
+    }
+    std::map<std::pair<std::size_t, std::size_t>, std::int64_t> counts;  // by rank, so in name order
+    std::vector<std::size_t> tags;                                       // ranks of the current session's tags
     const auto flush = [&] {
-        for (auto i = tags.begin(); i != tags.end(); ++i)
-            for (auto j = std::next(i); j != tags.end(); ++j) ++counts[{*i, *j}];
+        std::sort(tags.begin(), tags.end());
+        for (std::size_t i = 0; i < tags.size(); ++i)
+            for (std::size_t j = i + 1; j < tags.size(); ++j) ++counts[{tags[i], tags[j]}];
         tags.clear();
     };
-    for (std::size_t k = 0; k < uses.size(); ++k) {
-        if (k > 0 && uses[k].session != uses[k - 1].session) flush();
-        tags.insert(uses[k].tag);
+    for (std::size_t k = 0; k < uses.uses.size(); ++k) {
+        if (k > 0 && uses.uses[k].session != uses.uses[k - 1].session) flush();
+        tags.push_back(rank[uses.uses[k].tag]);
     }
     flush();
+    std::vector<std::string> byRank(uses.tags.size());
+    for (std::size_t i = 0; i < uses.tags.size(); ++i) byRank[rank[i]] = uses.tags[i];
     std::vector<TagPair> out;
-    for (const auto& [pair, n] : counts) out.push_back({pair.first, pair.second, n});
+    for (const auto& [pair, n] : counts) out.push_back({byRank[pair.first], byRank[pair.second], n});
     std::stable_sort(out.begin(), out.end(),
                      [](const TagPair& a, const TagPair& b) { return a.sessions > b.sessions; });
     if (out.size() > limit) out.resize(limit);
@@ -230,9 +243,10 @@ std::vector<TagPair> pairsFrom(const std::vector<TagUse>& uses, std::size_t limi
 ThemesOverview themesOverview(Database& db, const Codebook& codebook, const ReviewFilter& filter,
                               const ReviewSettings& settings, std::size_t pairLimit) {
     ThemesOverview out;
-    const auto uses = readTagUses(db, filter);
+    const RangeUnits range = readRangeUnits(db, filter);
+    const TagUses uses = readTagUses(db, filter, range);
     out.recurring = recurringTags(db, filter, settings);
-    out.table = tagTableFrom(uses, periodsOf(db, filter), codebook, filter, settings);
+    out.table = tagTableFrom(uses, range, codebook, settings);
     out.pairs = pairsFrom(uses, pairLimit);
     return out;
 }
@@ -243,7 +257,7 @@ TagTable themesByTag(Database& db, const Codebook& codebook, const ReviewFilter&
 }
 
 std::vector<TagPair> tagPairs(Database& db, const ReviewFilter& filter, std::size_t limit) {
-    return pairsFrom(readTagUses(db, filter), limit);
+    return pairsFrom(readTagUses(db, filter, readRangeUnits(db, filter)), limit);
 }
 
 std::vector<ThemeText> themeTexts(Database& db, const ReviewFilter& filter, const ReviewSettings& settings) {

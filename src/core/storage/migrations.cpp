@@ -383,7 +383,54 @@ CREATE TABLE set_presenters (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 9> kSteps = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
+// Version 10: what the lead review reads, within reach. Each session's tags, with the contributions filed under
+// them, kept by triggers like the counts of version 5. The themes panel, the recurring marks and the trust bundle read one row per session and tag from it
+// instead of walking themes and their tags, whose random keys scatter them over the file. Nothing here is new:
+// each row is the sum of its session's themes (card_count) and their tags, and it holds no order or time.
+// A theme's tags are deleted before the theme, so each delete is counted while the theme is still there to say
+// which session it belonged to (a cascade runs after its parent row is gone).
+constexpr std::string_view kV10 = R"sql(
+CREATE TABLE session_tags (
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    tag        TEXT NOT NULL,
+    cards      INTEGER NOT NULL CHECK (cards >= 0),
+    themes     INTEGER NOT NULL CHECK (themes >= 1),
+    PRIMARY KEY (session_id, tag)
+) WITHOUT ROWID;
+INSERT INTO session_tags(session_id, tag, cards, themes)
+    SELECT t.session_id, tt.tag, SUM(t.card_count), COUNT(*) FROM themes t JOIN theme_tags tt ON tt.theme_id = t.id
+    GROUP BY 1, 2;
+
+CREATE TRIGGER session_tags_insert AFTER INSERT ON theme_tags BEGIN
+    INSERT INTO session_tags(session_id, tag, cards, themes)
+        SELECT session_id, new.tag, card_count, 1 FROM themes WHERE id = new.theme_id
+        ON CONFLICT(session_id, tag) DO UPDATE SET cards = cards + excluded.cards, themes = themes + 1;
+END;
+CREATE TRIGGER session_tags_delete AFTER DELETE ON theme_tags BEGIN
+    -- The last theme with the tag takes the row with it; otherwise one theme and its cards come off.
+    DELETE FROM session_tags
+        WHERE session_id = (SELECT session_id FROM themes WHERE id = old.theme_id) AND tag = old.tag AND themes = 1;
+    UPDATE session_tags SET cards = cards - (SELECT card_count FROM themes WHERE id = old.theme_id),
+        themes = themes - 1
+        WHERE session_id = (SELECT session_id FROM themes WHERE id = old.theme_id) AND tag = old.tag;
+END;
+CREATE TRIGGER session_tags_cards AFTER UPDATE OF card_count ON themes BEGIN
+    UPDATE session_tags SET cards = cards + new.card_count - old.card_count
+        WHERE session_id = new.session_id AND tag IN (SELECT tag FROM theme_tags WHERE theme_id = new.id);
+END;
+CREATE TRIGGER session_tags_theme_delete BEFORE DELETE ON themes BEGIN
+    DELETE FROM theme_tags WHERE theme_id = old.id;
+END;
+
+-- Every panel starts from the range's ended sessions and their unit (group, format, month) and counts: an index
+-- that holds them all answers that from the index alone, instead of a seek into the table for each session. It
+-- takes over from sessions_ended_by_start, which is its first two columns.
+CREATE INDEX sessions_for_review ON sessions(status, started_at, group_id, format, contribution_count,
+                                             evaluation_count, attendance);
+DROP INDEX sessions_ended_by_start;
+)sql";
+
+constexpr std::array<std::string_view, 10> kSteps = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
 
 }  // namespace
 
