@@ -139,8 +139,7 @@ std::string scanScreen(const test::XvfbServer& xvfb, const std::filesystem::path
     const test::XConnection x(xvfb.display());
     for (int attempt = 0; attempt < 20; ++attempt) {
         const test::WindowImage screen = x.capture(DefaultRootWindow(x.get()));
-        REQUIRE(stbi_write_png(file.c_str(), screen.width, screen.height, 3, screen.rgb.data(), screen.width * 3) !=
-                0);
+        REQUIRE(stbi_write_png(file.c_str(), screen.width, screen.height, 3, screen.rgb.data(), screen.width * 3) != 0);
         test::ChildProcess zbar({"zbarimg", "-q", "--raw", file.string()});
         if (zbar.wait(30'000) != 0) continue;
         std::string decoded = zbar.transcript();

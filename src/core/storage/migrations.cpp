@@ -384,11 +384,11 @@ CREATE TABLE set_presenters (
 )sql";
 
 // Version 10: what the lead review reads, within reach. Each session's tags, with the contributions filed under
-// them, kept by triggers like the counts of version 5. The themes panel, the recurring marks and the trust bundle read one row per session and tag from it
-// instead of walking themes and their tags, whose random keys scatter them over the file. Nothing here is new:
-// each row is the sum of its session's themes (card_count) and their tags, and it holds no order or time.
-// A theme's tags are deleted before the theme, so each delete is counted while the theme is still there to say
-// which session it belonged to (a cascade runs after its parent row is gone).
+// them, kept by triggers like the counts of version 5. The themes panel, the recurring marks and the trust bundle read
+// one row per session and tag from it instead of walking themes and their tags, whose random keys scatter them over the
+// file. Nothing here is new: each row is the sum of its session's themes (card_count) and their tags, and it holds no
+// order or time. A theme's tags are deleted before the theme, so each delete is counted while the theme is still there
+// to say which session it belonged to (a cascade runs after its parent row is gone).
 constexpr std::string_view kV10 = R"sql(
 CREATE TABLE session_tags (
     session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
