@@ -74,9 +74,35 @@ std::map<std::pair<std::string, std::string>, std::int64_t> pairsBySql(core::Dat
     return out;
 }
 
+/// The checklist panel as it was written before: months by strftime and GROUP BY, summed into periods after.
+std::vector<core::ChecklistRow> checklistBySql(core::Database& db, const core::ReviewFilter& filter) {
+    auto st = db.prepare(
+        "SELECT k.group_id, g.name, strftime('%Y-%m', s.started_at / 1000, 'unixepoch'), r.principle, "
+        "SUM(r.rating = 'met'), SUM(r.rating = 'partly'), SUM(r.rating = 'not_yet'), SUM(r.rating = 'not_applicable') "
+        "FROM checklist_ratings r JOIN checklists k ON k.id = r.checklist_id JOIN groups g ON g.id = k.group_id "
+        "JOIN sessions s ON s.id = k.session_id WHERE " +
+        std::string(kFilterWhere) + " GROUP BY 1, 3, 4");
+    bindFilter(st, filter);
+    std::map<std::tuple<std::string, std::int64_t, std::string, std::string>, core::ChecklistRow> rows;
+    while (st.step()) {
+        const std::string period = core::review_query::periodOfMonth(filter.period, st.columnText(2));
+        auto& row = rows[{st.columnText(1), st.columnInt(0), period, st.columnText(3)}];
+        row.group = st.columnText(1);
+        row.period = period;
+        row.principle = st.columnText(3);
+        row.met += st.columnInt(4);
+        row.partly += st.columnInt(5);
+        row.notYet += st.columnInt(6);
+        row.notApplicable += st.columnInt(7);
+    }
+    std::vector<core::ChecklistRow> out;
+    for (auto& [key, row] : rows) out.push_back(std::move(row));
+    return out;
+}
+
 }  // namespace
 
-TEST_CASE("the timing panel and the tag figures equal a GROUP BY over the base tables", "[review]") {
+TEST_CASE("the timing and checklist panels and the tag figures equal a GROUP BY over the base tables", "[review]") {
     auto db = test::memoryDatabase();
     core::DemoOptions options;
     options.sessions = 400;
@@ -97,6 +123,19 @@ TEST_CASE("the timing panel and the tag figures equal a GROUP BY over the base t
             CHECK(timing[i].plannedMinutes == Approx(expected[i].plannedMinutes));
             CHECK(timing[i].actualMinutes == Approx(expected[i].actualMinutes));
             CHECK(timing[i].overrunShare == Approx(expected[i].overrunShare));
+        }
+
+        const auto checklist = core::checklistByGroup(*db, filter);
+        const auto checklistExpected = checklistBySql(*db, filter);
+        REQUIRE(checklist.size() == checklistExpected.size());
+        for (std::size_t i = 0; i < checklist.size(); ++i) {
+            CHECK(checklist[i].group == checklistExpected[i].group);
+            CHECK(checklist[i].period == checklistExpected[i].period);
+            CHECK(checklist[i].principle == checklistExpected[i].principle);
+            CHECK(checklist[i].met == checklistExpected[i].met);
+            CHECK(checklist[i].partly == checklistExpected[i].partly);
+            CHECK(checklist[i].notYet == checklistExpected[i].notYet);
+            CHECK(checklist[i].notApplicable == checklistExpected[i].notApplicable);
         }
 
         const auto table = core::themesByTag(*db, codebook(), filter, core::ReviewSettings{});

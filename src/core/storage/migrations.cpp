@@ -428,6 +428,9 @@ END;
 CREATE INDEX sessions_for_review ON sessions(status, started_at, group_id, format, contribution_count,
                                              evaluation_count, attendance);
 DROP INDEX sessions_ended_by_start;
+-- The actions and checklist panels start from those sessions too, and find their rows by session.
+CREATE INDEX actions_by_session ON actions(session_id, group_id, status, due_date);
+CREATE INDEX checklists_by_session ON checklists(session_id, group_id);
 )sql";
 
 constexpr std::array<std::string_view, 10> kSteps = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
