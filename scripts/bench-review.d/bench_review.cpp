@@ -101,7 +101,15 @@ int main(int argc, char** argv) {
         core::OpenOptions options;
         options.create = false;
         core::Database db(argv[1], options);
-        core::migrate(db);
+        {
+            // A file made by an older kiosk is migrated first, as the kiosk's first start after an upgrade would.
+            const auto before = db.queryInt("PRAGMA user_version");
+            const auto start = Clock::now();
+            core::migrate(db);
+            if (before != core::latestSchemaVersion())
+                std::printf("schema migration v%lld -> v%d: %.0f ms (once, at the first start after an upgrade)\n",
+                            static_cast<long long>(before), core::latestSchemaVersion(), msSince(start));
+        }
         auto codebook = core::loadCodebook(std::filesystem::path(argv[2]) / "codebook.toml");
         if (!codebook) {
             std::fprintf(stderr, "%s\n", codebook.error().message.c_str());
