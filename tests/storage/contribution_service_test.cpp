@@ -8,24 +8,14 @@
 #include "core/contribute/contribution_service.hpp"
 #include "core/contribute/secret_text.hpp"
 #include "core/session/session_service.hpp"
-#include "support/fixtures.hpp"
+#include "support/board_kiosk.hpp"
 
 using namespace reflect;
 
 namespace {
-struct Fixture {
-    std::unique_ptr<core::Database> db = test::memoryDatabase();
-    core::ManualClock clock;
-    core::Scrubber scrubber;
-    core::Codebook codebook = core::loadCodebook(test::assetsDir() / "codebook.toml").value();
-    core::SessionService sessions{*db, clock};
-    core::ContributionService service{*db, scrubber};
-    std::int64_t sid = 0;
+struct Fixture : test::BoardKiosk {
+    std::int64_t sid = startRound();
 
-    Fixture() {
-        REQUIRE(sessions.start(test::roundTemplate(), {}));
-        sid = sessions.activeId();
-    }
     std::vector<std::string> storedTexts() {
         std::vector<std::string> out;
         auto stmt = db->prepare("SELECT text FROM contributions");
@@ -33,11 +23,7 @@ struct Fixture {
         std::sort(out.begin(), out.end());
         return out;
     }
-    void addOpen(int n) {
-        REQUIRE(service.open(sid));
-        for (int i = 0; i < n; ++i) REQUIRE(service.submit(sid, 2, "Card number " + std::to_string(i)));
-        REQUIRE(service.close(sid));
-    }
+    void addOpen(int n) { BoardKiosk::addOpen(sid, n); }
 };
 }  // namespace
 

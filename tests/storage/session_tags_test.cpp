@@ -8,10 +8,8 @@
 #include <catch2/catch.hpp>
 
 #include "core/board/theme_board.hpp"
-#include "core/contribute/contribution_service.hpp"
-#include "core/session/session_service.hpp"
 #include "core/storage/migrations.hpp"
-#include "support/fixtures.hpp"
+#include "support/board_kiosk.hpp"
 
 using namespace reflect;
 
@@ -36,24 +34,12 @@ TagCounts recomputed(core::Database& db) {
     return out;
 }
 
-struct Kiosk {
-    std::unique_ptr<core::Database> db = test::memoryDatabase();
-    core::ManualClock clock;
-    core::Scrubber scrubber;
-    core::Codebook codebook = core::loadCodebook(test::assetsDir() / "codebook.toml").value();
-    core::SessionService sessions{*db, clock};
-    core::ContributionService contributions{*db, scrubber};
-
-    /// Starts a Round, takes `n` contributions and closes them; returns the session.
-    std::int64_t sessionWith(int n) {
-        REQUIRE(sessions.start(test::roundTemplate(), {}));
-        const auto sid = sessions.activeId();
-        REQUIRE(contributions.open(sid));
-        for (int i = 0; i < n; ++i) REQUIRE(contributions.submit(sid, 2, "Card number " + std::to_string(i)));
-        REQUIRE(contributions.close(sid));
-        return sid;
-    }
-};
+/// Starts a Round, takes `n` contributions and closes them; returns the session.
+std::int64_t sessionWith(test::BoardKiosk& k, int n) {
+    const auto sid = k.startRound();
+    k.addOpen(sid, n);
+    return sid;
+}
 
 std::vector<std::int64_t> cardIds(const core::ThemeBoard& board) {
     std::vector<std::int64_t> ids;
@@ -69,8 +55,8 @@ std::string tagAt(const core::Codebook& codebook, std::size_t i) {
 }  // namespace
 
 TEST_CASE("session_tags follows every board change, the end of a session and a deletion", "[storage][review]") {
-    Kiosk k;
-    const auto sid = k.sessionWith(8);
+    test::BoardKiosk k;
+    const auto sid = sessionWith(k, 8);
     core::ThemeBoard board(*k.db, k.codebook, k.scrubber);
     board.load(sid);
     const auto ids = cardIds(board);
@@ -108,7 +94,7 @@ TEST_CASE("session_tags follows every board change, the end of a session and a d
     same("the end of the session, which rewrites its contributions under new keys");
     CHECK_FALSE(kept(*k.db).empty());
 
-    const auto second = k.sessionWith(3);
+    const auto second = sessionWith(k, 3);
     board.load(second);
     const auto d = board.createTheme(cardIds(board), "Nights");
     REQUIRE(d);
