@@ -50,9 +50,13 @@ std::optional<Group> GroupStore::find(std::int64_t id) const {
 
 std::vector<GroupOverview> GroupStore::overview() const {
     std::vector<GroupOverview> out;
+    // Each group's ended sessions are counted from the (group_id, started_at) index, named because the planner
+    // otherwise takes the covering sessions_for_review and walks every ended session once per group: 108 groups
+    // over 10 000 sessions added 100 ms to the home screen's first frame.
     auto stmt = m_db.prepare(R"sql(
         SELECT g.id, g.name, g.format, g.expected_size,
-               (SELECT COUNT(*) FROM sessions s WHERE s.group_id = g.id AND s.status = 'ended'),
+               (SELECT COUNT(*) FROM sessions s INDEXED BY sessions_by_group_start
+                WHERE s.group_id = g.id AND s.status = 'ended'),
                (SELECT COUNT(*) FROM actions a WHERE a.group_id = g.id AND a.status IN ('open', 'in_progress')),
                (SELECT MAX(s.started_at) FROM sessions s WHERE s.group_id = g.id)
         FROM groups g WHERE g.archived = 0 ORDER BY g.name COLLATE NOCASE)sql");
