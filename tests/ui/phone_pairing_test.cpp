@@ -12,12 +12,7 @@ namespace {
 /// A Round at its first stage that takes contributions, with the phone page on.
 void toContributions(test::KioskHarness& k) {
     k.controller().setPhoneAddress("http://reflect.kiosk:8080");
-    k.apply(core::StartSession{"round", {}});
-    REQUIRE(k.screen() == core::Screen::Runner);
-    for (int i = 0; i < 20 && !k.view().runner.contributions.stageAccepts; ++i)
-        k.apply(core::SessionCommand{core::SessionOp::Next});
-    REQUIRE(k.view().runner.contributions.stageAccepts);
-    k.frame();
+    test::toDiscussion(k);
 }
 
 /// What the paired phone's remote shows, as the phone page's server reads it.

@@ -34,29 +34,6 @@ struct RatingUnits {
     std::vector<std::vector<Distribution>> answers;  ///< [slot][unit]
 };
 
-/// The unit of each row of a query whose columns `first`..`first + 2` are group, format and started_at and
-/// `first + 3` the session's id: looked up once per session.
-class UnitLookup {
-public:
-    explicit UnitLookup(const RatingUnits& units) : m_units(units) {}
-    std::optional<std::size_t> read(Statement& st, int first) {
-        if (const auto id = st.columnInt(first + 3); !m_valid || id != m_session) {
-            m_valid = true;
-            m_session = id;
-            const auto it = m_units.index.find(m_row.read(st, first));
-            m_unit = it == m_units.index.end() ? std::nullopt : std::optional(it->second);
-        }
-        return m_unit;  // empty for a session that ended between two reads
-    }
-
-private:
-    const RatingUnits& m_units;
-    RowUnit m_row{PeriodKind::Quarter};
-    bool m_valid = false;
-    std::int64_t m_session = 0;
-    std::optional<std::size_t> m_unit;
-};
-
 RatingUnits readRatingUnits(Database& db, const ReviewFilter& filter) {
     RatingUnits out;
     auto forms = db.prepare(fmt::format(
@@ -95,7 +72,7 @@ RatingUnits readRatingUnits(Database& db, const ReviewFilter& filter) {
     };
     std::vector<Answer> read;
     std::map<int, std::string> texts;
-    UnitLookup lookup(out);
+    UnitLookup lookup(out.index, PeriodKind::Quarter);
     while (st.step()) {
         const auto unit = lookup.read(st, 1);
         if (!unit) continue;
@@ -221,7 +198,7 @@ std::vector<StaffGroupRow> staffGroupRows(Database& db, const RatingUnits& units
                                kFilterWhere));
     bindFilter(st, filter);
     std::vector<std::vector<std::int64_t>> counts(units.units.size(), std::vector<std::int64_t>(names.size()));
-    UnitLookup lookup(units);
+    UnitLookup lookup(units.index, PeriodKind::Quarter);
     while (st.step()) {
         const auto unit = lookup.read(st, 1);
         const auto group = std::find(names.begin(), names.end(), st.columnText(0)) - names.begin();

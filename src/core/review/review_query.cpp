@@ -74,6 +74,16 @@ const UnitKey& RowUnit::read(Statement& st, int first) {
     return m_key;
 }
 
+std::optional<std::size_t> UnitLookup::read(Statement& st, int first) {
+    if (const auto id = st.columnInt(first + 3); !m_valid || id != m_session) {
+        m_valid = true;
+        m_session = id;
+        const auto it = m_index.find(m_row.read(st, first));
+        m_unit = it == m_index.end() ? std::nullopt : std::optional(it->second);
+    }
+    return m_unit;
+}
+
 std::string freeTextSession(int peopleParam, int visibleParam) {
     return fmt::format(
         "COALESCE(s.attendance, 0) >= ?{} AND (SELECT COUNT(*) FROM contributions fc WHERE "

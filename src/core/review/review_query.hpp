@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +33,23 @@ private:
     bool m_valid = false;
     std::int64_t m_started = 0;
     UnitKey m_key;
+};
+
+/// The number of each result row's unit, where columns `first`..`first + 3` are a session's group, format,
+/// started_at and id: looked up in `index` (units numbered by a first reading of the range) once per session.
+/// Empty for a unit not in `index`: a session that ended between the two readings.
+class UnitLookup {
+public:
+    UnitLookup(const std::map<UnitKey, std::size_t>& index, PeriodKind unitPeriod)
+        : m_index(index), m_row(unitPeriod) {}
+    [[nodiscard]] std::optional<std::size_t> read(Statement& st, int first);
+
+private:
+    const std::map<UnitKey, std::size_t>& m_index;
+    RowUnit m_row;
+    bool m_valid = false;
+    std::int64_t m_session = 0;
+    std::optional<std::size_t> m_unit;
 };
 
 /// Binds ?1..?4 of kFilterWhere.

@@ -103,23 +103,17 @@ TagUses readTagUses(Database& db, const ReviewFilter& filter, const RangeUnits& 
     bindFilter(st, filter);
     TagUses out;
     std::map<std::string, std::size_t, std::less<>> tagIndex;
-    RowUnit rowUnit(PeriodKind::Month);
-    std::int64_t session = 0;
-    std::optional<std::size_t> unit;
+    UnitLookup lookup(range.index, PeriodKind::Month);
     while (st.step()) {
-        if (const auto id = st.columnInt(3); id != session || out.uses.empty()) {
-            session = id;
-            const auto it = range.index.find(rowUnit.read(st, 0));
-            unit = it == range.index.end() ? std::nullopt : std::optional(it->second);
-        }
-        if (!unit) continue;  // a session that ended between the two reads
+        const auto unit = lookup.read(st, 0);
+        if (!unit) continue;
         const std::string tag = st.columnText(4);
         auto found = tagIndex.find(tag);
         if (found == tagIndex.end()) {
             found = tagIndex.emplace(tag, out.tags.size()).first;
             out.tags.push_back(tag);
         }
-        out.uses.push_back({session, *unit, found->second, st.columnInt(5)});
+        out.uses.push_back({st.columnInt(3), *unit, found->second, st.columnInt(5)});
     }
     // Grouped by session for the tag pairs, whatever order the query planner walked the sessions in.
     std::stable_sort(out.uses.begin(), out.uses.end(),
