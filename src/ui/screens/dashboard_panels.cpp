@@ -365,7 +365,14 @@ void DashboardScreen::drawTiming(const UiContext& ui, const core::DashboardView&
     }
     // One format's stages in the chart (the chosen one, else the first); the table has them all.
     const std::string chartFormat = view.filter.format.value_or(view.timing.front().format);
-    BarChartSpec spec{ui.strings.format("lead.timing_chart", {{"format", chartFormat}}),
+    // The title names the format as a person reads it (the rows carry that name), never its code.
+    std::string chartFormatName = chartFormat;
+    for (const auto& r : view.timing)
+        if (r.format == chartFormat && !r.formatName.empty()) {
+            chartFormatName = r.formatName;
+            break;
+        }
+    BarChartSpec spec{ui.strings.format("lead.timing_chart", {{"format", chartFormatName}}),
                       ui.t("lead.col_stage"),
                       ui.t("lead.axis_minutes"),
                       {},
